@@ -1,0 +1,6 @@
+//! Configuration of the pipeline, with documented defaults.
+
+/// Settings for every stage. `Config::default()` is what [`crate`]'s one-call functions use.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Config {}

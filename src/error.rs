@@ -1,0 +1,119 @@
+//! The one error type of the library.
+
+use std::fmt;
+
+/// What went wrong, for callers that want to react to a kind of error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A file or stream could not be read (missing, a directory, permission).
+    Io,
+    /// The bytes are not valid UTF-8.
+    InvalidUtf8,
+    /// The input looks like binary data, not text.
+    Binary,
+    /// The input has no text at all.
+    Empty,
+    /// JSON or JSONL that does not parse.
+    MalformedJson,
+    /// A JSON document lacks a required field or has one of the wrong type.
+    MissingField,
+    /// A date that is malformed or does not exist (`2023-02-30`).
+    InvalidDate,
+    /// Two documents share an id.
+    DuplicateId,
+    /// A configuration value out of its range.
+    Config,
+}
+
+/// Where in an input an error was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Position {
+    /// Nowhere in particular (the whole input).
+    None,
+    /// A byte offset.
+    Byte(usize),
+    /// A 1-based line and column (columns count characters).
+    LineColumn {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+    },
+    /// A 1-based line (JSONL record) with a byte offset in the file.
+    Line {
+        /// Line, from 1.
+        line: usize,
+    },
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Position::None => Ok(()),
+            Position::Byte(b) => write!(f, " at byte {b}"),
+            Position::LineColumn { line, column } => write!(f, " at line {line}, column {column}"),
+            Position::Line { line } => write!(f, " at line {line}"),
+        }
+    }
+}
+
+/// An error from any stage, naming the input (file path, `<stdin>`, or document id) and
+/// the position in it.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}{position}: {message}")]
+pub struct Error {
+    kind: ErrorKind,
+    origin: String,
+    position: Position,
+    message: String,
+    #[source]
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+impl Error {
+    /// A new error of `kind` about `origin` at `position`.
+    pub fn new(
+        kind: ErrorKind,
+        origin: impl Into<String>,
+        position: Position,
+        message: impl Into<String>,
+    ) -> Error {
+        Error {
+            kind,
+            origin: origin.into(),
+            position,
+            message: message.into(),
+            source: None,
+        }
+    }
+
+    /// The same error with an underlying cause attached.
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Error {
+        self.source = Some(Box::new(source));
+        self
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The input the error is about: a path, `<stdin>`, or a document id.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// Where in the input.
+    pub fn position(&self) -> &Position {
+        &self.position
+    }
+
+    /// The message, without origin and position.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// The result type of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

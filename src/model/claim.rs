@@ -1,0 +1,61 @@
+//! Claims and the cross-document groups they are aligned into.
+
+use super::{ActorId, DocId, QuoteId, Span};
+use serde::{Deserialize, Serialize};
+
+/// The identifier of a [`Claim`], unique within one run and assigned in document-id then
+/// offset order, so it does not depend on input order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ClaimId(pub u32);
+
+/// Whether a claim asserts or denies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// Asserted.
+    Positive,
+    /// Denied or negated ("did not", "never", "no").
+    Negative,
+}
+
+/// One statement made by a document: a sentence, or a clause where a sentence carries two.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Its id.
+    pub id: ClaimId,
+    /// The document.
+    pub doc: DocId,
+    /// The claim's bytes.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The claim's text, equal to the span's slice.
+    pub text: String,
+    /// The sentence it comes from (its index in the document).
+    pub sentence: usize,
+    /// Who is said to have said it, if anyone.
+    pub speaker: Option<ActorId>,
+    /// Quotations inside the claim.
+    pub quotes: Vec<QuoteId>,
+    /// Asserted or denied.
+    pub polarity: Polarity,
+    /// Normalized content tokens used for alignment: case and quote style folded,
+    /// numbers and dates replaced by typed placeholders (`<num>`, `<date>`).
+    pub tokens: Vec<String>,
+}
+
+/// The identifier of a [`Group`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct GroupId(pub u32);
+
+/// Claims from different documents that report the same thing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// Its id.
+    pub id: GroupId,
+    /// Its members, sorted; at most one... or more per document.
+    pub claims: Vec<ClaimId>,
+    /// How closely the members agree in wording, `0.0..=1.0`.
+    pub score: f64,
+}

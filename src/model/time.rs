@@ -1,0 +1,72 @@
+//! Temporal expressions and their normalized values.
+
+use super::{Date, DocId, Span};
+use serde::{Deserialize, Serialize};
+
+/// How precise a time value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// A time of day.
+    TimeOfDay,
+    /// A calendar day.
+    Day,
+    /// A week (Monday to Sunday).
+    Week,
+    /// A calendar month.
+    Month,
+    /// A quarter of a year.
+    Quarter,
+    /// A season.
+    Season,
+    /// A calendar year.
+    Year,
+    /// A decade.
+    Decade,
+}
+
+/// A closed interval of days with the granularity it was stated at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Interval {
+    /// First day, inclusive.
+    pub start: Date,
+    /// Last day, inclusive.
+    pub end: Date,
+    /// How precise the expression was.
+    pub granularity: Granularity,
+}
+
+/// What kind of temporal expression (the TIMEX3 types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeKind {
+    /// A calendar date or period ("on Wednesday", "last week", "in September").
+    Date,
+    /// A time of day ("at 3 pm").
+    Time,
+    /// A length of time ("a three-day visit").
+    Duration,
+    /// A recurrence ("every year").
+    Set,
+}
+
+/// A temporal expression found in a document, with its normalized value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeExpr {
+    /// The document.
+    pub doc: DocId,
+    /// The expression's bytes.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The expression's text, equal to the span's slice.
+    pub text: String,
+    /// What kind of expression.
+    pub kind: TimeKind,
+    /// TIMEX3-style value: `2023-03-01`, `2023-W09`, `2023-02`, `2022`, `PRESENT_REF`,
+    /// `P3D`, or a symbolic `XXXX-WXX-3` when there is no anchor.
+    pub value: String,
+    /// The days it can refer to, when resolved.
+    pub interval: Option<Interval>,
+    /// Vague expressions ("recently", "soon") are never compared as exact.
+    pub vague: bool,
+}

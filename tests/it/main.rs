@@ -1,0 +1,12 @@
+//! The one integration-test binary. Each module is one area; cases live as data files
+//! under `tests/data/` where they can.
+
+mod actors;
+mod align;
+mod cli;
+mod ingest;
+mod quantity;
+mod quotes;
+mod reconcile;
+mod segment;
+mod time;
