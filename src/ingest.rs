@@ -498,8 +498,8 @@ fn json_error(origin: &str, whole: &str, part: &str, e: serde_json::Error) -> Er
 /// Parses the records of a JSON array.
 fn json_documents(origin: &str, text: &str) -> Result<Vec<Located>> {
     let body = text.strip_prefix(BOM).unwrap_or(text);
-    let first = body.trim_start().as_bytes().first().copied();
-    match first {
+    let value_start = line_column_position(text, text.len() - body.trim_start().len());
+    match body.trim_start().as_bytes().first() {
         None => {
             return Err(Error::new(
                 ErrorKind::Empty,
@@ -509,11 +509,10 @@ fn json_documents(origin: &str, text: &str) -> Result<Vec<Located>> {
             ));
         }
         Some(b'{') => {
-            let at = line_column_position(text, text.len() - body.trim_start().len());
             return Err(Error::new(
                 ErrorKind::MalformedJson,
                 origin,
-                at,
+                value_start,
                 "expected an array of documents [{...}, ...]; for one object per line, \
                  name the file .jsonl",
             ));
@@ -526,9 +525,10 @@ fn json_documents(origin: &str, text: &str) -> Result<Vec<Located>> {
             return Err(Error::new(
                 ErrorKind::MalformedJson,
                 origin,
-                json_error_position(text, body, &e),
+                value_start,
                 format!("expected an array of documents: {}", json_message(&e)),
-            ));
+            )
+            .with_source(e));
         }
         Err(e) => return Err(json_error(origin, text, body, e)),
     };
@@ -635,17 +635,20 @@ fn record(
     lines: &mut LineTracker<'_>,
 ) -> Result<Located> {
     let at = lines.position(offset_in(text, raw));
-    let fields: RawRecord<'_> = match serde_json::from_str(raw) {
-        Ok(f) => f,
-        Err(e) => {
-            let message = if raw.starts_with('{') {
-                format!("record {n}: {}", json_message(&e))
-            } else {
-                format!("record {n} is not an object {{\"id\": ..., \"text\": ...}}")
-            };
-            return Err(Error::new(ErrorKind::MissingField, origin, at, message));
-        }
-    };
+    // Checked first because serde would also read a struct from an array, by position.
+    if !raw.starts_with('{') {
+        return Err(Error::new(
+            ErrorKind::MissingField,
+            origin,
+            at,
+            format!("record {n} is not an object {{\"id\": ..., \"text\": ...}}"),
+        ));
+    }
+    // The syntax is already checked: what can fail here is a field given twice.
+    let fields: RawRecord<'_> = serde_json::from_str(raw).map_err(|e| {
+        let message = format!("record {n}: {}", json_message(&e));
+        Error::new(ErrorKind::MalformedJson, origin, at.clone(), message).with_source(e)
+    })?;
     let field_at = |v: &RawValue| line_column_position(text, offset_in(text, v.get()));
     let string = |name: &str, v: &RawValue| -> Result<String> {
         serde_json::from_str::<String>(v.get()).map_err(|_| {
