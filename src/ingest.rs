@@ -49,6 +49,7 @@
 use crate::error::{Error, ErrorKind, Position, Result};
 use crate::model::{Date, DateParseError, DocId, Document, Span};
 use serde::Deserialize;
+use serde_json::error::Category;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -288,7 +289,7 @@ fn binary_reason(text: &str) -> Option<(usize, String)> {
     let is_c0 = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f;
     // C1 controls U+0080..=U+009F are encoded 0xC2 0x80..=0x9F.
     let is_c1_at = |i: usize| matches!(bytes.get(i + 1), Some(0x80..=0x9f));
-    let c0 = bytes.iter().map(|&b| usize::from(is_c0(b))).sum::<usize>();
+    let c0 = count_bytes(bytes, is_c0);
     let c1 = memchr::memchr_iter(0xc2, bytes)
         .filter(|&i| is_c1_at(i))
         .count();
@@ -296,10 +297,7 @@ fn binary_reason(text: &str) -> Option<(usize, String)> {
     if controls == 0 {
         return None;
     }
-    let chars = bytes
-        .iter()
-        .map(|&b| usize::from(b & 0xc0 != 0x80))
-        .sum::<usize>();
+    let chars = count_bytes(bytes, |b| b & 0xc0 != 0x80);
     // Tolerate a stray control character (a form feed, an old Ctrl-Z) in real text;
     // refuse input where they are common, which text never is.
     if controls * 100 <= chars {
@@ -314,6 +312,18 @@ fn binary_reason(text: &str) -> Option<(usize, String)> {
         first,
         format!("{controls} control characters in {chars}; this looks like binary data, not text"),
     ))
+}
+
+/// How many bytes satisfy `pred`. Counting in blocks of 255 into a `u8` lets the
+/// compiler vectorize the loop with byte-wide lanes (about 5x a plain `usize` sum).
+fn count_bytes(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let n = block.iter().fold(0u8, |n, &b| n + u8::from(pred(b)));
+            usize::from(n)
+        })
+        .sum()
 }
 
 /// The 1-based line and character column of byte `at` in `text` (clamped to the text
@@ -521,7 +531,7 @@ fn json_documents(origin: &str, text: &str) -> Result<Vec<Located>> {
     }
     let records: Vec<&RawValue> = match serde_json::from_str(body) {
         Ok(r) => r,
-        Err(e) if e.classify() == serde_json::error::Category::Data => {
+        Err(e) if e.classify() == Category::Data => {
             return Err(Error::new(
                 ErrorKind::MalformedJson,
                 origin,
@@ -561,16 +571,11 @@ fn jsonl_documents(origin: &str, text: &str) -> Result<Vec<Located>> {
         }
         let line = &text[start..end];
         start = end + 1;
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() {
+        let line = line.trim_matches(JSON_SPACE);
+        if line.is_empty() {
             continue;
         }
-        let n = out.len() + 1;
-        // Checking the syntax of the line as a whole first gives the JSON error its true
-        // position instead of one relative to a field.
-        let value: &RawValue =
-            serde_json::from_str(line).map_err(|e| json_error(origin, text, line, e))?;
-        out.push(record(origin, text, value.get(), n, &mut lines)?);
+        out.push(record(origin, text, line, out.len() + 1, &mut lines)?);
     }
     if out.is_empty() {
         let message = if text.is_empty() {
@@ -587,6 +592,9 @@ fn jsonl_documents(origin: &str, text: &str) -> Result<Vec<Located>> {
     }
     Ok(out)
 }
+
+/// The characters JSON counts as whitespace (RFC 8259), other than the line feed.
+const JSON_SPACE: [char; 3] = [' ', '\t', '\r'];
 
 /// Positions of increasing offsets in one text, found in linear time overall.
 struct LineTracker<'t> {
@@ -637,6 +645,9 @@ fn record(
     let at = lines.position(offset_in(text, raw));
     // Checked first because serde would also read a struct from an array, by position.
     if !raw.starts_with('{') {
+        if let Err(e) = serde_json::from_str::<&RawValue>(raw) {
+            return Err(json_error(origin, text, raw, e));
+        }
         return Err(Error::new(
             ErrorKind::MissingField,
             origin,
@@ -644,10 +655,13 @@ fn record(
             format!("record {n} is not an object {{\"id\": ..., \"text\": ...}}"),
         ));
     }
-    // The syntax is already checked: what can fail here is a field given twice.
-    let fields: RawRecord<'_> = serde_json::from_str(raw).map_err(|e| {
-        let message = format!("record {n}: {}", json_message(&e));
-        Error::new(ErrorKind::MalformedJson, origin, at.clone(), message).with_source(e)
+    // One pass checks the syntax (JSONL lines arrive unchecked) and finds the fields.
+    let fields: RawRecord<'_> = serde_json::from_str(raw).map_err(|e| match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => json_error(origin, text, raw, e),
+        Category::Data => {
+            let message = format!("record {n}: {}", json_message(&e));
+            Error::new(ErrorKind::MalformedJson, origin, at.clone(), message).with_source(e)
+        }
     })?;
     let field_at = |v: &RawValue| line_column_position(text, offset_in(text, v.get()));
     let string = |name: &str, v: &RawValue| -> Result<String> {
