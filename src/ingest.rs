@@ -13,7 +13,9 @@
 //!   the same line (` date 2023-03-02 A peaceful conclusion ...`), sets
 //!   [`Document::published`]; it stays in [`Document::text`] and goes in
 //!   [`Document::head`], so spans keep indexing the original bytes.
-//! - **JSON** (`.json`): an array of `{ "id", "text", "published"?, "source"? }`.
+//! - **JSON** (`.json`): an array of `{ "id", "text", "published"?, "source"? }`, other
+//!   fields ignored. The date comes from `published` (`YYYY-MM-DD`) only; the text is
+//!   taken as it is, with no dateline recognized in it.
 //! - **JSONL** (`.jsonl`, `.ndjson`, or `-` for standard input): one such object per
 //!   line; blank lines are skipped.
 //!
