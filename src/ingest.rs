@@ -667,7 +667,7 @@ fn record(
     })?;
     let field_at = |v: &RawValue| line_column_position(text, offset_in(text, v.get()));
     let string = |name: &str, v: &RawValue| -> Result<String> {
-        serde_json::from_str::<String>(v.get()).map_err(|_| {
+        json_string(origin, text, v)?.ok_or_else(|| {
             Error::new(
                 ErrorKind::MissingField,
                 origin,
@@ -725,7 +725,7 @@ fn record(
     let published = match fields.published {
         None => None,
         Some(v) => {
-            let s = serde_json::from_str::<String>(v.get()).map_err(|_| {
+            let s = json_string(origin, text, v)?.ok_or_else(|| {
                 Error::new(
                     ErrorKind::InvalidDate,
                     origin,
@@ -763,6 +763,18 @@ fn record(
         },
         at,
     })
+}
+
+/// The string `v` holds, `None` if it is not a string, or an error for a string that
+/// does not decode (a lone surrogate escape such as `"\ud800"`, which skipping over the
+/// value as raw JSON lets through).
+fn json_string(origin: &str, text: &str, v: &RawValue) -> Result<Option<String>> {
+    if !v.get().starts_with('"') {
+        return Ok(None);
+    }
+    serde_json::from_str::<String>(v.get())
+        .map(Some)
+        .map_err(|e| json_error(origin, text, v.get(), e))
 }
 
 /// What kind of JSON value `v` is, for messages.
