@@ -583,7 +583,15 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
             }
         }
         if k == closed && k < self.end && mark != Mark::Ideographic {
-            // Glued to what follows: "3.5", "example.com", "Jr.'s", "mean...see".
+            // Glued to what follows: "3.5", "example.com", "Jr.'s", "mean...see" go on;
+            // only a word glued to a capitalised word ("world.Today") may end here.
+            if mark == Mark::Period
+                && closed == marks_end
+                && self.glued_sentence_start(i)
+                && self.period_ends(i, Next::Upper, closed, false)
+            {
+                self.cut(closed);
+            }
             return closed;
         }
         if line_breaks >= 2 || k >= self.end {
@@ -602,11 +610,52 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
             }
             Mark::Period => self.period_ends(i, next, k, line_breaks > 0),
         };
-        let _ = marks_end;
         if ends && !self.inside_closing_parenthesis(closed) {
             self.cut(closed);
         }
         closed
+    }
+
+    /// Whether the period at `i`, with no space after it, sits between a word and a
+    /// capitalised word ("world.Today", "1,000.That") outside any URL, e-mail address or
+    /// dotted name.
+    fn glued_sentence_start(&self, i: usize) -> bool {
+        let b = self.b;
+        let before_ok = i >= self.start + 2
+            && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit())
+            && b[i - 2].is_ascii_alphanumeric();
+        let after_ok = b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+            && b.get(i + 2).is_some_and(u8::is_ascii_lowercase);
+        if !(before_ok && after_ok) {
+            return false;
+        }
+        let lo = self.text[self.start..i]
+            .rfind(char::is_whitespace)
+            .map_or(self.start, |p| self.start + p + 1);
+        let hi = self.text[i..self.end]
+            .find(char::is_whitespace)
+            .map_or(self.end, |p| i + p);
+        let chunk = &b[lo..hi];
+        if chunk
+            .iter()
+            .any(|&c| matches!(c, b'@' | b'/' | b':' | b'_' | b'\\'))
+            || b[lo..i].contains(&b'.')
+        {
+            return false;
+        }
+        // "Example.Com": a domain, whatever its capitals.
+        let next: &[u8] = &b[i + 1..hi];
+        let word_end = next
+            .iter()
+            .position(|c| !c.is_ascii_alphabetic())
+            .unwrap_or(next.len());
+        const DOMAINS: [&str; 12] = [
+            "com", "org", "net", "gov", "edu", "int", "info", "biz", "io", "co", "uk", "eu",
+        ];
+        let word = &next[..word_end];
+        !DOMAINS
+            .iter()
+            .any(|d| word.eq_ignore_ascii_case(d.as_bytes()))
     }
 
     /// Whether the sentence is inside a parenthesis that closes soon, in which case
@@ -628,6 +677,10 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
             return Next::End;
         };
         if c.is_lowercase() {
+            if self.camel_case_at(k) {
+                // "eBay", "iPhone": a name, which may open a sentence.
+                return Next::Upper;
+            }
             Next::Lower
         } else if c.is_ascii_digit() {
             Next::Digit
@@ -636,6 +689,17 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
         } else {
             Next::Other
         }
+    }
+
+    /// Whether the word at `k` (after opening quotes) is a lower-case letter followed by
+    /// a capital: "eBay", "iPhone".
+    fn camel_case_at(&self, k: usize) -> bool {
+        let rest = self.text[k..self.end].trim_start_matches(is_opener);
+        let mut chars = rest.chars();
+        matches!(
+            (chars.next(), chars.next(), chars.next()),
+            (Some(a), Some(b), Some(c)) if a.is_lowercase() && b.is_uppercase() && c.is_lowercase()
+        )
     }
 
     /// The word that starts at `k` after opening quotes, and whether a period follows it.
