@@ -3,7 +3,33 @@
 //! Parsed once on first use into read-only sets; nothing here changes afterwards.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the keys are short words from our own files, so a simple fast hash is
+/// enough (no untrusted keys are inserted, only looked up).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = BuildHasherDefault<Fnv>;
 
 /// What a period after an abbreviation means; see the header of
 /// `data/abbreviations.txt` for the meaning of each class.
@@ -20,18 +46,24 @@ pub(crate) enum AbbrevClass {
     /// a.m. / p.m.
     Time,
     /// Ends a sentence when a usual sentence opener follows.
+    Maybe,
+    /// Ends a sentence before any capitalised word but an all-capitals one.
     End,
 }
 
 pub(crate) struct Lexicon {
-    abbreviations: HashMap<&'static str, AbbrevClass>,
-    starters: HashSet<&'static str>,
-    continuations: HashSet<&'static str>,
+    abbreviations: HashMap<&'static str, AbbrevClass, FnvBuild>,
+    /// Length in bytes of the longest abbreviation: longer words skip the lookup.
+    longest_abbreviation: usize,
+    starters: HashSet<&'static str, FnvBuild>,
+    continuations: HashSet<&'static str, FnvBuild>,
+    reporting_verbs: HashSet<&'static str, FnvBuild>,
 }
 
 const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
 const STARTERS: &str = include_str!("../../data/sentence_starters.txt");
 const CONTINUATIONS: &str = include_str!("../../data/line_continuations.txt");
+const REPORTING_VERBS: &str = include_str!("../../data/reporting_verbs.txt");
 
 /// Non-comment, non-empty lines of a lexicon file, trimmed.
 fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -47,6 +79,7 @@ fn parse_class(name: &str) -> Option<AbbrevClass> {
         "number" => AbbrevClass::Number,
         "month" => AbbrevClass::Month,
         "time" => AbbrevClass::Time,
+        "maybe" => AbbrevClass::Maybe,
         "end" => AbbrevClass::End,
         _ => return None,
     })
@@ -54,7 +87,7 @@ fn parse_class(name: &str) -> Option<AbbrevClass> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = HashMap::default();
         for line in entries(ABBREVIATIONS) {
             let mut parts = line.split_whitespace();
             let (Some(word), Some(class)) = (parts.next(), parts.next()) else {
@@ -66,9 +99,11 @@ impl Lexicon {
             }
         }
         Lexicon {
+            longest_abbreviation: abbreviations.keys().map(|k| k.len()).max().unwrap_or(0),
             abbreviations,
             starters: entries(STARTERS).collect(),
             continuations: entries(CONTINUATIONS).collect(),
+            reporting_verbs: entries(REPORTING_VERBS).collect(),
         }
     }
 
@@ -81,20 +116,20 @@ impl Lexicon {
     /// The class of an abbreviation written `word` (without its final period). A word
     /// with a capital first letter also matches a lower-case entry.
     pub(crate) fn abbreviation(&self, word: &str) -> Option<AbbrevClass> {
+        if word.len() > self.longest_abbreviation {
+            return None;
+        }
         if let Some(&c) = self.abbreviations.get(word) {
             return Some(c);
         }
-        let mut chars = word.chars();
-        let first = chars.next()?;
-        if first.is_uppercase() {
-            let mut lowered = String::with_capacity(word.len());
-            lowered.extend(first.to_lowercase());
-            lowered.push_str(chars.as_str());
-            if let Some(&c) = self.abbreviations.get(lowered.as_str()) {
-                if lowered.chars().next().is_some_and(char::is_lowercase) {
-                    return Some(c);
-                }
-            }
+        // A capitalised word may be a lower-case entry at the start of a sentence.
+        let first = *word.as_bytes().first()?;
+        if first.is_ascii_uppercase() && word.len() <= 16 {
+            let mut buf = [0u8; 16];
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            buf[0] = first.to_ascii_lowercase();
+            let lowered = std::str::from_utf8(&buf[..word.len()]).ok()?;
+            return self.abbreviations.get(lowered).copied();
         }
         None
     }
@@ -102,6 +137,11 @@ impl Lexicon {
     /// Whether `word` (as written) commonly opens a sentence.
     pub(crate) fn is_starter(&self, word: &str) -> bool {
         self.starters.contains(word)
+    }
+
+    /// Whether `word` (as written) is a verb of saying ("said", "asked").
+    pub(crate) fn is_reporting_verb(&self, word: &str) -> bool {
+        self.reporting_verbs.contains(word)
     }
 
     /// Whether a line ending in `word` (compared in lower case) is clearly unfinished.
@@ -134,8 +174,9 @@ mod tests {
     fn lookups() {
         let lex = Lexicon::get();
         assert_eq!(lex.abbreviation("Mr"), Some(AbbrevClass::Title));
-        assert_eq!(lex.abbreviation("U.S"), Some(AbbrevClass::End));
+        assert_eq!(lex.abbreviation("U.S"), Some(AbbrevClass::Maybe));
         assert_eq!(lex.abbreviation("Etc"), Some(AbbrevClass::End));
+        assert_eq!(lex.abbreviation("Inc"), Some(AbbrevClass::End));
         assert_eq!(lex.abbreviation("mr"), None);
         assert_eq!(lex.abbreviation("Smith"), None);
         assert!(lex.is_starter("The"));

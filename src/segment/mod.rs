@@ -128,6 +128,30 @@ static INTERESTING: [bool; 256] = {
     t
 };
 
+/// The first position at or after `i` (and before `end`) whose byte may be interesting:
+/// a non-ASCII byte or an ASCII byte below `@` other than a space. Whole 8-byte words of
+/// letters and spaces are skipped at once (SWAR); the caller checks the exact byte.
+fn skip_plain(b: &[u8], mut i: usize, end: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= end {
+        let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) else {
+            break;
+        };
+        let w = u64::from_le_bytes(chunk);
+        // Per byte lane (carries only run towards later lanes, so the first flagged
+        // lane is exact): high bit set, or below 0x40 and not a space.
+        let below_40 = !w.wrapping_add(0x40 * LO);
+        let not_space = (w ^ (0x20 * LO)).wrapping_add(0x7F * LO);
+        let mask = (w | (below_40 & not_space)) & HI;
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// What kind of final punctuation a run of marks is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mark {
@@ -211,7 +235,13 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
 
     fn run(mut self) {
         let mut i = self.start;
-        while i < self.end {
+        loop {
+            // Most of the text is letters and spaces: skip it eight bytes at a time, then
+            // settle the remaining candidates with a table lookup.
+            i = skip_plain(self.b, i, self.end);
+            if i >= self.end {
+                break;
+            }
             let byte = self.b[i];
             if !INTERESTING[byte as usize] {
                 i += 1;
@@ -225,16 +255,24 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
                     i + 1
                 }
                 b')' => self.close_paren(i),
+                0xE2 if !self.b.get(i + 1).is_some_and(|&b| b == 0x80 || b == 0x81) => {
+                    // Not in U+2000..U+207F: arrows, bullets, symbols.
+                    i + 3
+                }
+                0xE2 if matches!(self.b.get(i + 2), Some(0x98..=0x9F)) => {
+                    // Curly quotation marks, the most common non-ASCII in news.
+                    i + 3
+                }
                 _ => match self.char_at(i) {
                     Some(c) if terminal_kind(c).is_some() => self.terminal(i),
-                    Some(c @ ('\u{2028}' | '\u{2029}')) => {
-                        let _ = c;
-                        self.line_break(i)
-                    }
+                    Some('\u{2028}' | '\u{2029}') => self.line_break(i),
                     Some(c) => i + c.len_utf8(),
                     None => i + 1,
                 },
             };
+            if i >= self.end {
+                break;
+            }
         }
         let end = self.end;
         self.emit_piece(self.start, end);
@@ -404,12 +442,16 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
     /// end at `i`), if it is one the scanner should accept here.
     fn marker_ending_at(&self, i: usize, punct_end: usize) -> Option<Marker> {
         let b = self.b;
+        let lo = self.start;
+        // Fast rejection of the common case, a period after a word of two letters or more.
+        if i >= lo + 2 && b[i - 1].is_ascii_alphabetic() && b[i - 2].is_ascii_alphanumeric() {
+            return None;
+        }
         // The marker must be followed by whitespace and more text on the line.
         let after = self.char_at(punct_end)?;
         if !after.is_whitespace() || after == '\n' || after == '\r' {
             return None;
         }
-        let lo = self.start;
         let mut t = i;
         while t > lo && b[t - 1].is_ascii_digit() && i - t < 3 {
             t -= 1;
@@ -567,6 +609,9 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
             }
         }
         let closed = j;
+        let quoted = self.text[marks_end..closed]
+            .chars()
+            .any(|c| c != ')' && c != ']' && c != '}');
 
         // Whitespace, then the first letter of what follows.
         let mut k = closed;
@@ -599,7 +644,10 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
         }
         let next = self.next_kind(k);
         let ends = match mark {
-            Mark::Strong | Mark::Ideographic => next != Next::Lower,
+            Mark::Strong => {
+                next != Next::Lower && !(quoted && next == Next::Upper && self.attribution_at(k))
+            }
+            Mark::Ideographic => next != Next::Lower,
             Mark::Ellipsis => next == Next::Upper,
             Mark::SpacedEllipsis => false,
             Mark::PeriodThenEllipsis => {
@@ -658,6 +706,28 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
             .any(|d| word.eq_ignore_ascii_case(d.as_bytes()))
     }
 
+    /// Whether the text at `k` is an inverted attribution: up to five capitalised
+    /// words (a name, maybe with a title) and a verb of saying, as in
+    /// `"Who will pay?" Mayor Novak asked.`
+    fn attribution_at(&self, k: usize) -> bool {
+        let mut hi = self.end.min(k + 120);
+        while !self.text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let rest = &self.text[k..hi];
+        for (n, word) in rest.split_whitespace().enumerate() {
+            let word = word.trim_end_matches([',', '.']);
+            if n > 0 && self.lex.is_reporting_verb(word) {
+                return true;
+            }
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if n >= 5 || !capital {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Whether the sentence is inside a parenthesis that closes soon, in which case
     /// nothing inside it ends the sentence.
     fn inside_closing_parenthesis(&self, from: usize) -> bool {
@@ -673,6 +743,15 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
 
     /// What kind of character starts the text at `k` (after any opening quotes).
     fn next_kind(&self, k: usize) -> Next {
+        if let Some(&b) = self.b.get(k).filter(|_| k < self.end) {
+            // ASCII fast path for the usual capital or digit.
+            if b.is_ascii_uppercase() {
+                return Next::Upper;
+            }
+            if b.is_ascii_digit() {
+                return Next::Digit;
+            }
+        }
         let Some(c) = self.text[k..self.end].chars().find(|&c| !is_opener(c)) else {
             return Next::End;
         };
@@ -739,7 +818,7 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
         };
         let class = self.lex.abbreviation(word).or_else(|| {
             if word.contains('.') && is_dotted_acronym(word) {
-                Some(AbbrevClass::End)
+                Some(AbbrevClass::Maybe)
             } else {
                 None
             }
@@ -749,10 +828,17 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
                 AbbrevClass::Title | AbbrevClass::Inner => false,
                 AbbrevClass::Number | AbbrevClass::Month => next != Next::Digit,
                 AbbrevClass::Time => !self.is_time_phrase(lo, w_start),
-                AbbrevClass::End => match next {
+                AbbrevClass::Maybe => match next {
                     Next::Digit => false,
                     Next::Other => true,
                     _ => line_break || next_opens(),
+                },
+                AbbrevClass::End => match next {
+                    Next::Digit => false,
+                    Next::Upper => {
+                        line_break || next_opens() || !next_word.chars().all(|c| !c.is_lowercase())
+                    }
+                    _ => true,
                 },
             };
         }
@@ -896,6 +982,23 @@ mod tests {
         let text = "é. Ab. Cd.";
         let s = sentence_spans(text, Span::new(1, 999));
         assert!(s.iter().all(|s| text.is_char_boundary(s.span.start)));
+    }
+
+    #[test]
+    fn skip_plain_stops_at_the_first_candidate() {
+        let naive = |b: &[u8], i: usize| {
+            (i..b.len())
+                .find(|&j| b[j] >= 0x80 || (b[j] < 0x40 && b[j] != b' '))
+                .unwrap_or(b.len())
+        };
+        let text = "Hello world and more words here, then. Caf\u{e9} \u{201c}q\u{201d} 12 ok(x)";
+        let b = text.as_bytes();
+        for i in 0..b.len() {
+            let got = skip_plain(b, i, b.len());
+            let want = naive(b, i);
+            // The fast path may stop early only in the last partial word.
+            assert!(got == want || (got < want && got + 8 > b.len()), "at {i}");
+        }
     }
 
     #[test]
