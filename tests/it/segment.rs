@@ -270,6 +270,45 @@ fn tricky_text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
+/// Longer texts of news-like words with multi-byte letters and quotes, so that
+/// look-ahead windows end inside multi-byte characters.
+fn long_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "\u{201c}Why?\u{201d} ",
+        "Ärztin ",
+        "Zelenskyy\u{2019}s ",
+        "Mr. ",
+        "said. ",
+        "Über ",
+        "\u{201c}",
+        "\u{201d} ",
+        "\u{2014} ",
+        "\u{4e2d}\u{56fd}",
+        "\u{3002}",
+        "Inc. ",
+        "U.S. ",
+        "(",
+        ")",
+        "1. ",
+        "2) ",
+        "\n",
+        "\n\n",
+        "\u{2026} ",
+        "\u{1f600}",
+        "S\u{e3}o ",
+        "Paulo. ",
+        "asked ",
+        "the ",
+        "said ",
+        "No. ",
+        "\u{20ac}12.2 ",
+        "3.5% ",
+        "e.g. ",
+        "St. ",
+    ]);
+    prop::collection::vec(pieces, 0..300).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -284,6 +323,15 @@ proptest! {
 
     #[test]
     fn tricky_text_segments_validly(text in tricky_text(), head in 0usize..8) {
+        let mut doc = Document::new("p", text);
+        let mut h = head.min(doc.text.len());
+        while !doc.text.is_char_boundary(h) { h += 1; }
+        doc.head = Span::new(0, h);
+        check_sentences(&doc);
+    }
+
+    #[test]
+    fn long_text_segments_validly(text in long_text(), head in 0usize..8) {
         let mut doc = Document::new("p", text);
         let mut h = head.min(doc.text.len());
         while !doc.text.is_char_boundary(h) { h += 1; }
