@@ -1,0 +1,381 @@
+//! A small lexer for times and quantities: word, number and punctuation tokens with byte
+//! spans, each word looked up once in one lexicon compiled from `data/`.
+//!
+//! The lexicon is built once (immutable after that) from the data files; a token's
+//! lexicon entry is found with one hash lookup of its ASCII-lower-cased form.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TKind {
+    /// Letters (with inner apostrophes, and dotted abbreviations such as `p.m.`).
+    Word,
+    /// Digits with inner `.,:/-` separators followed by digits.
+    Num,
+    /// Any other non-space character.
+    Punct,
+}
+
+/// One token.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Kind.
+    pub kind: TKind,
+    /// No whitespace between the previous token and this one.
+    pub glued: bool,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// The lexicon entry of the lower-cased token, if any.
+    pub entry: Option<&'static Entry>,
+}
+
+/// A part of the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl Part {
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::Morning => "MO",
+            Part::Afternoon => "AF",
+            Part::Evening => "EV",
+            Part::Night => "NI",
+        }
+    }
+}
+
+/// A calendar unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TUnit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// Which part of a period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Edge {
+    Early,
+    Mid,
+    Late,
+}
+
+/// A temporal word's class (see `data/time/words.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TimeWord {
+    Day(i8, Option<Part>),
+    Ref(&'static str),
+    Unit(TUnit, bool),
+    Part(Part),
+    Shift(i8),
+    Season(u8),
+    Edge(Edge),
+    Ago,
+    Clock(u8),
+    Set(TUnit),
+}
+
+/// Tense cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+}
+
+/// A unit class (see `data/quantity/units.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnitClass {
+    Symbol,
+    Code,
+    Money,
+    Percent,
+    Measure,
+}
+
+/// Everything the lexicon knows about one lower-cased surface form.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Entry {
+    /// Month 1-12, and whether it is an abbreviation.
+    pub month: Option<(u32, bool)>,
+    /// ISO weekday 1-7, and whether plural (`Mondays`) or abbreviated.
+    pub weekday: Option<(u32, bool, bool)>,
+    pub time: Option<TimeWord>,
+    pub tense: Option<Tense>,
+    /// Number value and whether it is a scale word (hundred, million, bn).
+    pub number: Option<(f64, bool)>,
+    /// Ordinal value.
+    pub ordinal: Option<u32>,
+    pub unit: Option<(&'static str, UnitClass)>,
+}
+
+/// The compiled lexicon.
+pub(crate) struct Lexicon {
+    map: HashMap<&'static str, Entry>,
+}
+
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
+fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    src.lines()
+        .map(|l| l.split('#').next().unwrap_or(""))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|f| !f.is_empty())
+}
+
+fn unit_of(s: &str) -> Option<TUnit> {
+    Some(match s {
+        "minute" => TUnit::Minute,
+        "hour" => TUnit::Hour,
+        "day" => TUnit::Day,
+        "week" => TUnit::Week,
+        "weekend" => TUnit::Weekend,
+        "fortnight" => TUnit::Fortnight,
+        "month" => TUnit::Month,
+        "quarter" => TUnit::Quarter,
+        "year" => TUnit::Year,
+        "decade" => TUnit::Decade,
+        "century" => TUnit::Century,
+        _ => return None,
+    })
+}
+
+fn part_of(s: &str) -> Option<Part> {
+    Some(match s {
+        "MO" => Part::Morning,
+        "AF" => Part::Afternoon,
+        "EV" => Part::Evening,
+        "NI" => Part::Night,
+        _ => return None,
+    })
+}
+
+fn build() -> Lexicon {
+    let mut map: HashMap<&'static str, Entry> = HashMap::new();
+    for f in data_lines(include_str!("../../../data/time/months.txt")) {
+        if let (Some(w), Some(Ok(m))) = (f.first(), f.get(1).map(|s| s.parse::<u32>())) {
+            map.entry(w).or_default().month = Some((m, f.get(2) == Some(&"abbr")));
+        }
+    }
+    for f in data_lines(include_str!("../../../data/time/weekdays.txt")) {
+        if let (Some(w), Some(Ok(d))) = (f.first(), f.get(1).map(|s| s.parse::<u32>())) {
+            let flag = f.get(2).copied();
+            map.entry(w).or_default().weekday =
+                Some((d, flag == Some("plural"), flag == Some("abbr")));
+        }
+    }
+    for f in data_lines(include_str!("../../../data/time/words.txt")) {
+        let (Some(&w), Some(&class)) = (f.first(), f.get(1)) else {
+            continue;
+        };
+        let arg = f.get(2).copied().unwrap_or("");
+        let extra = f.get(3).copied().unwrap_or("");
+        let tw = match class {
+            "day" => arg
+                .parse::<i8>()
+                .ok()
+                .map(|o| TimeWord::Day(o, part_of(extra))),
+            "ref" => Some(TimeWord::Ref(arg)),
+            "unit" => unit_of(arg).map(|u| TimeWord::Unit(u, extra == "plural")),
+            "part" => part_of(arg).map(TimeWord::Part),
+            "shift" => arg.parse::<i8>().ok().map(TimeWord::Shift),
+            "season" => ["SP", "SU", "FA", "WI"]
+                .iter()
+                .position(|s| *s == arg)
+                .map(|i| TimeWord::Season(i as u8)),
+            "edge" => match arg {
+                "early" => Some(TimeWord::Edge(Edge::Early)),
+                "mid" => Some(TimeWord::Edge(Edge::Mid)),
+                "late" => Some(TimeWord::Edge(Edge::Late)),
+                _ => None,
+            },
+            "dir" => Some(TimeWord::Ago),
+            "clock" => arg.parse::<u8>().ok().map(TimeWord::Clock),
+            "set" => unit_of(arg).map(TimeWord::Set),
+            _ => None,
+        };
+        if let Some(tw) = tw {
+            map.entry(w).or_default().time = Some(tw);
+        }
+    }
+    for f in data_lines(include_str!("../../../data/time/tense.txt")) {
+        if let (Some(&w), Some(&t)) = (f.first(), f.get(1)) {
+            let t = if t == "future" {
+                Tense::Future
+            } else {
+                Tense::Past
+            };
+            map.entry(w).or_default().tense = Some(t);
+        }
+    }
+    for f in data_lines(include_str!("../../../data/quantity/numbers.txt")) {
+        let (Some(&w), Some(Ok(v))) = (f.first(), f.get(1).map(|s| s.parse::<f64>())) else {
+            continue;
+        };
+        match f.get(2).copied() {
+            Some("ord") => map.entry(w).or_default().ordinal = Some(v as u32),
+            Some("scale") => map.entry(w).or_default().number = Some((v, true)),
+            _ => map.entry(w).or_default().number = Some((v, false)),
+        }
+    }
+    for f in data_lines(include_str!("../../../data/quantity/units.txt")) {
+        let (Some(&w), Some(&u), Some(&c)) = (f.first(), f.get(1), f.get(2)) else {
+            continue;
+        };
+        let class = match c {
+            "symbol" => UnitClass::Symbol,
+            "code" => UnitClass::Code,
+            "money" => UnitClass::Money,
+            "percent" => UnitClass::Percent,
+            _ => UnitClass::Measure,
+        };
+        map.entry(w).or_default().unit = Some((u, class));
+    }
+    Lexicon { map }
+}
+
+/// The lexicon, built on first use.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    LEXICON.get_or_init(build)
+}
+
+impl Lexicon {
+    /// The entry of `word` (any case; ASCII folding, `’` read as `'`).
+    pub fn get(&'static self, word: &str) -> Option<&'static Entry> {
+        let mut buf = [0u8; 24];
+        let mut n = 0;
+        for ch in word.chars() {
+            let c = match ch {
+                '’' => '\'',
+                c => c,
+            };
+            let mut tmp = [0u8; 4];
+            let s = c.to_lowercase().next().unwrap_or(c).encode_utf8(&mut tmp);
+            if n + s.len() > buf.len() {
+                return None;
+            }
+            buf[n..n + s.len()].copy_from_slice(s.as_bytes());
+            n += s.len();
+        }
+        let key = std::str::from_utf8(&buf[..n]).ok()?;
+        self.map.get(key)
+    }
+}
+
+/// Tokens of `text[from..to]`, with spans into `text`.
+pub(crate) fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok> {
+    let lex = lexicon();
+    let slice = &text[from..to];
+    let bytes = slice.as_bytes();
+    let mut out: Vec<Tok> = Vec::with_capacity(slice.len() / 5);
+    let mut i = 0;
+    let mut glued = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
+            i += 1;
+            glued = false;
+            continue;
+        }
+        let start = i;
+        let (kind, end) = if b.is_ascii_digit() {
+            let mut j = i + 1;
+            while j < bytes.len() {
+                let c = bytes[j];
+                if c.is_ascii_digit() {
+                    j += 1;
+                } else if matches!(c, b'.' | b',' | b':' | b'/' | b'-')
+                    && j + 1 < bytes.len()
+                    && bytes[j + 1].is_ascii_digit()
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            (TKind::Num, j)
+        } else {
+            let ch = slice[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() {
+                i += ch.len_utf8();
+                glued = false;
+                continue;
+            }
+            if ch.is_alphabetic() {
+                let mut j = i;
+                for (k, c) in slice[i..].char_indices() {
+                    if c.is_alphabetic() || c.is_ascii_digit() {
+                        j = i + k + c.len_utf8();
+                    } else if matches!(c, '\'' | '’') {
+                        // Inner apostrophes stay ("didn't") but a possessive `'s` is
+                        // split off so "Wednesday's" is the weekday.
+                        let rest = &slice[i + k + c.len_utf8()..];
+                        let mut r = rest.chars();
+                        match (r.next(), r.next()) {
+                            (Some('s' | 'S'), n) if !n.is_some_and(char::is_alphabetic) => break,
+                            (Some(n), _) if n.is_alphabetic() => {}
+                            _ => break,
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                // Dotted abbreviations of single letters: a.m., p.m., U.S.
+                if j == i + 1 {
+                    let mut k = j;
+                    while k + 1 < bytes.len()
+                        && bytes[k] == b'.'
+                        && bytes[k + 1].is_ascii_alphabetic()
+                        && (k + 2 >= bytes.len() || !bytes[k + 2].is_ascii_alphabetic())
+                    {
+                        k += 2;
+                    }
+                    if k > j && k < bytes.len() && bytes[k] == b'.' {
+                        k += 1;
+                    }
+                    if k > j + 1 {
+                        j = k;
+                    }
+                }
+                (TKind::Word, j)
+            } else {
+                (TKind::Punct, i + ch.len_utf8())
+            }
+        };
+        let s = &slice[start..end];
+        let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
+        let entry = match kind {
+            TKind::Word | TKind::Punct if end - start <= 20 => lex.get(s),
+            _ => None,
+        };
+        out.push(Tok {
+            start: from + start,
+            end: from + end,
+            kind,
+            glued,
+            cap,
+            entry,
+        });
+        glued = true;
+        i = end;
+    }
+    out
+}
