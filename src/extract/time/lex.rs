@@ -92,6 +92,7 @@ pub(crate) enum TimeWord {
     Ago,
     Clock(u8),
     Set(TUnit),
+    Quant,
 }
 
 /// Tense cue.
@@ -210,6 +211,7 @@ fn build() -> Lexicon {
             "dir" => Some(TimeWord::Ago),
             "clock" => arg.parse::<u8>().ok().map(TimeWord::Clock),
             "set" => unit_of(arg).map(TimeWord::Set),
+            "quant" => Some(TimeWord::Quant),
             _ => None,
         };
         if let Some(tw) = tw {

@@ -197,7 +197,7 @@ pub fn times_anchored(doc: &Document, anchor: Anchor, config: &TimeConfig) -> Ve
     let toks = lex::tokens(text, start, text.len());
     let found = parse::scan(text, &toks, config.date_order);
     let mut out = Vec::with_capacity(found.len());
-    let mut narrative: Option<Date> = None;
+    let mut narrative: Option<Interval> = None;
     for f in found {
         let r = match anchor {
             Anchor::Published(d) => resolve::resolve(&f.sem, Some(d), f.tense, narrative),
@@ -221,8 +221,8 @@ pub fn times_anchored(doc: &Document, anchor: Anchor, config: &TimeConfig) -> Ve
             }
         };
         if let Some(i) = r.interval {
-            if i.granularity == Granularity::Day && r.kind == TimeKind::Date {
-                narrative = Some(i.start);
+            if r.kind == TimeKind::Date && !r.vague && i.granularity <= Granularity::Year {
+                narrative = Some(i);
             }
         }
         let (s, e) = (toks[f.first].start, toks[f.last - 1].end);

@@ -235,9 +235,7 @@ impl<'a> P<'a> {
         }
     }
     fn is_quantifier(&self, i: usize) -> bool {
-        ["few", "several", "many", "some", "recent", "coming"]
-            .iter()
-            .any(|w| self.is(i, w))
+        self.time(i) == Some(TimeWord::Quant) || self.is(i, "coming")
     }
 }
 
@@ -357,6 +355,19 @@ fn tense_near(p: &P, first: usize, last: usize) -> Option<Tense> {
         }
         None
     };
+    // A participle after "be" ("will be held", "is due to be published") is no past.
+    let cue = |i: usize| -> Option<Tense> {
+        let c = cue(i)?;
+        if c == Tense::Past
+            && i > 0
+            && ["be", "is", "are", "been", "being", "'s", "am"]
+                .iter()
+                .any(|w| p.is(i - 1, w))
+        {
+            return None;
+        }
+        Some(c)
+    };
     let stop = |i: usize| matches!(p.s(i), "." | "!" | "?" | ";");
     for d in 1..=8usize {
         if let Some(i) = first.checked_sub(d) {
@@ -397,8 +408,15 @@ impl<'a> P<'a> {
         // "the" only starts durations ("the past three years") and "the weekend", "the 1990s".
         if self.is(i, "the") {
             if let Some(TimeWord::Shift(_)) = self.time(i + 1) {
-                if let Some((e, sem @ Sem::Duration(_))) = self.at_shift(i + 1, true) {
-                    return Some((e, sem));
+                match self.at_shift(i + 1, true) {
+                    Some((e, sem @ Sem::Duration(_))) => return Some((e, sem)),
+                    Some((
+                        e,
+                        sem @ Sem::Rel {
+                            narrative: true, ..
+                        },
+                    )) => return Some((e, sem)),
+                    _ => {}
                 }
             }
             if self.is(i + 1, "weekend") {
@@ -420,6 +438,15 @@ impl<'a> P<'a> {
         }
         if let Some(r) = self.at_amount(i) {
             return Some(r);
+        }
+        // "recent years", "several days", "a few weeks": an unspecified duration.
+        if self.is_quantifier(i) || (self.is(i, "a") && self.is(i + 1, "few")) {
+            let k = if self.is(i, "a") { i + 2 } else { i + 1 };
+            if let Some((u, true)) = self.unit(k) {
+                if u != TUnit::Weekend {
+                    return Some((k + 1, Sem::Duration(duration_value(None, u))));
+                }
+            }
         }
         if let Some((m, j)) = self.month(i) {
             return self.at_month(i, m, j);
@@ -497,6 +524,9 @@ impl<'a> P<'a> {
             TimeWord::Clock(h) => Some((i + 1, Sem::Clock { h: h as u32, m: 0 })),
             TimeWord::Set(u) => Some((i + 1, Sem::Set(duration_value(Some(1.0), u)))),
             TimeWord::Unit(u, plural) => {
+                if plural && i > 0 && self.is_quantifier(i - 1) && !matches!(u, TUnit::Weekend) {
+                    return None;
+                }
                 // "year-old" is an age (a duration of one year), not a date.
                 if !plural && self.s(i + 1) == "-" && self.glued(i + 1) && self.is(i + 2, "old") {
                     return Some((i + 3, Sem::Duration(duration_value(Some(1.0), u))));
@@ -670,8 +700,7 @@ impl<'a> P<'a> {
                 && (["on", "since", "until", "by", "from", "to"]
                     .iter()
                     .any(|w| self.is(i - 1, w))
-                    || self.weekday(i - 1).is_some()
-                    || self.s(i - 1) == ",");
+                    || self.weekday(i - 1).is_some());
             if !prev_ok || parts[0].len() > 2 || parts[1].len() > 2 {
                 return None;
             }
@@ -1010,13 +1039,18 @@ impl<'a> P<'a> {
         if matches!(u, TUnit::Hour | TUnit::Minute | TUnit::Fortnight) {
             return None;
         }
+        // "the previous year", "the following day" count from the last date mentioned.
+        let narrative = word == "previous" || word == "following";
+        if word == "following" && !after_the {
+            return None;
+        }
         Some((
             j + 1,
             Sem::Rel {
                 unit: u,
                 offset: k as i64,
                 edge: None,
-                narrative: false,
+                narrative,
             },
         ))
     }

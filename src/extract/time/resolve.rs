@@ -189,14 +189,16 @@ pub(crate) fn resolve(
     sem: &Sem,
     anchor: Option<Date>,
     tense: Option<Tense>,
-    narrative: Option<Date>,
+    narrative: Option<Interval>,
 ) -> Resolved {
     match *sem {
         Sem::Date { y: Some(y), m, d } => date_kind(ymd(y, m, d).map(day)),
         Sem::Date { y: None, m, d } => match anchor {
             None => symbolic(format!("XXXX-{m:02}-{d:02}")),
             Some(a) => {
-                let cands: Vec<(Date, Date, Date)> = (a.year() - 1..=a.year() + 1)
+                // 29 February needs a leap year: look up to four years either way.
+                let reach = if m == 2 && d == 29 { 4 } else { 1 };
+                let cands: Vec<(Date, Date, Date)> = (a.year() - reach..=a.year() + reach)
                     .filter_map(|y| ymd(y, m, d))
                     .map(|x| (x, x, x))
                     .collect();
@@ -325,7 +327,18 @@ pub(crate) fn resolve(
             edge,
             narrative: narr,
         } => {
-            let base = if narr { narrative.or(anchor) } else { anchor };
+            // Count from the last date mentioned when it is at least as precise as the unit.
+            let fine = |g: Granularity| match unit {
+                TUnit::Day | TUnit::Week | TUnit::Weekend => g == Granularity::Day,
+                TUnit::Month => {
+                    matches!(g, Granularity::Day | Granularity::Week | Granularity::Month)
+                }
+                _ => g <= Granularity::Year,
+            };
+            let base = match narrative {
+                Some(n) if narr && fine(n.granularity) => Some(n.start),
+                _ => anchor,
+            };
             let Some(a) = base else {
                 return symbolic(
                     match unit {
