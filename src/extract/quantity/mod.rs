@@ -306,6 +306,7 @@ impl<'a> Q<'a> {
                 && t.entry
                     .is_none_or(|e| e.number.is_none() && e.tense.is_none())
                 && !s.ends_with("ly")
+                && !s.ends_with("ed")
             {
                 return (Some(singular(&s.to_ascii_lowercase())), j + 1);
             }
@@ -353,6 +354,14 @@ pub(crate) fn quantities_in(doc: &Document, toks: &[Tok], times: &[parse::Found]
     let mut i = 0;
     while i < toks.len() {
         if in_time[i] {
+            i += 1;
+            continue;
+        }
+        let t = &toks[i];
+        let candidate = t.kind == TKind::Num
+            || t.entry.is_some()
+            || (t.cap && t.end - t.start <= 3 && q.s(i + 1) == "$");
+        if !candidate {
             i += 1;
             continue;
         }
@@ -639,7 +648,8 @@ pub fn compatibility(a: &Quantity, b: &Quantity) -> Compatibility {
     }
     let (alo, ahi) = bounds(a);
     let (blo, bhi) = bounds(b);
-    if alo <= bhi && blo <= ahi {
+    // Half-open: 1.25 rounds to 1.3, so $1.2bn and $1.3bn do not meet.
+    if alo < bhi && blo < ahi {
         Compatibility::Compatible(format!(
             "{} and {} agree at their stated precision",
             a.text, b.text

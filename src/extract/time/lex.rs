@@ -126,11 +126,43 @@ pub(crate) struct Entry {
     /// Ordinal value.
     pub ordinal: Option<u32>,
     pub unit: Option<(&'static str, UnitClass)>,
+    /// A function word that can begin an expression ("the", "a", "every").
+    pub starter: bool,
 }
+
+/// FNV-1a: the lexicon's keys are short ASCII words, where it beats SipHash by far
+/// (and no untrusted party chooses the keys: they come from our data files).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// The compiled lexicon.
 pub(crate) struct Lexicon {
-    map: HashMap<&'static str, Entry>,
+    map: HashMap<&'static [u8], Entry, FnvBuild>,
+    /// For each first letter, the bit set of key lengths that occur: a word whose
+    /// (first letter, length) is absent is not looked up at all.
+    lengths: [u32; 27],
+    /// The longest key, in bytes: longer words are not looked up.
+    max_len: usize,
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -170,16 +202,16 @@ fn part_of(s: &str) -> Option<Part> {
 }
 
 fn build() -> Lexicon {
-    let mut map: HashMap<&'static str, Entry> = HashMap::new();
+    let mut map: HashMap<&'static [u8], Entry, FnvBuild> = HashMap::default();
     for f in data_lines(include_str!("../../../data/time/months.txt")) {
         if let (Some(w), Some(Ok(m))) = (f.first(), f.get(1).map(|s| s.parse::<u32>())) {
-            map.entry(w).or_default().month = Some((m, f.get(2) == Some(&"abbr")));
+            map.entry(w.as_bytes()).or_default().month = Some((m, f.get(2) == Some(&"abbr")));
         }
     }
     for f in data_lines(include_str!("../../../data/time/weekdays.txt")) {
         if let (Some(w), Some(Ok(d))) = (f.first(), f.get(1).map(|s| s.parse::<u32>())) {
             let flag = f.get(2).copied();
-            map.entry(w).or_default().weekday =
+            map.entry(w.as_bytes()).or_default().weekday =
                 Some((d, flag == Some("plural"), flag == Some("abbr")));
         }
     }
@@ -189,6 +221,10 @@ fn build() -> Lexicon {
         };
         let arg = f.get(2).copied().unwrap_or("");
         let extra = f.get(3).copied().unwrap_or("");
+        if class == "start" {
+            map.entry(w.as_bytes()).or_default().starter = true;
+            continue;
+        }
         let tw = match class {
             "day" => arg
                 .parse::<i8>()
@@ -215,7 +251,7 @@ fn build() -> Lexicon {
             _ => None,
         };
         if let Some(tw) = tw {
-            map.entry(w).or_default().time = Some(tw);
+            map.entry(w.as_bytes()).or_default().time = Some(tw);
         }
     }
     for f in data_lines(include_str!("../../../data/time/tense.txt")) {
@@ -225,7 +261,7 @@ fn build() -> Lexicon {
             } else {
                 Tense::Past
             };
-            map.entry(w).or_default().tense = Some(t);
+            map.entry(w.as_bytes()).or_default().tense = Some(t);
         }
     }
     for f in data_lines(include_str!("../../../data/quantity/numbers.txt")) {
@@ -233,9 +269,9 @@ fn build() -> Lexicon {
             continue;
         };
         match f.get(2).copied() {
-            Some("ord") => map.entry(w).or_default().ordinal = Some(v as u32),
-            Some("scale") => map.entry(w).or_default().number = Some((v, true)),
-            _ => map.entry(w).or_default().number = Some((v, false)),
+            Some("ord") => map.entry(w.as_bytes()).or_default().ordinal = Some(v as u32),
+            Some("scale") => map.entry(w.as_bytes()).or_default().number = Some((v, true)),
+            _ => map.entry(w.as_bytes()).or_default().number = Some((v, false)),
         }
     }
     for f in data_lines(include_str!("../../../data/quantity/units.txt")) {
@@ -249,9 +285,28 @@ fn build() -> Lexicon {
             "percent" => UnitClass::Percent,
             _ => UnitClass::Measure,
         };
-        map.entry(w).or_default().unit = Some((u, class));
+        map.entry(w.as_bytes()).or_default().unit = Some((u, class));
     }
-    Lexicon { map }
+    let max_len = map.keys().map(|k| k.len()).max().unwrap_or(0);
+    let mut lengths = [0u32; 27];
+    for k in map.keys() {
+        lengths[letter_slot(k[0])] |= 1 << k.len().min(31);
+    }
+    Lexicon {
+        map,
+        lengths,
+        max_len,
+    }
+}
+
+/// The filter slot of a key's first byte: a-z, or 26 for anything else.
+fn letter_slot(b: u8) -> usize {
+    let l = b.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        (l - b'a') as usize
+    } else {
+        26
+    }
 }
 
 /// The lexicon, built on first use.
@@ -264,22 +319,60 @@ impl Lexicon {
     pub fn get(&'static self, word: &str) -> Option<&'static Entry> {
         let mut buf = [0u8; 24];
         let mut n = 0;
-        for ch in word.chars() {
-            let c = match ch {
-                '’' => '\'',
-                c => c,
-            };
-            let mut tmp = [0u8; 4];
-            let s = c.to_lowercase().next().unwrap_or(c).encode_utf8(&mut tmp);
-            if n + s.len() > buf.len() {
-                return None;
+        let b = word.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c < 0x80 {
+                if n >= self.max_len {
+                    return None;
+                }
+                buf[n] = c.to_ascii_lowercase();
+                n += 1;
+                i += 1;
+            } else if b[i..].starts_with("’".as_bytes()) {
+                if n >= self.max_len {
+                    return None;
+                }
+                buf[n] = b'\'';
+                n += 1;
+                i += 3;
+            } else {
+                // Other non-ASCII: copy the character as is (symbols such as €).
+                let len = word[i..].chars().next().map_or(1, char::len_utf8);
+                if n + len > buf.len() {
+                    return None;
+                }
+                buf[n..n + len].copy_from_slice(&b[i..i + len]);
+                n += len;
+                i += len;
             }
-            buf[n..n + s.len()].copy_from_slice(s.as_bytes());
-            n += s.len();
         }
-        let key = std::str::from_utf8(&buf[..n]).ok()?;
-        self.map.get(key)
+        if n == 0 || self.lengths[letter_slot(buf[0])] & (1 << n.min(31)) == 0 {
+            return None;
+        }
+        self.map.get(&buf[..n])
     }
+}
+
+/// Punctuation that is never in the lexicon (skips a lookup on the commonest marks).
+fn plain_punct(b: u8) -> bool {
+    matches!(
+        b,
+        b'.' | b','
+            | b';'
+            | b':'
+            | b'"'
+            | b'\''
+            | b'('
+            | b')'
+            | b'-'
+            | b'!'
+            | b'?'
+            | b'['
+            | b']'
+            | b'/'
+    )
 }
 
 /// Tokens of `text[from..to]`, with spans into `text`.
@@ -314,6 +407,10 @@ pub(crate) fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok> {
                 }
             }
             (TKind::Num, j)
+        } else if b.is_ascii_alphabetic() {
+            (TKind::Word, word_end(slice, i))
+        } else if b < 0x80 {
+            (TKind::Punct, i + 1)
         } else {
             let ch = slice[i..].chars().next().unwrap_or(' ');
             if ch.is_whitespace() {
@@ -322,50 +419,20 @@ pub(crate) fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok> {
                 continue;
             }
             if ch.is_alphabetic() {
-                let mut j = i;
-                for (k, c) in slice[i..].char_indices() {
-                    if c.is_alphabetic() || c.is_ascii_digit() {
-                        j = i + k + c.len_utf8();
-                    } else if matches!(c, '\'' | '’') {
-                        // Inner apostrophes stay ("didn't") but a possessive `'s` is
-                        // split off so "Wednesday's" is the weekday.
-                        let rest = &slice[i + k + c.len_utf8()..];
-                        let mut r = rest.chars();
-                        match (r.next(), r.next()) {
-                            (Some('s' | 'S'), n) if !n.is_some_and(char::is_alphabetic) => break,
-                            (Some(n), _) if n.is_alphabetic() => {}
-                            _ => break,
-                        }
-                    } else {
-                        break;
-                    }
-                }
-                // Dotted abbreviations of single letters: a.m., p.m., U.S.
-                if j == i + 1 {
-                    let mut k = j;
-                    while k + 1 < bytes.len()
-                        && bytes[k] == b'.'
-                        && bytes[k + 1].is_ascii_alphabetic()
-                        && (k + 2 >= bytes.len() || !bytes[k + 2].is_ascii_alphabetic())
-                    {
-                        k += 2;
-                    }
-                    if k > j && k < bytes.len() && bytes[k] == b'.' {
-                        k += 1;
-                    }
-                    if k > j + 1 {
-                        j = k;
-                    }
-                }
-                (TKind::Word, j)
+                (TKind::Word, word_end(slice, i))
             } else {
                 (TKind::Punct, i + ch.len_utf8())
             }
         };
         let s = &slice[start..end];
-        let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
+        let cap = if b < 0x80 {
+            b.is_ascii_uppercase()
+        } else {
+            s.chars().next().is_some_and(char::is_uppercase)
+        };
         let entry = match kind {
-            TKind::Word | TKind::Punct if end - start <= 20 => lex.get(s),
+            TKind::Word if end - start <= lex.max_len + 2 => lex.get(s),
+            TKind::Punct if !(b < 0x80 && plain_punct(b)) => lex.get(s),
             _ => None,
         };
         out.push(Tok {
@@ -380,4 +447,56 @@ pub(crate) fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok> {
         i = end;
     }
     out
+}
+
+/// The end of the word starting at `i` (a letter): letters and digits, inner
+/// apostrophes ("didn't", but a possessive `'s` is split off so "Wednesday's" is the
+/// weekday), and dotted single-letter abbreviations (a.m., p.m., U.S.).
+fn word_end(slice: &str, i: usize) -> usize {
+    let bytes = slice.as_bytes();
+    let mut j = i;
+    while let Some(&c) = bytes.get(j) {
+        if c.is_ascii_alphanumeric() {
+            j += 1;
+            continue;
+        }
+        if c < 0x80 && c != b'\'' {
+            break;
+        }
+        let ch = slice[j..].chars().next().unwrap_or(' ');
+        if ch.is_alphabetic() {
+            j += ch.len_utf8();
+            continue;
+        }
+        if matches!(ch, '\'' | '’') {
+            let rest = &slice[j + ch.len_utf8()..];
+            let mut r = rest.chars();
+            match (r.next(), r.next()) {
+                (Some('s' | 'S'), n) if !n.is_some_and(char::is_alphabetic) => break,
+                (Some(n), _) if n.is_alphabetic() => {
+                    j += ch.len_utf8();
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        break;
+    }
+    if j == i + 1 {
+        let mut k = j;
+        while k + 1 < bytes.len()
+            && bytes[k] == b'.'
+            && bytes[k + 1].is_ascii_alphabetic()
+            && (k + 2 >= bytes.len() || !bytes[k + 2].is_ascii_alphabetic())
+        {
+            k += 2;
+        }
+        if k > j && k < bytes.len() && bytes[k] == b'.' {
+            k += 1;
+        }
+        if k > j + 1 {
+            j = k;
+        }
+    }
+    j
 }

@@ -280,13 +280,7 @@ pub(crate) fn scan(text: &str, toks: &[Tok], order: DateOrder) -> Vec<Found> {
         let t = &toks[i];
         let maybe = t.kind == TKind::Num
             || t.entry.is_some()
-            || (t.kind == TKind::Word
-                && (p.is(i, "the")
-                    || p.is(i, "a")
-                    || p.is(i, "an")
-                    || p.is(i, "every")
-                    || p.is(i, "each")
-                    || t.cap && p.s(i).len() == 2));
+            || (t.end - t.start == 2 && matches!(text.as_bytes()[t.start], b'Q' | b'q'));
         if maybe {
             if let Some((end, sem)) = p.at(i) {
                 if end > i {
