@@ -348,3 +348,135 @@ proptest! {
         }
     }
 }
+
+/// A TimeML document: plain text, creation date, gold TIMEX3 (start, end, value).
+struct TimeMl {
+    text: String,
+    dct: Option<corroborate::Date>,
+    gold: Vec<(usize, usize, String)>,
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!("{name}=\"");
+    let at = tag.find(&key)? + key.len();
+    let len = tag[at..].find('"')?;
+    Some(&tag[at..at + len])
+}
+
+/// Reads TempEval-3 style TimeML: the `<TEXT>` body with its tags stripped, gold
+/// `<TIMEX3>` spans and values, and the creation time from `<DCT>`.
+fn read_timeml(src: &str) -> TimeMl {
+    let dct = src
+        .find("<DCT>")
+        .and_then(|i| attr(&src[i..], "value"))
+        .and_then(|v| v.get(..10))
+        .and_then(|v| v.parse().ok());
+    let body = src
+        .split_once("<TEXT>")
+        .map(|(_, b)| b.split("</TEXT>").next().unwrap_or(b))
+        .unwrap_or("");
+    let mut text = String::new();
+    let mut gold = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    let mut rest = body;
+    while let Some(lt) = rest.find('<') {
+        text.push_str(&rest[..lt]);
+        let gt = rest[lt..].find('>').map_or(rest.len(), |g| lt + g + 1);
+        let tag = &rest[lt..gt];
+        if tag.starts_with("<TIMEX3") {
+            open = Some((text.len(), attr(tag, "value").unwrap_or("").to_string()));
+        } else if tag.starts_with("</TIMEX3") {
+            if let Some((s, v)) = open.take() {
+                gold.push((s, text.len(), v));
+            }
+        }
+        rest = &rest[gt..];
+    }
+    text.push_str(rest);
+    let unescape = |s: &str| {
+        s.replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+    };
+    debug_assert_eq!(
+        unescape(&text).len(),
+        text.len(),
+        "sample files use no entities"
+    );
+    TimeMl { text, dct, gold }
+}
+
+/// Relaxed-match scores over TimeML files (TempEval-3 style): an expression matches a
+/// gold TIMEX3 it overlaps; value precision = matched with the right value / found,
+/// value recall = matched with the right value / gold.
+fn timeml_scores(dir: &std::path::Path) -> (usize, usize, usize, usize) {
+    let (mut found, mut gold, mut span_ok, mut value_ok) = (0, 0, 0, 0);
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+        .collect();
+    files.sort();
+    for path in files {
+        let src = std::fs::read_to_string(&path).unwrap_or_default();
+        let t = read_timeml(&src);
+        let mut d = Document::new("tml", t.text.as_str());
+        d.published = t.dct;
+        let sys = times(&d, &TimeConfig::default());
+        found += sys.len();
+        gold += t.gold.len();
+        for (gs, ge, gv) in &t.gold {
+            if let Some(s) = sys.iter().find(|s| s.span.start < *ge && *gs < s.span.end) {
+                span_ok += 1;
+                if &s.value == gv {
+                    value_ok += 1;
+                } else if std::env::var_os("TIMEML_VERBOSE").is_some() {
+                    eprintln!("{}: {:?} = {} (gold {gv})", path.display(), s.text, s.value);
+                }
+            } else if std::env::var_os("TIMEML_VERBOSE").is_some() {
+                eprintln!(
+                    "{}: missed {:?} (gold {gv})",
+                    path.display(),
+                    &t.text[*gs..*ge]
+                );
+            }
+        }
+    }
+    (found, gold, span_ok, value_ok)
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// Scores the TimeML files in `tests/data/time/timeml/` (or in the directory named by
+/// `TIMEML_DIR`, e.g. the TempEval-3 platinum test set) and prints span and value F1.
+#[test]
+fn timeml_value_f1() {
+    let dir = std::env::var_os("TIMEML_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| data_dir().join("timeml"));
+    let (found, gold, span_ok, value_ok) = timeml_scores(&dir);
+    assert!(gold > 0, "no TimeML files in {}", dir.display());
+    let (sp, sr) = (
+        span_ok as f64 / found.max(1) as f64,
+        span_ok as f64 / gold as f64,
+    );
+    let (vp, vr) = (
+        value_ok as f64 / found.max(1) as f64,
+        value_ok as f64 / gold as f64,
+    );
+    println!(
+        "TimeML {}: {gold} gold, {found} found; relaxed span F1 {:.2}, value F1 {:.2}",
+        dir.display(),
+        100.0 * f1(sp, sr),
+        100.0 * f1(vp, vr)
+    );
+    assert!(f1(vp, vr) >= 0.75, "value F1 {:.3} below 0.75", f1(vp, vr));
+}

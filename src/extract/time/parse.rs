@@ -260,7 +260,14 @@ pub(crate) fn duration_value(n: Option<f64>, u: TUnit) -> String {
     match n {
         None => format!("{p}X{c}"),
         Some(v) => {
-            let v = if u == TUnit::Fortnight { v * 2.0 } else { v };
+            // Fortnights are counted in weeks, decades and centuries in years (as
+            // TimeBank does: "a decade" is P10Y).
+            let (v, c) = match u {
+                TUnit::Fortnight => (v * 2.0, c),
+                TUnit::Decade => (v * 10.0, "Y"),
+                TUnit::Century => (v * 100.0, "Y"),
+                _ => (v, c),
+            };
             if v.fract() == 0.0 {
                 format!("{p}{}{c}", v as i64)
             } else {
@@ -327,14 +334,16 @@ fn tense_near(p: &P, first: usize, last: usize) -> Option<Tense> {
                     | "scheduled"
                     | "going"
                     | "plans"
+                    | "plan"
+                    | "planned"
                     | "intends"
                     | "aims"
                     | "hopes"
             ) {
-                return if p.is(i + 1, "to") {
+                let next_ok = p.is(i + 1, "to")
+                    || (s.starts_with("plan") && ["a", "an", "for"].iter().any(|w| p.is(i + 1, w)));
+                return if next_ok || s == "scheduled" {
                     Some(Tense::Future)
-                } else if s == "expected" || s == "scheduled" {
-                    Some(Tense::Past)
                 } else {
                     None
                 };
@@ -415,6 +424,60 @@ impl<'a> P<'a> {
             }
             if self.is(i + 1, "weekend") {
                 return Some((i + 2, Sem::Weekend));
+            }
+            // "the past", "the future", "the present" on their own are vague references.
+            let next_is_unit = self.unit(i + 2).is_some()
+                || self.amount(i + 2, false).is_some()
+                || self.time(i + 2) == Some(TimeWord::Quant);
+            if !next_is_unit {
+                for (w, r) in [
+                    ("past", "PAST_REF"),
+                    ("future", "FUTURE_REF"),
+                    ("present", "PRESENT_REF"),
+                ] {
+                    if self.is(i + 1, w) && !matches!(self.kind(i + 2), Some(TKind::Word))
+                        || self.is(i + 1, w) && self.is(i + 2, "and")
+                    {
+                        return Some((i + 2, Sem::Ref(r)));
+                    }
+                }
+            }
+            // "the end of the year", "the beginning of March", "the middle of next week":
+            // the period named (TIMEX3 would add a START/END modifier).
+            if ["end", "beginning", "start", "middle"]
+                .iter()
+                .any(|w| self.is(i + 1, w))
+                && self.is(i + 2, "of")
+            {
+                let k = i + 3;
+                if self.is(k, "the") {
+                    if let Some((u, false)) = self.unit(k + 1) {
+                        if matches!(
+                            u,
+                            TUnit::Week
+                                | TUnit::Month
+                                | TUnit::Year
+                                | TUnit::Quarter
+                                | TUnit::Decade
+                        ) {
+                            return Some((
+                                k + 2,
+                                Sem::Rel {
+                                    unit: u,
+                                    offset: 0,
+                                    edge: None,
+                                    narrative: false,
+                                },
+                            ));
+                        }
+                    }
+                }
+                if let Some((e, sem)) = self.at(k) {
+                    if !matches!(sem, Sem::Duration(_) | Sem::Set(_) | Sem::Ref(_)) {
+                        return Some((e, sem));
+                    }
+                }
+                return None;
             }
             if let Some(r) = self.at_quarter(i + 1) {
                 return Some(r);
@@ -1034,7 +1097,7 @@ impl<'a> P<'a> {
             return None;
         }
         // "the previous year", "the following day" count from the last date mentioned.
-        let narrative = word == "previous" || word == "following";
+        let narrative = word == "previous" || word == "following" || (after_the && word == "next");
         if word == "following" && !after_the {
             return None;
         }
@@ -1058,6 +1121,11 @@ impl<'a> P<'a> {
         let word = self.s(i).to_ascii_lowercase();
         if let Some(y) = self.year(j) {
             return Some((j + 1, Sem::Year(y)));
+        }
+        if self.kind(j) == Some(TKind::Num) {
+            if let Some((e, sem @ Sem::Decade(_))) = self.at_number(j) {
+                return Some((e, sem));
+            }
         }
         if let Some((m, k)) = self.month(j) {
             if let Some(y) = self.year(k) {
