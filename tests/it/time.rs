@@ -297,7 +297,7 @@ fn anchor_date() -> impl Strategy<Value = corroborate::Date> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256), ..ProptestConfig::default() })]
 
     #[test]
     fn no_panic_on_any_string(s in "\\PC{0,200}", a in anchor_date()) {

@@ -93,6 +93,7 @@ pub(crate) enum TimeWord {
     Clock(u8),
     Set(TUnit),
     Quant,
+    Holiday(u8, u8),
 }
 
 /// Tense cue.
@@ -248,6 +249,9 @@ fn build() -> Lexicon {
             "clock" => arg.parse::<u8>().ok().map(TimeWord::Clock),
             "set" => unit_of(arg).map(TimeWord::Set),
             "quant" => Some(TimeWord::Quant),
+            "holiday" => arg
+                .split_once('-')
+                .and_then(|(m, d)| Some(TimeWord::Holiday(m.parse().ok()?, d.parse().ok()?))),
             _ => None,
         };
         if let Some(tw) = tw {

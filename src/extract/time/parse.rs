@@ -425,6 +425,27 @@ impl<'a> P<'a> {
             if self.is(i + 1, "weekend") {
                 return Some((i + 2, Sem::Weekend));
             }
+            // "earlier in the year", "for the year": the anchor's year.
+            if self.is(i + 1, "year")
+                && i > 0
+                && ["in", "for", "during", "through", "throughout"]
+                    .iter()
+                    .any(|w| self.is(i - 1, w))
+                && self.year(i + 2).is_none()
+                && !matches!(self.s(i + 2), "-" | "'s" | "’s")
+                && !self.is(i + 2, "before")
+                && !self.is(i + 2, "after")
+            {
+                return Some((
+                    i + 2,
+                    Sem::Rel {
+                        unit: TUnit::Year,
+                        offset: 0,
+                        edge: None,
+                        narrative: false,
+                    },
+                ));
+            }
             // "the past", "the future", "the present" on their own are vague references.
             let next_is_unit = self.unit(i + 2).is_some()
                 || self.amount(i + 2, false).is_some()
@@ -577,6 +598,29 @@ impl<'a> P<'a> {
                     ));
                 }
                 None
+            }
+            TimeWord::Holiday(m, d) => {
+                if !self.toks[i].cap {
+                    return None;
+                }
+                if let Some(y) = self.year(i + 1) {
+                    return Some((
+                        i + 2,
+                        Sem::Date {
+                            y: Some(y),
+                            m: m as u32,
+                            d: d as u32,
+                        },
+                    ));
+                }
+                Some((
+                    i + 1,
+                    Sem::Date {
+                        y: None,
+                        m: m as u32,
+                        d: d as u32,
+                    },
+                ))
             }
             TimeWord::Clock(h) => Some((i + 1, Sem::Clock { h: h as u32, m: 0 })),
             TimeWord::Set(u) => Some((i + 1, Sem::Set(duration_value(Some(1.0), u)))),
