@@ -763,6 +763,34 @@ impl<'a> P<'a> {
             {
                 return None;
             }
+            // Outside 1900-2100 a four-digit number is a year only where one is expected
+            // ("in 1648", "since 1991" is fine anyway; "1500 people" is a count).
+            if !(1900..=2100).contains(&y) {
+                let prev_ok = i > 0
+                    && [
+                        "in", "since", "from", "until", "of", "by", "to", "between", "and",
+                        "early", "mid", "late", "around", "before", "after",
+                    ]
+                    .iter()
+                    .any(|w| self.is(i - 1, w));
+                if !prev_ok {
+                    return None;
+                }
+            }
+            // "a 2013 people": a four-digit count after an article is not a year.
+            if i > 0
+                && (self.is(i - 1, "a") || self.is(i - 1, "an"))
+                && self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == TKind::Word && !t.cap)
+                && !self.glued(i)
+            {
+                let next = self.s(i + 1);
+                if next.ends_with('s') && !next.ends_with("ss") {
+                    return None;
+                }
+            }
             return Some((i + 1, Sem::Year(y)));
         }
         None
