@@ -131,42 +131,61 @@ pub(crate) struct Entry {
     pub starter: bool,
 }
 
-/// FNV-1a: the lexicon's keys are short ASCII words, where it beats SipHash by far
-/// (and no untrusted party chooses the keys: they come from our data files).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
-
-/// The compiled lexicon.
+/// The compiled lexicon: an open-addressing table keyed by the lower-cased word packed
+/// into two `u64` (every key is at most 16 bytes), so a lookup is one multiply-hash and
+/// one or two integer compares, with no byte-wise hashing and no string compare.
 pub(crate) struct Lexicon {
-    map: HashMap<&'static [u8], Entry, FnvBuild>,
-    /// For each first letter, the bit set of key lengths that occur: a word whose
-    /// (first letter, length) is absent is not looked up at all.
-    lengths: [u32; 27],
+    /// Packed key and length of each slot.
+    keys: Vec<(u64, u64, usize)>,
+    /// Entry index + 1 of each slot; 0 is empty.
+    slots: Vec<u32>,
+    entries: Vec<Entry>,
+    mask: usize,
     /// The longest key, in bytes: longer words are not looked up.
     max_len: usize,
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
+const KEY_MAX: usize = 16;
+
+fn pack(buf: &[u8; KEY_MAX]) -> (u64, u64) {
+    let mut lo = [0u8; 8];
+    let mut hi = [0u8; 8];
+    lo.copy_from_slice(&buf[..8]);
+    hi.copy_from_slice(&buf[8..]);
+    (u64::from_le_bytes(lo), u64::from_le_bytes(hi))
+}
+
+/// Up to eight bytes as a little-endian `u64`, zero-padded.
+fn load(b: &[u8]) -> u64 {
+    if b.len() >= 8 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[..8]);
+        return u64::from_le_bytes(w);
+    }
+    let mut v = 0u64;
+    for (i, &c) in b.iter().enumerate() {
+        v |= (c as u64) << (8 * i);
+    }
+    v
+}
+
+/// ASCII lower case of eight packed bytes (all below 0x80): `A`-`Z` gain 0x20.
+fn lower8(x: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    let ge_a = x + 0x3f3f_3f3f_3f3f_3f3f; // high bit set where byte >= b'A'
+    let gt_z = x + 0x2525_2525_2525_2525; // high bit set where byte > b'Z'
+    let upper = ge_a & !gt_z & H;
+    x | (upper >> 2)
+}
+
+fn slot_of(lo: u64, hi: u64, len: usize, mask: usize) -> usize {
+    let h = lo.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ hi.wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+        ^ (len as u64).wrapping_mul(0x1656_67B1_9E37_79F9);
+    ((h ^ (h >> 29)) as usize) & mask
+}
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     src.lines()
@@ -203,7 +222,7 @@ fn part_of(s: &str) -> Option<Part> {
 }
 
 fn build() -> Lexicon {
-    let mut map: HashMap<&'static [u8], Entry, FnvBuild> = HashMap::default();
+    let mut map: HashMap<&'static [u8], Entry> = HashMap::new();
     for f in data_lines(include_str!("../../../data/time/months.txt")) {
         if let (Some(w), Some(Ok(m))) = (f.first(), f.get(1).map(|s| s.parse::<u32>())) {
             map.entry(w.as_bytes()).or_default().month = Some((m, f.get(2) == Some(&"abbr")));
@@ -291,25 +310,36 @@ fn build() -> Lexicon {
         };
         map.entry(w.as_bytes()).or_default().unit = Some((u, class));
     }
-    let max_len = map.keys().map(|k| k.len()).max().unwrap_or(0);
-    let mut lengths = [0u32; 27];
-    for k in map.keys() {
-        lengths[letter_slot(k[0])] |= 1 << k.len().min(31);
+    // Sorted so the table's layout does not depend on hash-map iteration order.
+    let mut pairs: Vec<(&'static [u8], Entry)> = map
+        .into_iter()
+        .filter(|(k, _)| k.len() <= KEY_MAX)
+        .collect();
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    let max_len = pairs.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    let size = (pairs.len() * 4).next_power_of_two().max(16);
+    let mask = size - 1;
+    let mut keys = vec![(0, 0, 0); size];
+    let mut slots = vec![0u32; size];
+    let mut entries = Vec::with_capacity(pairs.len());
+    for (k, e) in pairs {
+        let mut buf = [0u8; KEY_MAX];
+        buf[..k.len()].copy_from_slice(k);
+        let (lo, hi) = pack(&buf);
+        let mut at = slot_of(lo, hi, k.len(), mask);
+        while slots[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        entries.push(e);
+        keys[at] = (lo, hi, k.len());
+        slots[at] = entries.len() as u32;
     }
     Lexicon {
-        map,
-        lengths,
+        keys,
+        slots,
+        entries,
+        mask,
         max_len,
-    }
-}
-
-/// The filter slot of a key's first byte: a-z, or 26 for anything else.
-fn letter_slot(b: u8) -> usize {
-    let l = b.to_ascii_lowercase();
-    if l.is_ascii_lowercase() {
-        (l - b'a') as usize
-    } else {
-        26
     }
 }
 
@@ -321,41 +351,43 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// The entry of `word` (any case; ASCII folding, `’` read as `'`).
     pub fn get(&'static self, word: &str) -> Option<&'static Entry> {
-        let mut buf = [0u8; 24];
-        let mut n = 0;
         let b = word.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            let c = b[i];
-            if c < 0x80 {
-                if n >= self.max_len {
-                    return None;
-                }
-                buf[n] = c.to_ascii_lowercase();
-                n += 1;
-                i += 1;
-            } else if b[i..].starts_with("’".as_bytes()) {
-                if n >= self.max_len {
-                    return None;
-                }
-                buf[n] = b'\'';
-                n += 1;
-                i += 3;
-            } else {
-                // Other non-ASCII: copy the character as is (symbols such as €).
-                let len = word[i..].chars().next().map_or(1, char::len_utf8);
-                if n + len > buf.len() {
-                    return None;
-                }
-                buf[n..n + len].copy_from_slice(&b[i..i + len]);
-                n += len;
-                i += len;
+        let (lo, hi, n) = if b.is_ascii() {
+            if b.is_empty() || b.len() > self.max_len {
+                return None;
             }
+            // Packed in registers (not through a byte buffer, which stalls on the
+            // store-to-load forward) and lower-cased eight bytes at a time.
+            let (a, c) = b.split_at(b.len().min(8));
+            (lower8(load(a)), lower8(load(c)), b.len())
+        } else {
+            let mut buf = [0u8; KEY_MAX];
+            let mut k = 0;
+            for ch in word.chars() {
+                let c = if ch == '’' { '\'' } else { ch };
+                let c = c.to_lowercase().next().unwrap_or(c);
+                let mut tmp = [0u8; 4];
+                let s = c.encode_utf8(&mut tmp);
+                if k + s.len() > KEY_MAX {
+                    return None;
+                }
+                buf[k..k + s.len()].copy_from_slice(s.as_bytes());
+                k += s.len();
+            }
+            let (lo, hi) = pack(&buf);
+            (lo, hi, k)
+        };
+        let mut at = slot_of(lo, hi, n, self.mask);
+        loop {
+            let e = *self.slots.get(at)?;
+            if e == 0 {
+                return None;
+            }
+            if self.keys.get(at) == Some(&(lo, hi, n)) {
+                return self.entries.get(e as usize - 1);
+            }
+            at = (at + 1) & self.mask;
         }
-        if n == 0 || self.lengths[letter_slot(buf[0])] & (1 << n.min(31)) == 0 {
-            return None;
-        }
-        self.map.get(&buf[..n])
     }
 }
 
@@ -503,4 +535,35 @@ fn word_end(slice: &str, i: usize) -> usize {
         }
     }
     j
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower8_matches_ascii_lowercase() {
+        for c in 0u8..0x80 {
+            for pos in 0..8 {
+                let x = (c as u64) << (8 * pos) | 0x4161; // plus "aA" in the low bytes
+                let mut b = x.to_le_bytes();
+                b.iter_mut().for_each(|y| *y = y.to_ascii_lowercase());
+                let want = u64::from_le_bytes(b);
+                if pos >= 2 {
+                    assert_eq!(lower8(x), want, "byte {c:#x} at {pos}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_fold_case_and_apostrophes() {
+        let lex = lexicon();
+        assert!(lex.get("WEDNESDAY").and_then(|e| e.weekday).is_some());
+        assert!(lex.get("September").and_then(|e| e.month).is_some());
+        assert!(lex.get("US$").and_then(|e| e.unit).is_some());
+        assert!(lex.get("€").and_then(|e| e.unit).is_some());
+        assert!(lex.get("won’t").and_then(|e| e.tense).is_some());
+        assert!(lex.get("approximately-not-a-word").is_none());
+    }
 }
