@@ -101,6 +101,9 @@ pub(crate) enum TimeWord {
 pub(crate) enum Tense {
     Past,
     Future,
+    /// Present tense: a schedule ("the vote is on Sunday"), read as future, but weaker
+    /// than a past or future cue at the same distance.
+    Present,
 }
 
 /// A unit class (see `data/quantity/units.txt`).
@@ -279,10 +282,10 @@ fn build() -> Lexicon {
     }
     for f in data_lines(include_str!("../../../data/time/tense.txt")) {
         if let (Some(&w), Some(&t)) = (f.first(), f.get(1)) {
-            let t = if t == "future" {
-                Tense::Future
-            } else {
-                Tense::Past
+            let t = match t {
+                "future" => Tense::Future,
+                "present" => Tense::Present,
+                _ => Tense::Past,
             };
             map.entry(w.as_bytes()).or_default().tense = Some(t);
         }

@@ -372,26 +372,33 @@ fn tense_near(p: &P, first: usize, last: usize) -> Option<Tense> {
         Some(c)
     };
     let stop = |i: usize| matches!(p.s(i), "." | "!" | "?" | ";");
+    let found = |t: Tense| match t {
+        Tense::Present => Some(Tense::Future),
+        t => Some(t),
+    };
+    let (mut back_open, mut fwd_open) = (true, true);
     for d in 1..=8usize {
-        if let Some(i) = first.checked_sub(d) {
+        let back = first.checked_sub(d).filter(|_| back_open);
+        if let Some(i) = back {
             if stop(i) {
-                break;
-            }
-            if let Some(t) = cue(i) {
-                // Look ahead at the same distance before settling on a backward cue.
+                back_open = false;
+            } else if let Some(t) = cue(i) {
+                // A strong future cue just as near ahead wins ("said ... will ... on
+                // Friday" is settled by "will").
                 let fwd = last + d - 1;
-                if d <= 6 && !(last..fwd).any(stop) {
-                    if let Some(Tense::Future) = cue(fwd) {
-                        return Some(Tense::Future);
-                    }
+                if fwd_open && d <= 6 && !(last..=fwd).any(stop) && cue(fwd) == Some(Tense::Future)
+                {
+                    return Some(Tense::Future);
                 }
-                return Some(t);
+                return found(t);
             }
         }
         let j = last + d - 1;
-        if d <= 6 && j < p.toks.len() && !(last..=j).any(stop) {
-            if let Some(t) = cue(j) {
-                return Some(t);
+        if fwd_open && d <= 6 && j < p.toks.len() {
+            if stop(j) {
+                fwd_open = false;
+            } else if let Some(t) = cue(j) {
+                return found(t);
             }
         }
     }

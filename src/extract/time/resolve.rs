@@ -128,7 +128,7 @@ fn pick<T: Clone>(cands: &[(T, Date, Date)], a: Date, tense: Option<Tense>) -> O
             .filter(|c| c.1 <= a)
             .max_by_key(|c| c.1)
             .map(|c| c.0.clone()),
-        Some(Tense::Future) => cands
+        Some(Tense::Future | Tense::Present) => cands
             .iter()
             .filter(|c| c.2 >= a)
             .min_by_key(|c| c.1)
@@ -303,7 +303,7 @@ pub(crate) fn resolve(
                             }
                         }
                         (Some(_), _) => wd - aw,
-                        (None, Some(Tense::Future)) => fwd,
+                        (None, Some(Tense::Future | Tense::Present)) => fwd,
                         (None, _) => -back,
                     };
                     date_kind(a.add_days(off).map(day))
@@ -388,7 +388,7 @@ pub(crate) fn resolve(
             Some(a) => {
                 let wi = a.weekday_index() as i64;
                 let off = match tense {
-                    Some(Tense::Future) => 0,
+                    Some(Tense::Future | Tense::Present) => 0,
                     _ if wi >= 5 => 0,
                     _ => -7,
                 };
