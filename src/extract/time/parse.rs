@@ -519,6 +519,12 @@ impl<'a> P<'a> {
             if let Some((u, false)) = self.unit(i + 1) {
                 return Some((i + 2, Sem::Set(duration_value(Some(1.0), u))));
             }
+            // "every three months"
+            if let Some((n, j)) = self.amount(i + 1, false) {
+                if let Some((u, _)) = self.unit(j) {
+                    return Some((j + 1, Sem::Set(duration_value(Some(n), u))));
+                }
+            }
             return None;
         }
         if let Some(r) = self.at_amount(i) {
