@@ -10,7 +10,8 @@
 //!   marked expression; `VERDICT` is compatible, incompatible or unknown (checked both
 //!   ways round).
 //! - `anchor.cases`: `PUB_A | TEXT_A | TEXT_B | VALUE`: `TEXT_B` is undated and read
-//!   with `anchor_undated` together with the dated `TEXT_A`.
+//!   with `anchor_undated` together with `TEXT_A` dated each of the comma-separated
+//!   dates of `PUB_A`.
 
 use corroborate::extract::quantity::quantities;
 use corroborate::extract::time::{
@@ -210,9 +211,19 @@ fn anchor_cases() {
     for (file, line, f) in case_lines("anchor.cases") {
         let (a_text, _) = unmark(&f[1]);
         let (b_text, span) = unmark(&f[2]);
-        let (a, _) = doc(&f[0], &a_text);
-        let b = Document::new("u", b_text.as_str());
-        let all = anchor_undated(&[a, b], &TimeConfig::default());
+        // Several dated documents: `PUB_A` lists their dates separated by commas.
+        let mut docs: Vec<Document> = f[0]
+            .split(',')
+            .enumerate()
+            .map(|(k, p)| {
+                let (mut d, _) = doc(p.trim(), &a_text);
+                d.id = corroborate::DocId(format!("a{k}"));
+                d
+            })
+            .collect();
+        docs.push(Document::new("u", b_text.as_str()));
+        let all = anchor_undated(&docs, &TimeConfig::default());
+        let all = &all[all.len() - 2..];
         let Some((s, e)) = span else {
             failures.push(format!("{file}:{line}: no [..]"));
             continue;
