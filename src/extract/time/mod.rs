@@ -276,7 +276,38 @@ fn resolve_found(
             vague: r.vague,
         });
     }
+    attach_clocks(&mut out, found);
     out
+}
+
+/// Moves clock times onto the day named right next to them: "Wednesday at 3 pm",
+/// "at 3 pm on Wednesday" (at most two tokens apart).
+fn attach_clocks(out: &mut [TimeExpr], found: &[parse::Found]) {
+    for k in 0..out.len() {
+        let parse::Sem::Clock { h, m } = found[k].sem else {
+            continue;
+        };
+        let near = |j: usize| -> Option<Date> {
+            let (a, b) = if j < k { (j, k) } else { (k, j) };
+            let gap = found[b].first.saturating_sub(found[a].last);
+            let day = out[j]
+                .interval
+                .filter(|i| out[j].kind == TimeKind::Date && i.granularity == Granularity::Day)?;
+            (gap <= 2).then_some(day.start)
+        };
+        let day = k
+            .checked_sub(1)
+            .and_then(near)
+            .or_else(|| (k + 1 < out.len()).then(|| near(k + 1)).flatten());
+        if let Some(d) = day {
+            out[k].value = format!("{d}T{h:02}:{m:02}");
+            out[k].interval = Some(Interval {
+                start: d,
+                end: d,
+                granularity: Granularity::TimeOfDay,
+            });
+        }
+    }
 }
 
 /// Days, approximately, of a duration value such as `P3D`, `PT2H`, `P1.5Y`.

@@ -934,10 +934,17 @@ impl<'a> P<'a> {
             if matches!(u, TUnit::Hour | TUnit::Minute) || n.fract() != 0.0 {
                 return Some((k + 2, Sem::Ref("PAST_REF")));
             }
+            // "a decade ago" is the year ten years back (as TimeBank has it).
+            let (unit, n) = match u {
+                TUnit::Decade => (TUnit::Year, n * 10.0),
+                TUnit::Century => (TUnit::Year, n * 100.0),
+                TUnit::Fortnight => (TUnit::Week, n * 2.0),
+                u => (u, n),
+            };
             return Some((
                 k + 2,
                 Sem::Rel {
-                    unit: u,
+                    unit,
                     offset: -(n as i64),
                     edge: None,
                     narrative: false,
@@ -1092,6 +1099,22 @@ impl<'a> P<'a> {
         };
         let word = self.s(i).to_ascii_lowercase();
         let j = i + 1;
+        // "this past week(end)": the one before the anchor's.
+        if word == "this" && self.is(j, "past") {
+            if let Some((u @ (TUnit::Week | TUnit::Weekend | TUnit::Month | TUnit::Year), false)) =
+                self.unit(j + 1)
+            {
+                return Some((
+                    j + 2,
+                    Sem::Rel {
+                        unit: u,
+                        offset: -1,
+                        edge: None,
+                        narrative: false,
+                    },
+                ));
+            }
+        }
         if let Some((wd, false)) = self.weekday(j) {
             return Some(self.at_weekday(j, wd, Some(k)));
         }
