@@ -446,13 +446,13 @@ fn minutes_range(v: &str) -> Option<(u32, u32)> {
 pub fn compatibility(a: &TimeExpr, b: &TimeExpr) -> Compatibility {
     use Compatibility::*;
     // Order the pair so that the verdict and its wording do not depend on argument order.
-    let key = |t: &TimeExpr| {
+    fn key(t: &TimeExpr) -> (&str, bool, Option<(Date, Date)>) {
         (
-            t.value.clone(),
+            t.value.as_str(),
             t.vague,
             t.interval.map(|i| (i.start, i.end)),
         )
-    };
+    }
     let (a, b) = if key(a) <= key(b) { (a, b) } else { (b, a) };
     if a.value == b.value && a.interval == b.interval {
         return Compatible(format!("both are {}", a.value));
