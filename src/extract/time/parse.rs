@@ -432,6 +432,21 @@ impl<'a> P<'a> {
             if self.is(i + 1, "weekend") {
                 return Some((i + 2, Sem::Weekend));
             }
+            // "at the moment": now.
+            if self.is(i + 1, "moment") && i > 0 && self.is(i - 1, "at") {
+                return Some((i + 2, Sem::Ref("PRESENT_REF")));
+            }
+            // "over the years", "for the decades": an unspecified duration.
+            if let Some((u, true)) = self.unit(i + 1) {
+                if i > 0
+                    && ["over", "for", "through", "across", "throughout"]
+                        .iter()
+                        .any(|w| self.is(i - 1, w))
+                    && !matches!(u, TUnit::Weekend)
+                {
+                    return Some((i + 2, Sem::Duration(duration_value(None, u))));
+                }
+            }
             // "earlier in the year", "for the year": the anchor's year.
             if self.is(i + 1, "year")
                 && i > 0
