@@ -1006,6 +1006,22 @@ impl Ctx<'_> {
                     before: true,
                 });
             }
+            if matches!(lw, "," | "—" | "–") && p > 0 {
+                // "The minister’s aide, Tom Reed, said": the name between the commas.
+                if let Some(&mi) = self.by_end.get(&(p - 1)) {
+                    let m = &self.mentions[mi];
+                    let first = self.toks.at_or_after(m.span.start);
+                    if m.kind == ActorKind::Person && first > 0 && self.lo(first - 1) == "," {
+                        return Some(Np {
+                            first,
+                            last: p - 1,
+                            mention: Some(mi),
+                            pronoun: None,
+                            before: true,
+                        });
+                    }
+                }
+            }
             if matches!(lw, "," | "—" | "–") {
                 // "X, the president of Belarus, said": skip back to the previous comma.
                 let mut q = p;
@@ -1454,8 +1470,12 @@ impl Ctx<'_> {
                 }
             }
         };
-        // Skip a leading "that", comma or colon.
-        while a <= b && self.frame(a) && (matches!(self.lo(a), "that" | "," | ":" | "—" | "–"))
+        // Skip leading adverbs and time words, then "that", a comma or a colon.
+        while a <= b
+            && self.frame(a)
+            && (matches!(self.lo(a), "that" | "," | ":" | "—" | "–")
+                || (SKIP_BETWEEN.contains(&self.lo(a))
+                    && (a + 1..=b.min(a + 4)).any(|j| self.lo(j) == "that")))
         {
             a += 1;
         }

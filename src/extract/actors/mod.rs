@@ -317,6 +317,13 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// A short body name ("UN", "AP", "RT") counts only when written in capitals, so
+    /// "Kim Jong Un" is no United Nations.
+    fn acronym_ok(&self, i: usize) -> bool {
+        let t = self.tok_text(i);
+        t.chars().count() > 3 || t.chars().all(|c| !c.is_lowercase())
+    }
+
     fn is_title(&self, i: usize) -> bool {
         self.lex.titles.contains_key(self.lo(i))
     }
@@ -371,7 +378,7 @@ impl<'a> Finder<'a> {
     fn segment(&mut self, a: usize, b: usize) {
         let lex = self.lex;
         let full = (a..=b).map(|i| self.lo(i)).collect::<Vec<_>>().join(" ");
-        if let Some(h) = lex.heads.get(&full) {
+        if let Some(h) = lex.heads.get(&full).filter(|_| self.acronym_ok(b)) {
             if b > a || !h.lower_ok || self.toks.toks[a].cap {
                 // A known body by its own name ("Xinhua", "Associated Press", "Kremlin").
                 if b > a || !is_generic_head(&full) {
@@ -405,7 +412,12 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let lw = self.lo(i);
-            if let Some(&h) = lex.titles.get(lw) {
+            // A capitalized role noun before a name is a title too ("Economist Paul
+            // Krugman" opening a sentence).
+            let as_title = lex.titles.get(lw).copied().or_else(|| {
+                (lex.is_role(lw) && i < b && !lex.heads.contains_key(self.lo(b))).then_some(false)
+            });
+            if let Some(h) = as_title {
                 // "State" is a title word only after "of" ("Secretary of State").
                 if lw == "state" && !(i > a && self.lo(i - 1) == "of") {
                     break;
@@ -464,13 +476,18 @@ impl<'a> Finder<'a> {
             .collect::<Vec<_>>()
             .join(" ");
         let last = self.lo(b);
-        if let Some(h) = lex.heads.get(last).or_else(|| {
-            if b > i {
-                lex.heads.get(&format!("{} {}", self.lo(b - 1), last))
-            } else {
-                None
-            }
-        }) {
+        if let Some(h) = lex
+            .heads
+            .get(last)
+            .filter(|_| self.acronym_ok(b))
+            .or_else(|| {
+                if b > i {
+                    lex.heads.get(&format!("{} {}", self.lo(b - 1), last))
+                } else {
+                    None
+                }
+            })
+        {
             if !(rest.len() == 1
                 && is_generic_head(last)
                 && title_words.is_empty()
@@ -486,7 +503,7 @@ impl<'a> Finder<'a> {
                 return;
             }
         }
-        if let Some(h) = lex.heads.get(&rest_full) {
+        if let Some(h) = lex.heads.get(&rest_full).filter(|_| self.acronym_ok(b)) {
             self.push_body(i, b, h.kind, nat, &rest_full);
             return;
         }
@@ -984,7 +1001,7 @@ impl<'a> Finder<'a> {
             text,
             kind,
             form: MentionForm::Description,
-            name: name.to_lowercase(),
+            name,
             head: role_head.clone(),
             nationality: nat,
             roles: vec![],
