@@ -27,7 +27,7 @@
 //! let r = resolve::actors(&docs, &mentions);
 //! let names: Vec<&str> = r.actors.iter().map(|a| a.name.as_str()).collect();
 //! assert_eq!(names, ["Wang Wenbin", "Wang Yi", "Xi Jinping"]);
-//! assert_eq!(r.actors[2].aliases, ["Mr Xi", "President Xi Jinping"]);
+//! assert_eq!(r.actors[2].aliases, ["Mr Xi", "President Xi Jinping", "Xi"]);
 //! ```
 
 use crate::extract::actors::lexicon::Lexicon;
@@ -547,11 +547,13 @@ fn build(
             .map(|(n, _)| n.to_string())
             .or_else(|| ms.first().map(|&(d, mi)| mentions[d][mi].name.clone()))
             .unwrap_or_default();
+        // Every form written (with titles) and every bare name, except descriptions.
         let aliases: BTreeSet<String> = ms
             .iter()
             .map(|&(d, mi)| &mentions[d][mi])
-            .filter(|m| m.form != MentionForm::Description && m.text != name)
-            .map(|m| m.text.clone())
+            .filter(|m| m.form != MentionForm::Description)
+            .flat_map(|m| [m.text.clone(), m.name.clone()])
+            .filter(|a| *a != name)
             .collect();
         let roles: BTreeSet<String> = ms
             .iter()

@@ -833,7 +833,10 @@ impl<'a> Finder<'a> {
                 continue;
             }
             if heads.is_empty() {
-                if lex.modifiers.contains(lw) || matches!(lw, "first" | "second" | "new" | "former")
+                // "the Kremlin spokesman", "the White House press secretary"
+                if lex.modifiers.contains(lw)
+                    || matches!(lw, "first" | "second" | "new" | "former" | "press")
+                    || (self.cap(k) && !self.toks.toks[k].poss)
                 {
                     k += 1;
                     continue;
@@ -921,10 +924,6 @@ impl<'a> Finder<'a> {
         let body = lex.heads.get(&head).filter(|h| h.lower_ok).copied();
         if !is_role && body.is_none() {
             return i + 1;
-        }
-        // A possessive head modifies what follows ("the president’s office").
-        if self.toks.toks[last].poss {
-            return last + 1;
         }
         // A description followed by a name is the name's role, handled with the name.
         if self.cap(last + 1) && !self.toks.toks[last + 1].nl_before {
