@@ -110,11 +110,18 @@ fn skeleton(s: &str) -> String {
 }
 
 fn family_eq(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (x, y) = (skeleton(a), skeleton(b));
-    x == y || (x.chars().count() >= 6 && y.chars().count() >= 6 && strsim::levenshtein(&x, &y) <= 1)
+    a == b || skeleton_eq(a, &skeleton(a), b, &skeleton(b))
+}
+
+/// [`family_eq`] with the skeletons already made.
+fn skeleton_eq(a: &str, x: &str, b: &str, y: &str) -> bool {
+    a == b
+        || x == y
+        || (x.len() >= 6
+            && y.len() >= 6
+            && x.len().abs_diff(y.len()) <= 1
+            && x.as_bytes()[0] == y.as_bytes()[0]
+            && strsim::levenshtein(x, y) <= 1)
 }
 
 fn given_eq(a: &[String], b: &[String]) -> bool {
@@ -188,6 +195,21 @@ fn body_key(name: &str) -> String {
 struct Cluster {
     kind: Option<ActorKind>,
     members: Vec<(usize, usize)>,
+    /// Documents with a member.
+    docs: BTreeSet<usize>,
+}
+
+impl Cluster {
+    fn new(kind: ActorKind) -> Cluster {
+        Cluster {
+            kind: Some(kind),
+            ..Cluster::default()
+        }
+    }
+    fn add(&mut self, d: usize, mi: usize) {
+        self.members.push((d, mi));
+        self.docs.insert(d);
+    }
 }
 
 /// One actor per person or body across `docs`. `mentions[d]` are the mentions of
@@ -240,21 +262,18 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
         }
     }
     let mut root_cluster: BTreeMap<usize, usize> = BTreeMap::new();
-    // family skeleton -> person clusters with a full name of that family
-    let mut by_family: Vec<(String, usize)> = Vec::new();
+    // (family, its skeleton, cluster) for every full name
+    let mut by_family: Vec<(String, String, usize)> = Vec::new();
     for (i, k) in keys.iter().enumerate() {
         let r = find(&mut parent, i);
         let c = *root_cluster.entry(r).or_insert_with(|| {
-            clusters.push(Cluster {
-                kind: Some(ActorKind::Person),
-                members: vec![],
-            });
+            clusters.push(Cluster::new(ActorKind::Person));
             clusters.len() - 1
         });
-        by_family.push((k.family.clone(), c));
+        by_family.push((k.family.clone(), skeleton(&k.family), c));
         for &(d, mi) in &full[*k] {
             assign[d][mi] = Some(c);
-            clusters[c].members.push((d, mi));
+            clusters[c].add(d, mi);
         }
     }
 
@@ -269,15 +288,16 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
             let Some(p) = person_name(&m.name) else {
                 continue;
             };
+            let sk = skeleton(&p.family);
             let cands: BTreeSet<usize> = by_family
                 .iter()
-                .filter(|(f, _)| family_eq(f, &p.family))
-                .map(|&(_, c)| c)
+                .filter(|(f, fs, _)| skeleton_eq(f, fs, &p.family, &sk))
+                .map(|&(_, _, c)| c)
                 .collect();
             let in_doc: BTreeSet<usize> = cands
                 .iter()
                 .copied()
-                .filter(|&c| clusters[c].members.iter().any(|&(dd, _)| dd == d))
+                .filter(|&c| clusters[c].docs.contains(&d))
                 .collect();
             let pick = if !in_doc.is_empty() {
                 (in_doc.len() == 1)
@@ -290,16 +310,13 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
             } else {
                 let key = skeleton(&p.family);
                 Some(*surname_only.entry(key).or_insert_with(|| {
-                    clusters.push(Cluster {
-                        kind: Some(ActorKind::Person),
-                        members: vec![],
-                    });
+                    clusters.push(Cluster::new(ActorKind::Person));
                     clusters.len() - 1
                 }))
             };
             if let Some(c) = pick {
                 assign[d][mi] = Some(c);
-                clusters[c].members.push((d, mi));
+                clusters[c].add(d, mi);
             }
         }
     }
@@ -325,10 +342,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                     *bodies
                         .entry((key, m.nationality.clone()))
                         .or_insert_with(|| {
-                            clusters.push(Cluster {
-                                kind: Some(m.kind),
-                                members: vec![],
-                            });
+                            clusters.push(Cluster::new(m.kind));
                             clusters.len() - 1
                         })
                 } else {
@@ -342,7 +356,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                     let in_doc: Vec<usize> = cands
                         .iter()
                         .copied()
-                        .filter(|&c| clusters[c].members.iter().any(|&(dd, _)| dd == d))
+                        .filter(|&c| clusters[c].docs.contains(&d))
                         .collect();
                     if in_doc.len() == 1 {
                         in_doc[0]
@@ -350,21 +364,27 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                         cands[0]
                     } else {
                         *bodies.entry((key, None)).or_insert_with(|| {
-                            clusters.push(Cluster {
-                                kind: Some(m.kind),
-                                members: vec![],
-                            });
+                            clusters.push(Cluster::new(m.kind));
                             clusters.len() - 1
                         })
                     }
                 };
                 assign[d][mi] = Some(c);
-                clusters[c].members.push((d, mi));
+                clusters[c].add(d, mi);
             }
         }
     }
     // "the ministry", "the statement": the latest body with that head before it in the
     // document, else the one such body in the document or the input, else its own.
+    let mut bodies_by_head: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (c, cl) in clusters.iter().enumerate() {
+        for &(d, mi) in &cl.members {
+            let m = &mentions[d][mi];
+            if body_of(m) {
+                bodies_by_head.entry(m.head.as_str()).or_default().insert(c);
+            }
+        }
+    }
     for &d in &order {
         for (mi, m) in mentions[d].iter().enumerate() {
             if !body_of(m) || assign[d][mi].is_some() {
@@ -378,17 +398,11 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                 .find(|(j, o)| body_of(o) && o.head == head && assign[d][*j].is_some())
                 .and_then(|(j, _)| assign[d][j]);
             let c = before.or_else(|| {
-                let cands: BTreeSet<usize> = (0..clusters.len())
-                    .filter(|&c| {
-                        clusters[c].members.iter().any(|&(dd, mm)| {
-                            mentions[dd][mm].head == head && body_of(&mentions[dd][mm])
-                        })
-                    })
-                    .collect();
+                let cands: BTreeSet<usize> = bodies_by_head.get(head).cloned().unwrap_or_default();
                 let in_doc: Vec<usize> = cands
                     .iter()
                     .copied()
-                    .filter(|&c| clusters[c].members.iter().any(|&(dd, _)| dd == d))
+                    .filter(|&c| clusters[c].docs.contains(&d))
                     .collect();
                 if in_doc.len() == 1 {
                     Some(in_doc[0])
@@ -400,15 +414,13 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
             });
             let c = c.unwrap_or_else(|| {
                 *bodies.entry((body_key(&m.name), None)).or_insert_with(|| {
-                    clusters.push(Cluster {
-                        kind: Some(m.kind),
-                        members: vec![],
-                    });
+                    clusters.push(Cluster::new(m.kind));
                     clusters.len() - 1
                 })
             });
             assign[d][mi] = Some(c);
-            clusters[c].members.push((d, mi));
+            clusters[c].add(d, mi);
+            bodies_by_head.entry(m.head.as_str()).or_default().insert(c);
         }
     }
 
@@ -467,7 +479,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
             });
             if let Some(c) = pick {
                 assign[d][mi] = Some(c);
-                clusters[c].members.push((d, mi));
+                clusters[c].add(d, mi);
             }
         }
     }

@@ -10,7 +10,7 @@ pub mod quotes;
 pub mod time;
 
 use crate::model::{Actor, Document, Quote, QuoteId};
-use crate::{resolve, segment};
+use crate::resolve;
 use serde::{Deserialize, Serialize};
 
 /// Actors and quotations across a set of documents.
@@ -41,9 +41,9 @@ pub fn actors_and_quotes(docs: &[Document]) -> Extraction {
     let mut mentions = Vec::with_capacity(docs.len());
     let mut local = Vec::with_capacity(docs.len());
     for doc in docs {
-        let sentences = segment::sentences(doc);
-        let mut m = actors::mentions(doc, &sentences);
-        let q = quotes::quotes(doc, &sentences, &m);
+        // Sentence frames come from punctuation outside quotations (see `quotes`), so
+        // the segmenter is not needed here and its mistakes cannot leak in.
+        let (mut m, q) = quotes::mentions_and_quotes(doc);
         // A place that speaks ("Beijing said") is a body here.
         for lq in &q {
             if let Some(mi) = lq.speaker {

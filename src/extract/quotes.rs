@@ -30,12 +30,11 @@
 //! assert_eq!(q[1].kind, QuoteKind::Direct);
 //! ```
 
-use crate::extract::actors::lexicon::{CueKind, Lexicon};
+use crate::extract::actors::lexicon::{CueKind, Lexicon, Map};
 use crate::extract::actors::tokens::{Kind, Tokens};
 use crate::extract::actors::{LocalMention, MentionForm};
 use crate::model::{ActorKind, Document, QuoteKind, Sentence, Span};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A quotation in one document, with its speaker as a reference to a local mention.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -493,10 +492,30 @@ pub fn quotes(
     mentions: &[LocalMention],
 ) -> Vec<LocalQuote> {
     let _ = sentences;
-    let text = doc.text.as_str();
     let body = doc.body();
-    let marks = scan_marks(text, body.start);
-    let toks = Tokens::new(text, body.start);
+    let marks = scan_marks(&doc.text, body.start);
+    let toks = Tokens::new(&doc.text, body.start);
+    quotes_in(doc, mentions, &toks, &marks)
+}
+
+/// Mentions and quotations of one document, tokenizing and pairing marks once.
+pub(crate) fn mentions_and_quotes(doc: &Document) -> (Vec<LocalMention>, Vec<LocalQuote>) {
+    let body = doc.body();
+    let marks = scan_marks(&doc.text, body.start);
+    let toks = Tokens::new(&doc.text, body.start);
+    let mentions = crate::extract::actors::mentions_in(doc, &[], &toks, &marks);
+    let quotes = quotes_in(doc, &mentions, &toks, &marks);
+    (mentions, quotes)
+}
+
+/// [`quotes`] over tokens and quotation marks already found.
+fn quotes_in(
+    doc: &Document,
+    mentions: &[LocalMention],
+    toks: &Tokens,
+    marks: &[Marked],
+) -> Vec<LocalQuote> {
+    let text = doc.text.as_str();
     let n = toks.len();
     let lex = Lexicon::get();
 
@@ -549,8 +568,8 @@ pub fn quotes(
     }
 
     // Mentions by their first and last token.
-    let mut by_end: HashMap<usize, usize> = HashMap::new();
-    let mut by_start: HashMap<usize, usize> = HashMap::new();
+    let mut by_end: Map<usize, usize> = Map::default();
+    let mut by_start: Map<usize, usize> = Map::default();
     let mut mention_tok: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
     for (mi, m) in mentions.iter().enumerate() {
         let a = toks.at_or_after(m.span.start);
@@ -900,8 +919,8 @@ struct Ctx<'a> {
     toks: &'a Tokens,
     in_quote: &'a [Option<usize>],
     unit: &'a [usize],
-    by_end: &'a HashMap<usize, usize>,
-    by_start: &'a HashMap<usize, usize>,
+    by_end: &'a Map<usize, usize>,
+    by_start: &'a Map<usize, usize>,
     mentions: &'a [LocalMention],
 }
 

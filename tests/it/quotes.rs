@@ -306,3 +306,44 @@ fn dump_text() {
         );
     }
 }
+
+#[test]
+#[ignore]
+fn time_stages() {
+    use corroborate::extract::{actors, quotes};
+    use std::time::Instant;
+    let docs = seeds();
+    let n = 200;
+    let t = Instant::now();
+    for _ in 0..n {
+        for d in &docs {
+            std::hint::black_box(corroborate::segment::sentences(d));
+        }
+    }
+    println!("segment {:?}", t.elapsed() / n);
+    let sents: Vec<_> = docs.iter().map(corroborate::segment::sentences).collect();
+    let t = Instant::now();
+    for _ in 0..n {
+        for (d, s) in docs.iter().zip(&sents) {
+            std::hint::black_box(actors::mentions(d, s));
+        }
+    }
+    println!("mentions {:?}", t.elapsed() / n);
+    let ms: Vec<_> = docs
+        .iter()
+        .zip(&sents)
+        .map(|(d, s)| actors::mentions(d, s))
+        .collect();
+    let t = Instant::now();
+    for _ in 0..n {
+        for ((d, s), m) in docs.iter().zip(&sents).zip(&ms) {
+            std::hint::black_box(quotes::quotes(d, s, m));
+        }
+    }
+    println!("quotes {:?}", t.elapsed() / n);
+    let t = Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(corroborate::resolve::actors(&docs, &ms));
+    }
+    println!("resolve {:?}", t.elapsed() / n);
+}

@@ -5,7 +5,40 @@
 
 use crate::model::ActorKind;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small fast hasher for short string keys (the FxHash mixing step): lexicon lookups
+/// happen for every word, and SipHash's flood resistance buys nothing for our own lists.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(K);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`].
+pub(crate) type Set<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// How a reporting phrase points at its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,25 +63,27 @@ pub(crate) struct Head {
 /// All word lists, lower-cased.
 pub(crate) struct Lexicon {
     /// Reporting phrases as word lists, longest first within one first word.
-    pub cues: HashMap<String, Vec<(Vec<String>, CueKind)>>,
+    pub cues: Map<String, Vec<(Vec<String>, CueKind)>>,
     /// Title words ("president", "foreign", "minister"), with honorific marked `true`.
-    pub titles: HashMap<String, bool>,
+    pub titles: Map<String, bool>,
     /// Role nouns, single words and phrases.
-    pub roles: HashSet<String>,
+    pub roles: Set<String>,
     /// Words that may stand inside a description before its head.
-    pub modifiers: HashSet<String>,
+    pub modifiers: Set<String>,
     /// Nationality adjective -> country.
-    pub nationality: HashMap<String, String>,
+    pub nationality: Map<String, String>,
     /// Place name -> the country it stands for, when it is a country or its capital.
-    pub places: HashMap<String, Option<String>>,
+    pub places: Map<String, Option<String>>,
     /// Organization, outlet and document heads and names.
-    pub heads: HashMap<String, Head>,
+    pub heads: Map<String, Head>,
     /// Capitalized words that are never names.
-    pub not_names: HashSet<String>,
+    pub not_names: Set<String>,
     /// Last words of names of things that are not actors.
-    pub non_actor_heads: HashSet<String>,
+    pub non_actor_heads: Set<String>,
     /// Family names read family-first.
-    pub family_first: HashSet<String>,
+    pub family_first: Set<String>,
+    /// First words of two-word roles, heads and nationalities ("prime", "joint").
+    pub multi_first: Set<String>,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -63,7 +98,7 @@ fn words(s: &str) -> Vec<String> {
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut cues: HashMap<String, Vec<(Vec<String>, CueKind)>> = HashMap::new();
+        let mut cues: Map<String, Vec<(Vec<String>, CueKind)>> = Map::default();
         for l in lines(include_str!("../../../data/reporting_verbs.txt")) {
             let mut parts = l.split('\t');
             let phrase = words(parts.next().unwrap_or(""));
@@ -81,7 +116,7 @@ impl Lexicon {
             v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
             v.dedup_by(|a, b| a.0 == b.0);
         }
-        let mut titles = HashMap::new();
+        let mut titles = Map::default();
         for l in lines(include_str!("../../../data/titles.txt")) {
             let mut parts = l.split('\t');
             let w = parts.next().unwrap_or("").trim().to_lowercase();
@@ -90,20 +125,20 @@ impl Lexicon {
                 titles.entry(word.to_string()).or_insert(honorific);
             }
         }
-        let roles = lines(include_str!("../../../data/roles.txt"))
+        let roles: Set<String> = lines(include_str!("../../../data/roles.txt"))
             .map(|l| words(l).join(" "))
             .collect();
         let modifiers = lines(include_str!("../../../data/modifiers.txt"))
             .map(|l| l.trim().to_lowercase())
             .collect();
-        let mut nationality = HashMap::new();
+        let mut nationality: Map<String, String> = Map::default();
         for l in lines(include_str!("../../../data/nationalities.txt")) {
             let mut parts = l.split('\t');
             if let (Some(a), Some(c)) = (parts.next(), parts.next()) {
                 nationality.insert(words(a).join(" "), c.trim().to_string());
             }
         }
-        let mut places = HashMap::new();
+        let mut places = Map::default();
         for l in lines(include_str!("../../../data/places.txt")) {
             let mut parts = l.split('\t');
             let name = words(parts.next().unwrap_or(""));
@@ -118,7 +153,7 @@ impl Lexicon {
             });
             places.insert(key, country);
         }
-        let mut heads = HashMap::new();
+        let mut heads: Map<String, Head> = Map::default();
         for l in lines(include_str!("../../../data/organizations.txt")) {
             let mut parts = l.split('\t');
             let name = words(parts.next().unwrap_or("")).join(" ");
@@ -130,10 +165,22 @@ impl Lexicon {
             let lower_ok = parts.next().map(str::trim) == Some("description");
             heads.insert(name, Head { kind, lower_ok });
         }
-        let set = |src: &'static str| -> HashSet<String> {
+        let set = |src: &'static str| -> Set<String> {
             lines(src).map(|l| l.trim().to_lowercase()).collect()
         };
+        let mut multi_first = Set::default();
+        for k in roles
+            .iter()
+            .chain(heads.keys())
+            .chain(nationality.keys())
+            .filter(|k: &&String| k.contains(' '))
+        {
+            if let Some(f) = k.split(' ').next() {
+                multi_first.insert(f.to_string());
+            }
+        }
         Lexicon {
+            multi_first,
             cues,
             titles,
             roles,

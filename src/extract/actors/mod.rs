@@ -25,8 +25,8 @@ pub(crate) mod tokens;
 
 use crate::model::{ActorKind, Document, Sentence, Span};
 use lexicon::Lexicon;
+use lexicon::Set;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use tokens::{Kind, Tokens};
 
 /// How a mention refers to its actor.
@@ -73,19 +73,29 @@ pub struct LocalMention {
 /// counts as sentence-initial only where both they and the punctuation agree, so a
 /// segmenter that splits after "Mr." does not turn "Xi" into a sentence opener.
 pub fn mentions(doc: &Document, sentences: &[Sentence]) -> Vec<LocalMention> {
-    let lex = Lexicon::get();
     let body = doc.body();
     let toks = Tokens::new(&doc.text, body.start);
-    let starts: HashSet<usize> = sentences.iter().map(|s| s.span.start).collect();
-    let mut initial = sentence_initial(&doc.text, &toks, &starts);
-    mark_headlines(&toks, &mut initial);
-    let quoted = quoted_ranges(&doc.text, body.start);
+    let marks = crate::extract::quotes::scan_marks(&doc.text, body.start);
+    mentions_in(doc, sentences, &toks, &marks)
+}
+
+/// [`mentions`] over tokens and quotation marks already found.
+pub(crate) fn mentions_in(
+    doc: &Document,
+    sentences: &[Sentence],
+    toks: &Tokens,
+    marks: &[crate::extract::quotes::Marked],
+) -> Vec<LocalMention> {
+    let lex = Lexicon::get();
+    let starts: Set<usize> = sentences.iter().map(|s| s.span.start).collect();
+    let mut initial = sentence_initial(&doc.text, toks, &starts);
+    mark_headlines(toks, &mut initial);
     let mut finder = Finder {
         text: &doc.text,
-        toks: &toks,
+        toks,
         lex,
         initial: &initial,
-        cap_elsewhere: HashSet::new(),
+        cap_elsewhere: Set::default(),
         out: Vec::new(),
     };
     for (i, t) in toks.toks.iter().enumerate() {
@@ -96,22 +106,13 @@ pub fn mentions(doc: &Document, sentences: &[Sentence]) -> Vec<LocalMention> {
     finder.run();
     let mut out = finder.out;
     for m in &mut out {
-        m.quoted = quoted
+        m.quoted = marks
             .iter()
-            .any(|q| q.start <= m.span.start && m.span.end <= q.end);
+            .any(|q| q.content.start <= m.span.start && m.span.end <= q.content.end);
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by_key(|m| m.span);
     out
-}
-
-/// Byte ranges of the text inside double quotation marks, coarsely (for marking
-/// mentions as quoted; the quote scanner proper is in `quotes`).
-fn quoted_ranges(text: &str, from: usize) -> Vec<Span> {
-    crate::extract::quotes::scan_marks(text, from)
-        .into_iter()
-        .map(|q| q.content)
-        .collect()
 }
 
 /// Marks every word of a title-case line ("China, Belarus Issue Vague Call for Peace")
@@ -138,7 +139,7 @@ fn mark_headlines(toks: &Tokens, initial: &mut [bool]) {
 
 /// Whether each token opens a sentence: after a paragraph break, or after `.`, `!`,
 /// `?` (possibly followed by closing marks) that does not end an abbreviation.
-pub(crate) fn sentence_initial(text: &str, toks: &Tokens, starts: &HashSet<usize>) -> Vec<bool> {
+pub(crate) fn sentence_initial(text: &str, toks: &Tokens, starts: &Set<usize>) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut expect = true;
     // Index of the first token after the last sentence end.
@@ -206,7 +207,7 @@ struct Finder<'a> {
     toks: &'a Tokens,
     lex: &'a Lexicon,
     initial: &'a [bool],
-    cap_elsewhere: HashSet<&'a str>,
+    cap_elsewhere: Set<&'a str>,
     out: Vec<LocalMention>,
 }
 
@@ -324,13 +325,26 @@ impl<'a> Finder<'a> {
         t.chars().count() > 3 || t.chars().all(|c| !c.is_lowercase())
     }
 
+    /// The lower-cased words `a..=b` joined by spaces, borrowed when one word.
+    fn joined(&self, a: usize, b: usize) -> std::borrow::Cow<'a, str> {
+        if a == b {
+            return self.lo(a).into();
+        }
+        (a..=b)
+            .map(|i| self.lo(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .into()
+    }
+
     fn is_title(&self, i: usize) -> bool {
         self.lex.titles.contains_key(self.lo(i))
     }
 
     fn nationality_at(&self, i: usize) -> Option<(usize, String)> {
         // Two-word nationalities first ("South Korean").
-        if self.word(i + 1) && !self.toks.toks[i].poss {
+        if self.word(i + 1) && !self.toks.toks[i].poss && self.lex.multi_first.contains(self.lo(i))
+        {
             let two = format!("{} {}", self.lo(i), self.lo(i + 1));
             if let Some(c) = self.lex.nationality.get(&two) {
                 return Some((2, c.clone()));
@@ -377,17 +391,18 @@ impl<'a> Finder<'a> {
 
     fn segment(&mut self, a: usize, b: usize) {
         let lex = self.lex;
-        let full = (a..=b).map(|i| self.lo(i)).collect::<Vec<_>>().join(" ");
-        if let Some(h) = lex.heads.get(&full).filter(|_| self.acronym_ok(b)) {
+        let full_cow = self.joined(a, b);
+        let full: &str = &full_cow;
+        if let Some(h) = lex.heads.get(full).filter(|_| self.acronym_ok(b)) {
             if b > a || !h.lower_ok || self.toks.toks[a].cap {
                 // A known body by its own name ("Xinhua", "Associated Press", "Kremlin").
-                if b > a || !is_generic_head(&full) {
-                    self.push_body(a, b, h.kind, None, &full);
+                if b > a || !is_generic_head(full) {
+                    self.push_body(a, b, h.kind, None, full);
                     return;
                 }
             }
         }
-        if lex.places.contains_key(&full) {
+        if lex.places.contains_key(full) {
             self.push_place(a, b);
             return;
         }
@@ -470,11 +485,8 @@ impl<'a> Finder<'a> {
             return;
         }
         let rest: Vec<usize> = (i..=b).collect();
-        let rest_full = rest
-            .iter()
-            .map(|&k| self.lo(k))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let rest_cow = self.joined(i, b);
+        let rest_full: &str = &rest_cow;
         let last = self.lo(b);
         if let Some(h) = lex
             .heads
@@ -499,15 +511,15 @@ impl<'a> Finder<'a> {
                 } else {
                     i
                 };
-                self.push_body(start, b, h.kind, nat, &rest_full);
+                self.push_body(start, b, h.kind, nat, rest_full);
                 return;
             }
         }
-        if let Some(h) = lex.heads.get(&rest_full).filter(|_| self.acronym_ok(b)) {
-            self.push_body(i, b, h.kind, nat, &rest_full);
+        if let Some(h) = lex.heads.get(rest_full).filter(|_| self.acronym_ok(b)) {
+            self.push_body(i, b, h.kind, nat, rest_full);
             return;
         }
-        if lex.places.contains_key(&rest_full) && title_words.is_empty() && !honorific {
+        if lex.places.contains_key(rest_full) && title_words.is_empty() && !honorific {
             self.push_place(i, b);
             return;
         }
@@ -531,7 +543,7 @@ impl<'a> Finder<'a> {
                 return;
             }
             if acronym && title_words.is_empty() && !honorific {
-                self.push_body(i, b, ActorKind::Organization, nat, &rest_full);
+                self.push_body(i, b, ActorKind::Organization, nat, rest_full);
                 return;
             }
             // A lone capitalized word opening a sentence is a name only if it is
@@ -909,22 +921,23 @@ impl<'a> Finder<'a> {
         let lex = self.lex;
         let lw = self.lo(i);
         // The head: a role noun or a body head usable in lower case, possibly two words.
-        let two = if self.word(i + 1) && !self.toks.toks[i].poss {
+        let two = if self.word(i + 1) && !self.toks.toks[i].poss && lex.multi_first.contains(lw) {
             let t = format!("{} {}", lw, self.lo(i + 1));
             (lex.roles.contains(&t) || lex.heads.get(&t).map(|h| h.lower_ok).unwrap_or(false))
                 .then_some(t)
         } else {
             None
         };
-        let (head, last) = match two {
-            Some(t) => (t, i + 1),
-            None => (lw.to_string(), i),
+        let (head, last): (std::borrow::Cow<str>, usize) = match two {
+            Some(t) => (t.into(), i + 1),
+            None => (lw.into(), i),
         };
-        let is_role = lex.roles.contains(&head);
-        let body = lex.heads.get(&head).filter(|h| h.lower_ok).copied();
+        let is_role = lex.roles.contains(head.as_ref());
+        let body = lex.heads.get(head.as_ref()).filter(|h| h.lower_ok).copied();
         if !is_role && body.is_none() {
             return i + 1;
         }
+        let head = head.into_owned();
         // A description followed by a name is the name's role, handled with the name.
         if self.cap(last + 1) && !self.toks.toks[last + 1].nl_before {
             let nl = self.lo(last + 1);

@@ -62,8 +62,13 @@ impl Tokens {
                 i += 1;
                 continue;
             }
-            let Some(c) = text[i..].chars().next() else {
-                break;
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                match text[i..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                }
             };
             if c.is_whitespace() {
                 if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
@@ -77,6 +82,10 @@ impl Tokens {
                 let mut end = i + c.len_utf8();
                 let mut poss = false;
                 loop {
+                    // ASCII letters and digits in one sweep.
+                    while end < text.len() && bytes[end].is_ascii_alphanumeric() {
+                        end += 1;
+                    }
                     let rest = &text[end..];
                     let mut it = rest.chars();
                     let Some(n) = it.next() else { break };
@@ -147,8 +156,13 @@ impl Tokens {
                     break;
                 }
                 let lo_start = lower.len() as u32;
-                for ch in text[start..end].chars() {
-                    lower.extend(ch.to_lowercase());
+                let word = &text[start..end];
+                if word.is_ascii() {
+                    lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    for ch in word.chars() {
+                        lower.extend(ch.to_lowercase());
+                    }
                 }
                 toks.push(Tok {
                     start,
