@@ -550,7 +550,7 @@ fn quotes_in(
                 new_para
                     || (matches!(p, "." | "!" | "?" | "…")
                         && next_starts
-                        && !(p == "." && prev > 0 && is_abbrev(&toks, prev - 1)))
+                        && !(p == "." && prev > 0 && is_abbrev(toks, prev - 1)))
             } else {
                 // prev is the last token of a quote (its closing mark).
                 let qi = in_quote[prev].unwrap_or(0);
@@ -689,7 +689,7 @@ fn quotes_in(
 
     let ctx = Ctx {
         text,
-        toks: &toks,
+        toks,
         in_quote: &in_quote,
         unit: &unit,
         by_end: &by_end,
@@ -845,7 +845,7 @@ fn quotes_in(
     // Indirect speech around each cue.
     for (k, c) in cues.iter().enumerate() {
         let Some(np) = cue_np[k] else { continue };
-        if let Some(span) = ctx.indirect_content(c, &np, &marks) {
+        if let Some(span) = ctx.indirect_content(c, &np, marks) {
             out.push(LocalQuote {
                 span,
                 kind: QuoteKind::Indirect,
