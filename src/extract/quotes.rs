@@ -32,7 +32,7 @@
 
 use crate::extract::actors::lexicon::{CueKind, Lexicon, Map};
 use crate::extract::actors::tokens::{Kind, Tokens};
-use crate::extract::actors::{LocalMention, MentionForm};
+use crate::extract::actors::{Gender, LocalMention, MentionForm};
 use crate::model::{ActorKind, Document, QuoteKind, Sentence, Span};
 use serde::{Deserialize, Serialize};
 
@@ -567,6 +567,12 @@ fn quotes_in(
         unit[i] = u;
     }
 
+    // The first token of each unit.
+    let mut unit_first = vec![0usize; unit.last().map(|&u| u + 1).unwrap_or(0)];
+    for (i, &u) in unit.iter().enumerate().rev() {
+        unit_first[u] = i;
+    }
+
     // Mentions by their first and last token.
     let mut by_end: Map<usize, usize> = Map::default();
     let mut by_start: Map<usize, usize> = Map::default();
@@ -818,11 +824,25 @@ fn quotes_in(
             q.speaker_span = Some(mentions[mi].span);
         } else {
             // A quote standing alone continues the previous speaker.
-            let alone = (0..n)
-                .skip_while(|&j| unit[j] < qu)
+            let alone = (unit_first[qu]..n)
                 .take_while(|&j| unit[j] == qu)
                 .all(|j| in_quote[j].is_some() || !toks.is_word(j));
-            if let Some((pu, prev)) = last_direct {
+            // `X said:` closing the previous paragraph introduces this quote.
+            let introduced = (alone && qa > 0 && frame(qa - 1) && toks.is_punct(qa - 1, ':'))
+                .then(|| {
+                    cues.iter()
+                        .enumerate()
+                        .rev()
+                        .find(|(k, c)| c.unit == unit[qa - 1] && cue_np[*k].is_some())
+                        .map(|(k, _)| k)
+                })
+                .flatten();
+            if let Some(k) = introduced {
+                let c = cues[k];
+                q.cue = Some(ctx.span(c.a, c.b));
+                q.speaker = cue_speaker[k];
+                q.speaker_span = cue_np[k].map(|np| ctx.span(np.first, np.last));
+            } else if let Some((pu, prev)) = last_direct {
                 if alone && qu <= pu + 2 && (prev.speaker.is_some() || prev.speaker_span.is_some())
                 {
                     q.speaker = prev.speaker;
@@ -1362,20 +1382,38 @@ impl Ctx<'_> {
     /// The antecedent of the pronoun at token `p`: the latest salient compatible
     /// mention before it.
     fn resolve_pronoun(&self, p: usize, salient: &[(usize, usize)]) -> Option<usize> {
-        let want_person = match self.lo(p) {
-            "he" | "she" | "him" | "her" => true,
-            "it" => false,
+        let (want_person, gender) = match self.lo(p) {
+            "he" | "him" => (true, Some(Gender::Male)),
+            "she" | "her" => (true, Some(Gender::Female)),
+            "it" => (false, None),
             _ => return None,
         };
-        let upto = salient.partition_point(|&(pos, _)| pos < p);
-        salient[..upto].iter().rev().map(|&(_, mi)| mi).find(|&mi| {
+        let fits = |mi: usize| {
             let m = &self.mentions[mi];
             if want_person {
-                m.kind == ActorKind::Person
+                m.kind == ActorKind::Person && (m.gender.is_none() || m.gender == gender)
             } else {
                 m.kind != ActorKind::Person && m.form != MentionForm::Place
             }
-        })
+        };
+        let upto = salient.partition_point(|&(pos, _)| pos < p);
+        salient[..upto]
+            .iter()
+            .rev()
+            .map(|&(_, mi)| mi)
+            .find(|&mi| fits(mi))
+            .or_else(|| {
+                // No subject fits ("she" after "Mr Roberts met Ms Page"): the nearest
+                // fitting mention in any position, within the last few hundred bytes.
+                let at = self.toks.toks[p].start;
+                self.mentions
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, m)| m.span.end <= at && at - m.span.end < 400 && !m.quoted)
+                    .map(|(mi, _)| mi)
+                    .find(|&mi| fits(mi) && self.mentions[mi].gender.is_some())
+            })
     }
 
     /// The reported content around a cue, for an indirect quote.

@@ -65,6 +65,34 @@ pub struct LocalMention {
     pub role_heads: Vec<String>,
     /// Whether the mention stands inside a direct quotation's marks.
     pub quoted: bool,
+    /// The person's gender when a title or role word says it ("Mr", "spokeswoman").
+    pub gender: Option<Gender>,
+}
+
+/// Grammatical gender of a person, as titles and role words state it; used to keep
+/// "she" from resolving to "Mr Smith".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// He.
+    Male,
+    /// She.
+    Female,
+}
+
+/// The gender a title or role word states, if any.
+pub(crate) fn gender_of(word: &str) -> Option<Gender> {
+    match word {
+        "mr" | "sir" | "lord" | "king" | "prince" | "emperor" | "spokesman" | "chairman"
+        | "congressman" | "councilman" | "father" | "herr" | "monsieur" | "sheikh" => {
+            Some(Gender::Male)
+        }
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "dame" | "lady" | "queen" | "princess"
+        | "empress" | "spokeswoman" | "chairwoman" | "congresswoman" | "councilwoman" | "frau" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
 }
 
 /// The actor mentions of `doc`, in text order.
@@ -112,7 +140,37 @@ pub(crate) fn mentions_in(
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by_key(|m| m.span);
+    share_gender(&mut out, lex);
     out
+}
+
+/// Gives every person mention the gender another mention of the same family name in
+/// the document states ("Ms Ardern" makes "Jacinda Ardern" female).
+fn share_gender(out: &mut [LocalMention], lex: &Lexicon) {
+    let family = |m: &LocalMention| -> Option<String> {
+        let words: Vec<&str> = m.name.split_whitespace().collect();
+        let first = words.first()?.to_lowercase();
+        if words.len() > 1 && words.len() <= 3 && lex.family_first.contains(&first) {
+            Some(first)
+        } else {
+            words.last().map(|w| w.to_lowercase())
+        }
+    };
+    let known: Vec<(String, Gender)> = out
+        .iter()
+        .filter(|m| m.kind == ActorKind::Person && m.form == MentionForm::Name)
+        .filter_map(|m| Some((family(m)?, m.gender?)))
+        .collect();
+    if known.is_empty() {
+        return;
+    }
+    for m in out.iter_mut() {
+        if m.gender.is_none() && m.kind == ActorKind::Person && m.form == MentionForm::Name {
+            if let Some(f) = family(m) {
+                m.gender = known.iter().find(|(k, _)| *k == f).map(|&(_, g)| g);
+            }
+        }
+    }
 }
 
 /// Marks every word of a title-case line ("China, Belarus Issue Vague Call for Peace")
@@ -127,8 +185,8 @@ fn mark_headlines(toks: &Tokens, initial: &mut [bool]) {
         }
         let words: Vec<usize> = (a..b).filter(|&i| toks.is_word(i)).collect();
         let caps = words.iter().filter(|&&i| toks.toks[i].cap).count();
-        let ends_sentence = b > a && matches!(toks.lower(b - 1), "." | "!" | "?" | "”" | "\"");
-        if words.len() >= 3 && caps * 10 >= words.len() * 6 && !ends_sentence {
+        let has_sentence_end = (a..b).any(|i| matches!(toks.lower(i), "." | "!" | "?" | ":"));
+        if words.len() >= 3 && caps * 4 >= words.len() * 3 && !has_sentence_end {
             for &i in &words {
                 initial[i] = true;
             }
@@ -412,6 +470,7 @@ impl<'a> Finder<'a> {
         let mut title_start = None;
         let mut title_words: Vec<String> = Vec::new();
         let mut honorific = false;
+        let mut gender = None;
         while i <= b {
             if title_words.is_empty() && !honorific {
                 if let Some((w, c)) = self.nationality_at(i) {
@@ -446,6 +505,7 @@ impl<'a> Finder<'a> {
                     // A lone capitalized title: "President" said.
                 }
                 title_start.get_or_insert(i);
+                gender = gender.or(gender_of(lw));
                 if h {
                     honorific = true;
                 } else {
@@ -479,6 +539,7 @@ impl<'a> Finder<'a> {
                         roles: vec![],
                         role_heads: vec![head],
                         quoted: false,
+                        gender: None,
                     });
                 }
             }
@@ -624,6 +685,7 @@ impl<'a> Finder<'a> {
         }
         role_heads.sort();
         role_heads.dedup();
+        let gender = gender.or_else(|| role_heads.iter().find_map(|r| gender_of(r)));
         self.out.push(LocalMention {
             span,
             text,
@@ -635,6 +697,7 @@ impl<'a> Finder<'a> {
             roles,
             role_heads,
             quoted: false,
+            gender,
         });
     }
 
@@ -653,6 +716,7 @@ impl<'a> Finder<'a> {
             roles: vec![],
             role_heads: vec![],
             quoted: false,
+            gender: None,
         });
     }
 
@@ -681,6 +745,7 @@ impl<'a> Finder<'a> {
             roles: vec![],
             role_heads: vec![],
             quoted: false,
+            gender: None,
         });
     }
 
@@ -1017,6 +1082,7 @@ impl<'a> Finder<'a> {
             head: role_head.clone(),
             nationality: nat,
             roles: vec![],
+            gender: gender_of(&role_head),
             role_heads: if kind == ActorKind::Person {
                 vec![role_head]
             } else {
