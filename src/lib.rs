@@ -24,6 +24,7 @@ mod error;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod resolve;
 pub mod segment;
 
 pub use config::Config;
