@@ -210,7 +210,7 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
             }
         }
     }
-    if flips % 2 == 0 {
+    if flips.is_multiple_of(2) {
         return None;
     }
     ma.sort_unstable();

@@ -205,8 +205,19 @@ fn compare_classes(
             }
         }
     }
+    // Orient each comparison by the classes' first documents, so diffs read in
+    // document order whatever the wording.
+    let first = |c: &[usize]| {
+        c.iter()
+            .map(|&i| (&members[i].doc.id, members[i].claim.id))
+            .min()
+    };
     for (i, j) in pairs {
-        let (ca, cb) = (&classes[i], &classes[j]);
+        let (ca, cb) = if first(&classes[i]) <= first(&classes[j]) {
+            (&classes[i], &classes[j])
+        } else {
+            (&classes[j], &classes[i])
+        };
         if !cross_doc(ca, cb) {
             continue;
         }
@@ -310,17 +321,17 @@ fn evidence(m: &Facts, loc: &Loc) -> Option<Evidence> {
             (span, norms(ws).trim_end().to_string(), spans)
         }
     };
-    let mut highlights: Vec<Span> = highlights
-        .into_iter()
-        .filter(|s| m.claim.span.contains(*s) || span.contains(*s))
-        .collect();
-    highlights.sort();
-    highlights.dedup();
     let context = if m.claim.span.contains(span) {
         m.claim.span
     } else {
         span
     };
+    let mut highlights: Vec<Span> = highlights
+        .into_iter()
+        .filter(|s| context.contains(*s))
+        .collect();
+    highlights.sort();
+    highlights.dedup();
     Some(Evidence {
         doc: m.doc.id.clone(),
         claim: m.claim.id,
@@ -499,7 +510,7 @@ fn group_flags(group: &Group, index: &Index, config: &ReconcileConfig) -> Vec<Fl
             flags.push(f);
         }
     }
-    flags.sort_by(|a, b| a.kind.cmp(&b.kind));
+    flags.sort_by_key(|f| f.kind);
     flags
 }
 
@@ -590,7 +601,7 @@ fn build_flag(
             })
         })
         .collect();
-    diffs.sort_by(|x, y| (x.from, x.to).cmp(&(y.from, y.to)));
+    diffs.sort_by_key(|d| (d.from, d.to));
     diffs.dedup_by(|x, y| x.from == y.from && x.to == y.to);
     let label = members
         .first()
