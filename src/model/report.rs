@@ -138,6 +138,15 @@ impl WordDiff {
     }
 }
 
+/// One side of a disagreement, counted: a value and every document that gives it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Support {
+    /// The normalized value, as in [`Evidence::value`].
+    pub value: String,
+    /// Every document giving that value, sorted (evidence is kept for the first few).
+    pub docs: Vec<DocId>,
+}
+
 /// A disagreement between the members of one aligned group.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flag {
@@ -149,8 +158,12 @@ pub struct Flag {
     pub group: GroupId,
     /// One line a journalist can read.
     pub summary: String,
-    /// The spans on each side, sorted by document then offset.
+    /// The spans on each side, sorted by document then offset: for each distinct value,
+    /// the first documents giving it (all of them up to
+    /// `ReconcileConfig::max_evidence_per_value`).
     pub evidence: Vec<Evidence>,
+    /// Each distinct value with every document that gives it, sorted by value.
+    pub support: Vec<Support>,
     /// Word-level diffs between sides (for quotation wording), empty otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diffs: Vec<WordDiff>,

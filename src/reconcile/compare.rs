@@ -10,7 +10,7 @@ use crate::model::{DiffOp, Quantity, TimeExpr};
 use std::ops::Range;
 
 /// Where one side of a disagreement lies in a claim's facts.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Loc {
     /// Times, by index in `Facts::times`.
     Times(Vec<usize>),

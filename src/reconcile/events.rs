@@ -2,7 +2,7 @@
 
 use super::facts::{Facts, Index};
 use super::lexicon::Lexicon;
-use super::{short, Input};
+use super::{short, Gathered};
 use crate::model::{
     ActorId, ClaimId, DocId, Event, EventId, EventKind, EventTime, Flag, FlagKind, GroupId,
     Interval, QuoteId,
@@ -193,23 +193,13 @@ fn times_overlap(a: &EventTime, b: &EventTime) -> bool {
 
 /// The events, merged across groups that describe one happening (same kind, times that
 /// agree, a shared participant), in timeline order.
-pub fn events(input: &Input, index: &Index, flags: &[Flag]) -> Vec<Event> {
-    let mut groups: Vec<_> = input.groups.iter().collect();
-    groups.sort_by_key(|g| g.id);
+pub fn events(gathered: &Gathered, index: &Index, flags: &[Flag]) -> Vec<Event> {
     let mut drafts: Vec<Draft> = Vec::new();
-    for g in groups {
-        let mut ids = g.claims.clone();
-        ids.sort();
-        ids.dedup();
-        let members: Vec<Facts> = ids
-            .iter()
-            .filter_map(|id| index.claims.get(id))
-            .filter_map(|c| index.facts(c))
-            .collect();
+    for (g, members) in gathered {
         // kind: the most common trigger among members (ties: the earlier kind)
         let mut votes: BTreeMap<EventKind, usize> = BTreeMap::new();
         let mut places: BTreeMap<String, usize> = BTreeMap::new();
-        for m in &members {
+        for m in members {
             if let Some((k, at)) = trigger(m) {
                 *votes.entry(k).or_default() += 1;
                 if let Some(p) = place(m, at) {
@@ -232,7 +222,7 @@ pub fn events(input: &Input, index: &Index, flags: &[Flag]) -> Vec<Event> {
             .iter()
             .any(|f| f.group == g.id && f.kind == FlagKind::Date);
         let mut participants = BTreeSet::new();
-        for m in &members {
+        for m in members {
             participants.extend(index.actors_in(&m.doc.id, m.claim.span));
             if let Some(a) = m.speaker.as_ref().and_then(|p| p.actor) {
                 participants.insert(a);
@@ -246,7 +236,7 @@ pub fn events(input: &Input, index: &Index, flags: &[Flag]) -> Vec<Event> {
                 .unwrap_or_default(),
             participants,
             place,
-            time: reconcile_time(&members, date_flag),
+            time: reconcile_time(members, date_flag),
             groups: [g.id].into_iter().collect(),
             claims: members.iter().map(|m| m.claim.id).collect(),
             quotes: members

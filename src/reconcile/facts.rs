@@ -5,8 +5,8 @@ use super::lexicon::{CuePosition, Lexicon};
 use super::words::{words, Word};
 use super::Input;
 use crate::model::{
-    Actor, ActorId, ActorKind, Claim, ClaimId, DocId, Document, Quantity, QuoteKind, Span,
-    TimeExpr, TimeKind,
+    Actor, ActorId, ActorKind, Claim, ClaimId, DocId, Document, Quantity, Quote, QuoteId,
+    QuoteKind, Span, TimeExpr, TimeKind,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -53,16 +53,23 @@ pub struct Facts<'a> {
     pub source: Option<Party>,
 }
 
+/// What one document carries, each list sorted by offset.
+struct DocData<'a> {
+    doc: &'a Document,
+    quotes: Vec<&'a Quote>,
+    times: Vec<&'a TimeExpr>,
+    quantities: Vec<&'a Quantity>,
+    mentions: Vec<(Span, ActorId)>,
+}
+
 /// Lookup tables over one [`Input`], every list sorted by a stable key.
 pub struct Index<'a> {
-    pub docs: BTreeMap<&'a DocId, &'a Document>,
+    doc_ix: BTreeMap<&'a DocId, usize>,
+    per_doc: Vec<DocData<'a>>,
     pub actors: BTreeMap<ActorId, &'a Actor>,
+    actor_tokens: BTreeMap<ActorId, BTreeSet<String>>,
     pub claims: BTreeMap<ClaimId, &'a Claim>,
-    quotes: BTreeMap<crate::model::QuoteId, &'a crate::model::Quote>,
-    quotes_by_doc: BTreeMap<&'a DocId, Vec<&'a crate::model::Quote>>,
-    times: BTreeMap<&'a DocId, Vec<&'a TimeExpr>>,
-    quantities: BTreeMap<&'a DocId, Vec<&'a Quantity>>,
-    mentions: BTreeMap<&'a DocId, Vec<(Span, ActorId)>>,
+    quotes: BTreeMap<QuoteId, &'a Quote>,
 }
 
 fn valid(doc: &Document, span: Span) -> bool {
@@ -72,63 +79,87 @@ fn valid(doc: &Document, span: Span) -> bool {
 impl<'a> Index<'a> {
     /// Builds the tables.
     pub fn new(input: &Input<'a>) -> Index<'a> {
-        let docs: BTreeMap<_, _> = input.documents.iter().map(|d| (&d.id, d)).collect();
-        let actors = input.actors.iter().map(|a| (a.id, a)).collect();
+        let mut doc_ix = BTreeMap::new();
+        let mut per_doc = Vec::new();
+        for d in input.documents {
+            doc_ix.entry(&d.id).or_insert_with(|| {
+                per_doc.push(DocData {
+                    doc: d,
+                    quotes: Vec::new(),
+                    times: Vec::new(),
+                    quantities: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                per_doc.len() - 1
+            });
+        }
+        let actors: BTreeMap<ActorId, &Actor> = input.actors.iter().map(|a| (a.id, a)).collect();
+        let actor_tokens = actors
+            .iter()
+            .map(|(id, a)| {
+                let mut t = name_tokens(&a.name);
+                for al in &a.aliases {
+                    t.extend(name_tokens(al));
+                }
+                (*id, t)
+            })
+            .collect();
         let claims = input.claims.iter().map(|c| (c.id, c)).collect();
         let quotes = input.quotes.iter().map(|q| (q.id, q)).collect();
-        let mut quotes_by_doc: BTreeMap<&DocId, Vec<_>> = BTreeMap::new();
         for q in input.quotes {
-            quotes_by_doc.entry(&q.doc).or_default().push(q);
-        }
-        let mut times: BTreeMap<&DocId, Vec<&TimeExpr>> = BTreeMap::new();
-        for t in input.times {
-            times.entry(&t.doc).or_default().push(t);
-        }
-        let mut quantities: BTreeMap<&DocId, Vec<&Quantity>> = BTreeMap::new();
-        for q in input.quantities {
-            quantities.entry(&q.doc).or_default().push(q);
-        }
-        let mut mentions: BTreeMap<&DocId, Vec<(Span, ActorId)>> = BTreeMap::new();
-        for a in input.actors {
-            for m in &a.mentions {
-                mentions.entry(&m.doc).or_default().push((m.span, a.id));
+            if let Some(&i) = doc_ix.get(&q.doc) {
+                per_doc[i].quotes.push(q);
             }
         }
-        for v in quotes_by_doc.values_mut() {
-            v.sort_by_key(|q| (q.span, q.id));
+        for t in input.times {
+            if let Some(&i) = doc_ix.get(&t.doc) {
+                per_doc[i].times.push(t);
+            }
         }
-        for v in times.values_mut() {
-            v.sort_by(|a, b| (a.span, &a.value).cmp(&(b.span, &b.value)));
+        for q in input.quantities {
+            if let Some(&i) = doc_ix.get(&q.doc) {
+                per_doc[i].quantities.push(q);
+            }
         }
-        for v in quantities.values_mut() {
-            v.sort_by(|a, b| {
+        for a in input.actors {
+            for m in &a.mentions {
+                if let Some(&i) = doc_ix.get(&m.doc) {
+                    per_doc[i].mentions.push((m.span, a.id));
+                }
+            }
+        }
+        for d in &mut per_doc {
+            d.quotes.sort_by_key(|q| (q.span, q.id));
+            d.times
+                .sort_by(|a, b| (a.span, &a.value).cmp(&(b.span, &b.value)));
+            d.quantities.sort_by(|a, b| {
                 (a.span, &a.text)
                     .cmp(&(b.span, &b.text))
                     .then(a.value.total_cmp(&b.value))
             });
-        }
-        for v in mentions.values_mut() {
-            v.sort();
+            d.mentions.sort();
         }
         Index {
-            docs,
+            doc_ix,
+            per_doc,
             actors,
+            actor_tokens,
             claims,
             quotes,
-            quotes_by_doc,
-            times,
-            quantities,
-            mentions,
         }
+    }
+
+    fn doc_data(&self, doc: &DocId) -> Option<&DocData<'a>> {
+        self.doc_ix.get(doc).and_then(|&i| self.per_doc.get(i))
     }
 
     /// The actors mentioned inside `span` of `doc`, sorted, deduplicated.
     pub fn actors_in(&self, doc: &DocId, span: Span) -> Vec<ActorId> {
         let mut out: Vec<ActorId> = self
-            .mentions
-            .get(doc)
-            .map(|ms| {
-                ms.iter()
+            .doc_data(doc)
+            .map(|d| {
+                d.mentions
+                    .iter()
                     .filter(|(s, _)| span.contains(*s))
                     .map(|&(_, a)| a)
                     .collect()
@@ -139,35 +170,30 @@ impl<'a> Index<'a> {
         out
     }
 
-    fn actor_at(&self, doc: &DocId, span: Span) -> Option<ActorId> {
-        self.mentions
-            .get(doc)?
-            .iter()
-            .find(|(s, _)| s.overlaps(span))
-            .map(|&(_, a)| a)
-    }
-
     fn party(
         &self,
-        doc: &Document,
+        data: &DocData,
         actor: Option<ActorId>,
         text: Option<&str>,
         span: Span,
     ) -> Option<Party> {
-        let actor = actor.or_else(|| self.actor_at(&doc.id, span));
+        let actor = actor.or_else(|| {
+            data.mentions
+                .iter()
+                .find(|(s, _)| s.overlaps(span))
+                .map(|&(_, a)| a)
+        });
         let resolved = actor.and_then(|a| self.actors.get(&a));
         let written = text.map(str::trim).unwrap_or("");
         if resolved.is_none() && (written.is_empty() || is_pronoun(written)) {
             return None;
         }
         let (name, tokens, kind) = match resolved {
-            Some(a) => {
-                let mut t = name_tokens(&a.name);
-                for al in &a.aliases {
-                    t.extend(name_tokens(al));
-                }
-                (a.name.clone(), t, Some(a.kind))
-            }
+            Some(a) => (
+                a.name.clone(),
+                self.actor_tokens.get(&a.id).cloned().unwrap_or_default(),
+                Some(a.kind),
+            ),
             None => (written.to_string(), name_tokens(written), None),
         };
         Some(Party {
@@ -182,46 +208,39 @@ impl<'a> Index<'a> {
     /// Gathers the facts of one claim, or `None` when its document is unknown or its
     /// span is not valid in it.
     pub fn facts(&self, claim: &'a Claim) -> Option<Facts<'a>> {
-        let doc = *self.docs.get(&claim.doc)?;
+        let data = self.doc_data(&claim.doc)?;
+        let doc = data.doc;
         if !valid(doc, claim.span) {
             return None;
         }
         let cs = claim.span;
-        let times: Vec<&TimeExpr> = self
+        let times: Vec<&TimeExpr> = data
             .times
-            .get(&doc.id)
-            .map(|v| {
-                v.iter()
-                    .copied()
-                    .filter(|t| cs.contains(t.span) && valid(doc, t.span))
-                    .filter(|t| !t.vague && matches!(t.kind, TimeKind::Date | TimeKind::Time))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let all_times = self.times.get(&doc.id);
-        let quantities: Vec<&Quantity> = self
+            .iter()
+            .copied()
+            .filter(|t| cs.contains(t.span) && valid(doc, t.span))
+            .filter(|t| !t.vague && matches!(t.kind, TimeKind::Date | TimeKind::Time))
+            .collect();
+        let quantities: Vec<&Quantity> = data
             .quantities
-            .get(&doc.id)
-            .map(|v| {
-                v.iter()
-                    .copied()
-                    .filter(|q| cs.contains(q.span) && valid(doc, q.span) && q.value.is_finite())
-                    .filter(|q| {
-                        !all_times.is_some_and(|ts| ts.iter().any(|t| t.span.overlaps(q.span)))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+            .iter()
+            .copied()
+            .filter(|q| cs.contains(q.span) && valid(doc, q.span) && q.value.is_finite())
+            .filter(|q| !data.times.iter().any(|t| t.span.overlaps(q.span)))
+            .collect();
         // Quotations: the claim's own, else any in the document inside the claim.
-        let mut quotes: Vec<&crate::model::Quote> = claim
+        let mut quotes: Vec<&Quote> = claim
             .quotes
             .iter()
             .filter_map(|id| self.quotes.get(id).copied())
             .collect();
         if quotes.is_empty() {
-            if let Some(v) = self.quotes_by_doc.get(&doc.id) {
-                quotes = v.iter().copied().filter(|q| cs.overlaps(q.span)).collect();
-            }
+            quotes = data
+                .quotes
+                .iter()
+                .copied()
+                .filter(|q| cs.overlaps(q.span))
+                .collect();
         }
         quotes.retain(|q| q.doc == doc.id && valid(doc, q.span));
         quotes.sort_by_key(|q| (q.span, q.id));
@@ -247,7 +266,7 @@ impl<'a> Index<'a> {
         let mut source = None;
         for q in &quotes {
             let span = q.speaker_span.filter(|s| valid(doc, *s)).unwrap_or(q.span);
-            let Some(p) = self.party(doc, q.speaker, q.speaker_text.as_deref(), span) else {
+            let Some(p) = self.party(data, q.speaker, q.speaker_text.as_deref(), span) else {
                 continue;
             };
             let cue = q.cue.as_deref().unwrap_or("").to_lowercase();
@@ -263,7 +282,7 @@ impl<'a> Index<'a> {
         }
         if speaker.is_none() {
             if let Some(a) = claim.speaker {
-                if let Some(p) = self.party(doc, Some(a), None, cs) {
+                if let Some(p) = self.party(data, Some(a), None, cs) {
                     if p.kind == Some(ActorKind::Outlet) {
                         source.get_or_insert(p);
                     } else {
@@ -275,7 +294,7 @@ impl<'a> Index<'a> {
         let words = words(&doc.text, cs);
         if source.is_none() {
             if let Some((span, text)) = scan_source(&doc.text, &words) {
-                if let Some(p) = self.party(doc, None, Some(&text), span) {
+                if let Some(p) = self.party(data, None, Some(&text), span) {
                     if p.kind == Some(ActorKind::Person) && speaker.is_none() {
                         speaker = Some(p);
                     } else if p.kind != Some(ActorKind::Person) {

@@ -42,11 +42,11 @@ pub mod words;
 use crate::model::{
     Actor, ActorKind, Claim, ClaimId, Coverage, CoverageRow, DiffOpKind, DocId, Document,
     DocumentInfo, Event, Evidence, Flag, FlagKind, Group, Quantity, Quote, Report, Severity, Span,
-    TimeExpr, WordDiff,
+    Support, TimeExpr, WordDiff,
 };
 use compare::{Loc, Pair};
 use facts::{Facts, Index};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 pub use diff::QuoteParams;
 
@@ -84,6 +84,9 @@ pub struct ReconcileConfig {
     /// it every variant is compared with the most common one only, keeping big clusters
     /// linear. Default 16.
     pub max_variants: usize,
+    /// Most documents per distinct value that get full evidence in a flag; every
+    /// document is still counted in [`Flag::support`]. Default 8.
+    pub max_evidence_per_value: usize,
 }
 
 impl Default for ReconcileConfig {
@@ -92,6 +95,7 @@ impl Default for ReconcileConfig {
             quote: QuoteParams::default(),
             max_polarity_hunk: 4,
             max_variants: 16,
+            max_evidence_per_value: 8,
         }
     }
 }
@@ -99,8 +103,9 @@ impl Default for ReconcileConfig {
 /// Everything reconciliation finds, with the stages' outputs, as one [`Report`].
 pub fn check(input: &Input, config: &ReconcileConfig) -> Report {
     let index = Index::new(input);
-    let flags = flags_indexed(input, &index, config);
-    let events = events::events(input, &index, &flags);
+    let gathered = gather(input, &index);
+    let flags = flags_of(&gathered, config);
+    let events = events::events(&gathered, &index, &flags);
     let coverage = coverage(input);
     let mut documents: Vec<DocumentInfo> = input
         .documents
@@ -151,12 +156,39 @@ pub fn flags(input: &Input, config: &ReconcileConfig) -> Vec<Flag> {
     flags_indexed(input, &Index::new(input), config)
 }
 
-fn flags_indexed(input: &Input, index: &Index, config: &ReconcileConfig) -> Vec<Flag> {
-    let mut groups: Vec<&Group> = input.groups.iter().collect();
+/// Every group (in id order) with the facts of its members (in claim id order).
+pub(crate) type Gathered<'i, 'a> = Vec<(&'i Group, Vec<Facts<'a>>)>;
+
+fn gather<'i, 'a>(input: &Input<'a>, index: &Index<'a>) -> Gathered<'i, 'a>
+where
+    'a: 'i,
+{
+    let mut groups: Vec<&'a Group> = input.groups.iter().collect();
     groups.sort_by_key(|g| g.id);
+    groups
+        .into_iter()
+        .map(|g| {
+            let mut ids = g.claims.clone();
+            ids.sort();
+            ids.dedup();
+            let members = ids
+                .iter()
+                .filter_map(|id| index.claims.get(id))
+                .filter_map(|c| index.facts(c))
+                .collect();
+            (g, members)
+        })
+        .collect()
+}
+
+fn flags_indexed(input: &Input, index: &Index, config: &ReconcileConfig) -> Vec<Flag> {
+    flags_of(&gather(input, index), config)
+}
+
+fn flags_of(gathered: &Gathered, config: &ReconcileConfig) -> Vec<Flag> {
     let mut out = Vec::new();
-    for g in groups {
-        out.extend(group_flags(g, index, config));
+    for (g, members) in gathered {
+        out.extend(group_flags(g, members, config));
     }
     out
 }
@@ -184,8 +216,10 @@ fn compare_classes(
     }
     let classes: Vec<Vec<usize>> = classes.into_values().collect();
     let cross_doc = |x: &[usize], y: &[usize]| {
-        x.iter()
-            .any(|&i| y.iter().any(|&j| members[i].doc.id != members[j].doc.id))
+        x.iter().any(|&i| {
+            y.iter()
+                .any(|&j| !std::ptr::eq(members[i].doc, members[j].doc))
+        })
     };
     let mut out = Vec::new();
     let mut pairs = Vec::new();
@@ -378,15 +412,7 @@ fn short(text: &str, n: usize) -> String {
     }
 }
 
-fn group_flags(group: &Group, index: &Index, config: &ReconcileConfig) -> Vec<Flag> {
-    let mut ids = group.claims.clone();
-    ids.sort();
-    ids.dedup();
-    let members: Vec<Facts> = ids
-        .iter()
-        .filter_map(|id| index.claims.get(id))
-        .filter_map(|c| index.facts(c))
-        .collect();
+fn group_flags(group: &Group, members: &[Facts], config: &ReconcileConfig) -> Vec<Flag> {
     let docs: BTreeSet<&DocId> = members.iter().map(|m| &m.doc.id).collect();
     if docs.len() < 2 {
         return Vec::new();
@@ -461,7 +487,13 @@ fn group_flags(group: &Group, index: &Index, config: &ReconcileConfig) -> Vec<Fl
     let mut explained: BTreeSet<(DocId, Span)> = BTreeSet::new();
     let mut flags = Vec::new();
     for (kind, conflicts) in &found {
-        if let Some(f) = build_flag(*kind, group, &members, conflicts) {
+        if let Some(f) = build_flag(
+            *kind,
+            group,
+            &members,
+            conflicts,
+            config.max_evidence_per_value,
+        ) {
             if matches!(
                 kind,
                 FlagKind::Date | FlagKind::Quantity | FlagKind::Polarity
@@ -506,7 +538,13 @@ fn group_flags(group: &Group, index: &Index, config: &ReconcileConfig) -> Vec<Fl
     });
     found.push((FlagKind::QuoteWording, quotes));
     if let Some((_, q)) = found.last() {
-        if let Some(f) = build_flag(FlagKind::QuoteWording, group, &members, q) {
+        if let Some(f) = build_flag(
+            FlagKind::QuoteWording,
+            group,
+            &members,
+            q,
+            config.max_evidence_per_value,
+        ) {
             flags.push(f);
         }
     }
@@ -540,6 +578,7 @@ fn build_flag(
     group: &Group,
     members: &[Facts],
     conflicts: &[Conflict],
+    cap: usize,
 ) -> Option<Flag> {
     if conflicts.is_empty() {
         return None;
@@ -547,8 +586,11 @@ fn build_flag(
     type Key = (DocId, ClaimId, Span);
     let mut ev: BTreeMap<Key, Evidence> = BTreeMap::new();
     let mut reps: Vec<(Key, Key, Vec<crate::model::DiffOp>)> = Vec::new();
-    // value -> docs, for the summary
-    let mut values: BTreeMap<String, (String, BTreeSet<String>)> = BTreeMap::new();
+    // value -> (how it is shown, every document giving it with its label)
+    let mut values: BTreeMap<String, (String, BTreeMap<DocId, String>)> = BTreeMap::new();
+    let mut kept: BTreeMap<String, usize> = BTreeMap::new();
+    // A big class meets many others; its members are visited once.
+    let mut done: HashSet<(usize, &Loc)> = HashSet::new();
     for c in conflicts {
         let mut rep_keys = [None, None];
         for (side, (class, loc)) in [(&c.a, &c.pair.a), (&c.b, &c.pair.b)]
@@ -556,15 +598,38 @@ fn build_flag(
             .enumerate()
         {
             let other = if side == 0 { &c.b } else { &c.a };
-            for (n, &i) in class.iter().enumerate() {
+            let mut side_value: Option<String> = None;
+            for &i in class {
                 let m = &members[i];
-                if other.iter().all(|&j| members[j].doc.id == m.doc.id) {
+                if other.iter().all(|&j| std::ptr::eq(members[j].doc, m.doc)) {
+                    continue;
+                }
+                let first_visit = done.insert((i, loc));
+                if !first_visit && rep_keys[side].is_some() {
+                    continue;
+                }
+                let full = side_value
+                    .as_ref()
+                    .is_some_and(|v| kept.get(v).is_some_and(|&k| k >= cap));
+                if full {
+                    // past the cap: count the document, keep no evidence
+                    if let Some(v) = &side_value {
+                        if let Some(entry) = values.get_mut(v) {
+                            entry.1.insert(m.doc.id.clone(), doc_label(m.doc));
+                        }
+                    }
                     continue;
                 }
                 let Some(e) = evidence(m, loc) else { continue };
                 let key = (e.doc.clone(), e.claim, e.span);
-                if n == 0 || rep_keys[side].is_none() {
-                    rep_keys[side].get_or_insert(key.clone());
+                if rep_keys[side].is_none() {
+                    rep_keys[side] = Some(key.clone());
+                }
+                if side_value.is_none() {
+                    side_value = Some(e.value.clone());
+                }
+                if ev.contains_key(&key) {
+                    continue;
                 }
                 let shown = match kind {
                     FlagKind::QuoteWording | FlagKind::Polarity => {
@@ -575,9 +640,10 @@ fn build_flag(
                 };
                 values
                     .entry(e.value.clone())
-                    .or_insert_with(|| (shown, BTreeSet::new()))
+                    .or_insert_with(|| (shown, BTreeMap::new()))
                     .1
-                    .insert(doc_label(m.doc));
+                    .insert(m.doc.id.clone(), doc_label(m.doc));
+                *kept.entry(e.value.clone()).or_default() += 1;
                 ev.entry(key).or_insert(e);
             }
         }
@@ -611,16 +677,21 @@ fn build_flag(
         .values()
         .take(4)
         .map(|(shown, docs)| {
-            format!(
-                "{shown} in {}",
-                docs.iter().cloned().collect::<Vec<_>>().join(", ")
-            )
+            let mut names: Vec<&str> = docs.values().map(String::as_str).take(3).collect();
+            names.dedup();
+            let more = docs.len().saturating_sub(3);
+            let tail = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            format!("{shown} in {}{tail}", names.join(", "))
         })
         .collect();
     let more = values.len().saturating_sub(4);
     let mut vs = sides.join(" vs ");
     if more > 0 {
-        vs.push_str(&format!(" (+{more} more)"));
+        vs.push_str(&format!(" (+{more} more values)"));
     }
     let summary = match kind {
         FlagKind::Date => format!("Date differs for “{label}”: {vs}"),
@@ -640,7 +711,7 @@ fn build_flag(
                 .collect();
             let docs: BTreeSet<String> = values
                 .values()
-                .flat_map(|(_, d)| d.iter().cloned())
+                .flat_map(|(_, d)| d.values().cloned())
                 .collect();
             format!(
                 "Quotation worded differently ({}): {}",
@@ -655,6 +726,13 @@ fn build_flag(
         group: group.id,
         summary,
         evidence,
+        support: values
+            .into_iter()
+            .map(|(value, (_, docs))| Support {
+                value,
+                docs: docs.into_keys().collect(),
+            })
+            .collect(),
         diffs,
     })
 }
@@ -678,16 +756,12 @@ pub fn coverage(input: &Input) -> Coverage {
                 .iter()
                 .filter_map(|id| claims.get(id).copied())
                 .collect();
-            let cells: Vec<Vec<ClaimId>> = documents
-                .iter()
-                .map(|d| {
-                    members
-                        .iter()
-                        .filter(|c| &c.doc == d)
-                        .map(|c| c.id)
-                        .collect()
-                })
-                .collect();
+            let mut cells: Vec<Vec<ClaimId>> = vec![Vec::new(); documents.len()];
+            for c in &members {
+                if let Ok(col) = documents.binary_search(&c.doc) {
+                    cells[col].push(c.id);
+                }
+            }
             let (carried_by, missing_from) = documents.iter().zip(&cells).fold(
                 (Vec::new(), Vec::new()),
                 |(mut y, mut n), (d, c)| {
@@ -716,5 +790,6 @@ pub fn coverage(input: &Input) -> Coverage {
 
 /// The events of the input, in timeline order, given its flags (from [`flags`]).
 pub fn events(input: &Input, flags: &[Flag]) -> Vec<Event> {
-    events::events(input, &Index::new(input), flags)
+    let index = Index::new(input);
+    events::events(&gather(input, &index), &index, flags)
 }

@@ -69,11 +69,14 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
 
 fn push_word(out: &mut Vec<Word>, raw: &str, offset: usize) {
     let span = Span::new(offset, offset + raw.len());
-    let folded: String = raw
-        .chars()
-        .map(|c| if is_apostrophe(c) { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
+    let folded: String = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.chars()
+            .map(|c| if is_apostrophe(c) { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     if let Some(base) = folded.strip_suffix("n't") {
         let base = match base {
             "wo" => "will",
