@@ -423,7 +423,7 @@ fn group_flags(group: &Group, members: &[Facts], config: &ReconcileConfig) -> Ve
         (
             FlagKind::Date,
             compare_classes(
-                &members,
+                members,
                 |m| {
                     (!m.times.is_empty()).then(|| {
                         m.times
@@ -440,7 +440,7 @@ fn group_flags(group: &Group, members: &[Facts], config: &ReconcileConfig) -> Ve
         (
             FlagKind::Attribution,
             compare_classes(
-                &members,
+                members,
                 |m| m.speaker.as_ref().map(party_key),
                 |a, b| one(compare::attribution(a, b)),
                 mv,
@@ -449,7 +449,7 @@ fn group_flags(group: &Group, members: &[Facts], config: &ReconcileConfig) -> Ve
         (
             FlagKind::Quantity,
             compare_classes(
-                &members,
+                members,
                 |m| {
                     (!m.quantities.is_empty()).then(|| {
                         m.quantities
@@ -466,7 +466,7 @@ fn group_flags(group: &Group, members: &[Facts], config: &ReconcileConfig) -> Ve
         (
             FlagKind::Polarity,
             compare_classes(
-                &members,
+                members,
                 |m| Some(norms(&m.words)),
                 |a, b| one(compare::polarity(a, b, config.max_polarity_hunk)),
                 mv,
@@ -475,7 +475,7 @@ fn group_flags(group: &Group, members: &[Facts], config: &ReconcileConfig) -> Ve
         (
             FlagKind::Source,
             compare_classes(
-                &members,
+                members,
                 |m| m.source.as_ref().map(party_key),
                 |a, b| one(compare::source(a, b)),
                 mv,
@@ -490,7 +490,7 @@ fn group_flags(group: &Group, members: &[Facts], config: &ReconcileConfig) -> Ve
         if let Some(f) = build_flag(
             *kind,
             group,
-            &members,
+            members,
             conflicts,
             config.max_evidence_per_value,
         ) {
@@ -515,7 +515,7 @@ fn group_flags(group: &Group, members: &[Facts], config: &ReconcileConfig) -> Ve
         })
     };
     let mut quotes = compare_classes(
-        &members,
+        members,
         |m| {
             (!m.quotes.is_empty()).then(|| {
                 m.quotes
@@ -541,7 +541,7 @@ fn group_flags(group: &Group, members: &[Facts], config: &ReconcileConfig) -> Ve
         if let Some(f) = build_flag(
             FlagKind::QuoteWording,
             group,
-            &members,
+            members,
             q,
             config.max_evidence_per_value,
         ) {
