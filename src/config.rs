@@ -4,6 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Config {
+    /// Claim normalization and cross-document alignment.
+    pub align: crate::align::AlignConfig,
     /// Temporal expressions: date order of `1/3`, anchor borrowing.
     pub time: crate::extract::time::TimeConfig,
 }

@@ -19,6 +19,8 @@
 
 #![deny(missing_docs)]
 
+pub mod align;
+pub mod claims;
 pub mod config;
 mod error;
 pub mod extract;
