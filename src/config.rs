@@ -6,6 +6,8 @@
 pub struct Config {
     /// Claim normalization and cross-document alignment.
     pub align: crate::align::AlignConfig,
+    /// Flags, events and coverage.
+    pub reconcile: crate::reconcile::ReconcileConfig,
     /// Temporal expressions: date order of `1/3`, anchor borrowing.
     pub time: crate::extract::time::TimeConfig,
 }
