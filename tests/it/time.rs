@@ -491,3 +491,17 @@ fn timeml_value_f1() {
     );
     assert!(f1(vp, vr) >= 0.75, "value F1 {:.3} below 0.75", f1(vp, vr));
 }
+
+#[test]
+fn long_adversarial_inputs_are_linear_and_do_not_overflow() {
+    let nested = "the end of ".repeat(50_000) + "2022";
+    let numbers = "1/2/3/4/5/6/7/8/9 ".repeat(20_000);
+    let words = "last last next this early mid- ".repeat(20_000);
+    for text in [nested, numbers, words] {
+        let mut d = Document::new("x", text.as_str());
+        d.published = corroborate::Date::from_ymd(2023, 3, 1);
+        let t = times(&d, &TimeConfig::default());
+        let q = quantities(&d);
+        assert!(t.len() + q.len() < text.len());
+    }
+}

@@ -515,6 +515,13 @@ impl<'a> P<'a> {
                         }
                     }
                 }
+                // One level only: "the end of the end of ..." must not recurse deeply.
+                let nested = ["end", "beginning", "start", "middle"]
+                    .iter()
+                    .any(|w| self.is(k + 1, w));
+                if nested {
+                    return None;
+                }
                 if let Some((e, sem)) = self.at(k) {
                     if !matches!(sem, Sem::Duration(_) | Sem::Set(_) | Sem::Ref(_)) {
                         return Some((e, sem));
