@@ -664,6 +664,10 @@ impl<'a> P<'a> {
                     return None;
                 }
                 // "year-old" is an age (a duration of one year), not a date.
+                // "week-long", "day-long": a duration of one unit.
+                if !plural && self.s(i + 1) == "-" && self.glued(i + 1) && self.is(i + 2, "long") {
+                    return Some((i + 3, Sem::Duration(duration_value(Some(1.0), u))));
+                }
                 if !plural && self.s(i + 1) == "-" && self.glued(i + 1) && self.is(i + 2, "old") {
                     return Some((i + 3, Sem::Duration(duration_value(Some(1.0), u))));
                 }
