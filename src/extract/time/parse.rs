@@ -941,6 +941,10 @@ impl<'a> P<'a> {
             return None;
         }
         let a_form = self.is(i, "a") || self.is(i, "an");
+        // "a week-long strike": the article is not part of it; "year-old" neither.
+        if a_form && self.s(k + 1) == "-" && self.glued(k + 1) {
+            return None;
+        }
         if hyphen {
             // "three-day", "70-year-old", "a 12-month", "five-year plan"
             let mut end = k + 1;
