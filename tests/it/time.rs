@@ -505,3 +505,29 @@ fn long_adversarial_inputs_are_linear_and_do_not_overflow() {
         assert!(t.len() + q.len() < text.len());
     }
 }
+
+#[test]
+fn json_shape_of_times_and_quantities() {
+    let mut d = Document::new(
+        "a",
+        "They met on Wednesday for three days and spent $1.2bn.",
+    );
+    d.published = corroborate::Date::from_ymd(2023, 3, 1);
+    let t = times(&d, &TimeConfig::default());
+    let v = serde_json::to_value(&t).expect("serializable");
+    assert_eq!(v[0]["doc"], "a");
+    assert_eq!(v[0]["start"], 12);
+    assert_eq!(v[0]["end"], 21);
+    assert_eq!(v[0]["text"], "Wednesday");
+    assert_eq!(v[0]["value"], "2023-03-01");
+    assert_eq!(v[0]["interval"]["start"], "2023-03-01");
+    assert_eq!(v[0]["interval"]["granularity"], "day");
+    assert_eq!(v[0]["vague"], false);
+    assert_eq!(v[1]["value"], "P3D");
+    assert!(v[1]["interval"].is_null());
+    let q = serde_json::to_value(quantities(&d)).expect("serializable");
+    assert_eq!(q[0]["text"], "$1.2bn");
+    assert_eq!(q[0]["value"], 1.2e9);
+    assert_eq!(q[0]["unit"], "usd");
+    assert_eq!(q[0]["approx"], "exact");
+}
