@@ -135,7 +135,11 @@ impl Reconciler {
         Ok(self.extract_sorted(&docs, &mut |_, _, _| {}).0)
     }
 
-    fn extract_sorted(&self, docs: &[Document], progress: Progress) -> (Extracted, Vec<Vec<Sentence>>) {
+    fn extract_sorted(
+        &self,
+        docs: &[Document],
+        progress: Progress,
+    ) -> (Extracted, Vec<Vec<Sentence>>) {
         let n = docs.len();
         let mut sentences = Vec::with_capacity(n);
         for (i, doc) in docs.iter().enumerate() {
@@ -151,7 +155,11 @@ impl Reconciler {
         let mut quantities = Vec::new();
         for (i, (doc, anchor)) in docs.iter().zip(anchors).enumerate() {
             progress(Stage::TimesAndQuantities, i, n);
-            times.extend(extract::time::times_anchored(doc, anchor, &self.config.time));
+            times.extend(extract::time::times_anchored(
+                doc,
+                anchor,
+                &self.config.time,
+            ));
             quantities.extend(extract::quantity::quantities(doc));
         }
         progress(Stage::TimesAndQuantities, n, n);
@@ -186,11 +194,16 @@ fn sorted_checked(docs: &[Document]) -> Result<Vec<Document>> {
                 ErrorKind::DuplicateId,
                 doc.id.as_str(),
                 Position::None,
-                format!("documents {first} and {i} share the id {:?}", doc.id.as_str()),
+                format!(
+                    "documents {first} and {i} share the id {:?}",
+                    doc.id.as_str()
+                ),
             ));
         }
         let head = doc.head;
-        if head.start > head.end || head.end > doc.text.len() || !doc.text.is_char_boundary(head.end)
+        if head.start > head.end
+            || head.end > doc.text.len()
+            || !doc.text.is_char_boundary(head.end)
         {
             return Err(Error::new(
                 ErrorKind::Config,
@@ -218,4 +231,79 @@ fn sorted_checked(docs: &[Document]) -> Result<Vec<Document>> {
 /// ```
 pub fn reconcile(docs: &[Document]) -> Result<Report> {
     Reconciler::default().reconcile(docs)
+}
+
+impl Extracted {
+    /// The extraction as Markdown: the actors with their aliases and roles, then, for
+    /// each document, who said what.
+    pub fn to_markdown(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let _ = writeln!(out, "# Actors\n");
+        for a in &self.actors {
+            let _ = write!(
+                out,
+                "- **{}** ({:?}, {} mentions)",
+                a.name,
+                a.kind,
+                a.mentions.len()
+            );
+            if !a.aliases.is_empty() {
+                let _ = write!(out, "; also {}", a.aliases.join(", "));
+            }
+            if !a.roles.is_empty() {
+                let _ = write!(out, "; {}", a.roles.join(", "));
+            }
+            out.push('\n');
+        }
+        let name_of: BTreeMap<_, _> = self
+            .actors
+            .iter()
+            .map(|a| (a.id, a.name.as_str()))
+            .collect();
+        for d in &self.documents {
+            let _ = writeln!(out, "\n# Who said what in {}\n", d.id);
+            for q in self.quotes.iter().filter(|q| q.doc == d.id) {
+                let who = match (q.speaker.and_then(|s| name_of.get(&s)), &q.speaker_text) {
+                    (Some(name), Some(text)) if text != name => format!("{name} (\"{text}\")"),
+                    (Some(name), _) => name.to_string(),
+                    (None, Some(text)) => format!("unresolved (\"{text}\")"),
+                    (None, None) => "unknown".to_string(),
+                };
+                let text: String = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let mark = match q.kind {
+                    crate::model::QuoteKind::Direct => format!("“{text}”"),
+                    crate::model::QuoteKind::Indirect => format!("_{text}_"),
+                };
+                let _ = writeln!(out, "- {who}: {mark} `[{}..{})`", q.span.start, q.span.end);
+            }
+            let times: Vec<&TimeExpr> = self.times.iter().filter(|t| t.doc == d.id).collect();
+            if !times.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "\nTimes: {}",
+                    times
+                        .iter()
+                        .map(|t| format!("“{}” = {}", t.text, t.value))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                );
+            }
+            let qs: Vec<&Quantity> = self.quantities.iter().filter(|q| q.doc == d.id).collect();
+            if !qs.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "\nQuantities: {}",
+                    qs.iter()
+                        .map(|q| match &q.unit {
+                            Some(u) => format!("“{}” = {} {u}", q.text, q.value),
+                            None => format!("“{}” = {}", q.text, q.value),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                );
+            }
+        }
+        out
+    }
 }
