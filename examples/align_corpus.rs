@@ -28,7 +28,9 @@ fn peak_rss_mb() -> f64 {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = args.first().ok_or("usage: align_corpus DIR [--segment ours] [--threshold T]")?;
+    let dir = args
+        .first()
+        .ok_or("usage: align_corpus DIR [--segment ours] [--threshold T]")?;
     let mut config = AlignConfig::default();
     let mut ours = false;
     let mut it = args.iter().skip(1);
@@ -40,6 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--context" => config.context_threshold = it.next().ok_or("value")?.parse()?,
             "--context-tokens" => config.context_tokens = it.next().ok_or("value")?.parse()?,
             "--no-context" => config.context = align::ContextMode::None,
+            "--threads" => config.threads = it.next().ok_or("value")?.parse()?,
             "--uniform" => config.weighting = Weighting::Uniform,
             "--all-links" => config.grouping = GroupMode::AllLinks,
             "--no-synonyms" => config.synonyms = align::SynonymMode::None,
@@ -52,8 +55,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let t_load = Instant::now();
     let mut docs: Vec<Document> = Vec::new();
-    for line in std::fs::read_to_string(format!("{dir}/documents.jsonl"))?.lines() {
-        let v: serde_json::Value = serde_json::from_str(line)?;
+    use std::io::BufRead;
+    let file = std::io::BufReader::new(std::fs::File::open(format!("{dir}/documents.jsonl"))?);
+    for line in file.lines() {
+        let v: serde_json::Value = serde_json::from_str(&line?)?;
         let mut d = Document::new(
             v["id"].as_str().ok_or("id")?,
             v["text"].as_str().ok_or("text")?,
@@ -69,10 +74,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     // reference sentences: (doc index, start, end) -> sid
     let mut sents: Vec<Vec<Sentence>> = vec![Vec::new(); docs.len()];
-    let mut sid_of: HashMap<(usize, usize), u32> = HashMap::new();
     let mut ref_bounds: Vec<Vec<(usize, usize, u32)>> = vec![Vec::new(); docs.len()];
-    for line in std::fs::read_to_string(format!("{dir}/sentences.tsv"))?.lines().skip(1) {
+    let mut n_sentences = 0;
+    let file = std::io::BufReader::new(std::fs::File::open(format!("{dir}/sentences.tsv"))?);
+    for line in file.lines().skip(1) {
+        let line = line?;
         let f: Vec<&str> = line.split('\t').collect();
+        n_sentences += 1;
         let (sid, d, s, e): (u32, usize, usize, usize) =
             (f[0].parse()?, doc_index[f[1]], f[2].parse()?, f[3].parse()?);
         let v = &mut sents[d];
@@ -81,10 +89,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             paragraph: 0,
             span: Span::new(s, e),
         });
-        sid_of.insert((d, s), sid);
         ref_bounds[d].push((s, e, sid));
     }
-    let n_sentences = sid_of.len();
     let load_seconds = t_load.elapsed().as_secs_f64();
 
     let t0 = Instant::now();
@@ -142,13 +148,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let mut gold: HashSet<(u32, u32)> = HashSet::new();
-    for line in std::fs::read_to_string(format!("{dir}/gold_pairs.tsv"))?.lines().skip(1) {
+    for line in std::fs::read_to_string(format!("{dir}/gold_pairs.tsv"))?
+        .lines()
+        .skip(1)
+    {
         let mut f = line.split('\t');
         if let (Some(a), Some(b)) = (f.next(), f.next()) {
             gold.insert((a.parse()?, b.parse()?));
         }
     }
-    if let Ok(n) = std::env::var("SHOW_FP").unwrap_or_default().parse::<usize>() {
+    if let Ok(n) = std::env::var("SHOW_FP")
+        .unwrap_or_default()
+        .parse::<usize>()
+    {
         let text: HashMap<u32, &corroborate::Claim> = cs
             .iter()
             .zip(&claim_sid)
@@ -157,13 +169,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut fps: Vec<&(u32, u32)> = found.difference(&gold).collect();
         fps.sort();
         for (a, b) in fps.into_iter().step_by(37).take(n) {
-            println!("FP {a} {b}\n  {}\n  {:?}\n  {}\n  {:?}", text[a].text, text[a].tokens, text[b].text, text[b].tokens);
+            println!(
+                "FP {a} {b}\n  {}\n  {:?}\n  {}\n  {:?}",
+                text[a].text, text[a].tokens, text[b].text, text[b].tokens
+            );
         }
     }
     let tp = found.intersection(&gold).count() as f64;
-    let precision = if found.is_empty() { 0.0 } else { tp / found.len() as f64 };
-    let recall = if gold.is_empty() { 0.0 } else { tp / gold.len() as f64 };
-    let f1 = if tp == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    let precision = if found.is_empty() {
+        0.0
+    } else {
+        tp / found.len() as f64
+    };
+    let recall = if gold.is_empty() {
+        0.0
+    } else {
+        tp / gold.len() as f64
+    };
+    let f1 = if tp == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
     println!(
         "{}",
         serde_json::json!({
@@ -181,7 +208,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "f1": (f1 * 10000.0).round() / 10000.0,
             "params": { "threshold": config.threshold, "link_threshold": config.link_threshold, "context_threshold": config.context_threshold,
                         "weighting": format!("{:?}", config.weighting),
-                        "grouping": format!("{:?}", config.grouping) },
+                        "grouping": format!("{:?}", config.grouping),
+                        "threads": config.threads },
         })
     );
     Ok(())

@@ -145,6 +145,9 @@ pub struct AlignConfig {
     pub weighting: Weighting,
     /// Grouping. Default [`GroupMode::MutualBest`].
     pub grouping: GroupMode,
+    /// Threads for building claims; `0` (the default) uses every available core. The
+    /// output is the same for any number.
+    pub threads: usize,
     /// Document context. Default [`ContextMode::Document`].
     pub context: ContextMode,
     /// Minimum similarity of two documents for their claims to link, `0.0..=1.0`,
@@ -167,6 +170,7 @@ impl Default for AlignConfig {
             synonyms: SynonymMode::default(),
             weighting: Weighting::default(),
             grouping: GroupMode::default(),
+            threads: 0,
             context: ContextMode::default(),
             context_threshold: 0.1,
             context_tokens: 8,
@@ -195,8 +199,8 @@ pub struct TokenSets {
 impl TokenSets {
     /// Builds the sets from `(key, tokens)` records; records with the same key (document)
     /// are never paired. Token weights follow `weighting`, over these records.
-    pub fn new<'a, S: AsRef<str> + 'a>(
-        records: impl IntoIterator<Item = (u32, &'a [S])>,
+    pub fn new<'a, I: IntoIterator<Item = &'a str>>(
+        records: impl IntoIterator<Item = (u32, I)>,
         weighting: Weighting,
     ) -> TokenSets {
         let mut ids: HashMap<&str, u32> = HashMap::new();
@@ -208,7 +212,6 @@ impl TokenSets {
         for (k, tokens) in records {
             let start = raw.len();
             for t in tokens {
-                let t = t.as_ref();
                 let id = *ids.entry(t).or_insert_with(|| {
                     texts.push(t);
                     df.push(0);
@@ -543,12 +546,27 @@ pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
         v.truncate(config.context_tokens.max(1));
     }
     let mut docs = TokenSets::from_ids(&doc_sets, config.weighting);
-    if let Some(p) = std::env::var("DOC_POW").ok().and_then(|v| v.parse::<f64>().ok()) {
-        for w in &mut docs.weight { *w = w.powf(p); }
-        for i in 0..docs.len() { docs.total[i] = docs.set(i).iter().map(|&r| docs.weight[r as usize]).sum(); }
+    if let Some(p) = std::env::var("DOC_POW")
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+    {
+        for w in &mut docs.weight {
+            *w = w.powf(p);
+        }
+        for i in 0..docs.len() {
+            docs.total[i] = docs.set(i).iter().map(|&r| docs.weight[r as usize]).sum();
+        }
     }
     let mut doc_links = join(&docs, config.context_threshold);
-    if std::env::var("DBG").is_ok() { eprintln!("verified {} doc pairs {} docs {} vocab {}", VERIFIED.load(std::sync::atomic::Ordering::Relaxed), doc_links.len(), docs.len(), docs.weight.len()); }
+    if std::env::var("DBG").is_ok() {
+        eprintln!(
+            "verified {} doc pairs {} docs {} vocab {}",
+            VERIFIED.load(std::sync::atomic::Ordering::Relaxed),
+            doc_links.len(),
+            docs.len(),
+            docs.weight.len()
+        );
+    }
     doc_links.sort_unstable_by_key(|l| (l.a, l.b));
     // per document pair: an inverted index of the first document's claims (rank ->
     // chain of its claims), probed with each claim of the second
@@ -647,7 +665,7 @@ pub fn token_sets(claims: &[Claim], weighting: Weighting) -> TokenSets {
     docs.dedup();
     let key_of = |d: &DocId| docs.binary_search(&d).unwrap_or(0) as u32;
     TokenSets::new(
-        claims.iter().map(|c| (key_of(&c.doc), c.tokens.as_slice())),
+        claims.iter().map(|c| (key_of(&c.doc), c.content_tokens())),
         weighting,
     )
 }
@@ -672,12 +690,18 @@ pub fn token_sets(claims: &[Claim], weighting: Weighting) -> TokenSets {
 pub fn groups(claims: &[Claim], config: &AlignConfig) -> Vec<Group> {
     let mut idx: Vec<usize> = (0..claims.len()).collect();
     idx.sort_by(|&a, &b| {
-        (&claims[a].doc, claims[a].span.start, claims[a].span.end, claims[a].id).cmp(&(
-            &claims[b].doc,
-            claims[b].span.start,
-            claims[b].span.end,
-            claims[b].id,
-        ))
+        (
+            &claims[a].doc,
+            claims[a].span.start,
+            claims[a].span.end,
+            claims[a].id,
+        )
+            .cmp(&(
+                &claims[b].doc,
+                claims[b].span.start,
+                claims[b].span.end,
+                claims[b].id,
+            ))
     });
     let sorted: Vec<&Claim> = idx.iter().map(|&i| &claims[i]).collect();
     let mut docs: Vec<&DocId> = sorted.iter().map(|c| &c.doc).collect();
@@ -694,7 +718,7 @@ pub fn groups(claims: &[Claim], config: &AlignConfig) -> Vec<Group> {
         sorted
             .iter()
             .zip(&key)
-            .map(|(c, &k)| (k, c.tokens.as_slice())),
+            .map(|(c, &k)| (k, c.content_tokens())),
         config.weighting,
     );
     let links = match config.context {
@@ -750,7 +774,11 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
         }
     };
     let mut order: Vec<&Link> = kept.iter().collect();
-    order.sort_by(|p, q| q.score.total_cmp(&p.score).then((p.a, p.b).cmp(&(q.a, q.b))));
+    order.sort_by(|p, q| {
+        q.score
+            .total_cmp(&p.score)
+            .then((p.a, p.b).cmp(&(q.a, q.b)))
+    });
     // union-find with member lists (small groups: at most one member per document)
     let mut parent: HashMap<u32, u32> = HashMap::new();
     let mut members: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -780,9 +808,10 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
             continue;
         }
         let (ma, mb) = (&members[&ra], &members[&rb]);
-        let clash = ma
-            .iter()
-            .any(|&x| mb.iter().any(|&y| sets.key[x as usize] == sets.key[y as usize]));
+        let clash = ma.iter().any(|&x| {
+            mb.iter()
+                .any(|&y| sets.key[x as usize] == sets.key[y as usize])
+        });
         if clash {
             continue;
         }

@@ -6,10 +6,7 @@ use proptest::prelude::*;
 
 fn records() -> impl Strategy<Value = Vec<(u32, Vec<u32>)>> {
     // small vocabularies make many near-threshold overlaps
-    prop::collection::vec(
-        (0u32..6, prop::collection::vec(0u32..14, 0..9)),
-        0..40,
-    )
+    prop::collection::vec((0u32..6, prop::collection::vec(0u32..14, 0..9)), 0..40)
 }
 
 proptest! {
@@ -65,11 +62,21 @@ fn group_texts(docs: &[Document], config: &AlignConfig) -> Vec<Vec<(String, Stri
 fn random_docs(seed: u64) -> Vec<Document> {
     const WHO: [&str; 4] = ["Kovač", "the minister", "Mr Xi", "Anna Smith"];
     const VERB: [&str; 5] = ["approved", "rejected", "backed", "dropped", "reviewed"];
-    const OBJ: [&str; 5] = ["the plan", "the budget", "a truce", "the new law", "the deal"];
+    const OBJ: [&str; 5] = [
+        "the plan",
+        "the budget",
+        "a truce",
+        "the new law",
+        "the deal",
+    ];
     const WHEN: [&str; 3] = ["on Monday", "on Friday", "last week"];
-    let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut next = |n: usize| {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((x >> 33) as usize) % n
     };
     (0..4)
@@ -97,7 +104,10 @@ fn every_claim_span_is_its_text() {
     let cs = claims::from_documents(&docs, &AlignConfig::default());
     assert!(!cs.is_empty());
     for c in &cs {
-        let doc = docs.iter().find(|d| d.id == c.doc).expect("claim's document");
+        let doc = docs
+            .iter()
+            .find(|d| d.id == c.doc)
+            .expect("claim's document");
         assert_eq!(c.span.slice(&doc.text), c.text);
         for s in [c.attribution, c.cue].into_iter().flatten() {
             assert!(c.span.contains(s));
@@ -121,7 +131,10 @@ fn seed(path: &str) -> Document {
     let trimmed = t.trim_start();
     if let Some(rest) = trimmed.strip_prefix("date ") {
         let lead = t.len() - trimmed.len();
-        if rest.len() >= 10 && rest.is_char_boundary(10) && rest[..10].parse::<corroborate::Date>().is_ok() {
+        if rest.len() >= 10
+            && rest.is_char_boundary(10)
+            && rest[..10].parse::<corroborate::Date>().is_ok()
+        {
             doc.published = rest[..10].parse().ok();
             doc.head = Span::new(0, lead + "date ".len() + 10);
         }
@@ -146,7 +159,13 @@ fn seeds() -> Vec<Document> {
 #[test]
 fn seed_lines_carried_by_several_outlets_align() {
     let docs = seeds();
-    let out = align::align(&docs, &AlignConfig::default());
+    // five rewrites of one story: no other story to tell apart, heavy paraphrase
+    let config = AlignConfig {
+        threshold: 0.15,
+        context: align::ContextMode::None,
+        ..AlignConfig::default()
+    };
+    let out = align::align(&docs, &config);
     let group_of = |frag: &str| -> Vec<(usize, Option<u32>)> {
         out.claims
             .iter()
@@ -166,7 +185,11 @@ fn seed_lines_carried_by_several_outlets_align() {
     let cases = include_str!("../data/align/seeds.txt");
     let mut failures = Vec::new();
     let mut checked = 0;
-    for line in cases.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in cases
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         let Some((kind, rest)) = line.split_once(':') else {
             panic!("bad case line: {line}");
         };
@@ -191,6 +214,6 @@ fn seed_lines_carried_by_several_outlets_align() {
             other => panic!("unknown case kind {other}"),
         }
     }
-    assert!(checked >= 8);
+    assert!(checked >= 10);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
