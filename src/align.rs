@@ -380,8 +380,6 @@ pub struct Link {
 }
 
 const SLACK: f64 = 1e-9;
-/// debug
-pub static VERIFIED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Every pair of sets with different keys whose similarity is at least `threshold`
 /// (in `(0, 1]`), sorted by `(a, b)`: the exact weighted AllPairs join described in the
@@ -460,7 +458,6 @@ pub fn join(sets: &TokenSets, threshold: f64) -> Vec<Link> {
             let y = y as usize;
             let need = t / (1.0 + t) * (wx + sets.total[y]) - SLACK;
             if state[y] == 1 && sets.key[y] != sets.key[x] && acc[y] + rest[y] + SLACK >= need {
-                VERIFIED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let score = verify(sets, &suffix, x, y, need);
                 if score >= t {
                     let (a, b) = if x < y { (x, y) } else { (y, x) };
@@ -479,7 +476,7 @@ pub fn join(sets: &TokenSets, threshold: f64) -> Vec<Link> {
             postings[r as usize].push((x as u32, wx, suffix[base + i]));
         }
     }
-    out.sort_unstable_by(|p, q| (p.a, p.b).cmp(&(q.a, q.b)));
+    out.sort_unstable_by_key(|p| (p.a, p.b));
     out
 }
 
@@ -545,28 +542,8 @@ pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
         v.sort_unstable_by_key(|&r| (doc_df[r as usize], r));
         v.truncate(config.context_tokens.max(1));
     }
-    let mut docs = TokenSets::from_ids(&doc_sets, config.weighting);
-    if let Some(p) = std::env::var("DOC_POW")
-        .ok()
-        .and_then(|v| v.parse::<f64>().ok())
-    {
-        for w in &mut docs.weight {
-            *w = w.powf(p);
-        }
-        for i in 0..docs.len() {
-            docs.total[i] = docs.set(i).iter().map(|&r| docs.weight[r as usize]).sum();
-        }
-    }
+    let docs = TokenSets::from_ids(&doc_sets, config.weighting);
     let mut doc_links = join(&docs, config.context_threshold);
-    if std::env::var("DBG").is_ok() {
-        eprintln!(
-            "verified {} doc pairs {} docs {} vocab {}",
-            VERIFIED.load(std::sync::atomic::Ordering::Relaxed),
-            doc_links.len(),
-            docs.len(),
-            docs.weight.len()
-        );
-    }
     doc_links.sort_unstable_by_key(|l| (l.a, l.b));
     // per document pair: an inverted index of the first document's claims (rank ->
     // chain of its claims), probed with each claim of the second
@@ -630,7 +607,7 @@ pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
             touched.clear();
         }
     }
-    out.sort_unstable_by(|p, q| (p.a, p.b).cmp(&(q.a, q.b)));
+    out.sort_unstable_by_key(|p| (p.a, p.b));
     out
 }
 

@@ -523,7 +523,10 @@ fn is_boundary(t: &Raw) -> bool {
 }
 
 /// Finds the attribution: returns (speaker token range, cue token range).
-fn attribution(toks: &[Raw], lex: &Lexicon) -> Option<(Option<(usize, usize)>, (usize, usize))> {
+/// Token ranges `(start, end)` of an attribution: the speaker phrase, if found, and the cue.
+type Found = (Option<(usize, usize)>, (usize, usize));
+
+fn attribution(toks: &[Raw], lex: &Lexicon) -> Option<Found> {
     const MAX_NP: usize = 7;
     for i in 0..toks.len() {
         if toks[i].kind != RawKind::Word {
