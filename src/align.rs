@@ -98,10 +98,10 @@ pub enum Weighting {
 pub enum ContextMode {
     /// Default: two claims link only if their documents are about the same story: the
     /// weighted Jaccard similarity of the documents' signatures is at least
-    /// [`AlignConfig::context_threshold`]. A signature is the
-    /// [`AlignConfig::context_tokens`] rarest tokens (by document frequency) of the
-    /// union of the document's claims' tokens, among the tokens that at least one other
-    /// document has too. Articles on one event
+    /// [`AlignConfig::context_threshold`]. A signature is the document's
+    /// [`AlignConfig::context_tokens`] key terms by tf-idf (tf: how many of its claims
+    /// hold the token; idf over documents), among the tokens that at least one other
+    /// document has too: the names and terms an article keeps coming back to. Articles on one event
     /// share its names, places and rare terms; unrelated stories share only common
     /// words, so short generic sentences of different stories do not align.
     #[default]
@@ -151,10 +151,10 @@ pub struct AlignConfig {
     /// Document context. Default [`ContextMode::Document`].
     pub context: ContextMode,
     /// Minimum similarity of two documents for their claims to link, `0.0..=1.0`,
-    /// with [`ContextMode::Document`]. Default `0.1`.
+    /// with [`ContextMode::Document`]. Default `0.2`.
     pub context_threshold: f64,
     /// How many of a document's rarest tokens make its signature for
-    /// [`ContextMode::Document`]. Default `8`.
+    /// [`ContextMode::Document`]. Default `12`.
     pub context_tokens: usize,
 }
 
@@ -172,8 +172,8 @@ impl Default for AlignConfig {
             grouping: GroupMode::default(),
             threads: 0,
             context: ContextMode::default(),
-            context_threshold: 0.1,
-            context_tokens: 8,
+            context_threshold: 0.2,
+            context_tokens: 12,
         }
     }
 }
@@ -524,23 +524,37 @@ pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
         }
         ranges.push((start, i));
     }
-    let mut doc_sets: Vec<(u32, Vec<u32>)> = Vec::with_capacity(ranges.len());
+    // per document: its distinct tokens and in how many of its claims each occurs
+    let mut doc_tf: Vec<Vec<(u32, u32)>> = Vec::with_capacity(ranges.len());
     let mut doc_df = vec![0u32; sets.weight.len()];
-    for (d, &(s, e)) in ranges.iter().enumerate() {
+    for &(s, e) in &ranges {
         let mut v: Vec<u32> = (s..e).flat_map(|r| sets.set(r).iter().copied()).collect();
         v.sort_unstable();
-        v.dedup();
-        for &r in &v {
+        let mut tf: Vec<(u32, u32)> = Vec::new();
+        for r in v {
+            match tf.last_mut() {
+                Some(last) if last.0 == r => last.1 += 1,
+                _ => tf.push((r, 1)),
+            }
+        }
+        for &(r, _) in &tf {
             doc_df[r as usize] += 1;
         }
-        doc_sets.push((d as u32, v));
+        doc_tf.push(tf);
     }
-    // the signature: the document's rarest tokens among those it shares with at least
-    // one other document (a token of one document only can never be shared)
-    for (_, v) in &mut doc_sets {
-        v.retain(|&r| doc_df[r as usize] >= 2);
-        v.sort_unstable_by_key(|&r| (doc_df[r as usize], r));
-        v.truncate(config.context_tokens.max(1));
+    // the signature: the document's key terms by tf-idf (claims of the document holding
+    // the token, times ln(1 + documents / documents holding it)), among the tokens it
+    // shares with at least one other document; ties by rarity
+    let n_docs = ranges.len() as f64;
+    let mut doc_sets: Vec<(u32, Vec<u32>)> = Vec::with_capacity(ranges.len());
+    for (d, mut tf) in doc_tf.into_iter().enumerate() {
+        tf.retain(|&(r, _)| doc_df[r as usize] >= 2);
+        let key = |&(r, n): &(u32, u32)| {
+            f64::from(n) * (1.0 + n_docs / f64::from(doc_df[r as usize])).ln()
+        };
+        tf.sort_unstable_by(|a, b| key(b).total_cmp(&key(a)).then(a.0.cmp(&b.0)));
+        tf.truncate(config.context_tokens.max(1));
+        doc_sets.push((d as u32, tf.into_iter().map(|(r, _)| r).collect()));
     }
     let docs = TokenSets::from_ids(&doc_sets, config.weighting);
     let mut doc_links = join(&docs, config.context_threshold);
