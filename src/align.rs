@@ -29,6 +29,32 @@ use crate::model::{Claim, ClaimId, Date, DocId, Document, Group, GroupId};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// FNV-1a: a fast hash for the short internal keys (words, ids) of one call; the
+/// maps never leak into output order.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `HashMap` with [`Fnv`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Whether the reporting part of a sentence ("Kovač said", "according to X") counts as
 /// content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -203,7 +229,7 @@ impl TokenSets {
         records: impl IntoIterator<Item = (u32, I)>,
         weighting: Weighting,
     ) -> TokenSets {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: FastMap<&str, u32> = FastMap::default();
         let mut texts: Vec<&str> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut key = Vec::new();
@@ -743,7 +769,7 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
         GroupMode::AllLinks => links.to_vec(),
         GroupMode::MutualBest => {
             // best partner of each set in each other key: highest score, then lowest index
-            let mut best: HashMap<(u32, u32), (f64, u32)> = HashMap::new();
+            let mut best: FastMap<(u32, u32), (f64, u32)> = FastMap::default();
             let mut offer = |from: u32, to: u32, s: f64| {
                 let e = best.entry((from, sets.key[to as usize])).or_insert((s, to));
                 if s > e.0 || (s == e.0 && to < e.1) {
@@ -771,34 +797,33 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
             .then((p.a, p.b).cmp(&(q.a, q.b)))
     });
     // union-find with member lists (small groups: at most one member per document)
-    let mut parent: HashMap<u32, u32> = HashMap::new();
-    let mut members: HashMap<u32, Vec<u32>> = HashMap::new();
-    fn find(parent: &mut HashMap<u32, u32>, x: u32) -> u32 {
+    let n = sets.len();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); n];
+    fn find(parent: &mut [u32], x: u32) -> u32 {
         let mut r = x;
-        while let Some(&p) = parent.get(&r) {
-            if p == r {
-                break;
-            }
-            r = p;
+        while parent[r as usize] != r {
+            r = parent[r as usize];
         }
         let mut c = x;
-        while c != r {
-            let next = parent.get(&c).copied().unwrap_or(r);
-            parent.insert(c, r);
+        while parent[c as usize] != r {
+            let next = parent[c as usize];
+            parent[c as usize] = r;
             c = next;
         }
         r
     }
     for l in order {
         for v in [l.a, l.b] {
-            parent.entry(v).or_insert(v);
-            members.entry(v).or_insert_with(|| vec![v]);
+            if members[v as usize].is_empty() && parent[v as usize] == v {
+                members[v as usize].push(v);
+            }
         }
         let (ra, rb) = (find(&mut parent, l.a), find(&mut parent, l.b));
         if ra == rb {
             continue;
         }
-        let (ma, mb) = (&members[&ra], &members[&rb]);
+        let (ma, mb) = (&members[ra as usize], &members[rb as usize]);
         let clash = ma.iter().any(|&x| {
             mb.iter()
                 .any(|&y| sets.key[x as usize] == sets.key[y as usize])
@@ -809,14 +834,14 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
         if ma.len() + mb.len() > 2 {
             const CAP: usize = 12;
             let mut sum = 0.0;
-            let mut n = 0usize;
+            let mut k = 0usize;
             for &x in ma.iter().take(CAP) {
                 for &y in mb.iter().take(CAP) {
                     sum += sets.similarity(x as usize, y as usize);
-                    n += 1;
+                    k += 1;
                 }
             }
-            if n > 0 && sum / (n as f64) < config.link_threshold {
+            if k > 0 && sum / (k as f64) < config.link_threshold {
                 continue;
             }
         }
@@ -825,14 +850,12 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
         } else {
             (rb, ra)
         };
-        let moved = members.remove(&small).unwrap_or_default();
-        parent.insert(small, big);
-        if let Some(m) = members.get_mut(&big) {
-            m.extend(moved);
-        }
+        let moved = std::mem::take(&mut members[small as usize]);
+        parent[small as usize] = big;
+        members[big as usize].extend(moved);
     }
     let mut out: Vec<(Vec<u32>, f64)> = members
-        .into_values()
+        .into_iter()
         .filter(|m| m.len() >= 2)
         .map(|mut m| {
             m.sort_unstable();

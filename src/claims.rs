@@ -629,33 +629,10 @@ struct WordInfo {
     phrase: bool,
 }
 
-/// FNV-1a: a fast hash for the per-worker word cache (short keys, not attacker-facing
-/// in a way that matters: the cache lives for one call).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// The per-worker word cache: lower-case word -> index into `infos`.
 #[derive(Default)]
 struct WordCache {
-    ids: HashMap<String, u32, std::hash::BuildHasherDefault<Fnv>>,
+    ids: crate::align::FastMap<String, u32>,
     infos: Vec<WordInfo>,
 }
 
