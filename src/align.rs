@@ -1,28 +1,37 @@
 //! Cross-document alignment: which claims of different documents say the same thing.
 //!
-//! Three layers, each a pure function:
+//! Layers, each a pure function:
 //!
-//! 1. **Candidates** ([`join`]): an exact set-similarity self-join over the claims'
-//!    content-token sets, in the AllPairs / PPJoin family, on the *IDF-weighted*
-//!    Jaccard similarity `w(A∩B) / w(A∪B)` with `w(t) = ln(1 + N/df(t))`. Tokens are
-//!    ordered globally by rarity; a claim is indexed and probed only on its *prefix*
-//!    (the rarest tokens, up to where the remaining weight could no longer reach the
-//!    threshold); a length filter on total weights and a positional filter on the
-//!    weight still to come prune the rest. Every pair at or above the threshold is
-//!    returned, by construction: no sampling, no hashing ([`brute_force`] is the
-//!    reference it is tested against).
-//! 2. **Scores**: the weighted Jaccard above is the score, in `0.0..=1.0`: one number
-//!    that rewards shared rare words (names, places, topic terms) over shared common
-//!    ones, after the normalization of [`crate::claims`] (synonyms, stems, typed
-//!    numbers and days, attribution set apart).
-//! 3. **Groups** ([`groups`]): of the candidate links between two documents, only
-//!    *mutual best matches* are kept; links are then merged strongest first
-//!    (ties by claim ids) into groups that hold **at most one claim per document**,
-//!    and two groups merge only if their members, on average, still resemble each
-//!    other (the average-link check against chaining unrelated claims).
+//! 1. **Story context** ([`join_in_context`], [`ContextMode::Document`], the default):
+//!    each document gets a signature, its key terms by tf-idf (the names and terms it
+//!    keeps returning to); an exact join over the signatures finds the document pairs
+//!    about the same story, and only their claims are compared. A feed mixes many
+//!    stories: short generic sentences of different stories ("8 companies were closed
+//!    in Tunisia") are lexical near-duplicates that no sentence-level threshold can tell
+//!    apart, and an exact sentence join over a whole feed is quadratic in them.
+//! 2. **Candidates** ([`join`]): an exact set-similarity join in the AllPairs / PPJoin
+//!    family on the *IDF-weighted* Jaccard similarity `w(A∩B) / w(A∪B)` with
+//!    `w(t) = ln(1 + N/df(t))`. Tokens are ordered globally by rarity; a set is indexed
+//!    and probed only on its *prefix* (the rarest tokens, up to where the remaining
+//!    weight could no longer reach the threshold); a length filter on total weights, a
+//!    positional filter on the weight still to come and an early-exit verification
+//!    prune the rest. Every pair at or above the threshold is returned, by
+//!    construction: no sampling, no hashing ([`brute_force`] is the reference it is
+//!    tested against). Within a pair of same-story documents, claim pairs are found by
+//!    a small inverted index and scored the same way, so [`join_in_context`] equals
+//!    [`join`] restricted to same-story document pairs.
+//! 3. **Score**: the weighted Jaccard above, in `0.0..=1.0`, over the normalized
+//!    content tokens of [`crate::claims`] (synonyms, stems, typed numbers and days,
+//!    attribution set apart): shared rare words (names, places, topic terms) count more
+//!    than shared common ones.
+//! 4. **Groups** ([`groups`]): of the links between two documents, only *mutual best
+//!    matches* are kept; links are then merged strongest first (ties by claim ids) into
+//!    groups that hold **at most one claim per document**, and two groups merge only if
+//!    their members, on average, still resemble each other (the average-link check
+//!    against chaining unrelated claims).
 //!
 //! The result does not depend on the order of the input: claims are identified by
-//! document id and offset, and every tie is broken by ids.
+//! document id and offset, and every tie is broken by ids. No I/O.
 
 use crate::claims;
 use crate::model::{Claim, ClaimId, Date, DocId, Document, Group, GroupId};

@@ -135,7 +135,7 @@ fn build_docs(order: &[&DocInput<'_>], config: &AlignConfig) -> Vec<Claim> {
     out
 }
 
-/// What [`normalize`] finds in one sentence.
+/// What [`normalize_sentence`] finds in one sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Normalized {
     /// Content tokens in text order, separated by single spaces (see the module docs).
