@@ -53,6 +53,35 @@ fn rule_cases() {
     );
 }
 
+#[derive(Deserialize)]
+struct TokenCase {
+    text: String,
+    /// Each token as `text:kind`, kind `w` (word), `n` (number) or `p` (punctuation).
+    tokens: Vec<String>,
+}
+
+/// Every case in `tests/data/segment/tokens.json` must tokenize exactly as written.
+#[test]
+fn token_cases() {
+    let raw = std::fs::read_to_string(data_dir().join("tokens.json")).expect("tokens.json");
+    let cases: Vec<TokenCase> = serde_json::from_str(&raw).expect("tokens.json is valid");
+    for case in &cases {
+        let text = &case.text;
+        let got: Vec<String> = segment::tokens(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| {
+                let kind = match t.kind {
+                    TokenKind::Word => "w",
+                    TokenKind::Number => "n",
+                    TokenKind::Punct => "p",
+                };
+                format!("{}:{kind}", t.span.slice(text))
+            })
+            .collect();
+        assert_eq!(got, case.tokens, "tokens of {text:?}");
+    }
+}
+
 /// Checks the invariants of a segmentation of `doc`; returns the sentences.
 fn check_sentences(doc: &Document) -> Vec<Sentence> {
     let text = &doc.text;
@@ -270,6 +299,14 @@ fn tricky_text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
+/// Cases per property: 2000, or `PROPTEST_CASES` for a long run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
 /// Longer texts of news-like words with multi-byte letters and quotes, so that
 /// look-ahead windows end inside multi-byte characters.
 fn long_text() -> impl Strategy<Value = String> {
@@ -310,7 +347,7 @@ fn long_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn any_text_segments_validly(text in any::<String>(), head in 0usize..8) {
