@@ -677,17 +677,27 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
         if !(before_ok && after_ok) {
             return false;
         }
-        let lo = self.text[self.start..i]
-            .rfind(char::is_whitespace)
-            .map_or(self.start, |p| self.start + p + 1);
-        let hi = self.text[i..self.end]
-            .find(char::is_whitespace)
-            .map_or(self.end, |p| i + p);
-        let chunk = &b[lo..hi];
-        if chunk
+        // The chunk around the period, up to 64 bytes each way: a longer one is a URL
+        // or a code, not two sentences (and the bound keeps long lines linear).
+        const REACH: usize = 64;
+        let is_space = |c: u8| c.is_ascii_whitespace() || c >= 0x80;
+        let mut lo = i;
+        while lo > self.start && !is_space(b[lo - 1]) {
+            lo -= 1;
+            if i - lo > REACH || b[lo] == b'.' {
+                return false;
+            }
+        }
+        let mut hi = i + 1;
+        while hi < self.end && !is_space(b[hi]) {
+            hi += 1;
+            if hi - i > REACH {
+                return false;
+            }
+        }
+        if b[lo..hi]
             .iter()
             .any(|&c| matches!(c, b'@' | b'/' | b':' | b'_' | b'\\'))
-            || b[lo..i].contains(&b'.')
         {
             return false;
         }
@@ -873,11 +883,16 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
     /// Whether `text[lo..w_start]` plus the time abbreviation is only a short
     /// introductory time phrase ("At 5 a.m."), which does not stand as a sentence.
     fn is_time_phrase(&self, lo: usize, w_start: usize) -> bool {
+        if w_start - lo > 40 {
+            return false;
+        }
         let mut words = self.text[lo..w_start].split_whitespace();
         let Some(first) = words.next() else {
             return false;
         };
-        if words.count() > 1 {
+        if words.nth(1).is_some() {
+            // Three words or more before the abbreviation (looked at lazily: the
+            // sentence may be long).
             return false;
         }
         const OPENERS: [&str; 12] = [
