@@ -869,7 +869,8 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
                         return true;
                     }
                 }
-                if c.is_lowercase() && line_break {
+                if c.is_lowercase() && (line_break || c == 'a') {
+                    // The article "a" is no abbreviation (lettered lists are markers).
                     return true;
                 }
                 // An initial ("J. R. R. Tolkien") unless a sentence clearly begins.
