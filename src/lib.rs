@@ -24,6 +24,9 @@ mod error;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod reconcile;
+pub mod report;
+pub mod resolve;
 pub mod segment;
 
 pub use config::Config;

@@ -63,7 +63,7 @@ pub(crate) struct Lexicon {
 const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
 const STARTERS: &str = include_str!("../../data/sentence_starters.txt");
 const CONTINUATIONS: &str = include_str!("../../data/line_continuations.txt");
-const REPORTING_VERBS: &str = include_str!("../../data/reporting_verbs.txt");
+const REPORTING_VERBS: &str = include_str!("../../data/segment/inverted_attribution_verbs.txt");
 
 /// Non-comment, non-empty lines of a lexicon file, trimmed.
 fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
