@@ -152,15 +152,8 @@ fn seed(name_prefix: &str) -> Document {
                 .is_some_and(|n| n.to_string_lossy().starts_with(name_prefix))
         })
         .expect("seed file");
-    let text = std::fs::read_to_string(&path).expect("seed text");
-    let mut doc = Document::new(name_prefix, text);
-    // A leading " date YYYY-MM-DD " line belongs to the head, as ingest sets it.
-    if let Some(rest) = doc.text.strip_prefix(" date ") {
-        if rest.len() > 11 && rest.as_bytes()[10] == b' ' {
-            doc.head = Span::new(0, 6 + 11);
-        }
-    }
-    doc
+    let bytes = std::fs::read(&path).expect("seed bytes");
+    corroborate::ingest::parse_text(&path.to_string_lossy(), &bytes).expect("seed parses")
 }
 
 fn seed_sentences(prefix: &str) -> (Document, Vec<String>) {
