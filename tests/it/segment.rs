@@ -379,3 +379,45 @@ proptest! {
         check_tokens(&text, Span::new(a, b));
     }
 }
+
+/// Exact sentence spans against the reference boundaries of a corpus made by the
+/// shared generator (`gen_corpus.py`), whose `documents.jsonl` and `sentences.tsv` are
+/// in `$SEGMENT_EVAL_DIR`. Ignored by default (the corpus is not in the repository):
+///
+/// ```text
+/// python3 gen_corpus.py --events 125 --sources 5 --sentences-per-event 20 --seed 1 --out /tmp/gc10k
+/// SEGMENT_EVAL_DIR=/tmp/gc10k cargo test --release --test it generated_corpus -- --ignored --nocapture
+/// ```
+#[test]
+#[ignore = "needs a generated corpus in $SEGMENT_EVAL_DIR"]
+fn generated_corpus_boundaries() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let dir = std::env::var("SEGMENT_EVAL_DIR").expect("SEGMENT_EVAL_DIR");
+    let dir = Path::new(&dir);
+    let tsv = std::fs::read_to_string(dir.join("sentences.tsv")).expect("sentences.tsv");
+    let mut gold: BTreeMap<String, BTreeSet<(usize, usize)>> = BTreeMap::new();
+    for line in tsv.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (start, end) = (f[2].parse().expect("start"), f[3].parse().expect("end"));
+        gold.entry(f[1].to_string())
+            .or_default()
+            .insert((start, end));
+    }
+    let jsonl = std::fs::read(dir.join("documents.jsonl")).expect("documents.jsonl");
+    let docs = corroborate::ingest::parse_jsonl("documents.jsonl", &jsonl).expect("corpus parses");
+    let (mut found, mut right, mut expected) = (0, 0, 0);
+    for doc in &docs {
+        let got: BTreeSet<(usize, usize)> = segment::sentences(doc)
+            .iter()
+            .map(|s| (s.span.start, s.span.end))
+            .collect();
+        let want = gold.get(doc.id.as_str()).cloned().unwrap_or_default();
+        found += got.len();
+        expected += want.len();
+        right += got.intersection(&want).count();
+    }
+    let precision = right as f64 / found.max(1) as f64;
+    let recall = right as f64 / expected.max(1) as f64;
+    println!("exact sentence spans: {right} right of {found} found, {expected} expected; precision {precision:.4}, recall {recall:.4}");
+    assert!(precision >= 0.999 && recall >= 0.999);
+}
