@@ -68,14 +68,18 @@ fn is_word_char(c: char) -> bool {
 fn word_len(s: &str) -> usize {
     let mut end = 0;
     let mut chars = s.char_indices().peekable();
-    // Groups of letters between periods, to recognise "U.S." and "e.g.".
-    let mut groups_short = true;
+    // Dotted abbreviations ("U.S.", "e.g.", "Ph.D."): groups of one or two letters
+    // joined by periods. Tracked as we go, so a long word costs one pass.
+    let mut dotted = true;
     let mut group_len = 0;
-    let mut periods = 0;
+    let mut first_period = None;
     while let Some((p, c)) = chars.next() {
         if is_word_char(c) {
             end = p + c.len_utf8();
             group_len += 1;
+            if !c.is_alphabetic() || group_len > 2 {
+                dotted = false;
+            }
             continue;
         }
         let next = chars.peek().map(|&(_, n)| n);
@@ -83,38 +87,28 @@ fn word_len(s: &str) -> usize {
             matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}') && next.is_some_and(is_word_char);
         if joins {
             end = p + c.len_utf8();
-            groups_short = false;
+            dotted = false;
             continue;
         }
-        if c == '.'
-            && groups_short
-            && group_len <= 2
-            && s[..p].chars().all(|c| c.is_alphabetic() || c == '.')
-        {
-            match next {
-                Some(n) if n.is_alphabetic() => {
-                    periods += 1;
-                    group_len = 0;
-                    end = p + 1;
-                    continue;
-                }
-                _ if periods >= 1 => {
-                    // The final period of a dotted abbreviation.
-                    end = p + 1;
-                }
-                _ => {}
+        if c == '.' && dotted && group_len >= 1 {
+            if next.is_some_and(char::is_alphabetic) {
+                first_period.get_or_insert(p);
+                group_len = 0;
+                end = p + 1;
+                continue;
+            }
+            if first_period.is_some() {
+                // The final period of a dotted abbreviation.
+                end = p + 1;
             }
         }
         break;
     }
-    if periods >= 1 && !s[..end].ends_with('.') {
-        // "U.S" followed by no period, or a group longer than two letters: keep
-        // only what is certainly one word.
-        if !(groups_short && group_len <= 2) {
-            return s[..end].find('.').unwrap_or(end);
-        }
+    match first_period {
+        // "a.bcd": the periods did not make an abbreviation; keep the first group.
+        Some(p) if !dotted && !s[..end].ends_with('.') => p,
+        _ => end,
     }
-    end
 }
 
 /// Length of the number at the start of `s` (which starts with an ASCII digit).
@@ -167,11 +161,16 @@ fn email_len(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let is_part =
         |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
-    let local = b.iter().take_while(|&&c| is_part(c)).count();
-    if local == 0 || b.get(local) != Some(&b'@') || !b[0].is_ascii_alphanumeric() {
+    // Bounded by the longest parts an address may have, so runs of dots stay linear.
+    let local = b.iter().take(65).take_while(|&&c| is_part(c)).count();
+    if local == 0 || local > 64 || b.get(local) != Some(&b'@') || !b[0].is_ascii_alphanumeric() {
         return None;
     }
-    let domain = b[local + 1..].iter().take_while(|&&c| is_part(c)).count();
+    let domain = b[local + 1..]
+        .iter()
+        .take(253)
+        .take_while(|&&c| is_part(c))
+        .count();
     let mut end = local + 1 + domain;
     while end > local + 1 && matches!(b[end - 1], b'.' | b'-') {
         end -= 1;

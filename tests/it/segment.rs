@@ -53,6 +53,35 @@ fn rule_cases() {
     );
 }
 
+#[derive(Deserialize)]
+struct TokenCase {
+    text: String,
+    /// Each token as `text:kind`, kind `w` (word), `n` (number) or `p` (punctuation).
+    tokens: Vec<String>,
+}
+
+/// Every case in `tests/data/segment/tokens.json` must tokenize exactly as written.
+#[test]
+fn token_cases() {
+    let raw = std::fs::read_to_string(data_dir().join("tokens.json")).expect("tokens.json");
+    let cases: Vec<TokenCase> = serde_json::from_str(&raw).expect("tokens.json is valid");
+    for case in &cases {
+        let text = &case.text;
+        let got: Vec<String> = segment::tokens(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| {
+                let kind = match t.kind {
+                    TokenKind::Word => "w",
+                    TokenKind::Number => "n",
+                    TokenKind::Punct => "p",
+                };
+                format!("{}:{kind}", t.span.slice(text))
+            })
+            .collect();
+        assert_eq!(got, case.tokens, "tokens of {text:?}");
+    }
+}
+
 /// Checks the invariants of a segmentation of `doc`; returns the sentences.
 fn check_sentences(doc: &Document) -> Vec<Sentence> {
     let text = &doc.text;
@@ -123,15 +152,8 @@ fn seed(name_prefix: &str) -> Document {
                 .is_some_and(|n| n.to_string_lossy().starts_with(name_prefix))
         })
         .expect("seed file");
-    let text = std::fs::read_to_string(&path).expect("seed text");
-    let mut doc = Document::new(name_prefix, text);
-    // A leading " date YYYY-MM-DD " line belongs to the head, as ingest sets it.
-    if let Some(rest) = doc.text.strip_prefix(" date ") {
-        if rest.len() > 11 && rest.as_bytes()[10] == b' ' {
-            doc.head = Span::new(0, 6 + 11);
-        }
-    }
-    doc
+    let bytes = std::fs::read(&path).expect("seed bytes");
+    corroborate::ingest::parse_text(&path.to_string_lossy(), &bytes).expect("seed parses")
 }
 
 fn seed_sentences(prefix: &str) -> (Document, Vec<String>) {
@@ -270,6 +292,14 @@ fn tricky_text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
+/// Cases per property: 2000, or `PROPTEST_CASES` for a long run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
 /// Longer texts of news-like words with multi-byte letters and quotes, so that
 /// look-ahead windows end inside multi-byte characters.
 fn long_text() -> impl Strategy<Value = String> {
@@ -310,7 +340,7 @@ fn long_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn any_text_segments_validly(text in any::<String>(), head in 0usize..8) {
@@ -348,4 +378,46 @@ proptest! {
         while !text.is_char_boundary(b) { b += 1; }
         check_tokens(&text, Span::new(a, b));
     }
+}
+
+/// Exact sentence spans against the reference boundaries of a corpus made by the
+/// shared generator (`gen_corpus.py`), whose `documents.jsonl` and `sentences.tsv` are
+/// in `$SEGMENT_EVAL_DIR`. Ignored by default (the corpus is not in the repository):
+///
+/// ```text
+/// python3 gen_corpus.py --events 125 --sources 5 --sentences-per-event 20 --seed 1 --out /tmp/gc10k
+/// SEGMENT_EVAL_DIR=/tmp/gc10k cargo test --release --test it generated_corpus -- --ignored --nocapture
+/// ```
+#[test]
+#[ignore = "needs a generated corpus in $SEGMENT_EVAL_DIR"]
+fn generated_corpus_boundaries() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let dir = std::env::var("SEGMENT_EVAL_DIR").expect("SEGMENT_EVAL_DIR");
+    let dir = Path::new(&dir);
+    let tsv = std::fs::read_to_string(dir.join("sentences.tsv")).expect("sentences.tsv");
+    let mut gold: BTreeMap<String, BTreeSet<(usize, usize)>> = BTreeMap::new();
+    for line in tsv.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (start, end) = (f[2].parse().expect("start"), f[3].parse().expect("end"));
+        gold.entry(f[1].to_string())
+            .or_default()
+            .insert((start, end));
+    }
+    let jsonl = std::fs::read(dir.join("documents.jsonl")).expect("documents.jsonl");
+    let docs = corroborate::ingest::parse_jsonl("documents.jsonl", &jsonl).expect("corpus parses");
+    let (mut found, mut right, mut expected) = (0, 0, 0);
+    for doc in &docs {
+        let got: BTreeSet<(usize, usize)> = segment::sentences(doc)
+            .iter()
+            .map(|s| (s.span.start, s.span.end))
+            .collect();
+        let want = gold.get(doc.id.as_str()).cloned().unwrap_or_default();
+        found += got.len();
+        expected += want.len();
+        right += got.intersection(&want).count();
+    }
+    let precision = right as f64 / found.max(1) as f64;
+    let recall = right as f64 / expected.max(1) as f64;
+    println!("exact sentence spans: {right} right of {found} found, {expected} expected; precision {precision:.4}, recall {recall:.4}");
+    assert!(precision >= 0.999 && recall >= 0.999);
 }
