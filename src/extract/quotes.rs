@@ -541,7 +541,8 @@ fn quotes_in(
             let new_para = t.nl_before;
             let prev = i - 1;
             let next_starts = t.cap
-                || !toks.is_word(i)
+                || in_quote[i].is_some()
+                || (!toks.is_word(i) && matches!(toks.lower(i), "(" | "[" | "—" | "–" | "-" | "•"))
                 || t.kind == Kind::Word && toks.lower(i).chars().all(|c| c.is_ascii_digit());
             let boundary = if in_quote[i].is_some() && in_quote[i] == in_quote[prev] {
                 new_para
@@ -659,8 +660,10 @@ fn quotes_in(
         }
         let participle = lw.ends_with("ing") && prev == Some(",");
         if NOUN_LIKE.contains(&lw) && b == i && !participle {
-            let subject_before =
-                i > 0 && (by_end.contains_key(&(i - 1)) || is_pronoun(toks.lower(i - 1)));
+            let subject_before = i > 0
+                && (by_end.contains_key(&(i - 1))
+                    || is_pronoun(toks.lower(i - 1))
+                    || toks.lower(i - 1) == ",");
             if !subject_before {
                 i = b + 1;
                 continue;
