@@ -30,7 +30,7 @@
 //! assert_eq!(q[1].kind, QuoteKind::Direct);
 //! ```
 
-use crate::extract::actors::lexicon::{CueKind, Lexicon, Map};
+use crate::extract::actors::lexicon::{CueKind, Lexicon};
 use crate::extract::actors::tokens::{Kind, Tokens};
 use crate::extract::actors::{Gender, LocalMention, MentionForm};
 use crate::model::{ActorKind, Document, QuoteKind, Sentence, Span};
@@ -150,12 +150,24 @@ pub(crate) fn scan_marks(text: &str, from: usize) -> Vec<Marked> {
         }
     };
     while i < text.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() || b == b' ' {
+        // Only quotation marks and line breaks matter here: skip every byte that
+        // cannot start one (marks are `"`, `'`, or multi-byte starting 0xC2/0xE2/0xE3).
+        if !matches!(bytes[i], b'"' | b'\'' | b'\n' | 0xC2 | 0xE2 | 0xE3) {
             i += 1;
             continue;
         }
         let Some(c) = next_char(i) else { break };
+        if !(c == '"'
+            || c == '\''
+            || c == '\n'
+            || c == '\u{2029}'
+            || is_double_open(c)
+            || is_double_close(c)
+            || matches!(c, '‘' | '’'))
+        {
+            i += c.len_utf8();
+            continue;
+        }
         let len = c.len_utf8();
         let here = Span::new(i, i + len);
         let before = prev_char(i);
@@ -280,6 +292,34 @@ fn starts_with_attribution(rest: &str) -> bool {
             .get(w.as_str())
             .map(|v| v.iter().any(|(p, k)| p.len() == 1 && *k == CueKind::Verb))
             .unwrap_or(false)
+}
+
+/// Token index -> mention index, as a flat table (looked up for almost every token).
+struct TokMap(Vec<usize>);
+
+impl TokMap {
+    const NONE: usize = usize::MAX;
+    fn new(n: usize) -> TokMap {
+        TokMap(vec![TokMap::NONE; n + 1])
+    }
+    fn insert(&mut self, tok: usize, mention: usize) {
+        if let Some(slot) = self.0.get_mut(tok) {
+            *slot = mention;
+        }
+    }
+    fn insert_first(&mut self, tok: usize, mention: usize) {
+        if let Some(slot) = self.0.get_mut(tok) {
+            if *slot == TokMap::NONE {
+                *slot = mention;
+            }
+        }
+    }
+    fn get(&self, tok: &usize) -> Option<&usize> {
+        self.0.get(*tok).filter(|&&m| m != TokMap::NONE)
+    }
+    fn contains_key(&self, tok: &usize) -> bool {
+        self.get(tok).is_some()
+    }
 }
 
 /// Who a quote is attributed to, carried over to a following quote.
@@ -575,14 +615,14 @@ fn quotes_in(
     }
 
     // Mentions by their first and last token.
-    let mut by_end: Map<usize, usize> = Map::default();
-    let mut by_start: Map<usize, usize> = Map::default();
+    let mut by_end = TokMap::new(n);
+    let mut by_start = TokMap::new(n);
     let mut mention_tok: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
     for (mi, m) in mentions.iter().enumerate() {
         let a = toks.at_or_after(m.span.start);
         let b = toks.at_or_after(m.span.end).saturating_sub(1);
         mention_tok.push((a, b));
-        by_start.entry(a).or_insert(mi);
+        by_start.insert_first(a, mi);
         by_end.insert(b, mi);
     }
 
@@ -822,7 +862,7 @@ fn quotes_in(
             q.speaker_span = cue_np[k].map(|np| ctx.span(np.first, np.last));
         } else if qa >= 2 && toks.is_punct(qa - 1, ':') && by_end.contains_key(&(qa - 2)) {
             // `X: “...”`
-            let mi = by_end[&(qa - 2)];
+            let mi = by_end.get(&(qa - 2)).copied().unwrap_or(0);
             q.speaker = Some(mi);
             q.speaker_span = Some(mentions[mi].span);
         } else {
@@ -942,8 +982,8 @@ struct Ctx<'a> {
     toks: &'a Tokens,
     in_quote: &'a [Option<usize>],
     unit: &'a [usize],
-    by_end: &'a Map<usize, usize>,
-    by_start: &'a Map<usize, usize>,
+    by_end: &'a TokMap,
+    by_start: &'a TokMap,
     mentions: &'a [LocalMention],
 }
 

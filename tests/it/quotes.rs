@@ -347,3 +347,18 @@ fn time_stages() {
     }
     println!("resolve {:?}", t.elapsed() / n);
 }
+
+#[test]
+#[ignore]
+fn run_corpus_for_profiling() {
+    let seeds = seeds();
+    let mut docs = Vec::new();
+    for i in 0..60 {
+        for s in &seeds {
+            docs.push(Document::new(format!("{}-{i:03}", s.id), s.text.clone()));
+        }
+    }
+    for _ in 0..5 {
+        std::hint::black_box(extract::actors_and_quotes(&docs));
+    }
+}

@@ -84,6 +84,9 @@ pub(crate) struct Lexicon {
     pub family_first: Set<String>,
     /// First words of two-word roles, heads and nationalities ("prime", "joint").
     pub multi_first: Set<String>,
+    /// Every lower-case word that can start or be a description's head: role nouns,
+    /// body heads usable in lower case, and `multi_first`. One lookup per word.
+    pub desc_words: Set<String>,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -179,7 +182,20 @@ impl Lexicon {
                 multi_first.insert(f.to_string());
             }
         }
+        let desc_words: Set<String> = roles
+            .iter()
+            .filter(|r| !r.contains(' '))
+            .cloned()
+            .chain(
+                heads
+                    .iter()
+                    .filter(|(k, h)| h.lower_ok && !k.contains(' '))
+                    .map(|(k, _)| k.clone()),
+            )
+            .chain(multi_first.iter().cloned())
+            .collect();
         Lexicon {
+            desc_words,
             multi_first,
             cues,
             titles,

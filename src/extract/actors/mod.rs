@@ -1009,6 +1009,9 @@ impl<'a> Finder<'a> {
     fn description(&mut self, i: usize) -> usize {
         let lex = self.lex;
         let lw = self.lo(i);
+        if !lex.desc_words.contains(lw) {
+            return i + 1;
+        }
         // The head: a role noun or a body head usable in lower case, possibly two words.
         let two = if self.word(i + 1) && !self.toks.toks[i].poss && lex.multi_first.contains(lw) {
             let t = format!("{} {}", lw, self.lo(i + 1));
