@@ -997,6 +997,11 @@ impl Ctx<'_> {
     fn lo(&self, i: usize) -> &str {
         self.toks.lower(i)
     }
+    /// Punctuation that ends a clause and is no part of its content.
+    fn is_trailing_punct(&self, i: usize) -> bool {
+        !self.toks.is_word(i)
+            && matches!(self.lo(i), "." | "," | ";" | ":" | "!" | "?" | "…" | "—" | "–" | "-")
+    }
 
     /// The noun phrase of the speaker of cue `c`.
     fn speaker_np(&self, c: &Cue) -> Option<Np> {
@@ -1473,7 +1478,7 @@ impl Ctx<'_> {
             ub += 1;
         }
         // Drop the final punctuation.
-        while ub > ua && self.frame(ub) && !self.toks.is_word(ub) {
+        while ub > ua && self.frame(ub) && self.is_trailing_punct(ub) {
             ub -= 1;
         }
         let after_start = if np.before { c.b + 1 } else { np.last + 1 };
@@ -1587,7 +1592,7 @@ impl Ctx<'_> {
                 break;
             }
         }
-        while b > a && self.frame(b) && !self.toks.is_word(b) {
+        while b > a && self.frame(b) && self.is_trailing_punct(b) {
             b -= 1;
         }
         if a > b || b >= n {
