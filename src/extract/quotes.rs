@@ -1000,7 +1000,10 @@ impl Ctx<'_> {
     /// Punctuation that ends a clause and is no part of its content.
     fn is_trailing_punct(&self, i: usize) -> bool {
         !self.toks.is_word(i)
-            && matches!(self.lo(i), "." | "," | ";" | ":" | "!" | "?" | "…" | "—" | "–" | "-")
+            && matches!(
+                self.lo(i),
+                "." | "," | ";" | ":" | "!" | "?" | "…" | "—" | "–" | "-"
+            )
     }
 
     /// The noun phrase of the speaker of cue `c`.
@@ -1061,6 +1064,16 @@ impl Ctx<'_> {
                             first: f2,
                             last: p,
                             mention: Some(mj),
+                            pronoun: None,
+                            before: true,
+                        });
+                    }
+                    // "Officials in Kyiv said": the place only says where they are.
+                    if self.toks.is_word(first - 2) {
+                        return Some(Np {
+                            first: first - 2,
+                            last: p,
+                            mention: None,
                             pronoun: None,
                             before: true,
                         });
