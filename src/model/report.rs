@@ -1,6 +1,9 @@
-//! Flags, events and the report.
+//! Flags, events, coverage and the report.
 
-use super::{ClaimId, DocId, GroupId, Span};
+use super::{
+    Actor, ActorId, Claim, ClaimId, Date, DocId, Group, GroupId, Interval, Quantity, Quote,
+    QuoteId, Span, TimeExpr,
+};
 use serde::{Deserialize, Serialize};
 
 /// What kind of disagreement a flag reports.
@@ -21,6 +24,30 @@ pub enum FlagKind {
     Source,
 }
 
+impl FlagKind {
+    /// Every kind, in report order.
+    pub const ALL: [FlagKind; 6] = [
+        FlagKind::Date,
+        FlagKind::Attribution,
+        FlagKind::QuoteWording,
+        FlagKind::Quantity,
+        FlagKind::Polarity,
+        FlagKind::Source,
+    ];
+
+    /// The name used in JSON and in reports (`quote_wording`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FlagKind::Date => "date",
+            FlagKind::Attribution => "attribution",
+            FlagKind::QuoteWording => "quote_wording",
+            FlagKind::Quantity => "quantity",
+            FlagKind::Polarity => "polarity",
+            FlagKind::Source => "source",
+        }
+    }
+}
+
 /// How serious a disagreement is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -31,6 +58,16 @@ pub enum Severity {
     Variation,
 }
 
+impl Severity {
+    /// The name used in JSON and in reports (`contradiction`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Severity::Contradiction => "contradiction",
+            Severity::Variation => "variation",
+        }
+    }
+}
+
 /// One side of a disagreement: where a document says it, and what it says.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
@@ -38,13 +75,76 @@ pub struct Evidence {
     pub doc: DocId,
     /// The claim the evidence belongs to.
     pub claim: ClaimId,
-    /// The evidence's bytes.
+    /// The evidence's bytes: the expression compared (a time, a number, a quotation,
+    /// a speaker's name), or the claim itself when no smaller expression carries it.
     #[serde(flatten)]
     pub span: Span,
     /// The evidence text, equal to the span's slice.
     pub text: String,
     /// The normalized value compared (`2023-03-01`, `Xi Jinping`, `1.2e9 usd`).
     pub value: String,
+    /// The claim the evidence stands in, for reading it in context.
+    pub context: Span,
+    /// The context text, equal to the slice of `context`.
+    pub context_text: String,
+    /// The words that differ from the other side, inside `context`, sorted.
+    pub highlights: Vec<Span>,
+}
+
+/// What one step of a word-level diff does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffOpKind {
+    /// The same word on both sides (after folding case, quote style and punctuation).
+    Equal,
+    /// One or more words replaced by others.
+    Substitute,
+    /// Words only on the second side.
+    Insert,
+    /// Words only on the first side.
+    Delete,
+}
+
+/// One step of a word-level diff between two quotations: a run of words on each side.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiffOp {
+    /// What the step does.
+    pub kind: DiffOpKind,
+    /// The words on the first side (empty for an insertion), as written.
+    pub old: String,
+    /// The words on the second side (empty for a deletion), as written.
+    pub new: String,
+    /// Where `old` stands in the first document, when not empty.
+    pub old_span: Option<Span>,
+    /// Where `new` stands in the second document, when not empty.
+    pub new_span: Option<Span>,
+}
+
+/// A word-level diff between two pieces of evidence of one flag.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordDiff {
+    /// Index of the first side in the flag's `evidence`.
+    pub from: usize,
+    /// Index of the second side in the flag's `evidence`.
+    pub to: usize,
+    /// The steps, covering the overlapping region of the two quotations in order.
+    pub ops: Vec<DiffOp>,
+}
+
+impl WordDiff {
+    /// The steps that change something (everything but [`DiffOpKind::Equal`]).
+    pub fn changes(&self) -> impl Iterator<Item = &DiffOp> {
+        self.ops.iter().filter(|op| op.kind != DiffOpKind::Equal)
+    }
+}
+
+/// One side of a disagreement, counted: a value and every document that gives it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Support {
+    /// The normalized value, as in [`Evidence::value`].
+    pub value: String,
+    /// Every document giving that value, sorted (evidence is kept for the first few).
+    pub docs: Vec<DocId>,
 }
 
 /// A disagreement between the members of one aligned group.
@@ -58,6 +158,173 @@ pub struct Flag {
     pub group: GroupId,
     /// One line a journalist can read.
     pub summary: String,
-    /// The spans on each side.
+    /// The spans on each side, sorted by document then offset: for each distinct value,
+    /// the first documents giving it (all of them up to
+    /// `ReconcileConfig::max_evidence_per_value`).
     pub evidence: Vec<Evidence>,
+    /// Each distinct value with every document that gives it, sorted by value.
+    pub support: Vec<Support>,
+    /// Word-level diffs between sides (for quotation wording), empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diffs: Vec<WordDiff>,
+}
+
+/// What kind of happening an event is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// A statement, declaration or announcement issued.
+    Statement,
+    /// A plan, paper or proposal published.
+    Publication,
+    /// A meeting, talks or a summit.
+    Meeting,
+    /// A visit or an arrival.
+    Visit,
+    /// An agreement signed or reached.
+    Agreement,
+    /// Anything else with a time.
+    Other,
+}
+
+impl EventKind {
+    /// The name used in JSON and in reports.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EventKind::Statement => "statement",
+            EventKind::Publication => "publication",
+            EventKind::Meeting => "meeting",
+            EventKind::Visit => "visit",
+            EventKind::Agreement => "agreement",
+            EventKind::Other => "other",
+        }
+    }
+}
+
+/// When an event happened, as the sources give it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum EventTime {
+    /// No source says when.
+    Unknown,
+    /// The sources agree: the narrowest interval every source allows, or a symbolic
+    /// value (`XXXX-WXX-3`) when no anchor resolves it.
+    Agreed {
+        /// The reconciled days, when resolved.
+        interval: Option<Interval>,
+        /// The TIMEX3-style value of the most precise statement.
+        value: String,
+    },
+    /// The sources disagree; every distinct value given, sorted.
+    Conflict {
+        /// The values the sources give.
+        values: Vec<String>,
+    },
+}
+
+impl EventTime {
+    /// The earliest day this time can be, for ordering a timeline.
+    pub fn sort_key(&self) -> Option<Date> {
+        match self {
+            EventTime::Agreed {
+                interval: Some(i), ..
+            } => Some(i.start),
+            _ => None,
+        }
+    }
+}
+
+/// The identifier of an [`Event`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EventId(pub u32);
+
+/// One happening that a set of aligned claims describes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Its id, the position in the timeline.
+    pub id: EventId,
+    /// What kind of happening.
+    pub kind: EventKind,
+    /// A short description: the words of a representative claim.
+    pub label: String,
+    /// The actors taking part, sorted.
+    pub participants: Vec<ActorId>,
+    /// Where it happened, when the sources say.
+    pub place: Option<String>,
+    /// When it happened, as the sources give it.
+    pub time: EventTime,
+    /// The groups that describe it, sorted.
+    pub groups: Vec<GroupId>,
+    /// The claims that report it, sorted.
+    pub claims: Vec<ClaimId>,
+    /// The quotations inside those claims, sorted.
+    pub quotes: Vec<QuoteId>,
+    /// The documents that carry it, sorted.
+    pub outlets: Vec<DocId>,
+    /// Indices into [`Report::flags`] of the flags raised on its groups.
+    pub flags: Vec<usize>,
+}
+
+/// One row of the coverage matrix: which documents carry one aligned group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageRow {
+    /// The group.
+    pub group: GroupId,
+    /// A short label: the words of the group's first claim.
+    pub label: String,
+    /// One cell per column of [`Coverage::documents`]: the group's claims in that document.
+    pub cells: Vec<Vec<ClaimId>>,
+    /// The documents that carry it, sorted.
+    pub carried_by: Vec<DocId>,
+    /// The documents that do not, sorted.
+    pub missing_from: Vec<DocId>,
+}
+
+/// The claims-by-outlet matrix: a row per aligned group, a column per document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// The columns, sorted by id.
+    pub documents: Vec<DocId>,
+    /// The rows, in group order.
+    pub rows: Vec<CoverageRow>,
+}
+
+/// What the report says about one input document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    /// Its id.
+    pub id: DocId,
+    /// Publication date, when known.
+    pub published: Option<Date>,
+    /// The outlet, when known.
+    pub source: Option<String>,
+    /// Length of the text in bytes.
+    pub len: usize,
+}
+
+/// Everything a run found: the extracted facts, the alignment, the flags, the timeline
+/// and the coverage. Serializes to the JSON report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The input documents, sorted by id.
+    pub documents: Vec<DocumentInfo>,
+    /// The actors, by id.
+    pub actors: Vec<Actor>,
+    /// The quotations, by id.
+    pub quotes: Vec<Quote>,
+    /// The temporal expressions, in document then offset order.
+    pub times: Vec<TimeExpr>,
+    /// The quantities, in document then offset order.
+    pub quantities: Vec<Quantity>,
+    /// The claims, by id.
+    pub claims: Vec<Claim>,
+    /// The aligned groups, by id.
+    pub groups: Vec<Group>,
+    /// Every disagreement, sorted by group, kind and evidence.
+    pub flags: Vec<Flag>,
+    /// The events, in time order (the timeline).
+    pub events: Vec<Event>,
+    /// Which documents carry which group.
+    pub coverage: Coverage,
 }

@@ -1,1 +1,724 @@
-// Tests for this area are added by its owner.
+//! Reconciliation and reports: data-driven cases (`tests/data/reconcile/cases.json`),
+//! properties over synthetic clusters, and the HTML page in headless Chromium.
+
+#[path = "../data/reconcile/synth.rs"]
+mod synth;
+
+use corroborate::model::*;
+use corroborate::reconcile::{self, Input, ReconcileConfig};
+use corroborate::report;
+use proptest::prelude::*;
+use serde::Deserialize;
+use std::collections::BTreeSet;
+
+// ---------------------------------------------------------------------------------------
+// Data-driven cases: documents with their annotations given by the text they cover.
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    #[serde(default)]
+    actors: Vec<CaseActor>,
+    docs: Vec<CaseDoc>,
+    /// Each group lists claims as "doc:index".
+    groups: Vec<Vec<String>>,
+    expect: Vec<Expect>,
+}
+
+#[derive(Deserialize)]
+struct CaseActor {
+    name: String,
+    #[serde(default = "person")]
+    kind: ActorKind,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+fn person() -> ActorKind {
+    ActorKind::Person
+}
+
+#[derive(Deserialize)]
+struct CaseDoc {
+    id: String,
+    text: String,
+    #[serde(default)]
+    published: Option<Date>,
+    #[serde(default)]
+    claims: Vec<CaseClaim>,
+    #[serde(default)]
+    times: Vec<CaseTime>,
+    #[serde(default)]
+    quantities: Vec<CaseQuantity>,
+    #[serde(default)]
+    quotes: Vec<CaseQuote>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum CaseClaim {
+    Text(String),
+    Full {
+        text: String,
+        speaker: Option<String>,
+    },
+}
+
+#[derive(Deserialize)]
+struct CaseTime {
+    text: String,
+    value: String,
+    #[serde(default)]
+    start: Option<Date>,
+    #[serde(default)]
+    end: Option<Date>,
+    #[serde(default)]
+    vague: bool,
+}
+
+#[derive(Deserialize)]
+struct CaseQuantity {
+    text: String,
+    value: f64,
+    #[serde(default)]
+    unit: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct CaseQuote {
+    text: String,
+    #[serde(default = "direct")]
+    kind: QuoteKind,
+    #[serde(default)]
+    speaker: Option<String>,
+    #[serde(default)]
+    speaker_text: Option<String>,
+    #[serde(default)]
+    cue: Option<String>,
+}
+
+fn direct() -> QuoteKind {
+    QuoteKind::Direct
+}
+
+#[derive(Deserialize, Debug)]
+struct Expect {
+    kind: FlagKind,
+    group: u32,
+    #[serde(default)]
+    severity: Option<Severity>,
+    /// Changes the word diff must contain, as "old->new", "+new" or "-old".
+    #[serde(default)]
+    diff: Vec<String>,
+    /// Evidence values that must all appear.
+    #[serde(default)]
+    values: Vec<String>,
+}
+
+struct Built {
+    docs: Vec<Document>,
+    actors: Vec<Actor>,
+    quotes: Vec<Quote>,
+    times: Vec<TimeExpr>,
+    quantities: Vec<Quantity>,
+    claims: Vec<Claim>,
+    groups: Vec<Group>,
+}
+
+impl Built {
+    fn input(&self) -> Input<'_> {
+        Input {
+            documents: &self.docs,
+            actors: &self.actors,
+            quotes: &self.quotes,
+            times: &self.times,
+            quantities: &self.quantities,
+            claims: &self.claims,
+            groups: &self.groups,
+        }
+    }
+}
+
+fn find(case: &str, doc: &Document, needle: &str) -> Span {
+    let start = doc
+        .text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{case}: {needle:?} not in {}", doc.id));
+    Span::new(start, start + needle.len())
+}
+
+fn build(case: &Case) -> Built {
+    let name = &case.name;
+    let docs: Vec<Document> = case
+        .docs
+        .iter()
+        .map(|d| {
+            let mut doc = Document::new(d.id.as_str(), d.text.as_str());
+            doc.published = d.published;
+            doc
+        })
+        .collect();
+    let actor_id = |n: &str| {
+        case.actors
+            .iter()
+            .position(|a| a.name == n || a.aliases.iter().any(|x| x == n))
+            .map(|i| ActorId(i as u32))
+            .unwrap_or_else(|| panic!("{name}: unknown actor {n}"))
+    };
+    let actors: Vec<Actor> = case
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut forms: Vec<&str> = std::iter::once(a.name.as_str())
+                .chain(a.aliases.iter().map(String::as_str))
+                .collect();
+            forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+            let mut mentions = Vec::new();
+            for d in &docs {
+                let mut taken: Vec<Span> = Vec::new();
+                for f in &forms {
+                    for (at, _) in d.text.match_indices(f) {
+                        let s = Span::new(at, at + f.len());
+                        let bounded = !d.text[..at].ends_with(char::is_alphanumeric)
+                            && !d.text[s.end..].starts_with(char::is_alphanumeric);
+                        if bounded && !taken.iter().any(|t| t.overlaps(s)) {
+                            taken.push(s);
+                        }
+                    }
+                }
+                taken.sort();
+                mentions.extend(taken.into_iter().map(|s| Mention {
+                    doc: d.id.clone(),
+                    span: s,
+                    text: s.slice(&d.text).to_string(),
+                }));
+            }
+            Actor {
+                id: ActorId(i as u32),
+                name: a.name.clone(),
+                kind: a.kind,
+                aliases: a.aliases.clone(),
+                roles: Vec::new(),
+                mentions,
+            }
+        })
+        .collect();
+    let mut b = Built {
+        docs: docs.clone(),
+        actors,
+        quotes: Vec::new(),
+        times: Vec::new(),
+        quantities: Vec::new(),
+        claims: Vec::new(),
+        groups: Vec::new(),
+    };
+    let mut claim_ids = std::collections::BTreeMap::new();
+    for (cd, doc) in case.docs.iter().zip(&docs) {
+        for t in &cd.times {
+            let span = find(name, doc, &t.text);
+            let interval = t.start.map(|start| Interval {
+                start,
+                end: t.end.unwrap_or(start),
+                granularity: Granularity::Day,
+            });
+            b.times.push(TimeExpr {
+                doc: doc.id.clone(),
+                span,
+                text: t.text.clone(),
+                kind: TimeKind::Date,
+                value: t.value.clone(),
+                interval,
+                vague: t.vague,
+            });
+        }
+        for q in &cd.quantities {
+            let span = find(name, doc, &q.text);
+            b.quantities.push(Quantity {
+                doc: doc.id.clone(),
+                span,
+                text: q.text.clone(),
+                value: q.value,
+                value_max: q.value,
+                unit: q.unit.clone(),
+                approx: Approx::Exact,
+            });
+        }
+        let first_quote = b.quotes.len();
+        for q in &cd.quotes {
+            let span = find(name, doc, &q.text);
+            let speaker_span = q.speaker_text.as_deref().map(|t| find(name, doc, t));
+            b.quotes.push(Quote {
+                id: QuoteId(b.quotes.len() as u32),
+                doc: doc.id.clone(),
+                span,
+                text: q.text.clone(),
+                kind: q.kind,
+                speaker: q.speaker.as_deref().map(actor_id),
+                speaker_text: q.speaker_text.clone(),
+                speaker_span,
+                cue: q.cue.clone(),
+            });
+        }
+        for (i, c) in cd.claims.iter().enumerate() {
+            let (text, speaker) = match c {
+                CaseClaim::Text(t) => (t.as_str(), None),
+                CaseClaim::Full { text, speaker } => (text.as_str(), speaker.as_deref()),
+            };
+            let span = find(name, doc, text);
+            let id = ClaimId(b.claims.len() as u32);
+            claim_ids.insert(format!("{}:{i}", cd.id), id);
+            b.claims.push(Claim {
+                id,
+                doc: doc.id.clone(),
+                span,
+                text: text.to_string(),
+                sentence: i,
+                speaker: speaker.map(actor_id),
+                quotes: b.quotes[first_quote..]
+                    .iter()
+                    .filter(|q| span.contains(q.span))
+                    .map(|q| q.id)
+                    .collect(),
+                polarity: Polarity::Positive,
+                attribution: None,
+                cue: None,
+                tokens: Vec::new(),
+            });
+        }
+    }
+    b.groups = case
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(g, members)| Group {
+            id: GroupId(g as u32),
+            claims: members
+                .iter()
+                .map(|m| {
+                    *claim_ids
+                        .get(m)
+                        .unwrap_or_else(|| panic!("{name}: no claim {m}"))
+                })
+                .collect(),
+            score: 0.9,
+        })
+        .collect();
+    b
+}
+
+fn diff_strings(f: &Flag) -> Vec<String> {
+    f.diffs
+        .iter()
+        .flat_map(|d| d.changes())
+        .map(|o| match o.kind {
+            DiffOpKind::Insert => format!("+{}", o.new.to_lowercase()),
+            DiffOpKind::Delete => format!("-{}", o.old.to_lowercase()),
+            _ => format!("{}->{}", o.old.to_lowercase(), o.new.to_lowercase()),
+        })
+        .collect()
+}
+
+/// Every span a report points with must slice to the text it reports.
+fn assert_evidence_valid(docs: &[Document], r: &Report) {
+    for f in &r.flags {
+        assert!(f.evidence.len() >= 2, "flag with one side: {f:?}");
+        for e in &f.evidence {
+            let doc = docs
+                .iter()
+                .find(|d| d.id == e.doc)
+                .expect("evidence doc exists");
+            assert_eq!(
+                doc.text.get(e.span.start..e.span.end),
+                Some(e.text.as_str())
+            );
+            assert_eq!(
+                doc.text.get(e.context.start..e.context.end),
+                Some(e.context_text.as_str())
+            );
+            assert!(e.context.contains(e.span));
+            for h in &e.highlights {
+                assert!(e.context.contains(*h), "highlight outside context: {f:?}");
+            }
+        }
+        for d in &f.diffs {
+            let (a, b) = (&f.evidence[d.from], &f.evidence[d.to]);
+            for op in &d.ops {
+                if let Some(s) = op.old_span {
+                    let doc = docs.iter().find(|x| x.id == a.doc).expect("doc");
+                    assert_eq!(s.slice(&doc.text), op.old);
+                }
+                if let Some(s) = op.new_span {
+                    let doc = docs.iter().find(|x| x.id == b.doc).expect("doc");
+                    assert_eq!(s.slice(&doc.text), op.new);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn data_driven_cases() {
+    let cases: Vec<Case> =
+        serde_json::from_str(include_str!("../data/reconcile/cases.json")).expect("cases parse");
+    assert!(cases.len() >= 15);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let b = build(case);
+        let r = reconcile::check(&b.input(), &ReconcileConfig::default());
+        assert_evidence_valid(&b.docs, &r);
+        let got: BTreeSet<(u32, FlagKind)> = r.flags.iter().map(|f| (f.group.0, f.kind)).collect();
+        let want: BTreeSet<(u32, FlagKind)> =
+            case.expect.iter().map(|e| (e.group, e.kind)).collect();
+        if got != want {
+            failures.push(format!(
+                "{}: got {got:?}, want {want:?}\n  {:#?}",
+                case.name,
+                r.flags.iter().map(|f| &f.summary).collect::<Vec<_>>()
+            ));
+            continue;
+        }
+        for e in &case.expect {
+            let f = r
+                .flags
+                .iter()
+                .find(|f| f.group.0 == e.group && f.kind == e.kind)
+                .expect("present");
+            if let Some(s) = e.severity {
+                if f.severity != s {
+                    failures.push(format!(
+                        "{}: severity {:?}, want {s:?}",
+                        case.name, f.severity
+                    ));
+                }
+            }
+            let diffs = diff_strings(f);
+            for d in &e.diff {
+                if !diffs.contains(&d.to_lowercase()) {
+                    failures.push(format!("{}: diff {d} missing from {diffs:?}", case.name));
+                }
+            }
+            for v in &e.values {
+                if !f.evidence.iter().any(|x| &x.value == v) {
+                    failures.push(format!(
+                        "{}: value {v} missing from {:?}",
+                        case.name, f.evidence
+                    ));
+                }
+            }
+            assert!(!f.summary.contains('\n'), "summary is one line");
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Synthetic clusters with known changes.
+
+fn synth_input(s: &synth::Synth) -> Input<'_> {
+    Input {
+        documents: &s.docs,
+        actors: &s.actors,
+        quotes: &s.quotes,
+        times: &s.times,
+        quantities: &s.quantities,
+        claims: &s.claims,
+        groups: &s.groups,
+    }
+}
+
+#[test]
+fn synthetic_cluster_flags_exactly_the_typed_changes() {
+    for seed in 0..20 {
+        let s = synth::cluster(12, 10, seed, 150);
+        let r = reconcile::check(&synth_input(&s), &ReconcileConfig::default());
+        let got: BTreeSet<(u32, FlagKind)> = r.flags.iter().map(|f| (f.group.0, f.kind)).collect();
+        assert_eq!(got, s.expected, "seed {seed}");
+        assert_evidence_valid(&s.docs, &r);
+    }
+}
+
+#[test]
+fn events_and_coverage_follow_the_groups() {
+    let s = synth::cluster(4, 3, 7, 0);
+    let r = reconcile::check(&synth_input(&s), &ReconcileConfig::default());
+    assert!(r.flags.is_empty());
+    assert_eq!(r.coverage.documents.len(), 4);
+    assert_eq!(r.coverage.rows.len(), 3);
+    for row in &r.coverage.rows {
+        assert_eq!(row.carried_by.len(), 4);
+        assert!(row.missing_from.is_empty());
+        assert!(row.cells.iter().all(|c| c.len() == 1));
+    }
+    // "approved" is no event trigger; "said ... adding" neither: no events.
+    assert!(r.events.is_empty(), "{:?}", r.events);
+}
+
+#[test]
+fn timeline_orders_events_and_reports_conflicts() {
+    let json = r#"[{"name": "timeline",
+      "actors": [{"name": "Xi Jinping", "aliases": ["Xi"]}, {"name": "Alexander Lukashenko", "aliases": ["Lukashenko"]}],
+      "docs": [
+        {"id": "a", "text": "Xi met Lukashenko in Beijing on Wednesday. China published a plan last week.",
+         "claims": ["Xi met Lukashenko in Beijing on Wednesday.", "China published a plan last week."],
+         "times": [{"text": "Wednesday", "value": "2023-03-01", "start": "2023-03-01"},
+                   {"text": "last week", "value": "2023-W08", "start": "2023-02-20", "end": "2023-02-26"}]},
+        {"id": "b", "text": "Xi met Lukashenko in Beijing on Thursday. China published a plan on Friday.",
+         "claims": ["Xi met Lukashenko in Beijing on Thursday.", "China published a plan on Friday."],
+         "times": [{"text": "Thursday", "value": "2023-03-02", "start": "2023-03-02"},
+                   {"text": "on Friday", "value": "2023-02-24", "start": "2023-02-24"}]}],
+      "groups": [["a:0", "b:0"], ["a:1", "b:1"]], "expect": []}]"#;
+    let cases: Vec<Case> = serde_json::from_str(json).expect("parse");
+    let b = build(&cases[0]);
+    let r = reconcile::check(&b.input(), &ReconcileConfig::default());
+    assert_eq!(r.flags.len(), 1);
+    assert_eq!(r.flags[0].kind, FlagKind::Date);
+    assert_eq!(r.events.len(), 2);
+    let plan = &r.events[0];
+    assert_eq!(plan.kind, EventKind::Publication);
+    match &plan.time {
+        EventTime::Agreed {
+            interval: Some(i),
+            value,
+        } => {
+            assert_eq!(i.start.to_string(), "2023-02-24");
+            assert_eq!(value, "2023-02-24");
+        }
+        t => panic!("plan time {t:?}"),
+    }
+    let meeting = &r.events[1];
+    assert_eq!(meeting.kind, EventKind::Meeting);
+    assert_eq!(meeting.place.as_deref(), Some("Beijing"));
+    assert_eq!(meeting.participants, [ActorId(0), ActorId(1)]);
+    assert_eq!(meeting.flags, [0]);
+    assert!(matches!(&meeting.time, EventTime::Conflict { values } if values.len() == 2));
+    let md = report::markdown(&r);
+    let flags_at = md.find("## Flags").expect("flags section");
+    let timeline_at = md.find("## Timeline").expect("timeline");
+    let coverage_at = md.find("## Coverage").expect("coverage");
+    assert!(flags_at < timeline_at && timeline_at < coverage_at);
+    assert!(md.contains("conflict: 2023-03-01 vs 2023-03-02"), "{md}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Properties.
+
+/// A copy of a document set, grouped claim by claim with the original.
+fn with_copies(s: &synth::Synth) -> synth::Synth {
+    let copy_id = |d: &DocId| DocId(format!("{}-copy", d.0));
+    let mut docs = s.docs.clone();
+    docs.extend(s.docs.iter().map(|d| Document {
+        id: copy_id(&d.id),
+        ..d.clone()
+    }));
+    let mut actors = s.actors.clone();
+    for a in &mut actors {
+        let copies: Vec<Mention> = a
+            .mentions
+            .iter()
+            .map(|m| Mention {
+                doc: copy_id(&m.doc),
+                ..m.clone()
+            })
+            .collect();
+        a.mentions.extend(copies);
+    }
+    let nq = s.quotes.len() as u32;
+    let mut quotes = s.quotes.clone();
+    quotes.extend(s.quotes.iter().map(|q| Quote {
+        id: QuoteId(q.id.0 + nq),
+        doc: copy_id(&q.doc),
+        ..q.clone()
+    }));
+    let mut times = s.times.clone();
+    times.extend(s.times.iter().map(|t| TimeExpr {
+        doc: copy_id(&t.doc),
+        ..t.clone()
+    }));
+    let mut quantities = s.quantities.clone();
+    quantities.extend(s.quantities.iter().map(|q| Quantity {
+        doc: copy_id(&q.doc),
+        ..q.clone()
+    }));
+    let nc = s.claims.len() as u32;
+    let mut claims = s.claims.clone();
+    claims.extend(s.claims.iter().map(|c| Claim {
+        id: ClaimId(c.id.0 + nc),
+        doc: copy_id(&c.doc),
+        quotes: c.quotes.iter().map(|q| QuoteId(q.0 + nq)).collect(),
+        ..c.clone()
+    }));
+    let groups = s
+        .claims
+        .iter()
+        .map(|c| Group {
+            id: GroupId(c.id.0),
+            claims: vec![c.id, ClaimId(c.id.0 + nc)],
+            score: 1.0,
+        })
+        .collect();
+    synth::Synth {
+        docs,
+        actors,
+        quotes,
+        times,
+        quantities,
+        claims,
+        groups,
+        expected: BTreeSet::new(),
+    }
+}
+
+fn shuffle<T>(v: &mut [T], seed: u64) {
+    let mut x = seed | 1;
+    for i in (1..v.len()).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        v.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn a_set_compared_with_its_copy_raises_no_flag(seed in any::<u64>(), docs in 1usize..6, facts in 1usize..6, rate in 0usize..1000) {
+        let s = synth::cluster(docs, facts, seed, rate);
+        let copies = with_copies(&s);
+        let r = reconcile::check(&synth_input(&copies), &ReconcileConfig::default());
+        prop_assert!(r.flags.is_empty(), "{:?}", r.flags.iter().map(|f| &f.summary).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn reports_do_not_depend_on_input_order(seed in any::<u64>(), order in any::<u64>(), docs in 2usize..7, facts in 1usize..6, rate in 0usize..1000) {
+        let s = synth::cluster(docs, facts, seed, rate);
+        let base = reconcile::check(&synth_input(&s), &ReconcileConfig::default());
+        let (mut d, mut a, mut q, mut t, mut n, mut c, mut g) =
+            (s.docs.clone(), s.actors.clone(), s.quotes.clone(), s.times.clone(), s.quantities.clone(), s.claims.clone(), s.groups.clone());
+        shuffle(&mut d, order);
+        shuffle(&mut a, order ^ 1);
+        shuffle(&mut q, order ^ 2);
+        shuffle(&mut t, order ^ 3);
+        shuffle(&mut n, order ^ 4);
+        shuffle(&mut c, order ^ 5);
+        shuffle(&mut g, order ^ 6);
+        for grp in &mut g {
+            shuffle(&mut grp.claims, order ^ 7);
+        }
+        let input = Input { documents: &d, actors: &a, quotes: &q, times: &t, quantities: &n, claims: &c, groups: &g };
+        let shuffled = reconcile::check(&input, &ReconcileConfig::default());
+        prop_assert_eq!(report::json(&base), report::json(&shuffled));
+        prop_assert_eq!(report::html(&base), report::html(&shuffled));
+    }
+
+    #[test]
+    fn evidence_spans_are_valid(seed in any::<u64>(), docs in 2usize..8, facts in 1usize..6, rate in 0usize..1000) {
+        let s = synth::cluster(docs, facts, seed, rate);
+        let r = reconcile::check(&synth_input(&s), &ReconcileConfig::default());
+        assert_evidence_valid(&s.docs, &r);
+        let got: BTreeSet<(u32, FlagKind)> = r.flags.iter().map(|f| (f.group.0, f.kind)).collect();
+        prop_assert_eq!(got, s.expected.clone());
+    }
+
+    #[test]
+    fn arbitrary_text_and_spans_never_panic(text in "\\PC{0,80}", a in 0usize..100, b in 0usize..100, c in 0usize..100) {
+        // Spans from a buggy upstream stage (out of range, inside a character) are skipped.
+        let d1 = Document::new("a", text.clone());
+        let d2 = Document::new("b", format!("{text} not"));
+        let claim = |id: u32, doc: &Document, s: Span| Claim {
+            id: ClaimId(id), doc: doc.id.clone(), span: s, text: String::new(), sentence: 0,
+            speaker: None, quotes: vec![], polarity: Polarity::Positive, attribution: None, cue: None, tokens: vec![],
+        };
+        let docs = [d1.clone(), d2.clone()];
+        let claims = [claim(0, &d1, Span { start: a.min(b), end: a.max(b) }), claim(1, &d2, Span { start: c.min(b), end: c.max(b) }), claim(2, &d2, Span::new(0, d2.text.len()))];
+        let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1), ClaimId(2)], score: 0.5 }];
+        let input = Input { documents: &docs, claims: &claims, groups: &groups, ..Input::default() };
+        let r = reconcile::check(&input, &ReconcileConfig::default());
+        assert_evidence_valid(&docs, &r);
+        let _ = (report::markdown(&r), report::html(&r));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The HTML page in a real browser.
+
+fn chromium() -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|n| std::env::split_paths(&path).map(move |d| d.join(n)))
+        .find(|p| p.is_file())
+}
+
+#[test]
+fn html_loads_in_headless_chromium_with_one_entry_per_flag() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no chromium on PATH (apt-get install -y chromium)");
+        return;
+    };
+    let s = synth::cluster(6, 8, 42, 400);
+    let r = reconcile::check(&synth_input(&s), &ReconcileConfig::default());
+    assert!(
+        r.flags.len() >= 5,
+        "enough flags to count: {}",
+        r.flags.len()
+    );
+    let page = report::html(&r);
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "no external resources"
+    );
+    let dir = std::env::temp_dir().join(format!("corroborate-html-{}", std::process::id()));
+    let profile = dir.join("profile");
+    std::fs::create_dir_all(&profile).expect("temp dir");
+    let file = dir.join("report.html");
+    std::fs::write(&file, &page).expect("write page");
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", file.display()))
+        .output()
+        .expect("run chromium");
+    let _ = std::fs::remove_dir_all(&dir);
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let log = String::from_utf8_lossy(&out.stderr);
+    let marker = dom
+        .find("<div id=\"script-ok\"")
+        .and_then(|at| dom[at..].find('>').map(|end| &dom[at..at + end]))
+        .unwrap_or_else(|| panic!("the script did not run; stderr:\n{log}"));
+    assert!(
+        marker.contains(&format!("data-flags=\"{}\"", r.flags.len())),
+        "the script counted {marker}, want {} flags",
+        r.flags.len()
+    );
+    assert!(
+        !dom.contains("id=\"script-error\""),
+        "script error in page: {dom}"
+    );
+    let console_errors: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("CONSOLE") && (l.contains("Uncaught") || l.contains("Error")))
+        .collect();
+    assert!(console_errors.is_empty(), "{console_errors:?}");
+    assert_eq!(
+        dom.matches("<article class=\"flag\"").count(),
+        r.flags.len()
+    );
+    assert!(dom.contains(&format!(
+        "{} of {} flags shown",
+        r.flags.len(),
+        r.flags.len()
+    )));
+}

@@ -1,0 +1,289 @@
+//! Pairwise comparison of two claims' facts, one kind of disagreement at a time. Each
+//! comparison returns where, on each side, the disagreement lies, in terms of indices
+//! into the facts (so claims with the same facts share one comparison).
+
+use super::diff::{align_quotes, hunks, lcs_pairs, QuoteParams};
+use super::facts::Facts;
+use super::lexicon::Lexicon;
+use crate::extract::{quantity, time};
+use crate::model::{DiffOp, Quantity, TimeExpr};
+use std::ops::Range;
+
+/// Where one side of a disagreement lies in a claim's facts.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Loc {
+    /// Times, by index in `Facts::times`.
+    Times(Vec<usize>),
+    /// Quantities, by index in `Facts::quantities`.
+    Quantities(Vec<usize>),
+    /// The speaker.
+    Speaker,
+    /// The source.
+    Source,
+    /// A region of the claim's words with the differing ones marked.
+    Words {
+        /// The region.
+        region: Range<usize>,
+        /// The differing words.
+        marks: Vec<usize>,
+    },
+    /// A region of one direct quotation's words, with the differing ones marked.
+    Quote {
+        /// Index in `Facts::quotes`.
+        quote: usize,
+        /// The region (the overlap of the two quotations).
+        region: Range<usize>,
+        /// The differing words.
+        marks: Vec<usize>,
+    },
+}
+
+/// One disagreement between two claims.
+#[derive(Clone, Debug)]
+pub struct Pair {
+    /// Where it lies on the first claim.
+    pub a: Loc,
+    /// Where it lies on the second.
+    pub b: Loc,
+    /// The word-level diff, for quotations.
+    pub ops: Vec<DiffOp>,
+}
+
+fn weekday_of_value(v: &str) -> Option<u32> {
+    // symbolic weekday: XXXX-WXX-3 (ISO: Monday = 1)
+    let d = v.strip_prefix("XXXX-WXX-")?;
+    d.parse::<u32>().ok().filter(|d| (1..=7).contains(d))
+}
+
+fn weekday_of(t: &TimeExpr) -> Option<u32> {
+    if let Some(w) = weekday_of_value(&t.value) {
+        return Some(w);
+    }
+    let i = t.interval?;
+    (i.start == i.end).then(|| i.start.weekday_index() + 1)
+}
+
+/// Whether two times can be the same: the interval contract first, then symbolic
+/// weekdays ("Wednesday" in an undated article against "Thursday" or a dated day).
+pub fn times_compatible(a: &TimeExpr, b: &TimeExpr) -> Option<bool> {
+    match time::compatibility(a, b) {
+        time::Compatibility::Compatible(_) => Some(true),
+        time::Compatibility::Incompatible(_) => Some(false),
+        time::Compatibility::Unknown(_) => {
+            if a.vague || b.vague {
+                return None;
+            }
+            let symbolic =
+                weekday_of_value(&a.value).is_some() || weekday_of_value(&b.value).is_some();
+            match (symbolic, weekday_of(a), weekday_of(b)) {
+                (true, Some(x), Some(y)) => Some(x == y),
+                _ => None,
+            }
+        }
+    }
+}
+
+fn quantities_compatible(a: &Quantity, b: &Quantity) -> Option<bool> {
+    match quantity::compatibility(a, b) {
+        time::Compatibility::Compatible(_) => Some(true),
+        time::Compatibility::Incompatible(_) => Some(false),
+        time::Compatibility::Unknown(_) => None,
+    }
+}
+
+/// Matches items of two lists: compatible pairs are set aside; what is left conflicts
+/// only when exactly one item is left on each side that are comparable and
+/// incompatible (with more left over, which pairs with which is a guess, and guesses
+/// make false alarms).
+fn unmatched<T>(
+    xs: &[&T],
+    ys: &[&T],
+    comparable: impl Fn(&T, &T) -> bool,
+    compatible: impl Fn(&T, &T) -> Option<bool>,
+) -> Option<(usize, usize)> {
+    let mut used = vec![false; ys.len()];
+    let mut left = Vec::new();
+    for (i, x) in xs.iter().enumerate() {
+        let hit = ys
+            .iter()
+            .enumerate()
+            .find(|(j, y)| !used[*j] && compatible(x, y) != Some(false) && comparable(x, y));
+        match hit {
+            Some((j, _)) => used[j] = true,
+            None => left.push(i),
+        }
+    }
+    let right: Vec<usize> = (0..ys.len()).filter(|j| !used[*j]).collect();
+    match (left.as_slice(), right.as_slice()) {
+        (&[i], &[j]) if comparable(xs[i], ys[j]) && compatible(xs[i], ys[j]) == Some(false) => {
+            Some((i, j))
+        }
+        _ => None,
+    }
+}
+
+/// A date disagreement.
+pub fn date(a: &Facts, b: &Facts) -> Option<Pair> {
+    let (i, j) = unmatched(&a.times, &b.times, |_, _| true, times_compatible)?;
+    Some(Pair {
+        a: Loc::Times(vec![i]),
+        b: Loc::Times(vec![j]),
+        ops: Vec::new(),
+    })
+}
+
+/// A quantity disagreement.
+pub fn quantity(a: &Facts, b: &Facts) -> Option<Pair> {
+    let (i, j) = unmatched(
+        &a.quantities,
+        &b.quantities,
+        |x, y| x.unit == y.unit,
+        quantities_compatible,
+    )?;
+    Some(Pair {
+        a: Loc::Quantities(vec![i]),
+        b: Loc::Quantities(vec![j]),
+        ops: Vec::new(),
+    })
+}
+
+/// An attribution disagreement: both name a speaker and they are not the same.
+pub fn attribution(a: &Facts, b: &Facts) -> Option<Pair> {
+    let (x, y) = (a.speaker.as_ref()?, b.speaker.as_ref()?);
+    (!x.same_as(y)).then(|| Pair {
+        a: Loc::Speaker,
+        b: Loc::Speaker,
+        ops: Vec::new(),
+    })
+}
+
+/// A source disagreement: both credit a source and they are not the same.
+pub fn source(a: &Facts, b: &Facts) -> Option<Pair> {
+    let (x, y) = (a.source.as_ref()?, b.source.as_ref()?);
+    (!x.same_as(y)).then(|| Pair {
+        a: Loc::Source,
+        b: Loc::Source,
+        ops: Vec::new(),
+    })
+}
+
+/// A polarity disagreement: over the claims' aligned words, the small hunks of differing
+/// words carry an odd number of negation cues and antonym swaps.
+pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
+    let lex = Lexicon::get();
+    let pairs = lcs_pairs(&a.words, &b.words);
+    if pairs.is_empty() {
+        return None;
+    }
+    let mut flips = 0usize;
+    let (mut ma, mut mb) = (Vec::new(), Vec::new());
+    for h in hunks(a.words.len(), b.words.len(), &pairs) {
+        if h.a.len().max(h.b.len()) > max_hunk
+            || (!h.interior && (h.a.is_empty() || h.b.is_empty()))
+        {
+            continue;
+        }
+        let mut used_b = vec![false; h.b.len()];
+        let mut used_a = vec![false; h.a.len()];
+        for (ia, i) in h.a.clone().enumerate() {
+            for (jb, j) in h.b.clone().enumerate() {
+                if !used_b[jb] && lex.are_antonyms(&a.words[i].norm, &b.words[j].norm) {
+                    used_b[jb] = true;
+                    used_a[ia] = true;
+                    flips += 1;
+                    ma.push(i);
+                    mb.push(j);
+                    break;
+                }
+            }
+        }
+        for (ia, i) in h.a.clone().enumerate() {
+            if !used_a[ia] && lex.is_negation(&a.words[i].norm) {
+                flips += 1;
+                ma.push(i);
+            }
+        }
+        for (jb, j) in h.b.clone().enumerate() {
+            if !used_b[jb] && lex.is_negation(&b.words[j].norm) {
+                flips += 1;
+                mb.push(j);
+            }
+        }
+    }
+    if flips.is_multiple_of(2) {
+        return None;
+    }
+    ma.sort_unstable();
+    mb.sort_unstable();
+    Some(Pair {
+        a: Loc::Words {
+            region: 0..a.words.len(),
+            marks: ma,
+        },
+        b: Loc::Words {
+            region: 0..b.words.len(),
+            marks: mb,
+        },
+        ops: Vec::new(),
+    })
+}
+
+/// Quotation wording disagreements: each pair of direct quotations that align as the
+/// same words and differ inside their overlap.
+pub fn quote_wording(a: &Facts, b: &Facts, p: QuoteParams) -> Vec<Pair> {
+    let mut out = Vec::new();
+    let ta = &a.doc.text;
+    let tb = &b.doc.text;
+    let mut used_b = vec![false; b.quotes.len()];
+    for (qi, qa) in a.quotes.iter().enumerate() {
+        // best partner: most shared words, then first
+        let best = b
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !used_b[*j])
+            .filter_map(|(j, qb)| align_quotes(ta, &qa.words, tb, &qb.words, p).map(|al| (j, al)))
+            .max_by(|x, y| x.1.matched.cmp(&y.1.matched).then(y.0.cmp(&x.0)));
+        let Some((qj, al)) = best else { continue };
+        used_b[qj] = true;
+        if !al.differs() {
+            continue;
+        }
+        let mark = |words: &[super::words::Word],
+                    spans: Vec<crate::model::Span>,
+                    region: &Range<usize>| {
+            region
+                .clone()
+                .filter(|&k| spans.iter().any(|s| s.contains(words[k].span)))
+                .collect::<Vec<usize>>()
+        };
+        let old: Vec<_> = al
+            .ops
+            .iter()
+            .filter(|o| o.kind != crate::model::DiffOpKind::Equal)
+            .filter_map(|o| o.old_span)
+            .collect();
+        let new: Vec<_> = al
+            .ops
+            .iter()
+            .filter(|o| o.kind != crate::model::DiffOpKind::Equal)
+            .filter_map(|o| o.new_span)
+            .collect();
+        let marks_a = mark(&qa.words, old, &al.a);
+        let marks_b = mark(&b.quotes[qj].words, new, &al.b);
+        out.push(Pair {
+            a: Loc::Quote {
+                quote: qi,
+                region: al.a.clone(),
+                marks: marks_a,
+            },
+            b: Loc::Quote {
+                quote: qj,
+                region: al.b.clone(),
+                marks: marks_b,
+            },
+            ops: al.ops,
+        });
+    }
+    out
+}

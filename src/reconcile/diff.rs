@@ -1,0 +1,329 @@
+//! Word-level alignment: longest common subsequence over folded words, hunks of
+//! differing words, and the overlap alignment of two quotations.
+//!
+//! LCS costs `O(n·m)` time and memory for word counts `n`, `m`; quotations and claims
+//! are sentences (tens of words), so this is microseconds per pair. Inputs past
+//! [`MAX_CELLS`] are not compared at all rather than slowly.
+
+use super::words::Word;
+use crate::model::{DiffOp, DiffOpKind, Span};
+use std::ops::Range;
+
+/// Largest `n·m` table the aligner builds.
+pub const MAX_CELLS: usize = 1 << 20;
+
+/// Index pairs `(i, j)` of one longest common subsequence of `a` and `b`, increasing
+/// in both. Ties prefer the leftmost match, so the result is deterministic.
+pub fn lcs_pairs(a: &[Word], b: &[Word]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 || n.saturating_mul(m) > MAX_CELLS {
+        return Vec::new();
+    }
+    // suffix table: t[i][j] = LCS length of a[i..], b[j..]
+    let w = m + 1;
+    let mut t = vec![0u32; (n + 1) * w];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i * w + j] = if a[i].norm == b[j].norm {
+                t[(i + 1) * w + j + 1] + 1
+            } else {
+                t[(i + 1) * w + j].max(t[i * w + j + 1])
+            };
+        }
+    }
+    let mut out = Vec::with_capacity(t[0] as usize);
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if a[i].norm == b[j].norm {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if t[(i + 1) * w + j] >= t[i * w + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// A run of differing words between two aligned anchors: `a[a]` replaced by `b[b]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hunk {
+    /// Word indices on the first side.
+    pub a: Range<usize>,
+    /// Word indices on the second side.
+    pub b: Range<usize>,
+    /// Whether the hunk lies between two anchors (not before the first or after the last).
+    pub interior: bool,
+}
+
+/// The hunks of differing words given LCS `pairs`, including the edges before the first
+/// and after the last pair.
+pub fn hunks(n: usize, m: usize, pairs: &[(usize, usize)]) -> Vec<Hunk> {
+    let mut out = Vec::new();
+    let (mut pi, mut pj) = (0usize, 0usize);
+    let mut first = true;
+    for &(i, j) in pairs.iter().chain(std::iter::once(&(n, m))) {
+        let last = i == n && j == m;
+        if i > pi || j > pj {
+            out.push(Hunk {
+                a: pi..i,
+                b: pj..j,
+                interior: !first && !last,
+            });
+        }
+        first = false;
+        pi = i + 1;
+        pj = j + 1;
+    }
+    out
+}
+
+/// How two quotations line up on their overlapping words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteAlignment {
+    /// The overlapping region on the first side, as word indices.
+    pub a: Range<usize>,
+    /// The overlapping region on the second side.
+    pub b: Range<usize>,
+    /// Words equal on both sides inside the region.
+    pub matched: usize,
+    /// The steps over the region.
+    pub ops: Vec<DiffOp>,
+}
+
+impl QuoteAlignment {
+    /// Whether any step changes something.
+    pub fn differs(&self) -> bool {
+        self.ops.iter().any(|o| o.kind != DiffOpKind::Equal)
+    }
+}
+
+/// Settings of the quotation aligner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteParams {
+    /// Words that must match for two quotations to count as the same words (a quote of
+    /// at most three words needs one).
+    pub min_matched: usize,
+    /// How many words past the first and last shared word both quotations may carry and
+    /// still be compared there (both quoted that position of the statement).
+    pub edge_words: usize,
+    /// Largest gap, in words, between an edge anchor and the next before the edge anchor
+    /// is taken for a chance match and dropped.
+    pub max_edge_gap: usize,
+}
+
+impl Default for QuoteParams {
+    fn default() -> Self {
+        QuoteParams {
+            min_matched: 2,
+            edge_words: 2,
+            max_edge_gap: 3,
+        }
+    }
+}
+
+fn text_of(text: &str, words: &[Word]) -> (String, Option<Span>) {
+    match (words.first(), words.last()) {
+        (Some(f), Some(l)) => {
+            let span = Span::new(f.span.start, l.span.end.max(f.span.start));
+            (
+                text.get(span.start..span.end).unwrap_or("").to_string(),
+                Some(span),
+            )
+        }
+        _ => (String::new(), None),
+    }
+}
+
+/// Aligns two direct quotations over their overlapping words, or `None` when they do not
+/// share enough words to be quotations of the same statement.
+///
+/// Outlets quote different-length parts of one statement, so only the region from the
+/// first to the last shared word counts, widened by up to `edge_words` where *both*
+/// quotations go on (both quoted that position, so the words there must agree).
+pub fn align_quotes(
+    text_a: &str,
+    a: &[Word],
+    text_b: &str,
+    b: &[Word],
+    p: QuoteParams,
+) -> Option<QuoteAlignment> {
+    let mut pairs = lcs_pairs(a, b);
+    // Drop chance matches at the edges: an anchor far from the next is no anchor.
+    let far = |x: (usize, usize), y: (usize, usize)| {
+        y.0 - x.0 > p.max_edge_gap + 1 || y.1 - x.1 > p.max_edge_gap + 1
+    };
+    while pairs.len() >= 2 && far(pairs[0], pairs[1]) {
+        pairs.remove(0);
+    }
+    while pairs.len() >= 2 && far(pairs[pairs.len() - 2], pairs[pairs.len() - 1]) {
+        pairs.pop();
+    }
+    let (&(i0, j0), &(i1, j1)) = (pairs.first()?, pairs.last()?);
+    let left = i0.min(j0).min(p.edge_words);
+    let right = (a.len() - 1 - i1).min(b.len() - 1 - j1).min(p.edge_words);
+    let ra = (i0 - left)..(i1 + right + 1);
+    let rb = (j0 - left)..(j1 + right + 1);
+    let matched = pairs.len();
+    let widest = ra.len().max(rb.len());
+    let enough = matched >= p.min_matched || (matched >= 1 && widest <= 3);
+    if !enough || 2 * matched < widest {
+        return None;
+    }
+    let local: Vec<(usize, usize)> = pairs
+        .iter()
+        .map(|&(i, j)| (i - ra.start, j - rb.start))
+        .collect();
+    let (wa, wb) = (&a[ra.clone()], &b[rb.clone()]);
+    let changes = hunks(wa.len(), wb.len(), &local)
+        .into_iter()
+        .map(|h| {
+            let (old, old_span) = text_of(text_a, &wa[h.a.clone()]);
+            let (new, new_span) = text_of(text_b, &wb[h.b.clone()]);
+            let kind = match (h.a.is_empty(), h.b.is_empty()) {
+                (false, false) => DiffOpKind::Substitute,
+                (false, true) => DiffOpKind::Delete,
+                _ => DiffOpKind::Insert,
+            };
+            DiffOp {
+                kind,
+                old,
+                new,
+                old_span,
+                new_span,
+            }
+        })
+        .collect();
+    let ops = interleave(text_a, wa, text_b, wb, &local, changes);
+    Some(QuoteAlignment {
+        a: ra,
+        b: rb,
+        matched,
+        ops,
+    })
+}
+
+/// Puts the changing `ops` (in order) between the runs of equal words given by `pairs`.
+fn interleave(
+    text_a: &str,
+    wa: &[Word],
+    text_b: &str,
+    wb: &[Word],
+    pairs: &[(usize, usize)],
+    changes: Vec<DiffOp>,
+) -> Vec<DiffOp> {
+    let hs = hunks(wa.len(), wb.len(), pairs);
+    let mut out = Vec::new();
+    let mut changes = changes.into_iter();
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let flush = |run: &mut Vec<(usize, usize)>, out: &mut Vec<DiffOp>| {
+        if let (Some(&(i0, j0)), Some(&(i1, j1))) = (run.first(), run.last()) {
+            let (old, old_span) = text_of(text_a, &wa[i0..=i1]);
+            let (new, new_span) = text_of(text_b, &wb[j0..=j1]);
+            out.push(DiffOp {
+                kind: DiffOpKind::Equal,
+                old,
+                new,
+                old_span,
+                new_span,
+            });
+        }
+        run.clear();
+    };
+    let mut hi = 0;
+    for &(i, j) in pairs {
+        while hi < hs.len() && hs[hi].a.end <= i && hs[hi].b.end <= j {
+            flush(&mut run, &mut out);
+            if let Some(op) = changes.next() {
+                out.push(op);
+            }
+            hi += 1;
+        }
+        run.push((i, j));
+    }
+    flush(&mut run, &mut out);
+    out.extend(changes);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::words;
+    use super::*;
+
+    fn w(t: &str) -> Vec<Word> {
+        words(t, Span::new(0, t.len()))
+    }
+
+    fn show(al: &QuoteAlignment) -> Vec<String> {
+        al.ops
+            .iter()
+            .map(|o| match o.kind {
+                DiffOpKind::Equal => format!("={}", o.old),
+                DiffOpKind::Substitute => format!("{}->{}", o.old, o.new),
+                DiffOpKind::Insert => format!("+{}", o.new),
+                DiffOpKind::Delete => format!("-{}", o.old),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn substitution_at_the_edge_of_a_shorter_quote() {
+        let a = "deep concern about the conflict and extreme interest in the soonest possible establishment of peace in Ukraine";
+        let b = "intense interest in the soonest possible creation of peace in Ukraine";
+        let al = align_quotes(a, &w(a), b, &w(b), QuoteParams::default()).unwrap();
+        assert_eq!(
+            show(&al),
+            [
+                "extreme->intense",
+                "=interest in the soonest possible",
+                "establishment->creation",
+                "=of peace in Ukraine"
+            ]
+        );
+    }
+
+    #[test]
+    fn different_extents_are_no_difference() {
+        let a = "Belarus and China are interested in averting an escalation of the crisis";
+        let b = "averting an escalation of the crisis and ready to make efforts";
+        let al = align_quotes(a, &w(a), b, &w(b), QuoteParams::default()).unwrap();
+        assert!(!al.differs(), "{:?}", show(&al));
+    }
+
+    #[test]
+    fn unrelated_quotes_do_not_align() {
+        let a = "expressed serious worry";
+        let b = "deep concern about the development of the armed conflict";
+        assert!(align_quotes(a, &w(a), b, &w(b), QuoteParams::default()).is_none());
+    }
+
+    #[test]
+    fn insertion_and_deletion() {
+        let a = "we will fully support the plan for peace";
+        let b = "we will support the new plan for peace";
+        let al = align_quotes(a, &w(a), b, &w(b), QuoteParams::default()).unwrap();
+        assert_eq!(
+            show(&al),
+            [
+                "=we will",
+                "-fully",
+                "=support the",
+                "+new",
+                "=plan for peace"
+            ]
+        );
+    }
+
+    #[test]
+    fn hunks_mark_edges() {
+        let a = w("x a b c");
+        let b = w("a z c y");
+        let p = lcs_pairs(&a, &b);
+        let h = hunks(a.len(), b.len(), &p);
+        assert_eq!(h.len(), 3);
+        assert!(!h[0].interior && h[1].interior && !h[2].interior);
+    }
+}

@@ -1,0 +1,506 @@
+//! What each claim of a group says, gathered from the extraction stages: its words,
+//! times, quantities, direct quotations, speaker and source.
+
+use super::lexicon::{CuePosition, Lexicon};
+use super::words::{words, Word};
+use super::Input;
+use crate::model::{
+    Actor, ActorId, ActorKind, Claim, ClaimId, DocId, Document, Quantity, Quote, QuoteId,
+    QuoteKind, Span, TimeExpr, TimeKind,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Who a claim is given to (speaker) or credited to (source).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Party {
+    /// The resolved actor, when known.
+    pub actor: Option<ActorId>,
+    /// The name to show: the actor's name, or the words as written.
+    pub name: String,
+    /// Folded name words that identify it (for matching unresolved names).
+    pub tokens: BTreeSet<String>,
+    /// Where the name stands.
+    pub span: Span,
+    /// The actor's kind, when resolved.
+    pub kind: Option<ActorKind>,
+}
+
+/// A direct quotation inside a claim.
+#[derive(Clone, Debug)]
+pub struct QuoteWords {
+    /// Its words.
+    pub words: Vec<Word>,
+}
+
+/// Everything compared about one claim.
+#[derive(Debug)]
+pub struct Facts<'a> {
+    /// The claim.
+    pub claim: &'a Claim,
+    /// Its document.
+    pub doc: &'a Document,
+    /// The claim's words.
+    pub words: Vec<Word>,
+    /// Date and time expressions inside the claim, in offset order (vague ones left out).
+    pub times: Vec<&'a TimeExpr>,
+    /// Quantities inside the claim that are not part of a time, in offset order.
+    pub quantities: Vec<&'a Quantity>,
+    /// Direct quotations inside the claim, in offset order.
+    pub quotes: Vec<QuoteWords>,
+    /// Who is said to have said it.
+    pub speaker: Option<Party>,
+    /// Who it is credited to.
+    pub source: Option<Party>,
+}
+
+/// What one document carries, each list sorted by offset.
+struct DocData<'a> {
+    doc: &'a Document,
+    quotes: Vec<&'a Quote>,
+    times: Vec<&'a TimeExpr>,
+    quantities: Vec<&'a Quantity>,
+    mentions: Vec<(Span, ActorId)>,
+}
+
+/// Lookup tables over one [`Input`], every list sorted by a stable key.
+pub struct Index<'a> {
+    doc_ix: BTreeMap<&'a DocId, usize>,
+    per_doc: Vec<DocData<'a>>,
+    pub actors: BTreeMap<ActorId, &'a Actor>,
+    actor_tokens: BTreeMap<ActorId, BTreeSet<String>>,
+    pub claims: BTreeMap<ClaimId, &'a Claim>,
+    quotes: BTreeMap<QuoteId, &'a Quote>,
+}
+
+fn valid(doc: &Document, span: Span) -> bool {
+    span.start <= span.end && doc.text.get(span.start..span.end).is_some()
+}
+
+impl<'a> Index<'a> {
+    /// Builds the tables.
+    pub fn new(input: &Input<'a>) -> Index<'a> {
+        let mut doc_ix = BTreeMap::new();
+        let mut per_doc = Vec::new();
+        for d in input.documents {
+            doc_ix.entry(&d.id).or_insert_with(|| {
+                per_doc.push(DocData {
+                    doc: d,
+                    quotes: Vec::new(),
+                    times: Vec::new(),
+                    quantities: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                per_doc.len() - 1
+            });
+        }
+        let actors: BTreeMap<ActorId, &Actor> = input.actors.iter().map(|a| (a.id, a)).collect();
+        let actor_tokens = actors
+            .iter()
+            .map(|(id, a)| {
+                let mut t = name_tokens(&a.name);
+                for al in &a.aliases {
+                    t.extend(name_tokens(al));
+                }
+                (*id, t)
+            })
+            .collect();
+        let claims = input.claims.iter().map(|c| (c.id, c)).collect();
+        let quotes = input.quotes.iter().map(|q| (q.id, q)).collect();
+        for q in input.quotes {
+            if let Some(&i) = doc_ix.get(&q.doc) {
+                per_doc[i].quotes.push(q);
+            }
+        }
+        for t in input.times {
+            if let Some(&i) = doc_ix.get(&t.doc) {
+                per_doc[i].times.push(t);
+            }
+        }
+        for q in input.quantities {
+            if let Some(&i) = doc_ix.get(&q.doc) {
+                per_doc[i].quantities.push(q);
+            }
+        }
+        for a in input.actors {
+            for m in &a.mentions {
+                if let Some(&i) = doc_ix.get(&m.doc) {
+                    per_doc[i].mentions.push((m.span, a.id));
+                }
+            }
+        }
+        for d in &mut per_doc {
+            d.quotes.sort_by_key(|q| (q.span, q.id));
+            d.times
+                .sort_by(|a, b| (a.span, &a.value).cmp(&(b.span, &b.value)));
+            d.quantities.sort_by(|a, b| {
+                (a.span, &a.text)
+                    .cmp(&(b.span, &b.text))
+                    .then(a.value.total_cmp(&b.value))
+            });
+            d.mentions.sort();
+        }
+        Index {
+            doc_ix,
+            per_doc,
+            actors,
+            actor_tokens,
+            claims,
+            quotes,
+        }
+    }
+
+    fn doc_data(&self, doc: &DocId) -> Option<&DocData<'a>> {
+        self.doc_ix.get(doc).and_then(|&i| self.per_doc.get(i))
+    }
+
+    /// The actors mentioned inside `span` of `doc`, sorted, deduplicated.
+    pub fn actors_in(&self, doc: &DocId, span: Span) -> Vec<ActorId> {
+        let mut out: Vec<ActorId> = self
+            .doc_data(doc)
+            .map(|d| {
+                d.mentions
+                    .iter()
+                    .filter(|(s, _)| span.contains(*s))
+                    .map(|&(_, a)| a)
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn party(
+        &self,
+        data: &DocData,
+        actor: Option<ActorId>,
+        text: Option<&str>,
+        span: Span,
+    ) -> Option<Party> {
+        let actor = actor.or_else(|| {
+            data.mentions
+                .iter()
+                .find(|(s, _)| s.overlaps(span))
+                .map(|&(_, a)| a)
+        });
+        let resolved = actor.and_then(|a| self.actors.get(&a));
+        let written = text.map(str::trim).unwrap_or("");
+        if resolved.is_none() && (written.is_empty() || is_pronoun(written)) {
+            return None;
+        }
+        let (name, tokens, kind) = match resolved {
+            Some(a) => (
+                a.name.clone(),
+                self.actor_tokens.get(&a.id).cloned().unwrap_or_default(),
+                Some(a.kind),
+            ),
+            None => (written.to_string(), name_tokens(written), None),
+        };
+        Some(Party {
+            actor,
+            name,
+            tokens,
+            span,
+            kind,
+        })
+    }
+
+    /// Gathers the facts of one claim, or `None` when its document is unknown or its
+    /// span is not valid in it.
+    pub fn facts(&self, claim: &'a Claim) -> Option<Facts<'a>> {
+        let data = self.doc_data(&claim.doc)?;
+        let doc = data.doc;
+        if !valid(doc, claim.span) {
+            return None;
+        }
+        let cs = claim.span;
+        let times: Vec<&TimeExpr> = data
+            .times
+            .iter()
+            .copied()
+            .filter(|t| cs.contains(t.span) && valid(doc, t.span))
+            .filter(|t| !t.vague && matches!(t.kind, TimeKind::Date | TimeKind::Time))
+            .collect();
+        let quantities: Vec<&Quantity> = data
+            .quantities
+            .iter()
+            .copied()
+            .filter(|q| cs.contains(q.span) && valid(doc, q.span) && q.value.is_finite())
+            .filter(|q| !data.times.iter().any(|t| t.span.overlaps(q.span)))
+            .collect();
+        // Quotations: the claim's own, else any in the document inside the claim.
+        let mut quotes: Vec<&Quote> = claim
+            .quotes
+            .iter()
+            .filter_map(|id| self.quotes.get(id).copied())
+            .collect();
+        if quotes.is_empty() {
+            quotes = data
+                .quotes
+                .iter()
+                .copied()
+                .filter(|q| cs.overlaps(q.span))
+                .collect();
+        }
+        quotes.retain(|q| q.doc == doc.id && valid(doc, q.span));
+        quotes.sort_by_key(|q| (q.span, q.id));
+        let mut direct: Vec<QuoteWords> = quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| QuoteWords {
+                words: words(&doc.text, q.span),
+            })
+            .filter(|q| !q.words.is_empty())
+            .collect();
+        if quotes.is_empty() {
+            direct = scan_quotes(&doc.text, cs)
+                .into_iter()
+                .map(|s| QuoteWords {
+                    words: words(&doc.text, s),
+                })
+                .filter(|q| !q.words.is_empty())
+                .collect();
+        }
+        // Speaker and source from the quotations' attributions, then the claim's own.
+        let mut speaker = None;
+        let mut source = None;
+        for q in &quotes {
+            let span = q.speaker_span.filter(|s| valid(doc, *s)).unwrap_or(q.span);
+            let Some(p) = self.party(data, q.speaker, q.speaker_text.as_deref(), span) else {
+                continue;
+            };
+            let cue = q.cue.as_deref().unwrap_or("").to_lowercase();
+            let sourcing = ["according", "cit", "report", "quot"]
+                .iter()
+                .any(|c| cue.contains(c))
+                || p.kind == Some(ActorKind::Outlet);
+            if sourcing && p.kind != Some(ActorKind::Person) {
+                source.get_or_insert(p);
+            } else {
+                speaker.get_or_insert(p);
+            }
+        }
+        if speaker.is_none() {
+            if let Some(a) = claim.speaker {
+                if let Some(p) = self.party(data, Some(a), None, cs) {
+                    if p.kind == Some(ActorKind::Outlet) {
+                        source.get_or_insert(p);
+                    } else {
+                        speaker = Some(p);
+                    }
+                }
+            }
+        }
+        let words = words(&doc.text, cs);
+        if source.is_none() {
+            if let Some((span, text)) = scan_source(&doc.text, &words) {
+                if let Some(p) = self.party(data, None, Some(&text), span) {
+                    if p.kind == Some(ActorKind::Person) && speaker.is_none() {
+                        speaker = Some(p);
+                    } else if p.kind != Some(ActorKind::Person) {
+                        source = Some(p);
+                    }
+                }
+            }
+        }
+        Some(Facts {
+            claim,
+            doc,
+            words,
+            times,
+            quantities,
+            quotes: direct,
+            speaker,
+            source,
+        })
+    }
+}
+
+fn is_pronoun(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "her" | "them"
+    )
+}
+
+/// Words that say what kind of source something is, not which one.
+pub const GENERIC: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "in",
+    "to",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "media",
+    "medium",
+    "report",
+    "reports",
+    "reported",
+    "news",
+    "agency",
+    "state",
+    "run",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "international",
+    "local",
+    "foreign",
+    "western",
+    "its",
+    "his",
+    "her",
+    "their",
+    "president",
+    "presidential",
+    "leader",
+    "minister",
+    "ministry",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "office",
+    "government",
+    "said",
+    "statement",
+    "s",
+];
+
+/// Folded identifying words of a name ("President Xi Jinping" gives `xi`, `jinping`).
+pub fn name_tokens(s: &str) -> BTreeSet<String> {
+    words(s, Span::new(0, s.len()))
+        .into_iter()
+        .map(|w| w.norm.trim_end_matches("'s").to_string())
+        .filter(|w| !GENERIC.contains(&w.as_str()))
+        .collect()
+}
+
+impl Party {
+    /// Whether two parties can be the same one: the same actor, or (when either is
+    /// unresolved) names sharing an identifying word.
+    pub fn same_as(&self, other: &Party) -> bool {
+        match (self.actor, other.actor) {
+            (Some(a), Some(b)) => a == b,
+            _ => {
+                if self.tokens.is_empty() || other.tokens.is_empty() {
+                    // only generic words: "media reports" vs "state media"
+                    return self.tokens.is_empty() && other.tokens.is_empty();
+                }
+                self.tokens.intersection(&other.tokens).next().is_some()
+            }
+        }
+    }
+}
+
+const OPEN_QUOTES: &[char] = &['"', '\u{201C}', '\u{00AB}', '\u{201E}'];
+
+/// Spans of text in quotation marks inside `span` (used when no quotation stage output
+/// covers the claim).
+pub fn scan_quotes(text: &str, span: Span) -> Vec<Span> {
+    let Some(slice) = text.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in slice.char_indices() {
+        match open {
+            None if OPEN_QUOTES.contains(&c) => open = Some((i + c.len_utf8(), c)),
+            Some((start, o)) => {
+                let closes = match o {
+                    '"' => c == '"',
+                    '\u{201C}' | '\u{201E}' => c == '\u{201D}' || c == '\u{201C}',
+                    _ => c == '\u{00BB}',
+                };
+                if closes {
+                    if i > start {
+                        out.push(Span::new(span.start + start, span.start + i));
+                    }
+                    open = None;
+                }
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// The source named by a cue such as "according to X" in the claim's words: the words
+/// after the cue up to the next punctuation (at most eight words).
+fn scan_source(text: &str, ws: &[Word]) -> Option<(Span, String)> {
+    let lex = Lexicon::get();
+    for (cue, pos) in &lex.sources {
+        if *pos != CuePosition::Before {
+            continue;
+        }
+        for i in 0..ws.len() {
+            if ws.len() < i + cue.len()
+                || ws[i..i + cue.len()]
+                    .iter()
+                    .zip(cue)
+                    .any(|(w, c)| &w.norm != c)
+            {
+                continue;
+            }
+            let after = i + cue.len();
+            let mut end = after;
+            while end < ws.len() && end < after + 8 {
+                // stop at punctuation between words
+                let gap = text
+                    .get(ws[end - 1].span.end..ws[end].span.start)
+                    .unwrap_or("");
+                if end > after
+                    && gap.chars().any(|c| {
+                        matches!(
+                            c,
+                            ',' | '.' | ';' | ':' | '"' | '\u{201C}' | '\u{201D}' | '(' | ')'
+                        )
+                    })
+                {
+                    break;
+                }
+                if end == after {
+                    let gap = text
+                        .get(ws[after - 1].span.end..ws[after].span.start)
+                        .unwrap_or("");
+                    if gap.chars().any(|c| matches!(c, ',' | '.' | ';')) {
+                        break;
+                    }
+                }
+                end += 1;
+            }
+            if end > after {
+                let span = Span::new(ws[after].span.start, ws[end - 1].span.end);
+                return text
+                    .get(span.start..span.end)
+                    .map(|t| (span, t.to_string()));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_quotes_and_sources() {
+        let t = "According to the state news agency Belta, they “expressed serious worry” and \"hope\".";
+        let q = scan_quotes(t, Span::new(0, t.len()));
+        let got: Vec<&str> = q.iter().map(|s| s.slice(t)).collect();
+        assert_eq!(got, ["expressed serious worry", "hope"]);
+        let ws = words(t, Span::new(0, t.len()));
+        let (span, name) = scan_source(t, &ws).unwrap();
+        assert_eq!(span.slice(t), "the state news agency Belta");
+        assert_eq!(
+            name_tokens(&name),
+            ["belta".to_string()].into_iter().collect()
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! The word lists of this stage, compiled in from `data/reconcile/*.txt`.
+
+use crate::model::EventKind;
+use std::collections::{BTreeMap, BTreeSet};
+
+const NEGATION: &str = include_str!("../../data/reconcile/negation.txt");
+const ANTONYMS: &str = include_str!("../../data/reconcile/antonyms.txt");
+const EVENTS: &str = include_str!("../../data/reconcile/events.txt");
+const SOURCES: &str = include_str!("../../data/reconcile/sources.txt");
+
+fn entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Where a source cue stands relative to the source it introduces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CuePosition {
+    /// "according to X".
+    Before,
+    /// "X reported".
+    After,
+}
+
+/// The parsed word lists.
+#[derive(Debug)]
+pub struct Lexicon {
+    negation: BTreeSet<String>,
+    antonyms: BTreeSet<(String, String)>,
+    events: BTreeMap<String, EventKind>,
+    /// Source cues as folded word sequences.
+    pub sources: Vec<(Vec<String>, CuePosition)>,
+}
+
+impl Lexicon {
+    fn parse() -> Lexicon {
+        let negation = entries(NEGATION).map(str::to_lowercase).collect();
+        let mut antonyms = BTreeSet::new();
+        for line in entries(ANTONYMS) {
+            let mut it = line.split_whitespace();
+            if let (Some(a), Some(b)) = (it.next(), it.next()) {
+                antonyms.insert((a.to_lowercase(), b.to_lowercase()));
+                antonyms.insert((b.to_lowercase(), a.to_lowercase()));
+            }
+        }
+        let mut events = BTreeMap::new();
+        for line in entries(EVENTS) {
+            let mut it = line.split_whitespace();
+            if let (Some(w), Some(k)) = (it.next(), it.next()) {
+                let kind = match k {
+                    "statement" => EventKind::Statement,
+                    "publication" => EventKind::Publication,
+                    "meeting" => EventKind::Meeting,
+                    "visit" => EventKind::Visit,
+                    "agreement" => EventKind::Agreement,
+                    _ => EventKind::Other,
+                };
+                events.entry(w.to_lowercase()).or_insert(kind);
+            }
+        }
+        let sources = entries(SOURCES)
+            .map(|l| match l.strip_prefix('<') {
+                Some(rest) => (words_of(rest), CuePosition::After),
+                None => (words_of(l), CuePosition::Before),
+            })
+            .filter(|(w, _)| !w.is_empty())
+            .collect();
+        Lexicon {
+            negation,
+            antonyms,
+            events,
+            sources,
+        }
+    }
+
+    /// The lexicon, parsed once per call site that needs it (cheap: a few hundred lines).
+    pub fn get() -> &'static Lexicon {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(Lexicon::parse)
+    }
+
+    /// Whether a folded word negates.
+    pub fn is_negation(&self, w: &str) -> bool {
+        self.negation.contains(w)
+    }
+
+    /// Whether two folded words are antonyms.
+    pub fn are_antonyms(&self, a: &str, b: &str) -> bool {
+        self.antonyms.contains(&(a.to_string(), b.to_string()))
+    }
+
+    /// The event kind a folded word triggers.
+    pub fn event_kind(&self, w: &str) -> Option<EventKind> {
+        self.events.get(w).copied()
+    }
+}
+
+fn words_of(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        let l = Lexicon::get();
+        assert!(l.is_negation("not") && l.is_negation("never") && !l.is_negation("note"));
+        assert!(l.are_antonyms("rose", "fell") && l.are_antonyms("fell", "rose"));
+        assert!(l.are_antonyms("approved", "rejected"));
+        assert!(!l.are_antonyms("rose", "rose"));
+        assert_eq!(l.event_kind("met"), Some(EventKind::Meeting));
+        assert!(l.sources.iter().any(|(w, _)| w == &["according", "to"]));
+    }
+}

@@ -1,0 +1,147 @@
+//! Word tokens with folded forms, for comparing wordings: case, quote style and
+//! punctuation are ignored, contractions are split ("didn't" is `did` + `not`) and
+//! hyphenated words are split ("12-point" is `12` + `point`).
+
+use crate::model::Span;
+
+/// One word of a text, folded for comparison, and where it stands in the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// The folded form: lower case, straight apostrophes.
+    pub norm: String,
+    /// Its bytes in the document. Both halves of a split contraction share the span.
+    pub span: Span,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+}
+
+fn is_inner_number_sep(c: char) -> bool {
+    matches!(c, '.' | ',')
+}
+
+/// The words of `text[span]`, in order, with document offsets. Out-of-range or
+/// non-boundary spans give no words rather than panicking.
+pub fn words(text: &str, span: Span) -> Vec<Word> {
+    let Some(slice) = text.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !c.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        // A word: alphanumerics, with apostrophes between letters and separators
+        // between digits kept inside.
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+            let prev = chars[j - 1].1;
+            if is_apostrophe(c) && prev.is_alphabetic() && next_alnum {
+                j += 1;
+                continue;
+            }
+            if is_inner_number_sep(c)
+                && prev.is_ascii_digit()
+                && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit())
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let end = chars.get(j).map_or(slice.len(), |n| n.0);
+        push_word(&mut out, &slice[start..end], span.start + start);
+        i = j;
+    }
+    out
+}
+
+fn push_word(out: &mut Vec<Word>, raw: &str, offset: usize) {
+    let span = Span::new(offset, offset + raw.len());
+    let folded: String = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.chars()
+            .map(|c| if is_apostrophe(c) { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    if let Some(base) = folded.strip_suffix("n't") {
+        let base = match base {
+            "wo" => "will",
+            "ca" => "can",
+            "sha" => "shall",
+            "" => "",
+            b => b,
+        };
+        if !base.is_empty() {
+            out.push(Word {
+                norm: base.to_string(),
+                span,
+            });
+        }
+        out.push(Word {
+            norm: "not".to_string(),
+            span,
+        });
+        return;
+    }
+    if folded == "cannot" {
+        out.push(Word {
+            norm: "can".into(),
+            span,
+        });
+        out.push(Word {
+            norm: "not".into(),
+            span,
+        });
+        return;
+    }
+    out.push(Word { norm: folded, span });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(t: &str) -> Vec<String> {
+        words(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|w| w.norm)
+            .collect()
+    }
+
+    #[test]
+    fn folds_case_quotes_and_contractions() {
+        assert_eq!(
+            norms("“China’s plan,” he didn't say; 1,200.5 rubles"),
+            ["china's", "plan", "he", "did", "not", "say", "1,200.5", "rubles"]
+        );
+        assert_eq!(norms("12-point year-old"), ["12", "point", "year", "old"]);
+        assert_eq!(
+            norms("It won't. Cannot!"),
+            ["it", "will", "not", "can", "not"]
+        );
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let t = "Say “Ça va”, ok";
+        for w in words(t, Span::new(0, t.len())) {
+            assert_eq!(w.span.slice(t).to_lowercase(), w.norm);
+        }
+        assert!(words(t, Span::new(5, 6)).is_empty() || t.is_char_boundary(6));
+        assert!(words(t, Span::new(0, 999)).is_empty());
+    }
+}
