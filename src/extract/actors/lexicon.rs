@@ -206,7 +206,9 @@ impl Lexicon {
             heads,
             not_names: set(include_str!("../../../data/actors/not_names.txt")),
             non_actor_heads: set(include_str!("../../../data/actors/non_actor_heads.txt")),
-            family_first: set(include_str!("../../../data/actors/family_first_surnames.txt")),
+            family_first: set(include_str!(
+                "../../../data/actors/family_first_surnames.txt"
+            )),
         }
     }
 
