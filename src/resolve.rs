@@ -560,18 +560,18 @@ fn build(
             .or_else(|| ms.first().map(|&(d, mi)| mentions[d][mi].name.clone()))
             .unwrap_or_default();
         // Every form written (with titles) and every bare name, except descriptions.
-        let aliases: BTreeSet<String> = ms
+        let aliases: BTreeSet<&str> = ms
             .iter()
             .map(|&(d, mi)| &mentions[d][mi])
             .filter(|m| m.form != MentionForm::Description)
-            .flat_map(|m| [m.text.clone(), m.name.clone()])
+            .flat_map(|m| [m.text.as_str(), m.name.as_str()])
             .filter(|a| *a != name)
             .collect();
-        let roles: BTreeSet<String> = ms
+        let roles: BTreeSet<&str> = ms
             .iter()
             .flat_map(|&(d, mi)| mentions[d][mi].roles.iter())
             .filter(|r| !r.is_empty())
-            .cloned()
+            .map(String::as_str)
             .collect();
         let mention_list: Vec<Mention> = ms
             .iter()
@@ -586,8 +586,8 @@ fn build(
                 id: ActorId(0),
                 name,
                 kind: cl.kind.unwrap_or(ActorKind::Person),
-                aliases: aliases.into_iter().collect(),
-                roles: roles.into_iter().collect(),
+                aliases: aliases.into_iter().map(str::to_string).collect(),
+                roles: roles.into_iter().map(str::to_string).collect(),
                 mentions: mention_list,
             },
             c,

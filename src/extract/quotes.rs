@@ -30,7 +30,7 @@
 //! assert_eq!(q[1].kind, QuoteKind::Direct);
 //! ```
 
-use crate::extract::actors::lexicon::{CueKind, Lexicon, Map};
+use crate::extract::actors::lexicon::{CueKind, Lexicon};
 use crate::extract::actors::tokens::{Kind, Tokens};
 use crate::extract::actors::{Gender, LocalMention, MentionForm};
 use crate::model::{ActorKind, Document, QuoteKind, Sentence, Span};
@@ -150,12 +150,24 @@ pub(crate) fn scan_marks(text: &str, from: usize) -> Vec<Marked> {
         }
     };
     while i < text.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() || b == b' ' {
+        // Only quotation marks and line breaks matter here: skip every byte that
+        // cannot start one (marks are `"`, `'`, or multi-byte starting 0xC2/0xE2/0xE3).
+        if !matches!(bytes[i], b'"' | b'\'' | b'\n' | 0xC2 | 0xE2 | 0xE3) {
             i += 1;
             continue;
         }
         let Some(c) = next_char(i) else { break };
+        if !(c == '"'
+            || c == '\''
+            || c == '\n'
+            || c == '\u{2029}'
+            || is_double_open(c)
+            || is_double_close(c)
+            || matches!(c, '‘' | '’'))
+        {
+            i += c.len_utf8();
+            continue;
+        }
         let len = c.len_utf8();
         let here = Span::new(i, i + len);
         let before = prev_char(i);
@@ -280,6 +292,34 @@ fn starts_with_attribution(rest: &str) -> bool {
             .get(w.as_str())
             .map(|v| v.iter().any(|(p, k)| p.len() == 1 && *k == CueKind::Verb))
             .unwrap_or(false)
+}
+
+/// Token index -> mention index, as a flat table (looked up for almost every token).
+struct TokMap(Vec<usize>);
+
+impl TokMap {
+    const NONE: usize = usize::MAX;
+    fn new(n: usize) -> TokMap {
+        TokMap(vec![TokMap::NONE; n + 1])
+    }
+    fn insert(&mut self, tok: usize, mention: usize) {
+        if let Some(slot) = self.0.get_mut(tok) {
+            *slot = mention;
+        }
+    }
+    fn insert_first(&mut self, tok: usize, mention: usize) {
+        if let Some(slot) = self.0.get_mut(tok) {
+            if *slot == TokMap::NONE {
+                *slot = mention;
+            }
+        }
+    }
+    fn get(&self, tok: &usize) -> Option<&usize> {
+        self.0.get(*tok).filter(|&&m| m != TokMap::NONE)
+    }
+    fn contains_key(&self, tok: &usize) -> bool {
+        self.get(tok).is_some()
+    }
 }
 
 /// Who a quote is attributed to, carried over to a following quote.
@@ -541,7 +581,8 @@ fn quotes_in(
             let new_para = t.nl_before;
             let prev = i - 1;
             let next_starts = t.cap
-                || !toks.is_word(i)
+                || in_quote[i].is_some()
+                || (!toks.is_word(i) && matches!(toks.lower(i), "(" | "[" | "—" | "–" | "-" | "•"))
                 || t.kind == Kind::Word && toks.lower(i).chars().all(|c| c.is_ascii_digit());
             let boundary = if in_quote[i].is_some() && in_quote[i] == in_quote[prev] {
                 new_para
@@ -574,14 +615,14 @@ fn quotes_in(
     }
 
     // Mentions by their first and last token.
-    let mut by_end: Map<usize, usize> = Map::default();
-    let mut by_start: Map<usize, usize> = Map::default();
+    let mut by_end = TokMap::new(n);
+    let mut by_start = TokMap::new(n);
     let mut mention_tok: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
     for (mi, m) in mentions.iter().enumerate() {
         let a = toks.at_or_after(m.span.start);
         let b = toks.at_or_after(m.span.end).saturating_sub(1);
         mention_tok.push((a, b));
-        by_start.entry(a).or_insert(mi);
+        by_start.insert_first(a, mi);
         by_end.insert(b, mi);
     }
 
@@ -659,8 +700,10 @@ fn quotes_in(
         }
         let participle = lw.ends_with("ing") && prev == Some(",");
         if NOUN_LIKE.contains(&lw) && b == i && !participle {
-            let subject_before =
-                i > 0 && (by_end.contains_key(&(i - 1)) || is_pronoun(toks.lower(i - 1)));
+            let subject_before = i > 0
+                && (by_end.contains_key(&(i - 1))
+                    || is_pronoun(toks.lower(i - 1))
+                    || toks.lower(i - 1) == ",");
             if !subject_before {
                 i = b + 1;
                 continue;
@@ -819,7 +862,7 @@ fn quotes_in(
             q.speaker_span = cue_np[k].map(|np| ctx.span(np.first, np.last));
         } else if qa >= 2 && toks.is_punct(qa - 1, ':') && by_end.contains_key(&(qa - 2)) {
             // `X: “...”`
-            let mi = by_end[&(qa - 2)];
+            let mi = by_end.get(&(qa - 2)).copied().unwrap_or(0);
             q.speaker = Some(mi);
             q.speaker_span = Some(mentions[mi].span);
         } else {
@@ -939,8 +982,8 @@ struct Ctx<'a> {
     toks: &'a Tokens,
     in_quote: &'a [Option<usize>],
     unit: &'a [usize],
-    by_end: &'a Map<usize, usize>,
-    by_start: &'a Map<usize, usize>,
+    by_end: &'a TokMap,
+    by_start: &'a TokMap,
     mentions: &'a [LocalMention],
 }
 
@@ -953,6 +996,14 @@ impl Ctx<'_> {
     }
     fn lo(&self, i: usize) -> &str {
         self.toks.lower(i)
+    }
+    /// Punctuation that ends a clause and is no part of its content.
+    fn is_trailing_punct(&self, i: usize) -> bool {
+        !self.toks.is_word(i)
+            && matches!(
+                self.lo(i),
+                "." | "," | ";" | ":" | "!" | "?" | "…" | "—" | "–" | "-"
+            )
     }
 
     /// The noun phrase of the speaker of cue `c`.
@@ -1013,6 +1064,16 @@ impl Ctx<'_> {
                             first: f2,
                             last: p,
                             mention: Some(mj),
+                            pronoun: None,
+                            before: true,
+                        });
+                    }
+                    // "Officials in Kyiv said": the place only says where they are.
+                    if self.toks.is_word(first - 2) {
+                        return Some(Np {
+                            first: first - 2,
+                            last: p,
+                            mention: None,
                             pronoun: None,
                             before: true,
                         });
@@ -1430,7 +1491,7 @@ impl Ctx<'_> {
             ub += 1;
         }
         // Drop the final punctuation.
-        while ub > ua && self.frame(ub) && !self.toks.is_word(ub) {
+        while ub > ua && self.frame(ub) && self.is_trailing_punct(ub) {
             ub -= 1;
         }
         let after_start = if np.before { c.b + 1 } else { np.last + 1 };
@@ -1544,7 +1605,7 @@ impl Ctx<'_> {
                 break;
             }
         }
-        while b > a && self.frame(b) && !self.toks.is_word(b) {
+        while b > a && self.frame(b) && self.is_trailing_punct(b) {
             b -= 1;
         }
         if a > b || b >= n {

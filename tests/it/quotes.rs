@@ -268,6 +268,26 @@ proptest! {
     }
 
     #[test]
+    fn nothing_is_found_in_the_head(text in arbitrary_text(), cut in 0usize..64) {
+        let mut doc = Document::new("h", text.clone());
+        let mut h = cut.min(text.len());
+        while !text.is_char_boundary(h) {
+            h += 1;
+        }
+        doc.head = corroborate::Span::new(0, h);
+        let x = extract::actors_and_quotes(&[doc]);
+        for q in &x.quotes {
+            prop_assert!(q.span.start >= h);
+            prop_assert_eq!(q.span.slice(&text), q.text.as_str());
+        }
+        for a in &x.actors {
+            for m in &a.mentions {
+                prop_assert!(m.span.start >= h);
+            }
+        }
+    }
+
+    #[test]
     fn order_of_documents_does_not_matter(a in arbitrary_text(), b in arbitrary_text(), seed_pick in 0usize..5) {
         let seeds = seeds();
         let mut docs = vec![
@@ -280,70 +300,4 @@ proptest! {
         let two = extract::actors_and_quotes(&docs);
         prop_assert_eq!(one, two);
     }
-}
-
-#[test]
-#[ignore]
-fn dump_text() {
-    let text = std::env::var("DUMP_TEXT").unwrap_or_default();
-    let docs = [Document::new("d", text)];
-    let s = corroborate::segment::sentences(&docs[0]);
-    for m in corroborate::extract::actors::mentions(&docs[0], &s) {
-        println!(
-            "M {:?} {:?} {:?} name={:?} head={:?} nat={:?} roles={:?}",
-            m.text, m.kind, m.form, m.name, m.head, m.nationality, m.roles
-        );
-    }
-    let x = extract::actors_and_quotes(&docs);
-    for q in &x.quotes {
-        println!(
-            "Q {:?} {:?} [{}] <{:?}> {:?}",
-            q.kind,
-            q.text,
-            speaker_name(&x, q),
-            q.speaker_text,
-            q.cue
-        );
-    }
-}
-
-#[test]
-#[ignore]
-fn time_stages() {
-    use corroborate::extract::{actors, quotes};
-    use std::time::Instant;
-    let docs = seeds();
-    let n = 200;
-    let t = Instant::now();
-    for _ in 0..n {
-        for d in &docs {
-            std::hint::black_box(corroborate::segment::sentences(d));
-        }
-    }
-    println!("segment {:?}", t.elapsed() / n);
-    let sents: Vec<_> = docs.iter().map(corroborate::segment::sentences).collect();
-    let t = Instant::now();
-    for _ in 0..n {
-        for (d, s) in docs.iter().zip(&sents) {
-            std::hint::black_box(actors::mentions(d, s));
-        }
-    }
-    println!("mentions {:?}", t.elapsed() / n);
-    let ms: Vec<_> = docs
-        .iter()
-        .zip(&sents)
-        .map(|(d, s)| actors::mentions(d, s))
-        .collect();
-    let t = Instant::now();
-    for _ in 0..n {
-        for ((d, s), m) in docs.iter().zip(&sents).zip(&ms) {
-            std::hint::black_box(quotes::quotes(d, s, m));
-        }
-    }
-    println!("quotes {:?}", t.elapsed() / n);
-    let t = Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(corroborate::resolve::actors(&docs, &ms));
-    }
-    println!("resolve {:?}", t.elapsed() / n);
 }

@@ -84,6 +84,9 @@ pub(crate) struct Lexicon {
     pub family_first: Set<String>,
     /// First words of two-word roles, heads and nationalities ("prime", "joint").
     pub multi_first: Set<String>,
+    /// Every lower-case word that can start or be a description's head: role nouns,
+    /// body heads usable in lower case, and `multi_first`. One lookup per word.
+    pub desc_words: Set<String>,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -99,7 +102,7 @@ fn words(s: &str) -> Vec<String> {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut cues: Map<String, Vec<(Vec<String>, CueKind)>> = Map::default();
-        for l in lines(include_str!("../../../data/reporting_verbs.txt")) {
+        for l in lines(include_str!("../../../data/quotes/reporting_verbs.txt")) {
             let mut parts = l.split('\t');
             let phrase = words(parts.next().unwrap_or(""));
             let kind = match parts.next().map(str::trim) {
@@ -117,7 +120,7 @@ impl Lexicon {
             v.dedup_by(|a, b| a.0 == b.0);
         }
         let mut titles = Map::default();
-        for l in lines(include_str!("../../../data/titles.txt")) {
+        for l in lines(include_str!("../../../data/actors/titles.txt")) {
             let mut parts = l.split('\t');
             let w = parts.next().unwrap_or("").trim().to_lowercase();
             let honorific = parts.next().map(str::trim) == Some("honorific");
@@ -125,21 +128,21 @@ impl Lexicon {
                 titles.entry(word.to_string()).or_insert(honorific);
             }
         }
-        let roles: Set<String> = lines(include_str!("../../../data/roles.txt"))
+        let roles: Set<String> = lines(include_str!("../../../data/actors/roles.txt"))
             .map(|l| words(l).join(" "))
             .collect();
-        let modifiers = lines(include_str!("../../../data/modifiers.txt"))
+        let modifiers = lines(include_str!("../../../data/actors/modifiers.txt"))
             .map(|l| l.trim().to_lowercase())
             .collect();
         let mut nationality: Map<String, String> = Map::default();
-        for l in lines(include_str!("../../../data/nationalities.txt")) {
+        for l in lines(include_str!("../../../data/actors/nationalities.txt")) {
             let mut parts = l.split('\t');
             if let (Some(a), Some(c)) = (parts.next(), parts.next()) {
                 nationality.insert(words(a).join(" "), c.trim().to_string());
             }
         }
         let mut places = Map::default();
-        for l in lines(include_str!("../../../data/places.txt")) {
+        for l in lines(include_str!("../../../data/actors/places.txt")) {
             let mut parts = l.split('\t');
             let name = words(parts.next().unwrap_or(""));
             let country = parts.next().map(|c| c.trim().to_string());
@@ -154,7 +157,7 @@ impl Lexicon {
             places.insert(key, country);
         }
         let mut heads: Map<String, Head> = Map::default();
-        for l in lines(include_str!("../../../data/organizations.txt")) {
+        for l in lines(include_str!("../../../data/actors/organizations.txt")) {
             let mut parts = l.split('\t');
             let name = words(parts.next().unwrap_or("")).join(" ");
             let kind = match parts.next().map(str::trim) {
@@ -179,7 +182,20 @@ impl Lexicon {
                 multi_first.insert(f.to_string());
             }
         }
+        let desc_words: Set<String> = roles
+            .iter()
+            .filter(|r| !r.contains(' '))
+            .cloned()
+            .chain(
+                heads
+                    .iter()
+                    .filter(|(k, h)| h.lower_ok && !k.contains(' '))
+                    .map(|(k, _)| k.clone()),
+            )
+            .chain(multi_first.iter().cloned())
+            .collect();
         Lexicon {
+            desc_words,
             multi_first,
             cues,
             titles,
@@ -188,9 +204,11 @@ impl Lexicon {
             nationality,
             places,
             heads,
-            not_names: set(include_str!("../../../data/not_names.txt")),
-            non_actor_heads: set(include_str!("../../../data/non_actor_heads.txt")),
-            family_first: set(include_str!("../../../data/family_first_surnames.txt")),
+            not_names: set(include_str!("../../../data/actors/not_names.txt")),
+            non_actor_heads: set(include_str!("../../../data/actors/non_actor_heads.txt")),
+            family_first: set(include_str!(
+                "../../../data/actors/family_first_surnames.txt"
+            )),
         }
     }
 

@@ -486,6 +486,21 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let lw = self.lo(i);
+            // A body before a title belongs to the title ("Senate Majority Leader").
+            if i + 1 < b
+                && title_words.is_empty()
+                && lex
+                    .heads
+                    .get(lw)
+                    .map(|h| h.kind == ActorKind::Organization)
+                    .unwrap_or(false)
+                && lex.titles.get(self.lo(i + 1)) == Some(&false)
+            {
+                title_start.get_or_insert(i);
+                title_words.push(lw.to_string());
+                i += 1;
+                continue;
+            }
             // A capitalized role noun before a name is a title too ("Economist Paul
             // Krugman" opening a sentence).
             let as_title = lex.titles.get(lw).copied().or_else(|| {
@@ -594,6 +609,15 @@ impl<'a> Finder<'a> {
                 && t.split(['-', '‐'])
                     .all(|p| p.chars().next().map(char::is_uppercase).unwrap_or(false));
             if hyphen_compound && next_lower {
+                return;
+            }
+            // Party and state tags: "R-Ky.", "D-N.Y."
+            if t.split(['-', '‐'])
+                .next()
+                .map(|p| p.chars().count() == 1)
+                .unwrap_or(false)
+                && t.contains(['-', '‐'])
+            {
                 return;
             }
             if t.chars().any(|c| c.is_ascii_digit()) {
@@ -985,6 +1009,9 @@ impl<'a> Finder<'a> {
     fn description(&mut self, i: usize) -> usize {
         let lex = self.lex;
         let lw = self.lo(i);
+        if !lex.desc_words.contains(lw) {
+            return i + 1;
+        }
         // The head: a role noun or a body head usable in lower case, possibly two words.
         let two = if self.word(i + 1) && !self.toks.toks[i].poss && lex.multi_first.contains(lw) {
             let t = format!("{} {}", lw, self.lo(i + 1));

@@ -158,7 +158,9 @@ impl Tokens {
                 let lo_start = lower.len() as u32;
                 let word = &text[start..end];
                 if word.is_ascii() {
-                    lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    let at = lower.len();
+                    lower.push_str(word);
+                    lower[at..].make_ascii_lowercase();
                 } else {
                     for ch in word.chars() {
                         lower.extend(ch.to_lowercase());
