@@ -249,7 +249,7 @@ pub fn quote_wording(a: &Facts, b: &Facts, p: QuoteParams) -> Vec<Pair> {
         if !al.differs() {
             continue;
         }
-        let mark = |words: &[super::words::Word],
+        let mark = |words: &[super::words::Word<'_>],
                     spans: Vec<crate::model::Span>,
                     region: &Range<usize>| {
             region

@@ -14,7 +14,7 @@ pub const MAX_CELLS: usize = 1 << 20;
 
 /// Index pairs `(i, j)` of one longest common subsequence of `a` and `b`, increasing
 /// in both. Ties prefer the leftmost match, so the result is deterministic.
-pub fn lcs_pairs(a: &[Word], b: &[Word]) -> Vec<(usize, usize)> {
+pub fn lcs_pairs(a: &[Word<'_>], b: &[Word<'_>]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 || n.saturating_mul(m) > MAX_CELLS {
         return Vec::new();
@@ -124,7 +124,7 @@ impl Default for QuoteParams {
     }
 }
 
-fn text_of(text: &str, words: &[Word]) -> (String, Option<Span>) {
+fn text_of(text: &str, words: &[Word<'_>]) -> (String, Option<Span>) {
     match (words.first(), words.last()) {
         (Some(f), Some(l)) => {
             let span = Span::new(f.span.start, l.span.end.max(f.span.start));
@@ -145,9 +145,9 @@ fn text_of(text: &str, words: &[Word]) -> (String, Option<Span>) {
 /// quotations go on (both quoted that position, so the words there must agree).
 pub fn align_quotes(
     text_a: &str,
-    a: &[Word],
+    a: &[Word<'_>],
     text_b: &str,
-    b: &[Word],
+    b: &[Word<'_>],
     p: QuoteParams,
 ) -> Option<QuoteAlignment> {
     let mut pairs = lcs_pairs(a, b);
@@ -208,9 +208,9 @@ pub fn align_quotes(
 /// Puts the changing `ops` (in order) between the runs of equal words given by `pairs`.
 fn interleave(
     text_a: &str,
-    wa: &[Word],
+    wa: &[Word<'_>],
     text_b: &str,
-    wb: &[Word],
+    wb: &[Word<'_>],
     pairs: &[(usize, usize)],
     changes: Vec<DiffOp>,
 ) -> Vec<DiffOp> {
@@ -253,7 +253,7 @@ mod tests {
     use super::super::words::words;
     use super::*;
 
-    fn w(t: &str) -> Vec<Word> {
+    fn w(t: &str) -> Vec<Word<'_>> {
         words(t, Span::new(0, t.len()))
     }
 

@@ -27,9 +27,9 @@ pub struct Party {
 
 /// A direct quotation inside a claim.
 #[derive(Clone, Debug)]
-pub struct QuoteWords {
+pub struct QuoteWords<'a> {
     /// Its words.
-    pub words: Vec<Word>,
+    pub words: Vec<Word<'a>>,
 }
 
 /// Everything compared about one claim.
@@ -40,13 +40,13 @@ pub struct Facts<'a> {
     /// Its document.
     pub doc: &'a Document,
     /// The claim's words.
-    pub words: Vec<Word>,
+    pub words: Vec<Word<'a>>,
     /// Date and time expressions inside the claim, in offset order (vague ones left out).
     pub times: Vec<&'a TimeExpr>,
     /// Quantities inside the claim that are not part of a time, in offset order.
     pub quantities: Vec<&'a Quantity>,
     /// Direct quotations inside the claim, in offset order.
-    pub quotes: Vec<QuoteWords>,
+    pub quotes: Vec<QuoteWords<'a>>,
     /// Who is said to have said it.
     pub speaker: Option<Party>,
     /// Who it is credited to.
@@ -244,7 +244,7 @@ impl<'a> Index<'a> {
         }
         quotes.retain(|q| q.doc == doc.id && valid(doc, q.span));
         quotes.sort_by_key(|q| (q.span, q.id));
-        let mut direct: Vec<QuoteWords> = quotes
+        let mut direct: Vec<QuoteWords<'a>> = quotes
             .iter()
             .filter(|q| q.kind == QuoteKind::Direct)
             .map(|q| QuoteWords {
@@ -432,7 +432,7 @@ pub fn scan_quotes(text: &str, span: Span) -> Vec<Span> {
 
 /// The source named by a cue such as "according to X" in the claim's words: the words
 /// after the cue up to the next punctuation (at most eight words).
-fn scan_source(text: &str, ws: &[Word]) -> Option<(Span, String)> {
+fn scan_source(text: &str, ws: &[Word<'_>]) -> Option<(Span, String)> {
     let lex = Lexicon::get();
     for (cue, pos) in &lex.sources {
         if *pos != CuePosition::Before {

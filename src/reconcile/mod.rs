@@ -266,7 +266,7 @@ fn compare_classes(
     out
 }
 
-fn norms(ws: &[words::Word]) -> String {
+fn norms(ws: &[words::Word<'_>]) -> String {
     let mut s = String::new();
     for w in ws {
         s.push_str(&w.norm);
@@ -329,7 +329,7 @@ fn evidence(m: &Facts, loc: &Loc) -> Option<Evidence> {
             let value = marks
                 .iter()
                 .filter_map(|&k| m.words.get(k))
-                .map(|w| w.norm.as_str())
+                .map(|w| w.norm.as_ref())
                 .collect::<Vec<_>>()
                 .join(" ");
             let value = if value.is_empty() {
