@@ -3,4 +3,7 @@
 /// Settings for every stage. `Config::default()` is what [`crate`]'s one-call functions use.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
-pub struct Config {}
+pub struct Config {
+    /// Temporal expressions: date order of `1/3`, anchor borrowing.
+    pub time: crate::extract::time::TimeConfig,
+}

@@ -1,4 +1,15 @@
 //! The one error type of the library.
+//!
+//! An [`Error`] names the input it is about (a path, `<stdin>`, or a document id), the
+//! position in that input and what was wrong, and prints in the form compilers use:
+//!
+//! ```
+//! use corroborate::{Error, ErrorKind, Position};
+//! let e = Error::new(ErrorKind::InvalidDate, "a.json", Position::LineColumn { line: 3, column: 17 },
+//!                    "no such day: \"2023-02-30\"");
+//! assert_eq!(e.to_string(), "a.json:3:17: no such day: \"2023-02-30\"");
+//! assert_eq!(e.kind(), ErrorKind::InvalidDate);
+//! ```
 
 use std::fmt;
 
@@ -10,9 +21,10 @@ pub enum ErrorKind {
     Io,
     /// The bytes are not valid UTF-8.
     InvalidUtf8,
-    /// The input looks like binary data, not text.
+    /// The input looks like binary data, not text: it holds a NUL byte, or control
+    /// characters make up more than 1% of it.
     Binary,
-    /// The input has no text at all.
+    /// The input has no text at all (empty, whitespace only, or no documents).
     Empty,
     /// JSON or JSONL that does not parse.
     MalformedJson,
@@ -27,20 +39,23 @@ pub enum ErrorKind {
 }
 
 /// Where in an input an error was found.
+///
+/// It displays as the part between the origin and the message: `byte 12`, `3:17`
+/// (line and column) or `3` (line); [`Position::None`] displays as nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Position {
     /// Nowhere in particular (the whole input).
     None,
-    /// A byte offset.
+    /// A byte offset from the start of the input, from 0.
     Byte(usize),
     /// A 1-based line and column (columns count characters).
     LineColumn {
         /// Line, from 1.
         line: usize,
-        /// Column, from 1.
+        /// Column, from 1, in characters.
         column: usize,
     },
-    /// A 1-based line (JSONL record) with a byte offset in the file.
+    /// A 1-based line (a JSONL record).
     Line {
         /// Line, from 1.
         line: usize,
@@ -51,17 +66,19 @@ impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Position::None => Ok(()),
-            Position::Byte(b) => write!(f, " at byte {b}"),
-            Position::LineColumn { line, column } => write!(f, " at line {line}, column {column}"),
-            Position::Line { line } => write!(f, " at line {line}"),
+            Position::Byte(b) => write!(f, "byte {b}"),
+            Position::LineColumn { line, column } => write!(f, "{line}:{column}"),
+            Position::Line { line } => write!(f, "{line}"),
         }
     }
 }
 
 /// An error from any stage, naming the input (file path, `<stdin>`, or document id) and
 /// the position in it.
+///
+/// Displays as `origin:position: message`, or `origin: message` when the position is
+/// [`Position::None`].
 #[derive(Debug, thiserror::Error)]
-#[error("{origin}{position}: {message}")]
 pub struct Error {
     kind: ErrorKind,
     origin: String,
@@ -69,6 +86,15 @@ pub struct Error {
     message: String,
     #[source]
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Position::None => write!(f, "{}: {}", self.origin, self.message),
+            ref p => write!(f, "{}:{}: {}", self.origin, p, self.message),
+        }
+    }
 }
 
 impl Error {

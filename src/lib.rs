@@ -26,6 +26,7 @@ pub mod ingest;
 pub mod model;
 pub mod reconcile;
 pub mod report;
+pub mod resolve;
 pub mod segment;
 
 pub use config::Config;

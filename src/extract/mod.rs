@@ -1,9 +1,98 @@
 //! Per-document extraction: actor mentions, quotations, times and quantities.
 //!
 //! Everything here looks at one document at a time; cross-document work is in
-//! `resolve`.
+//! [`crate::resolve`]. [`actors_and_quotes`] runs mentions, quotes and actor resolution
+//! over a set of documents and gives what the `extract` command prints.
 
 pub mod actors;
 pub mod quantity;
 pub mod quotes;
 pub mod time;
+
+use crate::model::{Actor, Document, Quote, QuoteId};
+use crate::resolve;
+use serde::{Deserialize, Serialize};
+
+/// Actors and quotations across a set of documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// One actor per person or body, sorted by name, ids from 0.
+    pub actors: Vec<Actor>,
+    /// Every quotation, direct and indirect, in document-id then text order.
+    pub quotes: Vec<Quote>,
+}
+
+/// Finds the actors and quotations of `docs` and who says what.
+///
+/// The result does not depend on the order of `docs`.
+///
+/// ```
+/// use corroborate::{extract, Document};
+/// let docs = [
+///     Document::new("a", "“We will win,” President Xi Jinping said."),
+///     Document::new("b", "“We will surely win,” Mr Xi said."),
+/// ];
+/// let x = extract::actors_and_quotes(&docs);
+/// assert_eq!(x.actors.len(), 1);
+/// assert_eq!(x.actors[0].name, "Xi Jinping");
+/// assert!(x.quotes.iter().all(|q| q.speaker == Some(x.actors[0].id)));
+/// ```
+pub fn actors_and_quotes(docs: &[Document]) -> Extraction {
+    let mut mentions = Vec::with_capacity(docs.len());
+    let mut local = Vec::with_capacity(docs.len());
+    for doc in docs {
+        // Sentence frames come from punctuation outside quotations (see `quotes`), so
+        // the segmenter is not needed here and its mistakes cannot leak in.
+        let (mut m, q) = quotes::mentions_and_quotes(doc);
+        // A place that speaks ("Beijing said") is a body here.
+        for lq in &q {
+            if let Some(mi) = lq.speaker {
+                if let Some(mention) = m.get_mut(mi) {
+                    if mention.form == actors::MentionForm::Place {
+                        mention.form = actors::MentionForm::Name;
+                    }
+                }
+            }
+        }
+        mentions.push(m);
+        local.push(q);
+    }
+    let resolution = resolve::actors(docs, &mentions);
+    let mut quotes = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for q in &local[d] {
+            quotes.push(Quote {
+                id: QuoteId(0),
+                doc: doc.id.clone(),
+                span: q.span,
+                text: q.span.slice(&doc.text).to_string(),
+                kind: q.kind,
+                speaker: q.speaker.and_then(|mi| resolution.actor_of(d, mi)),
+                speaker_text: q.speaker_span.map(|s| s.slice(&doc.text).to_string()),
+                speaker_span: q.speaker_span,
+                cue: q.cue.map(|s| s.slice(&doc.text).to_string()),
+            });
+        }
+    }
+    quotes.sort_by(|a, b| {
+        (
+            &a.doc,
+            a.span.start,
+            a.span.end,
+            a.kind == crate::model::QuoteKind::Indirect,
+        )
+            .cmp(&(
+                &b.doc,
+                b.span.start,
+                b.span.end,
+                b.kind == crate::model::QuoteKind::Indirect,
+            ))
+    });
+    for (i, q) in quotes.iter_mut().enumerate() {
+        q.id = QuoteId(i as u32);
+    }
+    Extraction {
+        actors: resolution.actors,
+        quotes,
+    }
+}

@@ -259,9 +259,11 @@ pub struct Sentence {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenKind {
-    /// Letters, possibly with inner apostrophes or hyphens ("Xi", "year-old", "didn't").
+    /// Letters, possibly with inner apostrophes or hyphens ("Xi", "year-old", "didn't"),
+    /// a dotted abbreviation with its periods ("U.S.", "a.m."), a URL or an e-mail address.
     Word,
-    /// Digits with inner separators ("1,200", "3.5", "2023-03-01").
+    /// Digits with inner separators ("1,200", "3.5", "2023-03-01", "10:30"); letters
+    /// after the digits are a separate word ("1.2" "bn").
     Number,
     /// Any other single non-space character (punctuation, symbols, quotation marks).
     Punct,

@@ -23,6 +23,8 @@ pub enum Granularity {
     Year,
     /// A decade.
     Decade,
+    /// A century.
+    Century,
 }
 
 /// A closed interval of days with the granularity it was stated at.

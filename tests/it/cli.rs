@@ -1,1 +1,250 @@
-// Tests for this area are added by its owner.
+//! The `corroborate` binary: exit codes, output shapes, error lines. Runs the built
+//! binary; bad-input cases come from `tests/data/ingest/cases.json`.
+
+use crate::ingest::{cases, data_dir, scratch};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(args)
+        .output()
+        .expect("run corroborate")
+}
+
+fn run_with_stdin(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn corroborate");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn seeds() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn strings(paths: &[PathBuf]) -> Vec<String> {
+    paths.iter().map(|p| p.display().to_string()).collect()
+}
+
+fn segment_json(files: &[String]) -> serde_json::Value {
+    let mut args = vec!["segment", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("segment prints JSON")
+}
+
+#[test]
+fn help_lists_every_subcommand_and_exits_0() {
+    let o = run(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&o.stdout);
+    for word in ["segment", "extract", "check", "align", "--quiet"] {
+        assert!(text.contains(word), "--help lacks {word}:\n{text}");
+    }
+    let o = run(&["segment", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("--format"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["frobnicate", "x.txt"][..],
+        &["segment"][..],
+        &["segment", "--format", "xml", "x.txt"][..],
+        &["segment", "--no-such-flag", "x.txt"][..],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn unbuilt_subcommands_say_so_and_print_nothing() {
+    let seed = strings(&seeds()).remove(0);
+    for sub in ["extract", "check", "align"] {
+        let o = run(&[sub, "--format", "json", &seed]);
+        assert_eq!(o.status.code(), Some(2), "{sub}");
+        assert!(o.stdout.is_empty(), "{sub} printed output");
+        assert!(
+            stderr(&o).contains("not built yet"),
+            "{sub}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn segment_json_gives_sentences_for_every_seed_each_equal_to_its_span() {
+    let paths = seeds();
+    let out = segment_json(&strings(&paths));
+    let docs = out["documents"].as_array().expect("documents");
+    assert_eq!(docs.len(), paths.len());
+    for (doc, path) in docs.iter().zip(&paths) {
+        // Checked against the file itself, not against what the library read.
+        let bytes = std::fs::read(path).expect("read seed");
+        let stem = path.file_stem().expect("stem").to_string_lossy();
+        assert_eq!(doc["id"], stem.as_ref());
+        let dateline = bytes.starts_with(b" date ");
+        if dateline {
+            let date = std::str::from_utf8(&bytes[6..16]).expect("date");
+            assert_eq!(doc["published"], date, "{stem}");
+        } else {
+            assert!(doc["published"].is_null(), "{stem}");
+        }
+        let sentences = doc["sentences"].as_array().expect("sentences");
+        assert!(sentences.len() > 5, "{stem}: {} sentences", sentences.len());
+        let mut last_end = 0;
+        for s in sentences {
+            let (start, end) = (
+                s["start"].as_u64().expect("start") as usize,
+                s["end"].as_u64().expect("end") as usize,
+            );
+            assert!(
+                start >= last_end && start < end && end <= bytes.len(),
+                "{stem}: {s}"
+            );
+            assert_eq!(
+                s["text"].as_str().expect("text").as_bytes(),
+                &bytes[start..end],
+                "{stem}"
+            );
+            if dateline {
+                assert!(
+                    start >= " date 2023-03-02 ".len(),
+                    "{stem}: sentence in the dateline"
+                );
+            }
+            last_end = end;
+        }
+    }
+}
+
+#[test]
+fn segment_output_does_not_depend_on_argument_order() {
+    let mut files = strings(&seeds());
+    let forward = segment_json(&files);
+    files.reverse();
+    assert_eq!(forward, segment_json(&files));
+}
+
+#[test]
+fn segment_markdown_lists_every_document() {
+    let files = strings(&seeds());
+    let mut args = vec!["--quiet", "segment"];
+    args.extend(files.iter().map(String::as_str));
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).expect("UTF-8");
+    for path in seeds() {
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        assert!(text.contains(&format!("## {stem}\n")), "{stem} missing");
+    }
+    assert!(text.contains("Published: 2023-03-02"));
+    assert!(text.contains("\n1. "));
+}
+
+#[test]
+fn stdin_is_read_as_jsonl() {
+    let input = "{\"id\":\"s\",\"text\":\"First one. Second one.\",\"published\":\"2023-03-01\"}\n";
+    let o = run_with_stdin(&["segment", "--format", "json", "-", "--quiet"], input);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let doc = &out["documents"][0];
+    assert_eq!(doc["id"], "s");
+    assert_eq!(doc["published"], "2023-03-01");
+    assert_eq!(doc["sentences"][0]["text"], "First one.");
+
+    let o = run_with_stdin(&["segment", "-"], "{\"id\": \"s\"}\n");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "corroborate: <stdin>:1:1: record 1 has no \"text\" field\n"
+    );
+}
+
+#[test]
+fn every_bad_input_exits_1_with_one_error_line_and_no_output() {
+    let dir = data_dir();
+    for case in cases().errors {
+        let path = dir.join(&case.file).display().to_string();
+        let o = run(&["segment", "--format", "json", &path]);
+        assert_eq!(o.status.code(), Some(1), "{}: {}", case.file, stderr(&o));
+        assert!(o.stdout.is_empty(), "{}: partial output", case.file);
+        let err = stderr(&o);
+        let prefix = if case.position.is_empty() {
+            format!("corroborate: {path}: ")
+        } else {
+            format!("corroborate: {path}:{}: ", case.position)
+        };
+        assert!(err.starts_with(&prefix), "{}: {err}", case.file);
+        assert_eq!(err.lines().count(), 1, "{}: {err}", case.file);
+    }
+}
+
+#[test]
+fn one_bad_file_among_good_ones_gives_no_output() {
+    let mut files = strings(&seeds());
+    files.push(data_dir().join("bad/nul.txt").display().to_string());
+    let mut args = vec!["segment", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn file_system_errors_and_duplicates_exit_1() {
+    let dir = scratch("cli");
+    std::fs::write(dir.join("x.txt"), "One.").expect("write");
+    std::fs::write(dir.join("x.json"), r#"[{"id": "x", "text": "Two."}]"#).expect("write");
+    let d = dir.display().to_string();
+    let cases = [
+        (vec![d.clone()], format!("corroborate: {d}: is a directory")),
+        (
+            vec![format!("{d}/missing.txt")],
+            format!("corroborate: {d}/missing.txt: no such file"),
+        ),
+        (
+            vec![format!("{d}/x.txt"), format!("{d}/x.json")],
+            format!("corroborate: {d}/x.json:1:2: duplicate id \"x\", first used at {d}/x.txt"),
+        ),
+    ];
+    for (files, want) in cases {
+        let mut args = vec!["segment"];
+        args.extend(files.iter().map(String::as_str));
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(1), "{files:?}");
+        assert!(o.stdout.is_empty());
+        assert!(stderr(&o).starts_with(&want), "{}", stderr(&o));
+    }
+}

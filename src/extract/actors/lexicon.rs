@@ -1,0 +1,226 @@
+//! The word lists behind actor and quote extraction, compiled in from `data/`.
+//!
+//! Every list is our own general English resource (one entry a line, `#` comments).
+//! The lists are parsed once into an immutable [`Lexicon`] shared by all calls.
+
+use crate::model::ActorKind;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A small fast hasher for short string keys (the FxHash mixing step): lexicon lookups
+/// happen for every word, and SipHash's flood resistance buys nothing for our own lists.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(K);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`].
+pub(crate) type Set<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// How a reporting phrase points at its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// The subject of the phrase speaks ("X said", or inverted "said X").
+    Verb,
+    /// The speaker follows the phrase ("according to X").
+    Source,
+    /// The speaker stands between the phrase and "as saying" ("quoted X as saying").
+    Quoted,
+    /// The subject speaks, in a passive report ("X was quoted as saying").
+    Passive,
+}
+
+/// What a head word of a body names, and whether it may do so in lower case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Head {
+    pub kind: ActorKind,
+    pub lower_ok: bool,
+}
+
+/// All word lists, lower-cased.
+pub(crate) struct Lexicon {
+    /// Reporting phrases as word lists, longest first within one first word.
+    pub cues: Map<String, Vec<(Vec<String>, CueKind)>>,
+    /// Title words ("president", "foreign", "minister"), with honorific marked `true`.
+    pub titles: Map<String, bool>,
+    /// Role nouns, single words and phrases.
+    pub roles: Set<String>,
+    /// Words that may stand inside a description before its head.
+    pub modifiers: Set<String>,
+    /// Nationality adjective -> country.
+    pub nationality: Map<String, String>,
+    /// Place name -> the country it stands for, when it is a country or its capital.
+    pub places: Map<String, Option<String>>,
+    /// Organization, outlet and document heads and names.
+    pub heads: Map<String, Head>,
+    /// Capitalized words that are never names.
+    pub not_names: Set<String>,
+    /// Last words of names of things that are not actors.
+    pub non_actor_heads: Set<String>,
+    /// Family names read family-first.
+    pub family_first: Set<String>,
+    /// First words of two-word roles, heads and nationalities ("prime", "joint").
+    pub multi_first: Set<String>,
+}
+
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut cues: Map<String, Vec<(Vec<String>, CueKind)>> = Map::default();
+        for l in lines(include_str!("../../../data/reporting_verbs.txt")) {
+            let mut parts = l.split('\t');
+            let phrase = words(parts.next().unwrap_or(""));
+            let kind = match parts.next().map(str::trim) {
+                Some("source") => CueKind::Source,
+                Some("quoted") => CueKind::Quoted,
+                Some("passive") => CueKind::Passive,
+                _ => CueKind::Verb,
+            };
+            if let Some(first) = phrase.first() {
+                cues.entry(first.clone()).or_default().push((phrase, kind));
+            }
+        }
+        for v in cues.values_mut() {
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+            v.dedup_by(|a, b| a.0 == b.0);
+        }
+        let mut titles = Map::default();
+        for l in lines(include_str!("../../../data/titles.txt")) {
+            let mut parts = l.split('\t');
+            let w = parts.next().unwrap_or("").trim().to_lowercase();
+            let honorific = parts.next().map(str::trim) == Some("honorific");
+            for word in w.split_whitespace() {
+                titles.entry(word.to_string()).or_insert(honorific);
+            }
+        }
+        let roles: Set<String> = lines(include_str!("../../../data/roles.txt"))
+            .map(|l| words(l).join(" "))
+            .collect();
+        let modifiers = lines(include_str!("../../../data/modifiers.txt"))
+            .map(|l| l.trim().to_lowercase())
+            .collect();
+        let mut nationality: Map<String, String> = Map::default();
+        for l in lines(include_str!("../../../data/nationalities.txt")) {
+            let mut parts = l.split('\t');
+            if let (Some(a), Some(c)) = (parts.next(), parts.next()) {
+                nationality.insert(words(a).join(" "), c.trim().to_string());
+            }
+        }
+        let mut places = Map::default();
+        for l in lines(include_str!("../../../data/places.txt")) {
+            let mut parts = l.split('\t');
+            let name = words(parts.next().unwrap_or(""));
+            let country = parts.next().map(|c| c.trim().to_string());
+            let key = name.join(" ");
+            // A listed country stands for itself.
+            let country = country.or_else(|| {
+                nationality
+                    .values()
+                    .find(|c: &&String| c.to_lowercase() == key)
+                    .cloned()
+            });
+            places.insert(key, country);
+        }
+        let mut heads: Map<String, Head> = Map::default();
+        for l in lines(include_str!("../../../data/organizations.txt")) {
+            let mut parts = l.split('\t');
+            let name = words(parts.next().unwrap_or("")).join(" ");
+            let kind = match parts.next().map(str::trim) {
+                Some("outlet") => ActorKind::Outlet,
+                Some("document") => ActorKind::Document,
+                _ => ActorKind::Organization,
+            };
+            let lower_ok = parts.next().map(str::trim) == Some("description");
+            heads.insert(name, Head { kind, lower_ok });
+        }
+        let set = |src: &'static str| -> Set<String> {
+            lines(src).map(|l| l.trim().to_lowercase()).collect()
+        };
+        let mut multi_first = Set::default();
+        for k in roles
+            .iter()
+            .chain(heads.keys())
+            .chain(nationality.keys())
+            .filter(|k: &&String| k.contains(' '))
+        {
+            if let Some(f) = k.split(' ').next() {
+                multi_first.insert(f.to_string());
+            }
+        }
+        Lexicon {
+            multi_first,
+            cues,
+            titles,
+            roles,
+            modifiers,
+            nationality,
+            places,
+            heads,
+            not_names: set(include_str!("../../../data/not_names.txt")),
+            non_actor_heads: set(include_str!("../../../data/non_actor_heads.txt")),
+            family_first: set(include_str!("../../../data/family_first_surnames.txt")),
+        }
+    }
+
+    /// The shared lexicon, parsed on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    /// Whether `lower` (lower-cased) is a role noun.
+    pub fn is_role(&self, lower: &str) -> bool {
+        self.roles.contains(lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_large_enough() {
+        let lex = Lexicon::get();
+        let cues: usize = lex.cues.values().map(Vec::len).sum();
+        assert!(cues >= 100, "only {cues} reporting phrases");
+        assert!(lex.nationality.len() > 100);
+        assert!(lex.places.len() > 200);
+        assert_eq!(lex.places.get("minsk"), Some(&Some("Belarus".to_string())));
+        assert_eq!(lex.places.get("china"), Some(&Some("China".to_string())));
+        assert!(lex.family_first.contains("xi"));
+        assert_eq!(lex.titles.get("mr"), Some(&true));
+        assert_eq!(lex.titles.get("president"), Some(&false));
+    }
+}
