@@ -5,6 +5,7 @@
 use super::diff::{align_quotes, hunks, lcs_pairs, QuoteParams};
 use super::facts::Facts;
 use super::lexicon::Lexicon;
+use super::words::Word;
 use crate::extract::{quantity, time};
 use crate::model::{DiffOp, Quantity, TimeExpr};
 use std::ops::Range;
@@ -16,8 +17,8 @@ pub enum Loc {
     Times(Vec<usize>),
     /// Quantities, by index in `Facts::quantities`.
     Quantities(Vec<usize>),
-    /// The speaker.
-    Speaker,
+    /// The speaker of a quotation (by index in `Facts::speakers`), or of the claim.
+    Speaker(Option<usize>),
     /// The source.
     Source,
     /// A region of the claim's words with the differing ones marked.
@@ -137,7 +138,7 @@ pub fn quantity(a: &Facts, b: &Facts) -> Option<Pair> {
     let (i, j) = unmatched(
         &a.quantities,
         &b.quantities,
-        |x, y| x.unit == y.unit,
+        |x, y| quantities_compatible(x, y).is_some(),
         quantities_compatible,
     )?;
     Some(Pair {
@@ -147,12 +148,43 @@ pub fn quantity(a: &Facts, b: &Facts) -> Option<Pair> {
     })
 }
 
-/// An attribution disagreement: both name a speaker and they are not the same.
+/// Whether two quotations are substantially the same statement: at least three shared
+/// words covering 60% of the shorter one (all of it when it has at most three words).
+fn same_statement(a: &[Word<'_>], b: &[Word<'_>]) -> bool {
+    let shorter = a.len().min(b.len());
+    if shorter == 0 {
+        return false;
+    }
+    let m = lcs_pairs(a, b).len();
+    if shorter <= 3 {
+        m == shorter
+    } else {
+        m >= 3 && m * 5 >= shorter * 3
+    }
+}
+
+/// An attribution disagreement: the same statement given to two parties that are not
+/// the same (after alias resolution), or, when neither claim quotes anyone, the claims
+/// themselves given to different parties.
 pub fn attribution(a: &Facts, b: &Facts) -> Option<Pair> {
+    for (i, x) in a.speakers.iter().enumerate() {
+        for (j, y) in b.speakers.iter().enumerate() {
+            if !x.party.same_as(&y.party) && same_statement(&x.words, &y.words) {
+                return Some(Pair {
+                    a: Loc::Speaker(Some(i)),
+                    b: Loc::Speaker(Some(j)),
+                    ops: Vec::new(),
+                });
+            }
+        }
+    }
+    if !a.speakers.is_empty() || !b.speakers.is_empty() {
+        return None;
+    }
     let (x, y) = (a.speaker.as_ref()?, b.speaker.as_ref()?);
     (!x.same_as(y)).then(|| Pair {
-        a: Loc::Speaker,
-        b: Loc::Speaker,
+        a: Loc::Speaker(None),
+        b: Loc::Speaker(None),
         ops: Vec::new(),
     })
 }

@@ -224,9 +224,8 @@ pub fn events(gathered: &Gathered, index: &Index, flags: &[Flag]) -> Vec<Event> 
         let mut participants = BTreeSet::new();
         for m in members {
             participants.extend(index.actors_in(&m.doc.id, m.claim.span));
-            if let Some(a) = m.speaker.as_ref().and_then(|p| p.actor) {
-                participants.insert(a);
-            }
+            participants.extend(m.speaker.iter().filter_map(|p| p.actor));
+            participants.extend(m.speakers.iter().filter_map(|s| s.party.actor));
         }
         drafts.push(Draft {
             kind,

@@ -25,6 +25,15 @@ pub struct Party {
     pub kind: Option<ActorKind>,
 }
 
+/// A quotation (direct or reported) given to someone.
+#[derive(Clone, Debug)]
+pub struct Attributed<'a> {
+    /// Who.
+    pub party: Party,
+    /// The quotation's words.
+    pub words: Vec<Word<'a>>,
+}
+
 /// A direct quotation inside a claim.
 #[derive(Clone, Debug)]
 pub struct QuoteWords<'a> {
@@ -47,7 +56,10 @@ pub struct Facts<'a> {
     pub quantities: Vec<&'a Quantity>,
     /// Direct quotations inside the claim, in offset order.
     pub quotes: Vec<QuoteWords<'a>>,
-    /// Who is said to have said it.
+    /// The quotations inside the claim that are given to someone, with who.
+    pub speakers: Vec<Attributed<'a>>,
+    /// Who the claim itself is given to (from the claims stage, or "according to" a
+    /// person), used when no quotation says.
     pub speaker: Option<Party>,
     /// Who it is credited to.
     pub source: Option<Party>,
@@ -261,8 +273,8 @@ impl<'a> Index<'a> {
                 .filter(|q| !q.words.is_empty())
                 .collect();
         }
-        // Speaker and source from the quotations' attributions, then the claim's own.
-        let mut speaker = None;
+        // Speakers and source from the quotations' attributions, then the claim's own.
+        let mut speakers: Vec<Attributed<'a>> = Vec::new();
         let mut source = None;
         for q in &quotes {
             let span = q.speaker_span.filter(|s| valid(doc, *s)).unwrap_or(q.span);
@@ -276,28 +288,28 @@ impl<'a> Index<'a> {
                 || p.kind == Some(ActorKind::Outlet);
             if sourcing && p.kind != Some(ActorKind::Person) {
                 source.get_or_insert(p);
-            } else {
-                speaker.get_or_insert(p);
-            }
-        }
-        if speaker.is_none() {
-            if let Some(a) = claim.speaker {
-                if let Some(p) = self.party(data, Some(a), None, cs) {
-                    if p.kind == Some(ActorKind::Outlet) {
-                        source.get_or_insert(p);
-                    } else {
-                        speaker = Some(p);
-                    }
-                }
+            } else if p.kind != Some(ActorKind::Document)
+                && (p.actor.is_some() || looks_named(&p.name))
+            {
+                // A paper or statement "calling for" something speaks for its issuer;
+                // it is no speaker to hold a statement to.
+                speakers.push(Attributed {
+                    party: p,
+                    words: words(&doc.text, q.span),
+                });
             }
         }
         let words = words(&doc.text, cs);
+        let mut speaker = claim
+            .speaker
+            .and_then(|a| self.party(data, Some(a), None, cs))
+            .filter(|p| p.kind != Some(ActorKind::Outlet));
         if source.is_none() {
             if let Some((span, text)) = scan_source(&doc.text, &words) {
                 if let Some(p) = self.party(data, None, Some(&text), span) {
-                    if p.kind == Some(ActorKind::Person) && speaker.is_none() {
-                        speaker = Some(p);
-                    } else if p.kind != Some(ActorKind::Person) {
+                    if p.kind == Some(ActorKind::Person) {
+                        speaker.get_or_insert(p);
+                    } else {
                         source = Some(p);
                     }
                 }
@@ -310,10 +322,18 @@ impl<'a> Index<'a> {
             times,
             quantities,
             quotes: direct,
+            speakers,
             speaker,
             source,
         })
     }
+}
+
+/// Whether an unresolved speaker reads as a name ("Qin Gang", "the Kremlin") rather than
+/// a description ("a 12-point paper", "officials").
+fn looks_named(s: &str) -> bool {
+    s.split_whitespace()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_pronoun(s: &str) -> bool {

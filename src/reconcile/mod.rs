@@ -312,11 +312,11 @@ fn evidence(m: &Facts, loc: &Loc) -> Option<Evidence> {
                 .join(", ");
             (hull(&spans)?, value, spans)
         }
-        Loc::Speaker | Loc::Source => {
-            let p = if *loc == Loc::Speaker {
-                m.speaker.as_ref()?
-            } else {
-                m.source.as_ref()?
+        Loc::Speaker(_) | Loc::Source => {
+            let p = match loc {
+                Loc::Speaker(Some(i)) => &m.speakers.get(*i)?.party,
+                Loc::Speaker(None) => m.speaker.as_ref()?,
+                _ => m.source.as_ref()?,
             };
             (p.span, p.name.clone(), vec![p.span])
         }
@@ -441,7 +441,18 @@ fn group_flags(group: &Group, members: &[Facts], config: &ReconcileConfig) -> Ve
             FlagKind::Attribution,
             compare_classes(
                 members,
-                |m| m.speaker.as_ref().map(party_key),
+                |m| {
+                    let quoted: Vec<String> = m
+                        .speakers
+                        .iter()
+                        .map(|s| format!("{}={}", party_key(&s.party), norms(&s.words)))
+                        .collect();
+                    match (&m.speaker, quoted.is_empty()) {
+                        (Some(p), true) => Some(party_key(p)),
+                        (None, true) => None,
+                        _ => Some(quoted.join("|")),
+                    }
+                },
                 |a, b| one(compare::attribution(a, b)),
                 mv,
             ),
@@ -559,11 +570,17 @@ fn severity(kind: FlagKind, members: &[Facts], conflicts: &[Conflict]) -> Severi
         FlagKind::Attribution => {
             // Two people cannot both have said it; a person and a body (a ministry, a
             // joint statement) can.
-            let people = conflicts.iter().any(|c| {
-                let k = |i: usize| members[i].speaker.as_ref().and_then(|p| p.kind);
-                let person = |k: Option<ActorKind>| matches!(k, None | Some(ActorKind::Person));
-                person(k(c.a[0])) && person(k(c.b[0]))
-            });
+            let kind_at = |i: usize, loc: &Loc| {
+                let m = &members[i];
+                match loc {
+                    Loc::Speaker(Some(j)) => m.speakers.get(*j).and_then(|s| s.party.kind),
+                    _ => m.speaker.as_ref().and_then(|p| p.kind),
+                }
+            };
+            let person = |k: Option<ActorKind>| matches!(k, None | Some(ActorKind::Person));
+            let people = conflicts
+                .iter()
+                .any(|c| person(kind_at(c.a[0], &c.pair.a)) && person(kind_at(c.b[0], &c.pair.b)));
             if people {
                 Severity::Contradiction
             } else {
@@ -673,8 +690,11 @@ fn build_flag(
         .first()
         .map(|m| short(&m.claim.text, 10))
         .unwrap_or_default();
-    let sides: Vec<String> = values
-        .values()
+    // sides in the order of their first document
+    let mut ordered: Vec<&(String, BTreeMap<DocId, String>)> = values.values().collect();
+    ordered.sort_by(|x, y| x.1.keys().next().cmp(&y.1.keys().next()));
+    let sides: Vec<String> = ordered
+        .into_iter()
         .take(4)
         .map(|(shown, docs)| {
             let mut names: Vec<&str> = docs.values().map(String::as_str).take(3).collect();
@@ -700,15 +720,18 @@ fn build_flag(
         FlagKind::Polarity => format!("Opposite meaning (negation or antonym) for “{label}”: {vs}"),
         FlagKind::Source => format!("Credited to different sources, “{label}”: {vs}"),
         FlagKind::QuoteWording => {
-            let changes: BTreeSet<String> = diffs
-                .iter()
-                .flat_map(|d| d.changes())
-                .map(|o| match o.kind {
+            // in reading order, each change once
+            let mut changes: Vec<String> = Vec::new();
+            for o in diffs.iter().flat_map(|d| d.changes()) {
+                let c = match o.kind {
                     DiffOpKind::Insert => format!("+“{}”", o.new),
                     DiffOpKind::Delete => format!("−“{}”", o.old),
                     _ => format!("“{}” → “{}”", o.old, o.new),
-                })
-                .collect();
+                };
+                if !changes.contains(&c) {
+                    changes.push(c);
+                }
+            }
             let docs: BTreeSet<String> = values
                 .values()
                 .flat_map(|(_, d)| d.values().cloned())
