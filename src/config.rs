@@ -6,4 +6,6 @@
 pub struct Config {
     /// Temporal expressions: date order of `1/3`, anchor borrowing.
     pub time: crate::extract::time::TimeConfig,
+    /// Reconciliation: quotation alignment, polarity window, evidence per value.
+    pub reconcile: crate::reconcile::ReconcileConfig,
 }

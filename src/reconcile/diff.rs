@@ -162,16 +162,26 @@ pub fn align_quotes(
         pairs.pop();
     }
     let (&(i0, j0), &(i1, j1)) = (pairs.first()?, pairs.last()?);
-    let left = i0.min(j0).min(p.edge_words);
-    let right = (a.len() - 1 - i1).min(b.len() - 1 - j1).min(p.edge_words);
-    let ra = (i0 - left)..(i1 + right + 1);
-    let rb = (j0 - left)..(j1 + right + 1);
     let matched = pairs.len();
-    let widest = ra.len().max(rb.len());
-    let enough = matched >= p.min_matched || (matched >= 1 && widest <= 3);
-    if !enough || 2 * matched < widest {
+    // The core (first to last shared word) must be mostly shared words.
+    let core = (i1 - i0 + 1).max(j1 - j0 + 1);
+    let enough = matched >= p.min_matched || (matched >= 1 && core <= 3);
+    if !enough || 2 * matched < core {
         return None;
     }
+    // Widen over the edges only on a strong core, or when the widened regions are the
+    // whole of two short quotations ("totally supports" / "fully supports").
+    let left = i0.min(j0).min(p.edge_words);
+    let right = (a.len() - 1 - i1).min(b.len() - 1 - j1).min(p.edge_words);
+    let whole =
+        i0 - left == 0 && j0 - left == 0 && i1 + right + 1 == a.len() && j1 + right + 1 == b.len();
+    let (left, right) = if matched >= 3 || whole {
+        (left, right)
+    } else {
+        (0, 0)
+    };
+    let ra = (i0 - left)..(i1 + right + 1);
+    let rb = (j0 - left)..(j1 + right + 1);
     let local: Vec<(usize, usize)> = pairs
         .iter()
         .map(|&(i, j)| (i - ra.start, j - rb.start))
