@@ -604,7 +604,7 @@ fn build_flag(
     let mut ev: BTreeMap<Key, Evidence> = BTreeMap::new();
     let mut reps: Vec<(Key, Key, Vec<crate::model::DiffOp>)> = Vec::new();
     // value -> (how it is shown, every document giving it with its label)
-    let mut values: BTreeMap<String, (String, BTreeMap<DocId, String>)> = BTreeMap::new();
+    let mut values: BTreeMap<String, (String, BTreeMap<&DocId, &Document>)> = BTreeMap::new();
     let mut kept: BTreeMap<String, usize> = BTreeMap::new();
     // A big class meets many others; its members are visited once.
     let mut done: HashSet<(usize, &Loc)> = HashSet::new();
@@ -632,7 +632,7 @@ fn build_flag(
                     // past the cap: count the document, keep no evidence
                     if let Some(v) = &side_value {
                         if let Some(entry) = values.get_mut(v) {
-                            entry.1.insert(m.doc.id.clone(), doc_label(m.doc));
+                            entry.1.insert(&m.doc.id, m.doc);
                         }
                     }
                     continue;
@@ -659,7 +659,7 @@ fn build_flag(
                     .entry(e.value.clone())
                     .or_insert_with(|| (shown, BTreeMap::new()))
                     .1
-                    .insert(m.doc.id.clone(), doc_label(m.doc));
+                    .insert(&m.doc.id, m.doc);
                 *kept.entry(e.value.clone()).or_default() += 1;
                 ev.entry(key).or_insert(e);
             }
@@ -691,13 +691,13 @@ fn build_flag(
         .map(|m| short(&m.claim.text, 10))
         .unwrap_or_default();
     // sides in the order of their first document
-    let mut ordered: Vec<&(String, BTreeMap<DocId, String>)> = values.values().collect();
+    let mut ordered: Vec<&(String, BTreeMap<&DocId, &Document>)> = values.values().collect();
     ordered.sort_by(|x, y| x.1.keys().next().cmp(&y.1.keys().next()));
     let sides: Vec<String> = ordered
         .into_iter()
         .take(4)
         .map(|(shown, docs)| {
-            let mut names: Vec<&str> = docs.values().map(String::as_str).take(3).collect();
+            let mut names: Vec<String> = docs.values().map(|d| doc_label(d)).take(3).collect();
             names.dedup();
             let more = docs.len().saturating_sub(3);
             let tail = if more > 0 {
@@ -734,7 +734,7 @@ fn build_flag(
             }
             let docs: BTreeSet<String> = values
                 .values()
-                .flat_map(|(_, d)| d.values().cloned())
+                .flat_map(|(_, d)| d.values().map(|d| doc_label(d)))
                 .collect();
             format!(
                 "Quotation worded differently ({}): {}",
@@ -753,7 +753,7 @@ fn build_flag(
             .into_iter()
             .map(|(value, (_, docs))| Support {
                 value,
-                docs: docs.into_keys().collect(),
+                docs: docs.into_keys().cloned().collect(),
             })
             .collect(),
         diffs,
