@@ -148,19 +148,16 @@ pub fn quantity(a: &Facts, b: &Facts) -> Option<Pair> {
     })
 }
 
-/// Whether two quotations are substantially the same statement: at least three shared
-/// words covering 60% of the shorter one (all of it when it has at most three words).
+/// Whether two quotations are substantially the same statement: both of at least four
+/// words, at least three shared, and shared words making 60% of both together (Dice).
+/// A quoted term ("all-weather") or a short quote inside a longer paraphrase is not the
+/// same statement as the paraphrase.
 fn same_statement(a: &[Word<'_>], b: &[Word<'_>]) -> bool {
-    let shorter = a.len().min(b.len());
-    if shorter == 0 {
+    if a.len().min(b.len()) < 4 {
         return false;
     }
     let m = lcs_pairs(a, b).len();
-    if shorter <= 3 {
-        m == shorter
-    } else {
-        m >= 3 && m * 5 >= shorter * 3
-    }
+    m >= 3 && 2 * m * 5 >= (a.len() + b.len()) * 3
 }
 
 /// An attribution disagreement: the same statement given to two parties that are not
