@@ -19,11 +19,14 @@
 
 #![deny(missing_docs)]
 
+pub mod align;
+pub mod claims;
 pub mod config;
 mod error;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+mod pipeline;
 pub mod reconcile;
 pub mod report;
 pub mod resolve;
@@ -32,3 +35,4 @@ pub mod segment;
 pub use config::Config;
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::*;
+pub use pipeline::{reconcile, Extracted, Progress, Reconciler, Stage};

@@ -4,9 +4,9 @@
 //! 2 usage errors and subcommands that are not built yet.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use corroborate::{ingest, segment, Document};
+use corroborate::{align, ingest, report, segment, Config, Document, Reconciler, Stage};
 use serde::Serialize;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,17 +31,17 @@ struct Cli {
 enum Command {
     /// Split documents into sentences, with byte spans into the original text.
     Segment(Inputs),
-    /// Find actors, quotations, times and quantities in each document (not built yet).
+    /// Find actors, quotations (with speakers), times and quantities.
     Extract(Inputs),
-    /// Align claims across documents and flag every disagreement (not built yet).
+    /// Align claims across documents and flag every disagreement with its evidence.
     Check(Inputs),
-    /// Show the groups of near-duplicate claims across documents (not built yet).
+    /// Show the groups of near-duplicate claims across documents.
     Align(Inputs),
 }
 
 #[derive(Args, Debug)]
 struct Inputs {
-    /// Output format.
+    /// Output format (`html` only for `check`).
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Markdown)]
     format: OutputFormat,
 
@@ -56,20 +56,22 @@ enum OutputFormat {
     Json,
     /// A readable Markdown listing.
     Markdown,
+    /// One self-contained HTML page (`check` only).
+    Html,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Progress output is still to come; `--quiet` is accepted now so scripts can rely on it.
-    let _quiet = cli.quiet;
     let (name, inputs) = match &cli.command {
         Command::Segment(inputs) => ("segment", inputs),
         Command::Extract(inputs) => ("extract", inputs),
         Command::Check(inputs) => ("check", inputs),
         Command::Align(inputs) => ("align", inputs),
     };
-    if name != "segment" {
-        eprintln!("corroborate: `{name}` is not built yet; only `segment` works in this version");
+    if inputs.format == OutputFormat::Html && name != "check" {
+        eprintln!(
+            "corroborate: `--format html` is for `check`; use json or markdown with `{name}`"
+        );
         return ExitCode::from(2);
     }
     // Read and validate every input before printing anything: no partial output.
@@ -80,12 +82,52 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let reconciler = Reconciler::new(Config::default());
+    let mut progress = ProgressBar::new(!cli.quiet && io::stderr().is_terminal());
+    // Everything is computed before anything is printed.
+    let rendered: Result<String, corroborate::Error> = match (&cli.command, inputs.format) {
+        (Command::Segment(_), OutputFormat::Json) => Ok(segment_json(&docs)),
+        (Command::Segment(_), _) => Ok(segment_markdown(&docs)),
+        (Command::Extract(_), format) => reconciler.extract(&docs).map(|x| match format {
+            OutputFormat::Json => to_json(&x),
+            _ => x.to_markdown(),
+        }),
+        (Command::Align(_), format) => {
+            let alignment = align::align(&docs, &reconciler.config().align);
+            Ok(match format {
+                OutputFormat::Json => to_json(&alignment),
+                _ => align::to_markdown(&alignment),
+            })
+        }
+        (Command::Check(_), format) => reconciler
+            .reconcile_with_progress(&docs, &mut |stage, done, total| {
+                progress.update(stage, done, total)
+            })
+            .map(|r| match format {
+                OutputFormat::Json => report::json(&r),
+                OutputFormat::Markdown => report::markdown(&r),
+                OutputFormat::Html => report::html(&r),
+            }),
+    };
+    progress.finish();
+    let text = match rendered {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("corroborate: {e}");
+            return ExitCode::from(1);
+        }
+    };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let written = match inputs.format {
-        OutputFormat::Json => write_segment_json(&mut out, &docs),
-        OutputFormat::Markdown => write_segment_markdown(&mut out, &docs),
-    }
-    .and_then(|()| out.flush());
+    let written = out
+        .write_all(text.as_bytes())
+        .and_then(|()| {
+            if text.ends_with('\n') {
+                Ok(())
+            } else {
+                out.write_all(b"\n")
+            }
+        })
+        .and_then(|()| out.flush());
     match written {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`| head`): not an error of ours.
@@ -93,6 +135,56 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("corroborate: cannot write output: {e}");
             ExitCode::from(1)
+        }
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    // Serializing plain data types to a String cannot fail.
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// A one-line progress display on stderr, drawn only on a terminal.
+struct ProgressBar {
+    enabled: bool,
+    drawn: bool,
+    last: Option<(Stage, usize)>,
+}
+
+impl ProgressBar {
+    fn new(enabled: bool) -> ProgressBar {
+        ProgressBar {
+            enabled,
+            drawn: false,
+            last: None,
+        }
+    }
+
+    fn update(&mut self, stage: Stage, done: usize, total: usize) {
+        if !self.enabled {
+            return;
+        }
+        // Redraw at most once per percent of a stage.
+        let pct = if total == 0 { 100 } else { done * 100 / total };
+        if self.last == Some((stage, pct)) {
+            return;
+        }
+        self.last = Some((stage, pct));
+        let width = 30;
+        let filled = pct * width / 100;
+        eprint!(
+            "\r\x1b[2K{:<22} [{}{}] {done}/{total}",
+            stage.name(),
+            "#".repeat(filled),
+            " ".repeat(width - filled)
+        );
+        self.drawn = true;
+    }
+
+    fn finish(&mut self) {
+        if self.drawn {
+            eprint!("\r\x1b[2K");
+            self.drawn = false;
         }
     }
 }
@@ -172,4 +264,17 @@ fn write_segment_markdown(out: &mut impl Write, docs: &[Document]) -> io::Result
         }
     }
     Ok(())
+}
+
+fn segment_json(docs: &[Document]) -> String {
+    let mut buf = Vec::new();
+    // Writing to a Vec cannot fail, and the output is UTF-8 text.
+    let _ = write_segment_json(&mut buf, docs);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+fn segment_markdown(docs: &[Document]) -> String {
+    let mut buf = Vec::new();
+    let _ = write_segment_markdown(&mut buf, docs);
+    String::from_utf8_lossy(&buf).into_owned()
 }

@@ -39,8 +39,15 @@ pub struct Claim {
     pub quotes: Vec<QuoteId>,
     /// Asserted or denied.
     pub polarity: Polarity,
+    /// The words that name the source of the claim ("Foreign Minister Anna Kovač" in
+    /// "…, Foreign Minister Anna Kovač said"), set apart from the content tokens.
+    pub attribution: Option<Span>,
+    /// The reporting cue ("said", "according to"), set apart from the content tokens.
+    pub cue: Option<Span>,
     /// Normalized content tokens used for alignment: case and quote style folded,
-    /// numbers and dates replaced by typed placeholders (`<num>`, `<date>`).
+    /// numbers and days replaced by typed placeholders (`<num>`, `<pct>`, `<money>`,
+    /// `<day>`, `<month>`), function words dropped, words stemmed and synonyms mapped
+    /// to one canonical word (see [`crate::claims`]).
     pub tokens: Vec<String>,
 }
 
@@ -54,8 +61,9 @@ pub struct GroupId(pub u32);
 pub struct Group {
     /// Its id.
     pub id: GroupId,
-    /// Its members, sorted; at most one... or more per document.
+    /// Its members, sorted by id; at most one claim per document.
     pub claims: Vec<ClaimId>,
-    /// How closely the members agree in wording, `0.0..=1.0`.
+    /// How closely the members agree in wording, `0.0..=1.0`: the mean similarity of
+    /// the links that joined them (see [`crate::align`]).
     pub score: f64,
 }

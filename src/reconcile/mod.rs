@@ -21,6 +21,8 @@
 //!     speaker: None,
 //!     quotes: vec![],
 //!     polarity: Polarity::Positive,
+//!     attribution: None,
+//!     cue: None,
 //!     tokens: vec![],
 //! };
 //! let docs = [a.clone(), b.clone()];

@@ -1,1 +1,213 @@
-// Tests for this area are added by its owner.
+//! Alignment: the exact join against brute force, order independence, and the seeds.
+
+use corroborate::align::{self, AlignConfig, TokenSets, Weighting};
+use corroborate::{claims, Document, Span};
+use proptest::prelude::*;
+
+fn records() -> impl Strategy<Value = Vec<(u32, Vec<u32>)>> {
+    // small vocabularies make many near-threshold overlaps
+    prop::collection::vec((0u32..6, prop::collection::vec(0u32..14, 0..9)), 0..40)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn join_equals_brute_force(recs in records(), t in 0.05f64..1.0, idf in any::<bool>()) {
+        let w = if idf { Weighting::Idf } else { Weighting::Uniform };
+        let sets = TokenSets::from_ids(&recs, w);
+        let fast = align::join(&sets, t);
+        let slow = align::brute_force(&sets, t);
+        prop_assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn groups_do_not_depend_on_document_order(seed in 0u64..1000) {
+        let docs = random_docs(seed);
+        let config = AlignConfig::default();
+        let base = group_texts(&docs, &config);
+        let mut rev = docs.clone();
+        rev.reverse();
+        prop_assert_eq!(&base, &group_texts(&rev, &config));
+        let mut rot = docs.clone();
+        rot.rotate_left(1);
+        prop_assert_eq!(&base, &group_texts(&rot, &config));
+    }
+}
+
+/// Groups as sorted lists of (document, text), to compare runs over reordered input.
+fn group_texts(docs: &[Document], config: &AlignConfig) -> Vec<Vec<(String, String)>> {
+    let out = align::align(docs, config);
+    let mut gs: Vec<Vec<(String, String)>> = out
+        .groups
+        .iter()
+        .map(|g| {
+            let mut v: Vec<(String, String)> = g
+                .claims
+                .iter()
+                .map(|id| {
+                    let c = &out.claims[id.0 as usize];
+                    (c.doc.0.clone(), c.text.clone())
+                })
+                .collect();
+            v.sort();
+            v
+        })
+        .collect();
+    gs.sort();
+    gs
+}
+
+/// A few documents of sentences drawn from a small grammar, so many near-duplicates.
+fn random_docs(seed: u64) -> Vec<Document> {
+    const WHO: [&str; 4] = ["Kovač", "the minister", "Mr Xi", "Anna Smith"];
+    const VERB: [&str; 5] = ["approved", "rejected", "backed", "dropped", "reviewed"];
+    const OBJ: [&str; 5] = [
+        "the plan",
+        "the budget",
+        "a truce",
+        "the new law",
+        "the deal",
+    ];
+    const WHEN: [&str; 3] = ["on Monday", "on Friday", "last week"];
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut next = |n: usize| {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((x >> 33) as usize) % n
+    };
+    (0..4)
+        .map(|d| {
+            let n = 2 + next(4);
+            let text: Vec<String> = (0..n)
+                .map(|_| {
+                    format!(
+                        "{} {} {} {}, officials said.",
+                        WHO[next(4)],
+                        VERB[next(5)],
+                        OBJ[next(5)],
+                        WHEN[next(3)]
+                    )
+                })
+                .collect();
+            Document::new(format!("d{d}"), text.join(" "))
+        })
+        .collect()
+}
+
+#[test]
+fn every_claim_span_is_its_text() {
+    let docs = random_docs(7);
+    let cs = claims::from_documents(&docs, &AlignConfig::default());
+    assert!(!cs.is_empty());
+    for c in &cs {
+        let doc = docs
+            .iter()
+            .find(|d| d.id == c.doc)
+            .expect("claim's document");
+        assert_eq!(c.span.slice(&doc.text), c.text);
+        for s in [c.attribution, c.cue].into_iter().flatten() {
+            assert!(c.span.contains(s));
+            assert!(doc.text.get(s.start..s.end).is_some());
+        }
+    }
+}
+
+// ---------------------------------------------------------------- seeds
+
+/// A seed article as a document, its leading ` date YYYY-MM-DD ` line set apart as head.
+fn seed(path: &str) -> Document {
+    let text = std::fs::read_to_string(path).expect("seed file");
+    let id = std::path::Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(path)
+        .to_string();
+    let mut doc = Document::new(id, text);
+    let t = doc.text.as_str();
+    let trimmed = t.trim_start();
+    if let Some(rest) = trimmed.strip_prefix("date ") {
+        let lead = t.len() - trimmed.len();
+        if rest.len() >= 10
+            && rest.is_char_boundary(10)
+            && rest[..10].parse::<corroborate::Date>().is_ok()
+        {
+            doc.published = rest[..10].parse().ok();
+            doc.head = Span::new(0, lead + "date ".len() + 10);
+        }
+    }
+    doc
+}
+
+fn seeds() -> Vec<Document> {
+    let mut paths: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+        .expect("seeds dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| seed(p)).collect()
+}
+
+/// `tests/data/align/seeds.txt`: `together: frag | frag | ...` lines name fragments
+/// (one per outlet that carries the line) whose claims must share one group;
+/// `apart: frag | frag` lines name claims that must not share a group.
+#[test]
+fn seed_lines_carried_by_several_outlets_align() {
+    let docs = seeds();
+    let out = align::align(&docs, &AlignConfig::default());
+    let group_of = |frag: &str| -> Vec<(usize, Option<u32>)> {
+        out.claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.text.contains(frag))
+            .map(|(i, c)| {
+                (
+                    i,
+                    out.groups
+                        .iter()
+                        .find(|g| g.claims.contains(&c.id))
+                        .map(|g| g.id.0),
+                )
+            })
+            .collect()
+    };
+    let cases = include_str!("../data/align/seeds.txt");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for line in cases
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let Some((kind, rest)) = line.split_once(':') else {
+            panic!("bad case line: {line}");
+        };
+        let frags: Vec<&str> = rest.split('|').map(str::trim).collect();
+        let found: Vec<Vec<(usize, Option<u32>)>> = frags.iter().map(|f| group_of(f)).collect();
+        for (f, hits) in frags.iter().zip(&found) {
+            assert_eq!(hits.len(), 1, "fragment {f:?} must match exactly one claim");
+        }
+        let gs: Vec<Option<u32>> = found.iter().map(|h| h[0].1).collect();
+        checked += 1;
+        match kind.trim() {
+            "together" => {
+                if gs[0].is_none() || gs.iter().any(|g| *g != gs[0]) {
+                    failures.push(format!("together {frags:?}: groups {gs:?}"));
+                }
+            }
+            "apart" => {
+                if gs[0].is_some() && gs.iter().skip(1).any(|g| *g == gs[0]) {
+                    failures.push(format!("apart {frags:?}: groups {gs:?}"));
+                }
+            }
+            other => panic!("unknown case kind {other}"),
+        }
+    }
+    assert!(checked >= 8);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -85,18 +85,61 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn unbuilt_subcommands_say_so_and_print_nothing() {
-    let seed = strings(&seeds()).remove(0);
-    for sub in ["extract", "check", "align"] {
-        let o = run(&[sub, "--format", "json", &seed]);
-        assert_eq!(o.status.code(), Some(2), "{sub}");
-        assert!(o.stdout.is_empty(), "{sub} printed output");
-        assert!(
-            stderr(&o).contains("not built yet"),
-            "{sub}: {}",
-            stderr(&o)
-        );
+fn extract_align_and_check_print_json_whose_spans_match_the_files() {
+    let files = strings(&seeds());
+    let texts: std::collections::BTreeMap<String, String> = seeds()
+        .iter()
+        .map(|p| {
+            let id = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            (id, std::fs::read_to_string(p).expect("seed readable"))
+        })
+        .collect();
+    for sub in ["extract", "align", "check"] {
+        let mut args = vec![sub, "--format", "json", "--quiet"];
+        args.extend(files.iter().map(String::as_str));
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(0), "{sub}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON output");
+        assert_eq!(v["documents"].as_array().map(Vec::len), Some(5), "{sub}");
+        // Every object with doc/start/end/text anywhere in the output is a true span.
+        let mut checked = 0;
+        let mut stack = vec![&v];
+        while let Some(node) = stack.pop() {
+            match node {
+                serde_json::Value::Object(m) => {
+                    if let (Some(doc), Some(start), Some(end), Some(text)) = (
+                        m.get("doc").and_then(|d| d.as_str()),
+                        m.get("start").and_then(|x| x.as_u64()),
+                        m.get("end").and_then(|x| x.as_u64()),
+                        m.get("text").and_then(|x| x.as_str()),
+                    ) {
+                        let file = &texts[doc];
+                        assert_eq!(&file[start as usize..end as usize], text, "{sub}: {doc}");
+                        checked += 1;
+                    }
+                    stack.extend(m.values());
+                }
+                serde_json::Value::Array(a) => stack.extend(a.iter()),
+                _ => {}
+            }
+        }
+        assert!(checked > 50, "{sub}: only {checked} spans in the output");
     }
+}
+
+#[test]
+fn html_is_only_for_check() {
+    let seed = strings(&seeds()).remove(0);
+    let o = run(&["align", "--format", "html", &seed]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let o = run(&["check", "--format", "html", "--quiet", &seed]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("<!DOCTYPE html>"));
 }
 
 #[test]

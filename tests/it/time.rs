@@ -491,3 +491,43 @@ fn timeml_value_f1() {
     );
     assert!(f1(vp, vr) >= 0.75, "value F1 {:.3} below 0.75", f1(vp, vr));
 }
+
+#[test]
+fn long_adversarial_inputs_are_linear_and_do_not_overflow() {
+    let nested = "the end of ".repeat(50_000) + "2022";
+    let numbers = "1/2/3/4/5/6/7/8/9 ".repeat(20_000);
+    let words = "last last next this early mid- ".repeat(20_000);
+    for text in [nested, numbers, words] {
+        let mut d = Document::new("x", text.as_str());
+        d.published = corroborate::Date::from_ymd(2023, 3, 1);
+        let t = times(&d, &TimeConfig::default());
+        let q = quantities(&d);
+        assert!(t.len() + q.len() < text.len());
+    }
+}
+
+#[test]
+fn json_shape_of_times_and_quantities() {
+    let mut d = Document::new(
+        "a",
+        "They met on Wednesday for three days and spent $1.2bn.",
+    );
+    d.published = corroborate::Date::from_ymd(2023, 3, 1);
+    let t = times(&d, &TimeConfig::default());
+    let v = serde_json::to_value(&t).expect("serializable");
+    assert_eq!(v[0]["doc"], "a");
+    assert_eq!(v[0]["start"], 12);
+    assert_eq!(v[0]["end"], 21);
+    assert_eq!(v[0]["text"], "Wednesday");
+    assert_eq!(v[0]["value"], "2023-03-01");
+    assert_eq!(v[0]["interval"]["start"], "2023-03-01");
+    assert_eq!(v[0]["interval"]["granularity"], "day");
+    assert_eq!(v[0]["vague"], false);
+    assert_eq!(v[1]["value"], "P3D");
+    assert!(v[1]["interval"].is_null());
+    let q = serde_json::to_value(quantities(&d)).expect("serializable");
+    assert_eq!(q[0]["text"], "$1.2bn");
+    assert_eq!(q[0]["value"], 1.2e9);
+    assert_eq!(q[0]["unit"], "usd");
+    assert_eq!(q[0]["approx"], "exact");
+}

@@ -419,6 +419,12 @@ impl<'a> Q<'a> {
         if money.is_some() && (j >= self.toks.len() || in_time.get(j).copied().unwrap_or(true)) {
             return None;
         }
+        // Vague plural amounts: "hundreds of people", "tens of thousands".
+        if money.is_none() {
+            if let Some(r) = self.vague_amount(i) {
+                return Some(r);
+            }
+        }
         if money.is_none() {
             let ok = t.kind == TKind::Num
                 || self.number_entry(i).is_some_and(|(_, s)| !s)
@@ -559,6 +565,32 @@ impl<'a> Q<'a> {
         }
         // "a dozen", "a million": the article is part of the number.
         Some((first, end, value, value_max, unit, approx))
+    }
+}
+
+impl<'a> Q<'a> {
+    /// "hundreds of people", "tens of thousands of troops", "dozens": a range.
+    fn vague_amount(&self, i: usize) -> Option<Found> {
+        let vague = |k: usize| self.toks.get(k).and_then(|t| t.entry?.vague_amount);
+        let (outer_lo, outer_hi) = vague(i)?;
+        let (lo, hi, end) = match vague(i + 2) {
+            // "tens of thousands" is 20,000..199,999; "hundreds of thousands"
+            // 200,000..1,999,999: the outer range scaled by the inner one's unit.
+            Some((inner_lo, _)) if self.is(i + 1, "of") => {
+                let unit = inner_lo / 2.0;
+                (outer_lo * unit, (outer_hi + 1.0) * unit - 1.0, i + 3)
+            }
+            _ => (outer_lo, outer_hi, i + 1),
+        };
+        let (unit, end) = if self.is(end, "of") {
+            match self.unit_after(end + 1, &None) {
+                (Some(u), e) => (Some(u), e),
+                (None, _) => (None, end),
+            }
+        } else {
+            (None, end)
+        };
+        Some((i, end, lo, hi, unit, Approx::About))
     }
 }
 

@@ -129,6 +129,8 @@ pub(crate) struct Entry {
     pub number: Option<(f64, bool)>,
     /// Ordinal value.
     pub ordinal: Option<u32>,
+    /// The range a vague plural amount stands for ("hundreds": 200..1999).
+    pub vague_amount: Option<(f64, f64)>,
     pub unit: Option<(&'static str, UnitClass)>,
     /// A function word that can begin an expression ("the", "a", "every").
     pub starter: bool,
@@ -295,6 +297,11 @@ fn build() -> Lexicon {
             continue;
         };
         match f.get(2).copied() {
+            Some("vague") => {
+                if let Some(Ok(hi)) = f.get(3).map(|s| s.parse::<f64>()) {
+                    map.entry(w.as_bytes()).or_default().vague_amount = Some((v, hi));
+                }
+            }
             Some("ord") => map.entry(w.as_bytes()).or_default().ordinal = Some(v as u32),
             Some("scale") => map.entry(w.as_bytes()).or_default().number = Some((v, true)),
             _ => map.entry(w.as_bytes()).or_default().number = Some((v, false)),

@@ -515,6 +515,13 @@ impl<'a> P<'a> {
                         }
                     }
                 }
+                // One level only: "the end of the end of ..." must not recurse deeply.
+                let nested = ["end", "beginning", "start", "middle"]
+                    .iter()
+                    .any(|w| self.is(k + 1, w));
+                if nested {
+                    return None;
+                }
                 if let Some((e, sem)) = self.at(k) {
                     if !matches!(sem, Sem::Duration(_) | Sem::Set(_) | Sem::Ref(_)) {
                         return Some((e, sem));
@@ -657,6 +664,10 @@ impl<'a> P<'a> {
                     return None;
                 }
                 // "year-old" is an age (a duration of one year), not a date.
+                // "week-long", "day-long": a duration of one unit.
+                if !plural && self.s(i + 1) == "-" && self.glued(i + 1) && self.is(i + 2, "long") {
+                    return Some((i + 3, Sem::Duration(duration_value(Some(1.0), u))));
+                }
                 if !plural && self.s(i + 1) == "-" && self.glued(i + 1) && self.is(i + 2, "old") {
                     return Some((i + 3, Sem::Duration(duration_value(Some(1.0), u))));
                 }
@@ -930,6 +941,10 @@ impl<'a> P<'a> {
             return None;
         }
         let a_form = self.is(i, "a") || self.is(i, "an");
+        // "a week-long strike": the article is not part of it; "year-old" neither.
+        if a_form && self.s(k + 1) == "-" && self.glued(k + 1) {
+            return None;
+        }
         if hyphen {
             // "three-day", "70-year-old", "a 12-month", "five-year plan"
             let mut end = k + 1;

@@ -255,6 +255,8 @@ pub fn cluster(n_docs: usize, n_facts: usize, seed: u64, change_per_mille: usize
                 speaker: Some(actor),
                 quotes: vec![quote_id],
                 polarity: Polarity::Positive,
+                attribution: None,
+                cue: None,
                 tokens: Vec::new(),
             });
         }

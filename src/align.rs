@@ -1,0 +1,1005 @@
+//! Cross-document alignment: which claims of different documents say the same thing.
+//!
+//! Three layers, each a pure function:
+//!
+//! 1. **Candidates** ([`join`]): an exact set-similarity self-join over the claims'
+//!    content-token sets, in the AllPairs / PPJoin family, on the *IDF-weighted*
+//!    Jaccard similarity `w(A∩B) / w(A∪B)` with `w(t) = ln(1 + N/df(t))`. Tokens are
+//!    ordered globally by rarity; a claim is indexed and probed only on its *prefix*
+//!    (the rarest tokens, up to where the remaining weight could no longer reach the
+//!    threshold); a length filter on total weights and a positional filter on the
+//!    weight still to come prune the rest. Every pair at or above the threshold is
+//!    returned, by construction: no sampling, no hashing ([`brute_force`] is the
+//!    reference it is tested against).
+//! 2. **Scores**: the weighted Jaccard above is the score, in `0.0..=1.0`: one number
+//!    that rewards shared rare words (names, places, topic terms) over shared common
+//!    ones, after the normalization of [`crate::claims`] (synonyms, stems, typed
+//!    numbers and days, attribution set apart).
+//! 3. **Groups** ([`groups`]): of the candidate links between two documents, only
+//!    *mutual best matches* are kept; links are then merged strongest first
+//!    (ties by claim ids) into groups that hold **at most one claim per document**,
+//!    and two groups merge only if their members, on average, still resemble each
+//!    other (the average-link check against chaining unrelated claims).
+//!
+//! The result does not depend on the order of the input: claims are identified by
+//! document id and offset, and every tie is broken by ids.
+
+use crate::claims;
+use crate::model::{Claim, ClaimId, Date, DocId, Document, Group, GroupId};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Whether the reporting part of a sentence ("Kovač said", "according to X") counts as
+/// content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum AttributionMode {
+    /// Default: the speaker phrase and cue are set apart, so a claim credited to
+    /// another speaker, or quoted in another form, still aligns.
+    #[default]
+    SetApart,
+    /// Every word counts as content.
+    Content,
+}
+
+/// How numbers, days and months enter the content tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum NumberMode {
+    /// Default: typed placeholders (`<num>`, `<pct>`, `<money>`, `<day>`, `<month>`), so a
+    /// changed figure or day still aligns.
+    #[default]
+    Placeholders,
+    /// Literal digits and words.
+    Literal,
+}
+
+/// Word folding before comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum StemMode {
+    /// Default: irregular verb table plus English suffix rules.
+    #[default]
+    Light,
+    /// Lower-case only.
+    None,
+}
+
+/// Function words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum StopWordMode {
+    /// Default: English function words are dropped.
+    #[default]
+    English,
+    /// Function words are content.
+    Keep,
+}
+
+/// Synonym canonicalization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SynonymMode {
+    /// Default: our English synonym and phrasal-verb lexicon maps each group to one word.
+    #[default]
+    English,
+    /// No synonyms.
+    None,
+}
+
+/// Token weights in the similarity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Weighting {
+    /// Default: inverse document frequency over the claims being aligned,
+    /// `ln(1 + N/df)`.
+    #[default]
+    Idf,
+    /// Every token weighs 1 (plain Jaccard).
+    Uniform,
+}
+
+/// Whether the documents around two claims count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ContextMode {
+    /// Default: two claims link only if their documents are about the same story: the
+    /// weighted Jaccard similarity of the documents' signatures is at least
+    /// [`AlignConfig::context_threshold`]. A signature is the
+    /// [`AlignConfig::context_tokens`] rarest tokens (by document frequency) of the
+    /// union of the document's claims' tokens, among the tokens that at least one other
+    /// document has too. Articles on one event
+    /// share its names, places and rare terms; unrelated stories share only common
+    /// words, so short generic sentences of different stories do not align.
+    #[default]
+    Document,
+    /// Claims are compared alone.
+    None,
+}
+
+/// How candidate links become groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum GroupMode {
+    /// Default: mutual best matches per document pair, merged strongest first with one
+    /// claim per document and the average-link check.
+    #[default]
+    MutualBest,
+    /// Every link above the threshold, merged the same way (one claim per document,
+    /// average-link check).
+    AllLinks,
+}
+
+/// Settings of claim normalization and alignment. The defaults are what was measured
+/// (see `benches/compare.sh`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AlignConfig {
+    /// Minimum weighted Jaccard similarity of a link, `0.0..=1.0`. Default `0.35`.
+    pub threshold: f64,
+    /// Minimum mean similarity between the members of two groups for them to merge,
+    /// `0.0..=1.0`. Default `0.2`.
+    pub link_threshold: f64,
+    /// Attribution handling. Default [`AttributionMode::SetApart`].
+    pub attribution: AttributionMode,
+    /// Numbers and days. Default [`NumberMode::Placeholders`].
+    pub numbers: NumberMode,
+    /// Word folding. Default [`StemMode::Light`].
+    pub stemming: StemMode,
+    /// Function words. Default [`StopWordMode::English`].
+    pub stop_words: StopWordMode,
+    /// Synonyms. Default [`SynonymMode::English`].
+    pub synonyms: SynonymMode,
+    /// Token weights. Default [`Weighting::Idf`].
+    pub weighting: Weighting,
+    /// Grouping. Default [`GroupMode::MutualBest`].
+    pub grouping: GroupMode,
+    /// Document context. Default [`ContextMode::Document`].
+    pub context: ContextMode,
+    /// Minimum similarity of two documents for their claims to link, `0.0..=1.0`,
+    /// with [`ContextMode::Document`]. Default `0.1`.
+    pub context_threshold: f64,
+    /// How many of a document's rarest tokens make its signature for
+    /// [`ContextMode::Document`]. Default `8`.
+    pub context_tokens: usize,
+}
+
+impl Default for AlignConfig {
+    fn default() -> AlignConfig {
+        AlignConfig {
+            threshold: 0.35,
+            link_threshold: 0.2,
+            attribution: AttributionMode::default(),
+            numbers: NumberMode::default(),
+            stemming: StemMode::default(),
+            stop_words: StopWordMode::default(),
+            synonyms: SynonymMode::default(),
+            weighting: Weighting::default(),
+            grouping: GroupMode::default(),
+            context: ContextMode::default(),
+            context_threshold: 0.1,
+            context_tokens: 8,
+        }
+    }
+}
+
+// ---------------------------------------------------------------- token sets
+
+/// Claims as weighted token sets, ready for the join: tokens are ranked by rarity
+/// (rarest first, ties by the token's text) and each set is sorted by rank.
+#[derive(Clone, Debug)]
+pub struct TokenSets {
+    /// Per set: its group key (document index); pairs within one key are not joined.
+    key: Vec<u32>,
+    /// Per set: range into `ranks`.
+    offsets: Vec<usize>,
+    /// Token ranks of all sets, each set sorted ascending.
+    ranks: Vec<u32>,
+    /// Weight of each rank.
+    weight: Vec<f64>,
+    /// Per set: total weight.
+    total: Vec<f64>,
+}
+
+impl TokenSets {
+    /// Builds the sets from `(key, tokens)` records; records with the same key (document)
+    /// are never paired. Token weights follow `weighting`, over these records.
+    pub fn new<'a, S: AsRef<str> + 'a>(
+        records: impl IntoIterator<Item = (u32, &'a [S])>,
+        weighting: Weighting,
+    ) -> TokenSets {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut texts: Vec<&str> = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut key = Vec::new();
+        let mut offsets = vec![0];
+        let mut raw: Vec<u32> = Vec::new();
+        for (k, tokens) in records {
+            let start = raw.len();
+            for t in tokens {
+                let t = t.as_ref();
+                let id = *ids.entry(t).or_insert_with(|| {
+                    texts.push(t);
+                    df.push(0);
+                    (texts.len() - 1) as u32
+                });
+                raw.push(id);
+            }
+            let set = &mut raw[start..];
+            set.sort_unstable();
+            let mut n = 0;
+            for i in 0..set.len() {
+                if i == 0 || set[i] != set[n - 1] {
+                    set[n] = set[i];
+                    n += 1;
+                }
+            }
+            raw.truncate(start + n);
+            for &id in &raw[start..] {
+                df[id as usize] += 1;
+            }
+            key.push(k);
+            offsets.push(raw.len());
+        }
+        let n_sets = key.len() as f64;
+        let mut by_rarity: Vec<u32> = (0..texts.len() as u32).collect();
+        by_rarity.sort_unstable_by(|&a, &b| {
+            df[a as usize]
+                .cmp(&df[b as usize])
+                .then_with(|| texts[a as usize].cmp(texts[b as usize]))
+        });
+        let mut rank_of = vec![0u32; texts.len()];
+        let mut weight = vec![0.0; texts.len()];
+        for (r, &id) in by_rarity.iter().enumerate() {
+            rank_of[id as usize] = r as u32;
+            weight[r] = match weighting {
+                Weighting::Idf => (1.0 + n_sets / df[id as usize] as f64).ln(),
+                Weighting::Uniform => 1.0,
+            };
+        }
+        let mut ranks = raw;
+        let mut total = Vec::with_capacity(key.len());
+        for w in offsets.windows(2) {
+            let set = &mut ranks[w[0]..w[1]];
+            for t in set.iter_mut() {
+                *t = rank_of[*t as usize];
+            }
+            set.sort_unstable();
+            total.push(set.iter().map(|&r| weight[r as usize]).sum());
+        }
+        TokenSets {
+            key,
+            offsets,
+            ranks,
+            weight,
+            total,
+        }
+    }
+
+    /// Sets of token ids (any `u32` labels; ties in rarity are broken by id).
+    pub fn from_ids(records: &[(u32, Vec<u32>)], weighting: Weighting) -> TokenSets {
+        let max = records
+            .iter()
+            .flat_map(|r| r.1.iter().copied())
+            .max()
+            .map_or(0, |m| m as usize + 1);
+        let mut df = vec![0u32; max];
+        let mut key = Vec::with_capacity(records.len());
+        let mut offsets = vec![0];
+        let mut ranks: Vec<u32> = Vec::new();
+        for (k, toks) in records {
+            let start = ranks.len();
+            ranks.extend_from_slice(toks);
+            ranks[start..].sort_unstable();
+            let mut n = start;
+            for j in start..ranks.len() {
+                if j == start || ranks[j] != ranks[n - 1] {
+                    ranks[n] = ranks[j];
+                    n += 1;
+                }
+            }
+            ranks.truncate(n);
+            for &t in &ranks[start..] {
+                df[t as usize] += 1;
+            }
+            key.push(*k);
+            offsets.push(ranks.len());
+        }
+        let mut by_rarity: Vec<u32> = (0..max as u32).filter(|&t| df[t as usize] > 0).collect();
+        by_rarity.sort_unstable_by_key(|&t| (df[t as usize], t));
+        let n_sets = key.len() as f64;
+        let mut rank_of = vec![0u32; max];
+        let mut weight = vec![0.0; by_rarity.len()];
+        for (r, &t) in by_rarity.iter().enumerate() {
+            rank_of[t as usize] = r as u32;
+            weight[r] = match weighting {
+                Weighting::Idf => (1.0 + n_sets / df[t as usize] as f64).ln(),
+                Weighting::Uniform => 1.0,
+            };
+        }
+        let mut total = Vec::with_capacity(key.len());
+        for w in offsets.windows(2) {
+            let set = &mut ranks[w[0]..w[1]];
+            for t in set.iter_mut() {
+                *t = rank_of[*t as usize];
+            }
+            set.sort_unstable();
+            total.push(set.iter().map(|&r| weight[r as usize]).sum());
+        }
+        TokenSets {
+            key,
+            offsets,
+            ranks,
+            weight,
+            total,
+        }
+    }
+
+    /// Number of sets.
+    pub fn len(&self) -> usize {
+        self.key.len()
+    }
+
+    /// Whether there are no sets.
+    pub fn is_empty(&self) -> bool {
+        self.key.is_empty()
+    }
+
+    fn set(&self, i: usize) -> &[u32] {
+        &self.ranks[self.offsets[i]..self.offsets[i + 1]]
+    }
+
+    /// The weighted Jaccard similarity of sets `a` and `b`, `0.0..=1.0` (0 when both
+    /// are empty).
+    pub fn similarity(&self, a: usize, b: usize) -> f64 {
+        let (x, y) = (self.set(a), self.set(b));
+        let (mut i, mut j, mut ov) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    ov += self.weight[x[i] as usize];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let union = self.total[a] + self.total[b] - ov;
+        if union <= 0.0 {
+            0.0
+        } else {
+            (ov / union).clamp(0.0, 1.0)
+        }
+    }
+}
+
+/// A link between two sets (claims) and its similarity, `a < b`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// The first set (claim index), the smaller.
+    pub a: u32,
+    /// The second set.
+    pub b: u32,
+    /// Weighted Jaccard similarity, `0.0..=1.0`.
+    pub score: f64,
+}
+
+const SLACK: f64 = 1e-9;
+/// debug
+pub static VERIFIED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Every pair of sets with different keys whose similarity is at least `threshold`
+/// (in `(0, 1]`), sorted by `(a, b)`: the exact weighted AllPairs join described in the
+/// module docs. Empty sets are never paired.
+pub fn join(sets: &TokenSets, threshold: f64) -> Vec<Link> {
+    let t = threshold.clamp(f64::MIN_POSITIVE, 1.0);
+    let n = sets.len();
+    let mut order: Vec<u32> = (0..n as u32)
+        .filter(|&i| sets.total[i as usize] > 0.0)
+        .collect();
+    order.sort_unstable_by(|&a, &b| {
+        sets.total[a as usize]
+            .total_cmp(&sets.total[b as usize])
+            .then(a.cmp(&b))
+    });
+    // posting: (set, its total weight, its weight from this token on): the weights
+    // travel with the posting so probing touches no other memory
+    let mut postings: Vec<Vec<(u32, f64, f64)>> = vec![Vec::new(); sets.weight.len()];
+    let mut starts: Vec<usize> = vec![0; sets.weight.len()];
+    // suffix weight of each set from each position (inclusive), for the positional filter
+    let mut suffix: Vec<f64> = vec![0.0; sets.ranks.len()];
+    for i in 0..n {
+        let (s, e) = (sets.offsets[i], sets.offsets[i + 1]);
+        let mut acc = 0.0;
+        for p in (s..e).rev() {
+            acc += sets.weight[sets.ranks[p] as usize];
+            suffix[p] = acc;
+        }
+    }
+    let mut acc = vec![0.0f64; n];
+    let mut rest = vec![0.0f64; n];
+    let mut state = vec![0u8; n]; // 0 untouched, 1 candidate, 2 pruned
+    let mut touched: Vec<u32> = Vec::new();
+    let mut out = Vec::new();
+    for &x in &order {
+        let x = x as usize;
+        let wx = sets.total[x];
+        let base = sets.offsets[x];
+        let xs = sets.set(x);
+        let min_w = t * wx - SLACK;
+        let prefix = xs
+            .iter()
+            .enumerate()
+            .take_while(|(i, _)| suffix[base + i] >= min_w)
+            .count();
+        for (i, &r) in xs[..prefix].iter().enumerate() {
+            let list = &postings[r as usize];
+            let mut s = starts[r as usize];
+            while s < list.len() && list[s].1 < min_w {
+                s += 1;
+            }
+            starts[r as usize] = s;
+            let rest_x = suffix[base + i];
+            for &(y, wy, rest_y) in &list[s..] {
+                let y = y as usize;
+                match state[y] {
+                    2 => continue,
+                    0 => {
+                        state[y] = 1;
+                        touched.push(y as u32);
+                    }
+                    _ => {}
+                }
+                let need = t / (1.0 + t) * (wx + wy) - SLACK;
+                if acc[y] + rest_x.min(rest_y) < need {
+                    state[y] = 2;
+                    continue;
+                }
+                let w = sets.weight[r as usize];
+                acc[y] += w;
+                // what the tokens after this match can still add (PPJoin's bound)
+                rest[y] = (rest_x - w).min(rest_y - w);
+            }
+        }
+        for &y in &touched {
+            let y = y as usize;
+            let need = t / (1.0 + t) * (wx + sets.total[y]) - SLACK;
+            if state[y] == 1 && sets.key[y] != sets.key[x] && acc[y] + rest[y] + SLACK >= need {
+                VERIFIED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let score = verify(sets, &suffix, x, y, need);
+                if score >= t {
+                    let (a, b) = if x < y { (x, y) } else { (y, x) };
+                    out.push(Link {
+                        a: a as u32,
+                        b: b as u32,
+                        score,
+                    });
+                }
+            }
+            state[y] = 0;
+            acc[y] = 0.0;
+        }
+        touched.clear();
+        for (i, &r) in xs[..prefix].iter().enumerate() {
+            postings[r as usize].push((x as u32, wx, suffix[base + i]));
+        }
+    }
+    out.sort_unstable_by(|p, q| (p.a, p.b).cmp(&(q.a, q.b)));
+    out
+}
+
+/// [`TokenSets::similarity`] of `x` and `y` (the same additions in the same order, so
+/// the same value), or 0 as soon as the overlap can no longer reach `need`.
+fn verify(sets: &TokenSets, suffix: &[f64], x: usize, y: usize, need: f64) -> f64 {
+    let (bx, by) = (sets.offsets[x], sets.offsets[y]);
+    let (xs, ys) = (sets.set(x), sets.set(y));
+    let (mut i, mut j, mut ov) = (0, 0, 0.0);
+    while i < xs.len() && j < ys.len() {
+        if ov + suffix[bx + i].min(suffix[by + j]) < need {
+            return 0.0;
+        }
+        match xs[i].cmp(&ys[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                ov += sets.weight[xs[i] as usize];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = sets.total[x] + sets.total[y] - ov;
+    if union <= 0.0 {
+        0.0
+    } else {
+        (ov / union).clamp(0.0, 1.0)
+    }
+}
+
+/// Links of sets whose keys (documents) are similar: an exact join of the documents'
+/// token sets (union of their claims' tokens, weighted by document frequency) at
+/// `config.context_threshold`, then every claim pair of each similar document pair
+/// compared at `config.threshold`. `sets` must list each key's records contiguously,
+/// keys `0, 1, 2, ...` in order. Equal to [`join`] filtered by document similarity.
+pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
+    let t = config.threshold.clamp(f64::MIN_POSITIVE, 1.0);
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < sets.len() {
+        let start = i;
+        while i < sets.len() && sets.key[i] == sets.key[start] {
+            i += 1;
+        }
+        ranges.push((start, i));
+    }
+    let mut doc_sets: Vec<(u32, Vec<u32>)> = Vec::with_capacity(ranges.len());
+    let mut doc_df = vec![0u32; sets.weight.len()];
+    for (d, &(s, e)) in ranges.iter().enumerate() {
+        let mut v: Vec<u32> = (s..e).flat_map(|r| sets.set(r).iter().copied()).collect();
+        v.sort_unstable();
+        v.dedup();
+        for &r in &v {
+            doc_df[r as usize] += 1;
+        }
+        doc_sets.push((d as u32, v));
+    }
+    // the signature: the document's rarest tokens among those it shares with at least
+    // one other document (a token of one document only can never be shared)
+    for (_, v) in &mut doc_sets {
+        v.retain(|&r| doc_df[r as usize] >= 2);
+        v.sort_unstable_by_key(|&r| (doc_df[r as usize], r));
+        v.truncate(config.context_tokens.max(1));
+    }
+    let mut docs = TokenSets::from_ids(&doc_sets, config.weighting);
+    if let Some(p) = std::env::var("DOC_POW")
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+    {
+        for w in &mut docs.weight {
+            *w = w.powf(p);
+        }
+        for i in 0..docs.len() {
+            docs.total[i] = docs.set(i).iter().map(|&r| docs.weight[r as usize]).sum();
+        }
+    }
+    let mut doc_links = join(&docs, config.context_threshold);
+    if std::env::var("DBG").is_ok() {
+        eprintln!(
+            "verified {} doc pairs {} docs {} vocab {}",
+            VERIFIED.load(std::sync::atomic::Ordering::Relaxed),
+            doc_links.len(),
+            docs.len(),
+            docs.weight.len()
+        );
+    }
+    doc_links.sort_unstable_by_key(|l| (l.a, l.b));
+    // per document pair: an inverted index of the first document's claims (rank ->
+    // chain of its claims), probed with each claim of the second
+    const NIL: u32 = u32::MAX;
+    let mut stamp = vec![u32::MAX; sets.weight.len()];
+    let mut head = vec![NIL; sets.weight.len()];
+    let mut entries: Vec<(u32, u32)> = Vec::new(); // (claim, next)
+    let mut acc: Vec<f64> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
+    let mut out = Vec::new();
+    let mut indexed = u32::MAX;
+    for dl in doc_links {
+        let (ra, rb) = (ranges[dl.a as usize], ranges[dl.b as usize]);
+        if indexed != dl.a {
+            indexed = dl.a;
+            entries.clear();
+            for a in ra.0..ra.1 {
+                for &r in sets.set(a) {
+                    let r = r as usize;
+                    let next = if stamp[r] == indexed { head[r] } else { NIL };
+                    stamp[r] = indexed;
+                    head[r] = entries.len() as u32;
+                    entries.push(((a - ra.0) as u32, next));
+                }
+            }
+            acc.clear();
+            acc.resize(ra.1 - ra.0, 0.0);
+        }
+        for b in rb.0..rb.1 {
+            for &r in sets.set(b) {
+                if stamp[r as usize] != indexed {
+                    continue;
+                }
+                let mut e = head[r as usize];
+                while e != NIL {
+                    let (local, next) = entries[e as usize];
+                    if acc[local as usize] == 0.0 {
+                        touched.push(local);
+                    }
+                    acc[local as usize] += sets.weight[r as usize];
+                    e = next;
+                }
+            }
+            for &local in &touched {
+                let a = ra.0 + local as usize;
+                let ov = acc[local as usize];
+                acc[local as usize] = 0.0;
+                let union = sets.total[a] + sets.total[b] - ov;
+                // the bound admits rounding; the score is recomputed as `similarity` does
+                if union > 0.0 && ov / union >= t - SLACK {
+                    let score = sets.similarity(a, b);
+                    if score >= t {
+                        out.push(Link {
+                            a: a.min(b) as u32,
+                            b: a.max(b) as u32,
+                            score,
+                        });
+                    }
+                }
+            }
+            touched.clear();
+        }
+    }
+    out.sort_unstable_by(|p, q| (p.a, p.b).cmp(&(q.a, q.b)));
+    out
+}
+
+/// The reference for [`join`]: every pair compared, `O(n²)`. For tests.
+pub fn brute_force(sets: &TokenSets, threshold: f64) -> Vec<Link> {
+    let t = threshold.clamp(f64::MIN_POSITIVE, 1.0);
+    let mut out = Vec::new();
+    for a in 0..sets.len() {
+        for b in a + 1..sets.len() {
+            if sets.key[a] == sets.key[b] || sets.total[a] <= 0.0 || sets.total[b] <= 0.0 {
+                continue;
+            }
+            let score = sets.similarity(a, b);
+            if score >= t {
+                out.push(Link {
+                    a: a as u32,
+                    b: b as u32,
+                    score,
+                });
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- groups
+
+/// The weighted token sets of `claims`, keyed by document.
+pub fn token_sets(claims: &[Claim], weighting: Weighting) -> TokenSets {
+    let mut docs: Vec<&DocId> = claims.iter().map(|c| &c.doc).collect();
+    docs.sort();
+    docs.dedup();
+    let key_of = |d: &DocId| docs.binary_search(&d).unwrap_or(0) as u32;
+    TokenSets::new(
+        claims.iter().map(|c| (key_of(&c.doc), c.tokens.as_slice())),
+        weighting,
+    )
+}
+
+/// Groups of claims from different documents that report the same thing (see the
+/// module docs). Only groups of two or more claims are returned, members sorted by id,
+/// groups sorted by their first member; the same claims in any order give the same
+/// groups.
+///
+/// ```
+/// use corroborate::{align, claims, Document};
+/// let docs = [
+///     Document::new("a", "The minister said the talks would resume on Friday. It rained."),
+///     Document::new("b", "Negotiations will restart on Thursday, according to the minister. Shops closed early."),
+/// ];
+/// let config = align::AlignConfig::default();
+/// let cs = claims::from_documents(&docs, &config);
+/// let groups = align::groups(&cs, &config);
+/// assert_eq!(groups.len(), 1);
+/// assert_eq!(cs[groups[0].claims[0].0 as usize].text, "The minister said the talks would resume on Friday.");
+/// ```
+pub fn groups(claims: &[Claim], config: &AlignConfig) -> Vec<Group> {
+    let mut idx: Vec<usize> = (0..claims.len()).collect();
+    idx.sort_by(|&a, &b| {
+        (
+            &claims[a].doc,
+            claims[a].span.start,
+            claims[a].span.end,
+            claims[a].id,
+        )
+            .cmp(&(
+                &claims[b].doc,
+                claims[b].span.start,
+                claims[b].span.end,
+                claims[b].id,
+            ))
+    });
+    let sorted: Vec<&Claim> = idx.iter().map(|&i| &claims[i]).collect();
+    let mut docs: Vec<&DocId> = sorted.iter().map(|c| &c.doc).collect();
+    docs.dedup();
+    let mut key = Vec::with_capacity(sorted.len());
+    let mut d = 0;
+    for c in &sorted {
+        while docs[d] != &c.doc {
+            d += 1;
+        }
+        key.push(d as u32);
+    }
+    let sets = TokenSets::new(
+        sorted
+            .iter()
+            .zip(&key)
+            .map(|(c, &k)| (k, c.tokens.as_slice())),
+        config.weighting,
+    );
+    let links = match config.context {
+        ContextMode::None => join(&sets, config.threshold),
+        ContextMode::Document => join_in_context(&sets, config),
+    };
+    let components = group_links(&sets, &links, config);
+    let mut out: Vec<Group> = components
+        .into_iter()
+        .map(|(members, score)| {
+            let mut ids: Vec<ClaimId> = members.iter().map(|&m| sorted[m as usize].id).collect();
+            ids.sort();
+            Group {
+                id: GroupId(0),
+                claims: ids,
+                score,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.claims.cmp(&b.claims));
+    for (i, g) in out.iter_mut().enumerate() {
+        g.id = GroupId(i as u32);
+    }
+    out
+}
+
+/// Merges links into groups of set indices with one set per key; returns each group's
+/// members (sorted) and score.
+fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(Vec<u32>, f64)> {
+    let kept: Vec<Link> = match config.grouping {
+        GroupMode::AllLinks => links.to_vec(),
+        GroupMode::MutualBest => {
+            // best partner of each set in each other key: highest score, then lowest index
+            let mut best: HashMap<(u32, u32), (f64, u32)> = HashMap::new();
+            let mut offer = |from: u32, to: u32, s: f64| {
+                let e = best.entry((from, sets.key[to as usize])).or_insert((s, to));
+                if s > e.0 || (s == e.0 && to < e.1) {
+                    *e = (s, to);
+                }
+            };
+            for l in links {
+                offer(l.a, l.b, l.score);
+                offer(l.b, l.a, l.score);
+            }
+            links
+                .iter()
+                .filter(|l| {
+                    best.get(&(l.a, sets.key[l.b as usize])).map(|e| e.1) == Some(l.b)
+                        && best.get(&(l.b, sets.key[l.a as usize])).map(|e| e.1) == Some(l.a)
+                })
+                .copied()
+                .collect()
+        }
+    };
+    let mut order: Vec<&Link> = kept.iter().collect();
+    order.sort_by(|p, q| {
+        q.score
+            .total_cmp(&p.score)
+            .then((p.a, p.b).cmp(&(q.a, q.b)))
+    });
+    // union-find with member lists (small groups: at most one member per document)
+    let mut parent: HashMap<u32, u32> = HashMap::new();
+    let mut members: HashMap<u32, Vec<u32>> = HashMap::new();
+    fn find(parent: &mut HashMap<u32, u32>, x: u32) -> u32 {
+        let mut r = x;
+        while let Some(&p) = parent.get(&r) {
+            if p == r {
+                break;
+            }
+            r = p;
+        }
+        let mut c = x;
+        while c != r {
+            let next = parent.get(&c).copied().unwrap_or(r);
+            parent.insert(c, r);
+            c = next;
+        }
+        r
+    }
+    for l in order {
+        for v in [l.a, l.b] {
+            parent.entry(v).or_insert(v);
+            members.entry(v).or_insert_with(|| vec![v]);
+        }
+        let (ra, rb) = (find(&mut parent, l.a), find(&mut parent, l.b));
+        if ra == rb {
+            continue;
+        }
+        let (ma, mb) = (&members[&ra], &members[&rb]);
+        let clash = ma.iter().any(|&x| {
+            mb.iter()
+                .any(|&y| sets.key[x as usize] == sets.key[y as usize])
+        });
+        if clash {
+            continue;
+        }
+        if ma.len() + mb.len() > 2 {
+            const CAP: usize = 12;
+            let mut sum = 0.0;
+            let mut n = 0usize;
+            for &x in ma.iter().take(CAP) {
+                for &y in mb.iter().take(CAP) {
+                    sum += sets.similarity(x as usize, y as usize);
+                    n += 1;
+                }
+            }
+            if n > 0 && sum / (n as f64) < config.link_threshold {
+                continue;
+            }
+        }
+        let (small, big) = if ma.len() < mb.len() || (ma.len() == mb.len() && ra > rb) {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        let moved = members.remove(&small).unwrap_or_default();
+        parent.insert(small, big);
+        if let Some(m) = members.get_mut(&big) {
+            m.extend(moved);
+        }
+    }
+    let mut out: Vec<(Vec<u32>, f64)> = members
+        .into_values()
+        .filter(|m| m.len() >= 2)
+        .map(|mut m| {
+            m.sort_unstable();
+            let mut sum = 0.0;
+            let mut n = 0usize;
+            for i in 0..m.len() {
+                for j in i + 1..m.len() {
+                    sum += sets.similarity(m[i] as usize, m[j] as usize);
+                    n += 1;
+                }
+            }
+            let score = if n == 0 { 0.0 } else { sum / n as f64 };
+            (m, score)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Pairs of claims from different documents that share a group, each once, `a < b`.
+pub fn group_pairs(groups: &[Group], claims: &[Claim]) -> Vec<(ClaimId, ClaimId)> {
+    let doc: HashMap<ClaimId, &DocId> = claims.iter().map(|c| (c.id, &c.doc)).collect();
+    let mut out = Vec::new();
+    for g in groups {
+        for (i, &a) in g.claims.iter().enumerate() {
+            for &b in &g.claims[i + 1..] {
+                if doc.get(&a) != doc.get(&b) {
+                    out.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+// ---------------------------------------------------------------- output
+
+/// One input document in an [`Alignment`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    /// The document id.
+    pub id: DocId,
+    /// Its outlet, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Its publication date, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
+}
+
+/// One claim in an [`Alignment`]: where it is and who is said to have said it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimSummary {
+    /// The claim id.
+    pub id: ClaimId,
+    /// The document.
+    pub doc: DocId,
+    /// First byte in the document text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The claim's text, equal to `doc.text[start..end]`.
+    pub text: String,
+    /// The attribution's speaker phrase, as written, if any.
+    pub speaker: Option<String>,
+}
+
+/// What `corroborate align` prints: documents, claims and their groups.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// The documents, sorted by id.
+    pub documents: Vec<DocumentSummary>,
+    /// Every claim, by id.
+    pub claims: Vec<ClaimSummary>,
+    /// The groups (see [`groups`]).
+    pub groups: Vec<Group>,
+}
+
+/// Segments, builds claims and aligns them: the whole alignment of `docs` in one call.
+///
+/// ```
+/// use corroborate::{align, Document};
+/// let docs = [
+///     Document::new("a", "Xi urged all parties to abandon Cold War thinking."),
+///     Document::new("b", "All sides should give up the Cold War mentality, Xi said."),
+/// ];
+/// let out = align::align(&docs, &align::AlignConfig::default());
+/// assert_eq!(out.groups.len(), 1);
+/// assert!(align::to_markdown(&out).contains("Cold War mentality"));
+/// ```
+pub fn align(docs: &[Document], config: &AlignConfig) -> Alignment {
+    let claims = claims::from_documents(docs, config);
+    let groups = groups(&claims, config);
+    let text_of: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
+    let mut documents: Vec<DocumentSummary> = docs
+        .iter()
+        .map(|d| DocumentSummary {
+            id: d.id.clone(),
+            source: d.source.clone(),
+            published: d.published,
+        })
+        .collect();
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let claims = claims
+        .into_iter()
+        .map(|c| {
+            let speaker = c.attribution.and_then(|s| {
+                text_of
+                    .get(&c.doc)
+                    .and_then(|d| d.text.get(s.start..s.end))
+                    .map(str::to_string)
+            });
+            ClaimSummary {
+                id: c.id,
+                doc: c.doc,
+                start: c.span.start,
+                end: c.span.end,
+                text: c.text,
+                speaker,
+            }
+        })
+        .collect();
+    Alignment {
+        documents,
+        claims,
+        groups,
+    }
+}
+
+/// The alignment as Markdown: one section per group, its members side by side in a
+/// table (document, speaker, text).
+pub fn to_markdown(alignment: &Alignment) -> String {
+    use std::fmt::Write;
+    let by_id: HashMap<ClaimId, &ClaimSummary> =
+        alignment.claims.iter().map(|c| (c.id, c)).collect();
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut md = String::new();
+    let _ = writeln!(
+        md,
+        "# Aligned claims\n\n{} documents, {} claims, {} groups.\n",
+        alignment.documents.len(),
+        alignment.claims.len(),
+        alignment.groups.len()
+    );
+    for g in &alignment.groups {
+        let _ = writeln!(md, "## Group {} (score {:.2})\n", g.id.0, g.score);
+        let _ = writeln!(md, "| document | speaker | claim |\n|---|---|---|");
+        for id in &g.claims {
+            if let Some(c) = by_id.get(id) {
+                let _ = writeln!(
+                    md,
+                    "| {} | {} | {} |",
+                    cell(c.doc.as_str()),
+                    cell(c.speaker.as_deref().unwrap_or("")),
+                    cell(&c.text)
+                );
+            }
+        }
+        md.push('\n');
+    }
+    md
+}

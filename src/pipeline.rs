@@ -1,0 +1,309 @@
+//! The whole pipeline, from documents to a [`Report`]: the one-call [`crate::reconcile`]
+//! and the reusable, configured [`Reconciler`].
+//!
+//! This module only composes the stages; each stage is a pure function of its own module
+//! and can be called alone.
+
+use crate::config::Config;
+use crate::error::{Error, ErrorKind, Position, Result};
+use crate::extract::{self, Extraction};
+use crate::model::{Document, Quantity, Quote, Report, Sentence, TimeExpr};
+use crate::reconcile as reconcile_stage;
+use crate::{align, claims, segment};
+use std::collections::BTreeMap;
+
+/// A stage of the pipeline, as reported to a progress observer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Stage {
+    /// Sentence segmentation, one document at a time.
+    Segment,
+    /// Actors, quotations and speakers across the documents.
+    Actors,
+    /// Times and quantities, one document at a time.
+    TimesAndQuantities,
+    /// Claims and their cross-document alignment.
+    Align,
+    /// Flags, events and coverage.
+    Reconcile,
+}
+
+impl Stage {
+    /// A short name for progress displays.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Stage::Segment => "segment",
+            Stage::Actors => "actors and quotes",
+            Stage::TimesAndQuantities => "times and quantities",
+            Stage::Align => "align",
+            Stage::Reconcile => "reconcile",
+        }
+    }
+}
+
+/// Receives progress: the stage, and how many of how many units it has done.
+/// The pipeline calls it from the calling thread only.
+pub type Progress<'a> = &'a mut dyn FnMut(Stage, usize, usize);
+
+/// Everything the per-document and cross-document extraction stages find, before
+/// alignment: what the `extract` command prints.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Extracted {
+    /// The documents' ids, dates and sources, sorted by id.
+    pub documents: Vec<crate::model::DocumentInfo>,
+    /// Actors across all documents, sorted by name; ids from 0.
+    pub actors: Vec<crate::model::Actor>,
+    /// Quotations and reported speech, with speakers.
+    pub quotes: Vec<Quote>,
+    /// Temporal expressions, in document then offset order.
+    pub times: Vec<TimeExpr>,
+    /// Quantities, in document then offset order.
+    pub quantities: Vec<Quantity>,
+}
+
+/// The pipeline with a configuration, reusable across inputs.
+///
+/// ```
+/// use corroborate::{Config, Document, Reconciler};
+/// let mut a = Document::new("a", "The ministry said on Wednesday that the talks would go on.");
+/// a.published = Some("2023-03-01".parse().unwrap());
+/// let mut b = Document::new("b", "The ministry said on Thursday that the talks would go on.");
+/// b.published = Some("2023-03-02".parse().unwrap());
+/// let report = Reconciler::new(Config::default()).reconcile(&[a, b]).unwrap();
+/// assert_eq!(report.groups.len(), 1);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Reconciler {
+    config: Config,
+}
+
+impl Reconciler {
+    /// A reconciler with `config`.
+    pub fn new(config: Config) -> Reconciler {
+        Reconciler { config }
+    }
+
+    /// Its configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Runs every stage on `docs` and returns the report. The result does not depend on
+    /// the order of `docs`.
+    ///
+    /// Fails when two documents share an id or a document's head is not a valid prefix
+    /// of its text.
+    pub fn reconcile(&self, docs: &[Document]) -> Result<Report> {
+        self.reconcile_with_progress(docs, &mut |_, _, _| {})
+    }
+
+    /// As [`Reconciler::reconcile`], telling `progress` how far each stage has got.
+    pub fn reconcile_with_progress(&self, docs: &[Document], progress: Progress) -> Result<Report> {
+        let docs = sorted_checked(docs)?;
+        let (extracted, sentences) = self.extract_sorted(&docs, progress);
+        progress(Stage::Align, 0, 1);
+        let inputs: Vec<claims::DocInput<'_>> = docs
+            .iter()
+            .zip(&sentences)
+            .map(|(doc, s)| claims::DocInput {
+                doc,
+                sentences: s,
+                quotes: &extracted.quotes,
+            })
+            .collect();
+        let claims = claims::build(&inputs, &self.config.align);
+        let groups = align::groups(&claims, &self.config.align);
+        progress(Stage::Align, 1, 1);
+        progress(Stage::Reconcile, 0, 1);
+        let input = reconcile_stage::Input {
+            documents: &docs,
+            actors: &extracted.actors,
+            quotes: &extracted.quotes,
+            times: &extracted.times,
+            quantities: &extracted.quantities,
+            claims: &claims,
+            groups: &groups,
+        };
+        let report = reconcile_stage::check(&input, &self.config.reconcile);
+        progress(Stage::Reconcile, 1, 1);
+        Ok(report)
+    }
+
+    /// Runs the extraction stages only: actors, quotes, times and quantities.
+    pub fn extract(&self, docs: &[Document]) -> Result<Extracted> {
+        let docs = sorted_checked(docs)?;
+        Ok(self.extract_sorted(&docs, &mut |_, _, _| {}).0)
+    }
+
+    fn extract_sorted(
+        &self,
+        docs: &[Document],
+        progress: Progress,
+    ) -> (Extracted, Vec<Vec<Sentence>>) {
+        let n = docs.len();
+        let mut sentences = Vec::with_capacity(n);
+        for (i, doc) in docs.iter().enumerate() {
+            progress(Stage::Segment, i, n);
+            sentences.push(segment::sentences(doc));
+        }
+        progress(Stage::Segment, n, n);
+        progress(Stage::Actors, 0, 1);
+        let Extraction { actors, quotes } = extract::actors_and_quotes(docs);
+        progress(Stage::Actors, 1, 1);
+        let anchors = extract::time::anchors(docs, &self.config.time);
+        let mut times = Vec::new();
+        let mut quantities = Vec::new();
+        for (i, (doc, anchor)) in docs.iter().zip(anchors).enumerate() {
+            progress(Stage::TimesAndQuantities, i, n);
+            times.extend(extract::time::times_anchored(
+                doc,
+                anchor,
+                &self.config.time,
+            ));
+            quantities.extend(extract::quantity::quantities(doc));
+        }
+        progress(Stage::TimesAndQuantities, n, n);
+        let documents = docs
+            .iter()
+            .map(|d| crate::model::DocumentInfo {
+                id: d.id.clone(),
+                published: d.published,
+                source: d.source.clone(),
+                len: d.text.len(),
+            })
+            .collect();
+        (
+            Extracted {
+                documents,
+                actors,
+                quotes,
+                times,
+                quantities,
+            },
+            sentences,
+        )
+    }
+}
+
+/// The documents sorted by id, after checking ids are unique and heads are valid.
+fn sorted_checked(docs: &[Document]) -> Result<Vec<Document>> {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, doc) in docs.iter().enumerate() {
+        if let Some(first) = seen.insert(doc.id.as_str(), i) {
+            return Err(Error::new(
+                ErrorKind::DuplicateId,
+                doc.id.as_str(),
+                Position::None,
+                format!(
+                    "documents {first} and {i} share the id {:?}",
+                    doc.id.as_str()
+                ),
+            ));
+        }
+        let head = doc.head;
+        if head.start > head.end
+            || head.end > doc.text.len()
+            || !doc.text.is_char_boundary(head.end)
+        {
+            return Err(Error::new(
+                ErrorKind::Config,
+                doc.id.as_str(),
+                Position::Byte(head.end),
+                "the document's head is not a prefix of its text ending on a character boundary",
+            ));
+        }
+    }
+    let mut sorted = docs.to_vec();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(sorted)
+}
+
+/// Runs the whole pipeline with the default [`Config`] and returns the report.
+///
+/// ```
+/// use corroborate::Document;
+/// let docs = [
+///     Document::new("a", "Officials said 12 people were hurt in the blast."),
+///     Document::new("b", "Officials said 15 people were hurt in the blast."),
+/// ];
+/// let report = corroborate::reconcile(&docs).unwrap();
+/// assert!(report.flags.iter().any(|f| f.kind == corroborate::FlagKind::Quantity));
+/// ```
+pub fn reconcile(docs: &[Document]) -> Result<Report> {
+    Reconciler::default().reconcile(docs)
+}
+
+impl Extracted {
+    /// The extraction as Markdown: the actors with their aliases and roles, then, for
+    /// each document, who said what.
+    pub fn to_markdown(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let _ = writeln!(out, "# Actors\n");
+        for a in &self.actors {
+            let _ = write!(
+                out,
+                "- **{}** ({:?}, {} mentions)",
+                a.name,
+                a.kind,
+                a.mentions.len()
+            );
+            if !a.aliases.is_empty() {
+                let _ = write!(out, "; also {}", a.aliases.join(", "));
+            }
+            if !a.roles.is_empty() {
+                let _ = write!(out, "; {}", a.roles.join(", "));
+            }
+            out.push('\n');
+        }
+        let name_of: BTreeMap<_, _> = self
+            .actors
+            .iter()
+            .map(|a| (a.id, a.name.as_str()))
+            .collect();
+        for d in &self.documents {
+            let _ = writeln!(out, "\n# Who said what in {}\n", d.id);
+            for q in self.quotes.iter().filter(|q| q.doc == d.id) {
+                let who = match (q.speaker.and_then(|s| name_of.get(&s)), &q.speaker_text) {
+                    (Some(name), Some(text)) if text != name => format!("{name} (\"{text}\")"),
+                    (Some(name), _) => name.to_string(),
+                    (None, Some(text)) => format!("unresolved (\"{text}\")"),
+                    (None, None) => "unknown".to_string(),
+                };
+                let text: String = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let mark = match q.kind {
+                    crate::model::QuoteKind::Direct => format!("“{text}”"),
+                    crate::model::QuoteKind::Indirect => format!("_{text}_"),
+                };
+                let _ = writeln!(out, "- {who}: {mark} `[{}..{})`", q.span.start, q.span.end);
+            }
+            let times: Vec<&TimeExpr> = self.times.iter().filter(|t| t.doc == d.id).collect();
+            if !times.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "\nTimes: {}",
+                    times
+                        .iter()
+                        .map(|t| format!("“{}” = {}", t.text, t.value))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                );
+            }
+            let qs: Vec<&Quantity> = self.quantities.iter().filter(|q| q.doc == d.id).collect();
+            if !qs.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "\nQuantities: {}",
+                    qs.iter()
+                        .map(|q| match &q.unit {
+                            Some(u) => format!("“{}” = {} {u}", q.text, q.value),
+                            None => format!("“{}” = {}", q.text, q.value),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                );
+            }
+        }
+        out
+    }
+}
