@@ -10,6 +10,4 @@ pub struct Config {
     pub reconcile: crate::reconcile::ReconcileConfig,
     /// Temporal expressions: date order of `1/3`, anchor borrowing.
     pub time: crate::extract::time::TimeConfig,
-    /// Reconciliation: quotation alignment, polarity window, evidence per value.
-    pub reconcile: crate::reconcile::ReconcileConfig,
 }

@@ -789,6 +789,8 @@ fn seeds_through_real_extraction() {
                 speaker: None,
                 quotes,
                 polarity: Polarity::Positive,
+                attribution: None,
+                cue: None,
                 tokens: Vec::new(),
             });
         }
