@@ -660,6 +660,11 @@ fn chromium() -> Option<std::path::PathBuf> {
 #[test]
 fn html_loads_in_headless_chromium_with_one_entry_per_flag() {
     let Some(browser) = chromium() else {
+        // CI installs chromium (.ci/run); there a missing browser is a failure.
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "CI=true but no chromium on PATH"
+        );
         eprintln!("skipped: no chromium on PATH (apt-get install -y chromium)");
         return;
     };
