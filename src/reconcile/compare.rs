@@ -84,7 +84,18 @@ pub fn times_compatible(a: &TimeExpr, b: &TimeExpr) -> Option<bool> {
     }
 }
 
+/// Whether two quantities can state the same amount. Two bounds of the same kind
+/// ("more than 200" and "more than 2,000") are held to their numbers: logically both can
+/// hold, but a reader takes them as two different counts.
 fn quantities_compatible(a: &Quantity, b: &Quantity) -> Option<bool> {
+    use crate::model::Approx;
+    if a.approx == b.approx && matches!(a.approx, Approx::AtLeast | Approx::AtMost) {
+        let exact = |q: &Quantity| Quantity {
+            approx: Approx::Exact,
+            ..q.clone()
+        };
+        return quantities_compatible(&exact(a), &exact(b));
+    }
     match quantity::compatibility(a, b) {
         time::Compatibility::Compatible(_) => Some(true),
         time::Compatibility::Incompatible(_) => Some(false),
