@@ -335,7 +335,7 @@ fn evidence(m: &Facts, loc: &Loc) -> Option<Evidence> {
                 .collect::<Vec<_>>()
                 .join(" ");
             let value = if value.is_empty() {
-                "(affirmative)".to_string()
+                "(no negation)".to_string()
             } else {
                 value
             };
@@ -651,9 +651,9 @@ fn build_flag(
                     continue;
                 }
                 let shown = match kind {
-                    FlagKind::QuoteWording | FlagKind::Polarity => {
-                        format!("“{}”", short(&e.text, 12))
-                    }
+                    FlagKind::QuoteWording => format!("“{}”", short(&e.text, 12)),
+                    FlagKind::Polarity if e.highlights.is_empty() => "no negation".to_string(),
+                    FlagKind::Polarity => format!("“{}”", e.value),
                     FlagKind::Attribution | FlagKind::Source => e.value.clone(),
                     _ => format!("“{}” ({})", e.text, e.value),
                 };

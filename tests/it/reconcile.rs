@@ -456,8 +456,21 @@ fn events_and_coverage_follow_the_groups() {
         assert!(row.missing_from.is_empty());
         assert!(row.cells.iter().all(|c| c.len() == 1));
     }
-    // "approved" is no event trigger; "said ... adding" neither: no events.
-    assert!(r.events.is_empty(), "{:?}", r.events);
+    // "were approved" is a happening: one event per group, in time order, each carried
+    // by every outlet, with the time the outlets agree on.
+    assert_eq!(r.events.len(), 3, "{:?}", r.events);
+    let starts: Vec<Date> = r.events.iter().filter_map(|e| e.time.sort_key()).collect();
+    assert_eq!(starts.len(), 3);
+    assert!(
+        starts.windows(2).all(|w| w[0] <= w[1]),
+        "timeline in time order"
+    );
+    for e in &r.events {
+        assert_eq!(e.kind, EventKind::Other);
+        assert_eq!(e.outlets.len(), 4);
+        assert_eq!(e.claims.len(), 4);
+        assert!(e.flags.is_empty());
+    }
 }
 
 #[test]
