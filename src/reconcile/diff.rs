@@ -187,23 +187,37 @@ pub fn align_quotes(
         .map(|&(i, j)| (i - ra.start, j - rb.start))
         .collect();
     let (wa, wb) = (&a[ra.clone()], &b[rb.clone()]);
-    let changes = hunks(wa.len(), wb.len(), &local)
+    // Words left out at an ellipsis ("We wish you success … If China is strong") are an
+    // announced omission, not a misquote.
+    let elided = |text: &str, w: &[Word<'_>], at: usize| {
+        at > 0
+            && at < w.len()
+            && text
+                .get(w[at - 1].span.end..w[at].span.start)
+                .is_some_and(|gap| gap.contains('\u{2026}') || gap.contains("..."))
+    };
+    let changes: Vec<Option<DiffOp>> = hunks(wa.len(), wb.len(), &local)
         .into_iter()
         .map(|h| {
-            let (old, old_span) = text_of(text_a, &wa[h.a.clone()]);
-            let (new, new_span) = text_of(text_b, &wb[h.b.clone()]);
             let kind = match (h.a.is_empty(), h.b.is_empty()) {
                 (false, false) => DiffOpKind::Substitute,
                 (false, true) => DiffOpKind::Delete,
                 _ => DiffOpKind::Insert,
             };
-            DiffOp {
+            let skip = match kind {
+                DiffOpKind::Insert => elided(text_a, wa, h.a.start),
+                DiffOpKind::Delete => elided(text_b, wb, h.b.start),
+                _ => false,
+            };
+            let (old, old_span) = text_of(text_a, &wa[h.a.clone()]);
+            let (new, new_span) = text_of(text_b, &wb[h.b.clone()]);
+            (!skip).then_some(DiffOp {
                 kind,
                 old,
                 new,
                 old_span,
                 new_span,
-            }
+            })
         })
         .collect();
     let ops = interleave(text_a, wa, text_b, wb, &local, changes);
@@ -222,7 +236,7 @@ fn interleave(
     text_b: &str,
     wb: &[Word<'_>],
     pairs: &[(usize, usize)],
-    changes: Vec<DiffOp>,
+    changes: Vec<Option<DiffOp>>,
 ) -> Vec<DiffOp> {
     let hs = hunks(wa.len(), wb.len(), pairs);
     let mut out = Vec::new();
@@ -246,7 +260,7 @@ fn interleave(
     for &(i, j) in pairs {
         while hi < hs.len() && hs[hi].a.end <= i && hs[hi].b.end <= j {
             flush(&mut run, &mut out);
-            if let Some(op) = changes.next() {
+            if let Some(Some(op)) = changes.next() {
                 out.push(op);
             }
             hi += 1;
@@ -254,7 +268,7 @@ fn interleave(
         run.push((i, j));
     }
     flush(&mut run, &mut out);
-    out.extend(changes);
+    out.extend(changes.flatten());
     out
 }
 
@@ -325,6 +339,14 @@ mod tests {
                 "=plan for peace"
             ]
         );
+    }
+
+    #[test]
+    fn words_left_out_at_an_ellipsis_are_no_difference() {
+        let a = "We wish you success … If China is strong, Belarus will be strong";
+        let b = "We wish you success in everything. If China is strong, Belarus will be strong";
+        let al = align_quotes(a, &w(a), b, &w(b), QuoteParams::default()).unwrap();
+        assert!(!al.differs(), "{:?}", show(&al));
     }
 
     #[test]

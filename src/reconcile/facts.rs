@@ -260,7 +260,7 @@ impl<'a> Index<'a> {
             .iter()
             .filter(|q| q.kind == QuoteKind::Direct)
             .map(|q| QuoteWords {
-                words: words(&doc.text, q.span),
+                words: unbracketed(&doc.text, q.span.start, words(&doc.text, q.span)),
             })
             .filter(|q| !q.words.is_empty())
             .collect();
@@ -268,7 +268,7 @@ impl<'a> Index<'a> {
             direct = scan_quotes(&doc.text, cs)
                 .into_iter()
                 .map(|s| QuoteWords {
-                    words: words(&doc.text, s),
+                    words: unbracketed(&doc.text, s.start, words(&doc.text, s)),
                 })
                 .filter(|q| !q.words.is_empty())
                 .collect();
@@ -327,6 +327,28 @@ impl<'a> Index<'a> {
             source,
         })
     }
+}
+
+/// The words not inside square brackets: "[These approaches] should be aimed" quotes
+/// "should be aimed"; the bracketed words are the outlet's, not the speaker's.
+fn unbracketed<'a>(text: &str, from: usize, ws: Vec<Word<'a>>) -> Vec<Word<'a>> {
+    let mut depth = 0i32;
+    let mut at = from;
+    let mut out = Vec::with_capacity(ws.len());
+    for w in ws {
+        for c in text.get(at..w.span.start).unwrap_or("").chars() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+        }
+        at = w.span.end.max(at);
+        if depth == 0 {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// Whether an unresolved speaker reads as a name ("Qin Gang", "the Kremlin") rather than
@@ -508,6 +530,14 @@ fn scan_source(text: &str, ws: &[Word<'_>]) -> Option<(Span, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bracketed_words_are_the_outlets() {
+        let t = "[These approaches] should be aimed [primarily] at peace";
+        let ws = unbracketed(t, 0, words(t, Span::new(0, t.len())));
+        let got: Vec<&str> = ws.iter().map(|w| w.norm.as_ref()).collect();
+        assert_eq!(got, ["should", "be", "aimed", "at", "peace"]);
+    }
 
     #[test]
     fn finds_quotes_and_sources() {

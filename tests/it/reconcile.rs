@@ -930,3 +930,29 @@ fn whole_pipeline_on_typed_changes_and_rewordings() {
         "{false_alarms}/{rewordings} false alarms"
     );
 }
+
+#[test]
+fn reports_escape_markup_from_the_articles() {
+    let json = r#"[{"name": "markup",
+      "docs": [
+        {"id": "a<b>", "text": "The council approved the <script>alert(1)</script> plan & budget.",
+         "claims": ["The council approved the <script>alert(1)</script> plan & budget."]},
+        {"id": "b\"q", "text": "The council rejected the <script>alert(1)</script> plan & budget.",
+         "claims": ["The council rejected the <script>alert(1)</script> plan & budget."]}],
+      "groups": [["a<b>:0", "b\"q:0"]], "expect": []}]"#;
+    let cases: Vec<Case> = serde_json::from_str(json).expect("parse");
+    let b = build(&cases[0]);
+    let r = reconcile::check(&b.input(), &ReconcileConfig::default());
+    assert_eq!(r.flags.len(), 1);
+    let html = report::html(&r);
+    assert!(!html.contains("<script>alert"), "unescaped markup in HTML");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("a&lt;b&gt;") && html.contains("b&quot;q"));
+    assert_eq!(
+        html.matches("<script>").count(),
+        1,
+        "only the page's own script"
+    );
+    let md = report::markdown(&r);
+    assert!(!md.contains("<script>"), "markdown escapes angle brackets");
+}
