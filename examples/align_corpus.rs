@@ -42,6 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--context" => config.context_threshold = it.next().ok_or("value")?.parse()?,
             "--context-tokens" => config.context_tokens = it.next().ok_or("value")?.parse()?,
             "--no-context" => config.context = align::ContextMode::None,
+            "--threads" => config.threads = it.next().ok_or("value")?.parse()?,
             "--uniform" => config.weighting = Weighting::Uniform,
             "--all-links" => config.grouping = GroupMode::AllLinks,
             "--no-synonyms" => config.synonyms = align::SynonymMode::None,
@@ -54,8 +55,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let t_load = Instant::now();
     let mut docs: Vec<Document> = Vec::new();
-    for line in std::fs::read_to_string(format!("{dir}/documents.jsonl"))?.lines() {
-        let v: serde_json::Value = serde_json::from_str(line)?;
+    use std::io::BufRead;
+    let file = std::io::BufReader::new(std::fs::File::open(format!("{dir}/documents.jsonl"))?);
+    for line in file.lines() {
+        let v: serde_json::Value = serde_json::from_str(&line?)?;
         let mut d = Document::new(
             v["id"].as_str().ok_or("id")?,
             v["text"].as_str().ok_or("text")?,
@@ -71,13 +74,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     // reference sentences: (doc index, start, end) -> sid
     let mut sents: Vec<Vec<Sentence>> = vec![Vec::new(); docs.len()];
-    let mut sid_of: HashMap<(usize, usize), u32> = HashMap::new();
     let mut ref_bounds: Vec<Vec<(usize, usize, u32)>> = vec![Vec::new(); docs.len()];
-    for line in std::fs::read_to_string(format!("{dir}/sentences.tsv"))?
-        .lines()
-        .skip(1)
-    {
+    let mut n_sentences = 0;
+    let file = std::io::BufReader::new(std::fs::File::open(format!("{dir}/sentences.tsv"))?);
+    for line in file.lines().skip(1) {
+        let line = line?;
         let f: Vec<&str> = line.split('\t').collect();
+        n_sentences += 1;
         let (sid, d, s, e): (u32, usize, usize, usize) =
             (f[0].parse()?, doc_index[f[1]], f[2].parse()?, f[3].parse()?);
         let v = &mut sents[d];
@@ -86,10 +89,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             paragraph: 0,
             span: Span::new(s, e),
         });
-        sid_of.insert((d, s), sid);
         ref_bounds[d].push((s, e, sid));
     }
-    let n_sentences = sid_of.len();
     let load_seconds = t_load.elapsed().as_secs_f64();
 
     let t0 = Instant::now();
@@ -207,7 +208,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "f1": (f1 * 10000.0).round() / 10000.0,
             "params": { "threshold": config.threshold, "link_threshold": config.link_threshold, "context_threshold": config.context_threshold,
                         "weighting": format!("{:?}", config.weighting),
-                        "grouping": format!("{:?}", config.grouping) },
+                        "grouping": format!("{:?}", config.grouping),
+                        "threads": config.threads },
         })
     );
     Ok(())

@@ -13,6 +13,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut config = AlignConfig::default();
     let mut args = std::env::args().skip(1);
     while let Some(path) = args.next() {
+        if path == "--no-context" {
+            config.context = align::ContextMode::None;
+            continue;
+        }
         if path == "--threshold" {
             config.threshold = args.next().ok_or("--threshold needs a value")?.parse()?;
             continue;

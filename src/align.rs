@@ -1,33 +1,68 @@
 //! Cross-document alignment: which claims of different documents say the same thing.
 //!
-//! Three layers, each a pure function:
+//! Layers, each a pure function:
 //!
-//! 1. **Candidates** ([`join`]): an exact set-similarity self-join over the claims'
-//!    content-token sets, in the AllPairs / PPJoin family, on the *IDF-weighted*
-//!    Jaccard similarity `w(A∩B) / w(A∪B)` with `w(t) = ln(1 + N/df(t))`. Tokens are
-//!    ordered globally by rarity; a claim is indexed and probed only on its *prefix*
-//!    (the rarest tokens, up to where the remaining weight could no longer reach the
-//!    threshold); a length filter on total weights and a positional filter on the
-//!    weight still to come prune the rest. Every pair at or above the threshold is
-//!    returned, by construction: no sampling, no hashing ([`brute_force`] is the
-//!    reference it is tested against).
-//! 2. **Scores**: the weighted Jaccard above is the score, in `0.0..=1.0`: one number
-//!    that rewards shared rare words (names, places, topic terms) over shared common
-//!    ones, after the normalization of [`crate::claims`] (synonyms, stems, typed
-//!    numbers and days, attribution set apart).
-//! 3. **Groups** ([`groups`]): of the candidate links between two documents, only
-//!    *mutual best matches* are kept; links are then merged strongest first
-//!    (ties by claim ids) into groups that hold **at most one claim per document**,
-//!    and two groups merge only if their members, on average, still resemble each
-//!    other (the average-link check against chaining unrelated claims).
+//! 1. **Story context** ([`join_in_context`], [`ContextMode::Document`], the default):
+//!    each document gets a signature, its key terms by tf-idf (the names and terms it
+//!    keeps returning to); an exact join over the signatures finds the document pairs
+//!    about the same story, and only their claims are compared. A feed mixes many
+//!    stories: short generic sentences of different stories ("8 companies were closed
+//!    in Tunisia") are lexical near-duplicates that no sentence-level threshold can tell
+//!    apart, and an exact sentence join over a whole feed is quadratic in them.
+//! 2. **Candidates** ([`join`]): an exact set-similarity join in the AllPairs / PPJoin
+//!    family on the *IDF-weighted* Jaccard similarity `w(A∩B) / w(A∪B)` with
+//!    `w(t) = ln(1 + N/df(t))`. Tokens are ordered globally by rarity; a set is indexed
+//!    and probed only on its *prefix* (the rarest tokens, up to where the remaining
+//!    weight could no longer reach the threshold); a length filter on total weights, a
+//!    positional filter on the weight still to come and an early-exit verification
+//!    prune the rest. Every pair at or above the threshold is returned, by
+//!    construction: no sampling, no hashing ([`brute_force`] is the reference it is
+//!    tested against). Within a pair of same-story documents, claim pairs are found by
+//!    a small inverted index and scored the same way, so [`join_in_context`] equals
+//!    [`join`] restricted to same-story document pairs.
+//! 3. **Score**: the weighted Jaccard above, in `0.0..=1.0`, over the normalized
+//!    content tokens of [`crate::claims`] (synonyms, stems, typed numbers and days,
+//!    attribution set apart): shared rare words (names, places, topic terms) count more
+//!    than shared common ones.
+//! 4. **Groups** ([`groups`]): of the links between two documents, only *mutual best
+//!    matches* are kept; links are then merged strongest first (ties by claim ids) into
+//!    groups that hold **at most one claim per document**, and two groups merge only if
+//!    their members, on average, still resemble each other (the average-link check
+//!    against chaining unrelated claims).
 //!
 //! The result does not depend on the order of the input: claims are identified by
-//! document id and offset, and every tie is broken by ids.
+//! document id and offset, and every tie is broken by ids. No I/O.
 
 use crate::claims;
 use crate::model::{Claim, ClaimId, Date, DocId, Document, Group, GroupId};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+/// FNV-1a: a fast hash for the short internal keys (words, ids) of one call; the
+/// maps never leak into output order.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `HashMap` with [`Fnv`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Whether the reporting part of a sentence ("Kovač said", "according to X") counts as
 /// content.
@@ -98,10 +133,10 @@ pub enum Weighting {
 pub enum ContextMode {
     /// Default: two claims link only if their documents are about the same story: the
     /// weighted Jaccard similarity of the documents' signatures is at least
-    /// [`AlignConfig::context_threshold`]. A signature is the
-    /// [`AlignConfig::context_tokens`] rarest tokens (by document frequency) of the
-    /// union of the document's claims' tokens, among the tokens that at least one other
-    /// document has too. Articles on one event
+    /// [`AlignConfig::context_threshold`]. A signature is the document's
+    /// [`AlignConfig::context_tokens`] key terms by tf-idf (tf: how many of its claims
+    /// hold the token; idf over documents), among the tokens that at least one other
+    /// document has too: the names and terms an article keeps coming back to. Articles on one event
     /// share its names, places and rare terms; unrelated stories share only common
     /// words, so short generic sentences of different stories do not align.
     #[default]
@@ -145,13 +180,16 @@ pub struct AlignConfig {
     pub weighting: Weighting,
     /// Grouping. Default [`GroupMode::MutualBest`].
     pub grouping: GroupMode,
+    /// Threads for building claims; `0` (the default) uses every available core. The
+    /// output is the same for any number.
+    pub threads: usize,
     /// Document context. Default [`ContextMode::Document`].
     pub context: ContextMode,
     /// Minimum similarity of two documents for their claims to link, `0.0..=1.0`,
-    /// with [`ContextMode::Document`]. Default `0.1`.
+    /// with [`ContextMode::Document`]. Default `0.2`.
     pub context_threshold: f64,
     /// How many of a document's rarest tokens make its signature for
-    /// [`ContextMode::Document`]. Default `8`.
+    /// [`ContextMode::Document`]. Default `12`.
     pub context_tokens: usize,
 }
 
@@ -167,9 +205,10 @@ impl Default for AlignConfig {
             synonyms: SynonymMode::default(),
             weighting: Weighting::default(),
             grouping: GroupMode::default(),
+            threads: 0,
             context: ContextMode::default(),
-            context_threshold: 0.1,
-            context_tokens: 8,
+            context_threshold: 0.2,
+            context_tokens: 12,
         }
     }
 }
@@ -195,11 +234,11 @@ pub struct TokenSets {
 impl TokenSets {
     /// Builds the sets from `(key, tokens)` records; records with the same key (document)
     /// are never paired. Token weights follow `weighting`, over these records.
-    pub fn new<'a, S: AsRef<str> + 'a>(
-        records: impl IntoIterator<Item = (u32, &'a [S])>,
+    pub fn new<'a, I: IntoIterator<Item = &'a str>>(
+        records: impl IntoIterator<Item = (u32, I)>,
         weighting: Weighting,
     ) -> TokenSets {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: FastMap<&str, u32> = FastMap::default();
         let mut texts: Vec<&str> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut key = Vec::new();
@@ -208,7 +247,6 @@ impl TokenSets {
         for (k, tokens) in records {
             let start = raw.len();
             for t in tokens {
-                let t = t.as_ref();
                 let id = *ids.entry(t).or_insert_with(|| {
                     texts.push(t);
                     df.push(0);
@@ -377,8 +415,6 @@ pub struct Link {
 }
 
 const SLACK: f64 = 1e-9;
-/// debug
-pub static VERIFIED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Every pair of sets with different keys whose similarity is at least `threshold`
 /// (in `(0, 1]`), sorted by `(a, b)`: the exact weighted AllPairs join described in the
@@ -457,7 +493,6 @@ pub fn join(sets: &TokenSets, threshold: f64) -> Vec<Link> {
             let y = y as usize;
             let need = t / (1.0 + t) * (wx + sets.total[y]) - SLACK;
             if state[y] == 1 && sets.key[y] != sets.key[x] && acc[y] + rest[y] + SLACK >= need {
-                VERIFIED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let score = verify(sets, &suffix, x, y, need);
                 if score >= t {
                     let (a, b) = if x < y { (x, y) } else { (y, x) };
@@ -476,7 +511,7 @@ pub fn join(sets: &TokenSets, threshold: f64) -> Vec<Link> {
             postings[r as usize].push((x as u32, wx, suffix[base + i]));
         }
     }
-    out.sort_unstable_by(|p, q| (p.a, p.b).cmp(&(q.a, q.b)));
+    out.sort_unstable_by_key(|p| (p.a, p.b));
     out
 }
 
@@ -524,46 +559,40 @@ pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
         }
         ranges.push((start, i));
     }
-    let mut doc_sets: Vec<(u32, Vec<u32>)> = Vec::with_capacity(ranges.len());
+    // per document: its distinct tokens and in how many of its claims each occurs
+    let mut doc_tf: Vec<Vec<(u32, u32)>> = Vec::with_capacity(ranges.len());
     let mut doc_df = vec![0u32; sets.weight.len()];
-    for (d, &(s, e)) in ranges.iter().enumerate() {
+    for &(s, e) in &ranges {
         let mut v: Vec<u32> = (s..e).flat_map(|r| sets.set(r).iter().copied()).collect();
         v.sort_unstable();
-        v.dedup();
-        for &r in &v {
+        let mut tf: Vec<(u32, u32)> = Vec::new();
+        for r in v {
+            match tf.last_mut() {
+                Some(last) if last.0 == r => last.1 += 1,
+                _ => tf.push((r, 1)),
+            }
+        }
+        for &(r, _) in &tf {
             doc_df[r as usize] += 1;
         }
-        doc_sets.push((d as u32, v));
+        doc_tf.push(tf);
     }
-    // the signature: the document's rarest tokens among those it shares with at least
-    // one other document (a token of one document only can never be shared)
-    for (_, v) in &mut doc_sets {
-        v.retain(|&r| doc_df[r as usize] >= 2);
-        v.sort_unstable_by_key(|&r| (doc_df[r as usize], r));
-        v.truncate(config.context_tokens.max(1));
+    // the signature: the document's key terms by tf-idf (claims of the document holding
+    // the token, times ln(1 + documents / documents holding it)), among the tokens it
+    // shares with at least one other document; ties by rarity
+    let n_docs = ranges.len() as f64;
+    let mut doc_sets: Vec<(u32, Vec<u32>)> = Vec::with_capacity(ranges.len());
+    for (d, mut tf) in doc_tf.into_iter().enumerate() {
+        tf.retain(|&(r, _)| doc_df[r as usize] >= 2);
+        let key = |&(r, n): &(u32, u32)| {
+            f64::from(n) * (1.0 + n_docs / f64::from(doc_df[r as usize])).ln()
+        };
+        tf.sort_unstable_by(|a, b| key(b).total_cmp(&key(a)).then(a.0.cmp(&b.0)));
+        tf.truncate(config.context_tokens.max(1));
+        doc_sets.push((d as u32, tf.into_iter().map(|(r, _)| r).collect()));
     }
-    let mut docs = TokenSets::from_ids(&doc_sets, config.weighting);
-    if let Some(p) = std::env::var("DOC_POW")
-        .ok()
-        .and_then(|v| v.parse::<f64>().ok())
-    {
-        for w in &mut docs.weight {
-            *w = w.powf(p);
-        }
-        for i in 0..docs.len() {
-            docs.total[i] = docs.set(i).iter().map(|&r| docs.weight[r as usize]).sum();
-        }
-    }
+    let docs = TokenSets::from_ids(&doc_sets, config.weighting);
     let mut doc_links = join(&docs, config.context_threshold);
-    if std::env::var("DBG").is_ok() {
-        eprintln!(
-            "verified {} doc pairs {} docs {} vocab {}",
-            VERIFIED.load(std::sync::atomic::Ordering::Relaxed),
-            doc_links.len(),
-            docs.len(),
-            docs.weight.len()
-        );
-    }
     doc_links.sort_unstable_by_key(|l| (l.a, l.b));
     // per document pair: an inverted index of the first document's claims (rank ->
     // chain of its claims), probed with each claim of the second
@@ -627,7 +656,7 @@ pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
             touched.clear();
         }
     }
-    out.sort_unstable_by(|p, q| (p.a, p.b).cmp(&(q.a, q.b)));
+    out.sort_unstable_by_key(|p| (p.a, p.b));
     out
 }
 
@@ -662,7 +691,7 @@ pub fn token_sets(claims: &[Claim], weighting: Weighting) -> TokenSets {
     docs.dedup();
     let key_of = |d: &DocId| docs.binary_search(&d).unwrap_or(0) as u32;
     TokenSets::new(
-        claims.iter().map(|c| (key_of(&c.doc), c.tokens.as_slice())),
+        claims.iter().map(|c| (key_of(&c.doc), c.content_tokens())),
         weighting,
     )
 }
@@ -715,7 +744,7 @@ pub fn groups(claims: &[Claim], config: &AlignConfig) -> Vec<Group> {
         sorted
             .iter()
             .zip(&key)
-            .map(|(c, &k)| (k, c.tokens.as_slice())),
+            .map(|(c, &k)| (k, c.content_tokens())),
         config.weighting,
     );
     let links = match config.context {
@@ -749,7 +778,7 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
         GroupMode::AllLinks => links.to_vec(),
         GroupMode::MutualBest => {
             // best partner of each set in each other key: highest score, then lowest index
-            let mut best: HashMap<(u32, u32), (f64, u32)> = HashMap::new();
+            let mut best: FastMap<(u32, u32), (f64, u32)> = FastMap::default();
             let mut offer = |from: u32, to: u32, s: f64| {
                 let e = best.entry((from, sets.key[to as usize])).or_insert((s, to));
                 if s > e.0 || (s == e.0 && to < e.1) {
@@ -777,34 +806,33 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
             .then((p.a, p.b).cmp(&(q.a, q.b)))
     });
     // union-find with member lists (small groups: at most one member per document)
-    let mut parent: HashMap<u32, u32> = HashMap::new();
-    let mut members: HashMap<u32, Vec<u32>> = HashMap::new();
-    fn find(parent: &mut HashMap<u32, u32>, x: u32) -> u32 {
+    let n = sets.len();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); n];
+    fn find(parent: &mut [u32], x: u32) -> u32 {
         let mut r = x;
-        while let Some(&p) = parent.get(&r) {
-            if p == r {
-                break;
-            }
-            r = p;
+        while parent[r as usize] != r {
+            r = parent[r as usize];
         }
         let mut c = x;
-        while c != r {
-            let next = parent.get(&c).copied().unwrap_or(r);
-            parent.insert(c, r);
+        while parent[c as usize] != r {
+            let next = parent[c as usize];
+            parent[c as usize] = r;
             c = next;
         }
         r
     }
     for l in order {
         for v in [l.a, l.b] {
-            parent.entry(v).or_insert(v);
-            members.entry(v).or_insert_with(|| vec![v]);
+            if members[v as usize].is_empty() && parent[v as usize] == v {
+                members[v as usize].push(v);
+            }
         }
         let (ra, rb) = (find(&mut parent, l.a), find(&mut parent, l.b));
         if ra == rb {
             continue;
         }
-        let (ma, mb) = (&members[&ra], &members[&rb]);
+        let (ma, mb) = (&members[ra as usize], &members[rb as usize]);
         let clash = ma.iter().any(|&x| {
             mb.iter()
                 .any(|&y| sets.key[x as usize] == sets.key[y as usize])
@@ -815,14 +843,14 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
         if ma.len() + mb.len() > 2 {
             const CAP: usize = 12;
             let mut sum = 0.0;
-            let mut n = 0usize;
+            let mut k = 0usize;
             for &x in ma.iter().take(CAP) {
                 for &y in mb.iter().take(CAP) {
                     sum += sets.similarity(x as usize, y as usize);
-                    n += 1;
+                    k += 1;
                 }
             }
-            if n > 0 && sum / (n as f64) < config.link_threshold {
+            if k > 0 && sum / (k as f64) < config.link_threshold {
                 continue;
             }
         }
@@ -831,14 +859,12 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
         } else {
             (rb, ra)
         };
-        let moved = members.remove(&small).unwrap_or_default();
-        parent.insert(small, big);
-        if let Some(m) = members.get_mut(&big) {
-            m.extend(moved);
-        }
+        let moved = std::mem::take(&mut members[small as usize]);
+        parent[small as usize] = big;
+        members[big as usize].extend(moved);
     }
     let mut out: Vec<(Vec<u32>, f64)> = members
-        .into_values()
+        .into_iter()
         .filter(|m| m.len() >= 2)
         .map(|mut m| {
             m.sort_unstable();

@@ -47,8 +47,16 @@ pub struct Claim {
     /// Normalized content tokens used for alignment: case and quote style folded,
     /// numbers and days replaced by typed placeholders (`<num>`, `<pct>`, `<money>`,
     /// `<day>`, `<month>`), function words dropped, words stemmed and synonyms mapped
-    /// to one canonical word (see [`crate::claims`]).
-    pub tokens: Vec<String>,
+    /// to one canonical word (see [`crate::claims`]). Separated by single spaces, in
+    /// text order; [`Claim::content_tokens`] iterates them.
+    pub tokens: String,
+}
+
+impl Claim {
+    /// The normalized content tokens, in text order.
+    pub fn content_tokens(&self) -> impl Iterator<Item = &str> {
+        self.tokens.split(' ').filter(|t| !t.is_empty())
+    }
 }
 
 /// The identifier of a [`Group`].
