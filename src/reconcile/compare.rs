@@ -5,6 +5,7 @@
 use super::diff::{align_quotes, hunks, lcs_pairs, QuoteParams};
 use super::facts::Facts;
 use super::lexicon::Lexicon;
+use super::words::Word;
 use crate::extract::{quantity, time};
 use crate::model::{DiffOp, Quantity, TimeExpr};
 use std::ops::Range;
@@ -16,8 +17,8 @@ pub enum Loc {
     Times(Vec<usize>),
     /// Quantities, by index in `Facts::quantities`.
     Quantities(Vec<usize>),
-    /// The speaker.
-    Speaker,
+    /// The speaker of a quotation (by index in `Facts::speakers`), or of the claim.
+    Speaker(Option<usize>),
     /// The source.
     Source,
     /// A region of the claim's words with the differing ones marked.
@@ -83,7 +84,18 @@ pub fn times_compatible(a: &TimeExpr, b: &TimeExpr) -> Option<bool> {
     }
 }
 
+/// Whether two quantities can state the same amount. Two bounds of the same kind
+/// ("more than 200" and "more than 2,000") are held to their numbers: logically both can
+/// hold, but a reader takes them as two different counts.
 fn quantities_compatible(a: &Quantity, b: &Quantity) -> Option<bool> {
+    use crate::model::Approx;
+    if a.approx == b.approx && matches!(a.approx, Approx::AtLeast | Approx::AtMost) {
+        let exact = |q: &Quantity| Quantity {
+            approx: Approx::Exact,
+            ..q.clone()
+        };
+        return quantities_compatible(&exact(a), &exact(b));
+    }
     match quantity::compatibility(a, b) {
         time::Compatibility::Compatible(_) => Some(true),
         time::Compatibility::Incompatible(_) => Some(false),
@@ -137,7 +149,7 @@ pub fn quantity(a: &Facts, b: &Facts) -> Option<Pair> {
     let (i, j) = unmatched(
         &a.quantities,
         &b.quantities,
-        |x, y| x.unit == y.unit,
+        |x, y| quantities_compatible(x, y).is_some(),
         quantities_compatible,
     )?;
     Some(Pair {
@@ -147,12 +159,40 @@ pub fn quantity(a: &Facts, b: &Facts) -> Option<Pair> {
     })
 }
 
-/// An attribution disagreement: both name a speaker and they are not the same.
+/// Whether two quotations are substantially the same statement: both of at least four
+/// words, at least three shared, and shared words making 60% of both together (Dice).
+/// A quoted term ("all-weather") or a short quote inside a longer paraphrase is not the
+/// same statement as the paraphrase.
+fn same_statement(a: &[Word<'_>], b: &[Word<'_>]) -> bool {
+    if a.len().min(b.len()) < 4 {
+        return false;
+    }
+    let m = lcs_pairs(a, b).len();
+    m >= 3 && 2 * m * 5 >= (a.len() + b.len()) * 3
+}
+
+/// An attribution disagreement: the same statement given to two parties that are not
+/// the same (after alias resolution), or, when neither claim quotes anyone, the claims
+/// themselves given to different parties.
 pub fn attribution(a: &Facts, b: &Facts) -> Option<Pair> {
+    for (i, x) in a.speakers.iter().enumerate() {
+        for (j, y) in b.speakers.iter().enumerate() {
+            if !x.party.same_as(&y.party) && same_statement(&x.words, &y.words) {
+                return Some(Pair {
+                    a: Loc::Speaker(Some(i)),
+                    b: Loc::Speaker(Some(j)),
+                    ops: Vec::new(),
+                });
+            }
+        }
+    }
+    if !a.speakers.is_empty() || !b.speakers.is_empty() {
+        return None;
+    }
     let (x, y) = (a.speaker.as_ref()?, b.speaker.as_ref()?);
     (!x.same_as(y)).then(|| Pair {
-        a: Loc::Speaker,
-        b: Loc::Speaker,
+        a: Loc::Speaker(None),
+        b: Loc::Speaker(None),
         ops: Vec::new(),
     })
 }
@@ -249,7 +289,7 @@ pub fn quote_wording(a: &Facts, b: &Facts, p: QuoteParams) -> Vec<Pair> {
         if !al.differs() {
             continue;
         }
-        let mark = |words: &[super::words::Word],
+        let mark = |words: &[super::words::Word<'_>],
                     spans: Vec<crate::model::Span>,
                     region: &Range<usize>| {
             region

@@ -14,7 +14,7 @@ pub const MAX_CELLS: usize = 1 << 20;
 
 /// Index pairs `(i, j)` of one longest common subsequence of `a` and `b`, increasing
 /// in both. Ties prefer the leftmost match, so the result is deterministic.
-pub fn lcs_pairs(a: &[Word], b: &[Word]) -> Vec<(usize, usize)> {
+pub fn lcs_pairs(a: &[Word<'_>], b: &[Word<'_>]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 || n.saturating_mul(m) > MAX_CELLS {
         return Vec::new();
@@ -124,7 +124,7 @@ impl Default for QuoteParams {
     }
 }
 
-fn text_of(text: &str, words: &[Word]) -> (String, Option<Span>) {
+fn text_of(text: &str, words: &[Word<'_>]) -> (String, Option<Span>) {
     match (words.first(), words.last()) {
         (Some(f), Some(l)) => {
             let span = Span::new(f.span.start, l.span.end.max(f.span.start));
@@ -145,9 +145,9 @@ fn text_of(text: &str, words: &[Word]) -> (String, Option<Span>) {
 /// quotations go on (both quoted that position, so the words there must agree).
 pub fn align_quotes(
     text_a: &str,
-    a: &[Word],
+    a: &[Word<'_>],
     text_b: &str,
-    b: &[Word],
+    b: &[Word<'_>],
     p: QuoteParams,
 ) -> Option<QuoteAlignment> {
     let mut pairs = lcs_pairs(a, b);
@@ -162,38 +162,62 @@ pub fn align_quotes(
         pairs.pop();
     }
     let (&(i0, j0), &(i1, j1)) = (pairs.first()?, pairs.last()?);
-    let left = i0.min(j0).min(p.edge_words);
-    let right = (a.len() - 1 - i1).min(b.len() - 1 - j1).min(p.edge_words);
-    let ra = (i0 - left)..(i1 + right + 1);
-    let rb = (j0 - left)..(j1 + right + 1);
     let matched = pairs.len();
-    let widest = ra.len().max(rb.len());
-    let enough = matched >= p.min_matched || (matched >= 1 && widest <= 3);
-    if !enough || 2 * matched < widest {
+    // The core (first to last shared word) must be mostly shared words.
+    let core = (i1 - i0 + 1).max(j1 - j0 + 1);
+    let enough = matched >= p.min_matched || (matched >= 1 && core <= 3);
+    if !enough || 2 * matched < core {
         return None;
     }
+    // Widen over the edges only on a strong core, or when the widened regions are the
+    // whole of two short quotations ("totally supports" / "fully supports").
+    let left = i0.min(j0).min(p.edge_words);
+    let right = (a.len() - 1 - i1).min(b.len() - 1 - j1).min(p.edge_words);
+    let whole =
+        i0 - left == 0 && j0 - left == 0 && i1 + right + 1 == a.len() && j1 + right + 1 == b.len();
+    let (left, right) = if matched >= 3 || whole {
+        (left, right)
+    } else {
+        (0, 0)
+    };
+    let ra = (i0 - left)..(i1 + right + 1);
+    let rb = (j0 - left)..(j1 + right + 1);
     let local: Vec<(usize, usize)> = pairs
         .iter()
         .map(|&(i, j)| (i - ra.start, j - rb.start))
         .collect();
     let (wa, wb) = (&a[ra.clone()], &b[rb.clone()]);
-    let changes = hunks(wa.len(), wb.len(), &local)
+    // Words left out at an ellipsis ("We wish you success … If China is strong") are an
+    // announced omission, not a misquote.
+    let elided = |text: &str, w: &[Word<'_>], at: usize| {
+        at > 0
+            && at < w.len()
+            && text
+                .get(w[at - 1].span.end..w[at].span.start)
+                .is_some_and(|gap| gap.contains('\u{2026}') || gap.contains("..."))
+    };
+    let changes: Vec<Option<DiffOp>> = hunks(wa.len(), wb.len(), &local)
         .into_iter()
         .map(|h| {
-            let (old, old_span) = text_of(text_a, &wa[h.a.clone()]);
-            let (new, new_span) = text_of(text_b, &wb[h.b.clone()]);
             let kind = match (h.a.is_empty(), h.b.is_empty()) {
                 (false, false) => DiffOpKind::Substitute,
                 (false, true) => DiffOpKind::Delete,
                 _ => DiffOpKind::Insert,
             };
-            DiffOp {
+            let skip = match kind {
+                DiffOpKind::Insert => elided(text_a, wa, h.a.start),
+                DiffOpKind::Delete => elided(text_b, wb, h.b.start),
+                _ => false,
+            };
+            let (old, old_span) = text_of(text_a, &wa[h.a.clone()]);
+            let (new, new_span) = text_of(text_b, &wb[h.b.clone()]);
+            (!skip).then_some(DiffOp {
                 kind,
                 old,
                 new,
                 old_span,
                 new_span,
-            }
+            })
         })
         .collect();
     let ops = interleave(text_a, wa, text_b, wb, &local, changes);
@@ -208,11 +232,11 @@ pub fn align_quotes(
 /// Puts the changing `ops` (in order) between the runs of equal words given by `pairs`.
 fn interleave(
     text_a: &str,
-    wa: &[Word],
+    wa: &[Word<'_>],
     text_b: &str,
-    wb: &[Word],
+    wb: &[Word<'_>],
     pairs: &[(usize, usize)],
-    changes: Vec<DiffOp>,
+    changes: Vec<Option<DiffOp>>,
 ) -> Vec<DiffOp> {
     let hs = hunks(wa.len(), wb.len(), pairs);
     let mut out = Vec::new();
@@ -236,7 +260,7 @@ fn interleave(
     for &(i, j) in pairs {
         while hi < hs.len() && hs[hi].a.end <= i && hs[hi].b.end <= j {
             flush(&mut run, &mut out);
-            if let Some(op) = changes.next() {
+            if let Some(Some(op)) = changes.next() {
                 out.push(op);
             }
             hi += 1;
@@ -244,7 +268,7 @@ fn interleave(
         run.push((i, j));
     }
     flush(&mut run, &mut out);
-    out.extend(changes);
+    out.extend(changes.flatten());
     out
 }
 
@@ -253,7 +277,7 @@ mod tests {
     use super::super::words::words;
     use super::*;
 
-    fn w(t: &str) -> Vec<Word> {
+    fn w(t: &str) -> Vec<Word<'_>> {
         words(t, Span::new(0, t.len()))
     }
 
@@ -315,6 +339,14 @@ mod tests {
                 "=plan for peace"
             ]
         );
+    }
+
+    #[test]
+    fn words_left_out_at_an_ellipsis_are_no_difference() {
+        let a = "We wish you success … If China is strong, Belarus will be strong";
+        let b = "We wish you success in everything. If China is strong, Belarus will be strong";
+        let al = align_quotes(a, &w(a), b, &w(b), QuoteParams::default()).unwrap();
+        assert!(!al.differs(), "{:?}", show(&al));
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn place(f: &Facts, from: usize) -> Option<String> {
     let text = &f.doc.text;
     let ws = &f.words;
     for i in from..ws.len().min(from + 7) {
-        if !matches!(ws[i].norm.as_str(), "in" | "at" | "to") {
+        if !matches!(ws[i].norm.as_ref(), "in" | "at" | "to") {
             continue;
         }
         let mut j = i + 1;
@@ -74,7 +74,7 @@ fn place(f: &Facts, from: usize) -> Option<String> {
         while end < ws.len() && end < j + 3 {
             let raw = text.get(ws[end].span.start..ws[end].span.end).unwrap_or("");
             let capital = raw.chars().next().is_some_and(char::is_uppercase);
-            if !capital || NOT_PLACES.contains(&ws[end].norm.as_str()) {
+            if !capital || NOT_PLACES.contains(&ws[end].norm.as_ref()) {
                 break;
             }
             end += 1;
@@ -224,9 +224,8 @@ pub fn events(gathered: &Gathered, index: &Index, flags: &[Flag]) -> Vec<Event> 
         let mut participants = BTreeSet::new();
         for m in members {
             participants.extend(index.actors_in(&m.doc.id, m.claim.span));
-            if let Some(a) = m.speaker.as_ref().and_then(|p| p.actor) {
-                participants.insert(a);
-            }
+            participants.extend(m.speaker.iter().filter_map(|p| p.actor));
+            participants.extend(m.speakers.iter().filter_map(|s| s.party.actor));
         }
         drafts.push(Draft {
             kind,

@@ -25,11 +25,20 @@ pub struct Party {
     pub kind: Option<ActorKind>,
 }
 
+/// A quotation (direct or reported) given to someone.
+#[derive(Clone, Debug)]
+pub struct Attributed<'a> {
+    /// Who.
+    pub party: Party,
+    /// The quotation's words.
+    pub words: Vec<Word<'a>>,
+}
+
 /// A direct quotation inside a claim.
 #[derive(Clone, Debug)]
-pub struct QuoteWords {
+pub struct QuoteWords<'a> {
     /// Its words.
-    pub words: Vec<Word>,
+    pub words: Vec<Word<'a>>,
 }
 
 /// Everything compared about one claim.
@@ -40,14 +49,17 @@ pub struct Facts<'a> {
     /// Its document.
     pub doc: &'a Document,
     /// The claim's words.
-    pub words: Vec<Word>,
+    pub words: Vec<Word<'a>>,
     /// Date and time expressions inside the claim, in offset order (vague ones left out).
     pub times: Vec<&'a TimeExpr>,
     /// Quantities inside the claim that are not part of a time, in offset order.
     pub quantities: Vec<&'a Quantity>,
     /// Direct quotations inside the claim, in offset order.
-    pub quotes: Vec<QuoteWords>,
-    /// Who is said to have said it.
+    pub quotes: Vec<QuoteWords<'a>>,
+    /// The quotations inside the claim that are given to someone, with who.
+    pub speakers: Vec<Attributed<'a>>,
+    /// Who the claim itself is given to (from the claims stage, or "according to" a
+    /// person), used when no quotation says.
     pub speaker: Option<Party>,
     /// Who it is credited to.
     pub source: Option<Party>,
@@ -244,11 +256,11 @@ impl<'a> Index<'a> {
         }
         quotes.retain(|q| q.doc == doc.id && valid(doc, q.span));
         quotes.sort_by_key(|q| (q.span, q.id));
-        let mut direct: Vec<QuoteWords> = quotes
+        let mut direct: Vec<QuoteWords<'a>> = quotes
             .iter()
             .filter(|q| q.kind == QuoteKind::Direct)
             .map(|q| QuoteWords {
-                words: words(&doc.text, q.span),
+                words: unbracketed(&doc.text, q.span.start, words(&doc.text, q.span)),
             })
             .filter(|q| !q.words.is_empty())
             .collect();
@@ -256,13 +268,13 @@ impl<'a> Index<'a> {
             direct = scan_quotes(&doc.text, cs)
                 .into_iter()
                 .map(|s| QuoteWords {
-                    words: words(&doc.text, s),
+                    words: unbracketed(&doc.text, s.start, words(&doc.text, s)),
                 })
                 .filter(|q| !q.words.is_empty())
                 .collect();
         }
-        // Speaker and source from the quotations' attributions, then the claim's own.
-        let mut speaker = None;
+        // Speakers and source from the quotations' attributions, then the claim's own.
+        let mut speakers: Vec<Attributed<'a>> = Vec::new();
         let mut source = None;
         for q in &quotes {
             let span = q.speaker_span.filter(|s| valid(doc, *s)).unwrap_or(q.span);
@@ -276,28 +288,28 @@ impl<'a> Index<'a> {
                 || p.kind == Some(ActorKind::Outlet);
             if sourcing && p.kind != Some(ActorKind::Person) {
                 source.get_or_insert(p);
-            } else {
-                speaker.get_or_insert(p);
-            }
-        }
-        if speaker.is_none() {
-            if let Some(a) = claim.speaker {
-                if let Some(p) = self.party(data, Some(a), None, cs) {
-                    if p.kind == Some(ActorKind::Outlet) {
-                        source.get_or_insert(p);
-                    } else {
-                        speaker = Some(p);
-                    }
-                }
+            } else if p.kind != Some(ActorKind::Document)
+                && (p.actor.is_some() || looks_named(&p.name))
+            {
+                // A paper or statement "calling for" something speaks for its issuer;
+                // it is no speaker to hold a statement to.
+                speakers.push(Attributed {
+                    party: p,
+                    words: words(&doc.text, q.span),
+                });
             }
         }
         let words = words(&doc.text, cs);
+        let mut speaker = claim
+            .speaker
+            .and_then(|a| self.party(data, Some(a), None, cs))
+            .filter(|p| p.kind != Some(ActorKind::Outlet));
         if source.is_none() {
             if let Some((span, text)) = scan_source(&doc.text, &words) {
                 if let Some(p) = self.party(data, None, Some(&text), span) {
-                    if p.kind == Some(ActorKind::Person) && speaker.is_none() {
-                        speaker = Some(p);
-                    } else if p.kind != Some(ActorKind::Person) {
+                    if p.kind == Some(ActorKind::Person) {
+                        speaker.get_or_insert(p);
+                    } else {
                         source = Some(p);
                     }
                 }
@@ -310,10 +322,40 @@ impl<'a> Index<'a> {
             times,
             quantities,
             quotes: direct,
+            speakers,
             speaker,
             source,
         })
     }
+}
+
+/// The words not inside square brackets: "[These approaches] should be aimed" quotes
+/// "should be aimed"; the bracketed words are the outlet's, not the speaker's.
+fn unbracketed<'a>(text: &str, from: usize, ws: Vec<Word<'a>>) -> Vec<Word<'a>> {
+    let mut depth = 0i32;
+    let mut at = from;
+    let mut out = Vec::with_capacity(ws.len());
+    for w in ws {
+        for c in text.get(at..w.span.start).unwrap_or("").chars() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+        }
+        at = w.span.end.max(at);
+        if depth == 0 {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// Whether an unresolved speaker reads as a name ("Qin Gang", "the Kremlin") rather than
+/// a description ("a 12-point paper", "officials").
+fn looks_named(s: &str) -> bool {
+    s.split_whitespace()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_pronoun(s: &str) -> bool {
@@ -432,7 +474,7 @@ pub fn scan_quotes(text: &str, span: Span) -> Vec<Span> {
 
 /// The source named by a cue such as "according to X" in the claim's words: the words
 /// after the cue up to the next punctuation (at most eight words).
-fn scan_source(text: &str, ws: &[Word]) -> Option<(Span, String)> {
+fn scan_source(text: &str, ws: &[Word<'_>]) -> Option<(Span, String)> {
     let lex = Lexicon::get();
     for (cue, pos) in &lex.sources {
         if *pos != CuePosition::Before {
@@ -488,6 +530,14 @@ fn scan_source(text: &str, ws: &[Word]) -> Option<(Span, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bracketed_words_are_the_outlets() {
+        let t = "[These approaches] should be aimed [primarily] at peace";
+        let ws = unbracketed(t, 0, words(t, Span::new(0, t.len())));
+        let got: Vec<&str> = ws.iter().map(|w| w.norm.as_ref()).collect();
+        assert_eq!(got, ["should", "be", "aimed", "at", "peace"]);
+    }
 
     #[test]
     fn finds_quotes_and_sources() {

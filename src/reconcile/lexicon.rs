@@ -1,7 +1,7 @@
 //! The word lists of this stage, compiled in from `data/reconcile/*.txt`.
 
 use crate::model::EventKind;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 
 const NEGATION: &str = include_str!("../../data/reconcile/negation.txt");
 const ANTONYMS: &str = include_str!("../../data/reconcile/antonyms.txt");
@@ -26,9 +26,10 @@ pub enum CuePosition {
 /// The parsed word lists.
 #[derive(Debug)]
 pub struct Lexicon {
-    negation: BTreeSet<String>,
-    antonyms: BTreeSet<(String, String)>,
-    events: BTreeMap<String, EventKind>,
+    // Hash tables for lookups only; nothing here is ever iterated into output.
+    negation: HashSet<String>,
+    antonyms: HashMap<String, Vec<String>>,
+    events: HashMap<String, EventKind>,
     /// Source cues as folded word sequences.
     pub sources: Vec<(Vec<String>, CuePosition)>,
 }
@@ -36,15 +37,16 @@ pub struct Lexicon {
 impl Lexicon {
     fn parse() -> Lexicon {
         let negation = entries(NEGATION).map(str::to_lowercase).collect();
-        let mut antonyms = BTreeSet::new();
+        let mut antonyms: HashMap<String, Vec<String>> = HashMap::new();
         for line in entries(ANTONYMS) {
             let mut it = line.split_whitespace();
             if let (Some(a), Some(b)) = (it.next(), it.next()) {
-                antonyms.insert((a.to_lowercase(), b.to_lowercase()));
-                antonyms.insert((b.to_lowercase(), a.to_lowercase()));
+                let (a, b) = (a.to_lowercase(), b.to_lowercase());
+                antonyms.entry(a.clone()).or_default().push(b.clone());
+                antonyms.entry(b).or_default().push(a);
             }
         }
-        let mut events = BTreeMap::new();
+        let mut events = HashMap::new();
         for line in entries(EVENTS) {
             let mut it = line.split_whitespace();
             if let (Some(w), Some(k)) = (it.next(), it.next()) {
@@ -87,7 +89,9 @@ impl Lexicon {
 
     /// Whether two folded words are antonyms.
     pub fn are_antonyms(&self, a: &str, b: &str) -> bool {
-        self.antonyms.contains(&(a.to_string(), b.to_string()))
+        self.antonyms
+            .get(a)
+            .is_some_and(|xs| xs.iter().any(|x| x == b))
     }
 
     /// The event kind a folded word triggers.

@@ -268,7 +268,7 @@ fn compare_classes(
     out
 }
 
-fn norms(ws: &[words::Word]) -> String {
+fn norms(ws: &[words::Word<'_>]) -> String {
     let mut s = String::new();
     for w in ws {
         s.push_str(&w.norm);
@@ -314,11 +314,11 @@ fn evidence(m: &Facts, loc: &Loc) -> Option<Evidence> {
                 .join(", ");
             (hull(&spans)?, value, spans)
         }
-        Loc::Speaker | Loc::Source => {
-            let p = if *loc == Loc::Speaker {
-                m.speaker.as_ref()?
-            } else {
-                m.source.as_ref()?
+        Loc::Speaker(_) | Loc::Source => {
+            let p = match loc {
+                Loc::Speaker(Some(i)) => &m.speakers.get(*i)?.party,
+                Loc::Speaker(None) => m.speaker.as_ref()?,
+                _ => m.source.as_ref()?,
             };
             (p.span, p.name.clone(), vec![p.span])
         }
@@ -331,11 +331,11 @@ fn evidence(m: &Facts, loc: &Loc) -> Option<Evidence> {
             let value = marks
                 .iter()
                 .filter_map(|&k| m.words.get(k))
-                .map(|w| w.norm.as_str())
+                .map(|w| w.norm.as_ref())
                 .collect::<Vec<_>>()
                 .join(" ");
             let value = if value.is_empty() {
-                "(affirmative)".to_string()
+                "(no negation)".to_string()
             } else {
                 value
             };
@@ -443,7 +443,18 @@ fn group_flags(group: &Group, members: &[Facts], config: &ReconcileConfig) -> Ve
             FlagKind::Attribution,
             compare_classes(
                 members,
-                |m| m.speaker.as_ref().map(party_key),
+                |m| {
+                    let quoted: Vec<String> = m
+                        .speakers
+                        .iter()
+                        .map(|s| format!("{}={}", party_key(&s.party), norms(&s.words)))
+                        .collect();
+                    match (&m.speaker, quoted.is_empty()) {
+                        (Some(p), true) => Some(party_key(p)),
+                        (None, true) => None,
+                        _ => Some(quoted.join("|")),
+                    }
+                },
                 |a, b| one(compare::attribution(a, b)),
                 mv,
             ),
@@ -561,11 +572,17 @@ fn severity(kind: FlagKind, members: &[Facts], conflicts: &[Conflict]) -> Severi
         FlagKind::Attribution => {
             // Two people cannot both have said it; a person and a body (a ministry, a
             // joint statement) can.
-            let people = conflicts.iter().any(|c| {
-                let k = |i: usize| members[i].speaker.as_ref().and_then(|p| p.kind);
-                let person = |k: Option<ActorKind>| matches!(k, None | Some(ActorKind::Person));
-                person(k(c.a[0])) && person(k(c.b[0]))
-            });
+            let kind_at = |i: usize, loc: &Loc| {
+                let m = &members[i];
+                match loc {
+                    Loc::Speaker(Some(j)) => m.speakers.get(*j).and_then(|s| s.party.kind),
+                    _ => m.speaker.as_ref().and_then(|p| p.kind),
+                }
+            };
+            let person = |k: Option<ActorKind>| matches!(k, None | Some(ActorKind::Person));
+            let people = conflicts
+                .iter()
+                .any(|c| person(kind_at(c.a[0], &c.pair.a)) && person(kind_at(c.b[0], &c.pair.b)));
             if people {
                 Severity::Contradiction
             } else {
@@ -589,7 +606,7 @@ fn build_flag(
     let mut ev: BTreeMap<Key, Evidence> = BTreeMap::new();
     let mut reps: Vec<(Key, Key, Vec<crate::model::DiffOp>)> = Vec::new();
     // value -> (how it is shown, every document giving it with its label)
-    let mut values: BTreeMap<String, (String, BTreeMap<DocId, String>)> = BTreeMap::new();
+    let mut values: BTreeMap<String, (String, BTreeMap<&DocId, &Document>)> = BTreeMap::new();
     let mut kept: BTreeMap<String, usize> = BTreeMap::new();
     // A big class meets many others; its members are visited once.
     let mut done: HashSet<(usize, &Loc)> = HashSet::new();
@@ -617,7 +634,7 @@ fn build_flag(
                     // past the cap: count the document, keep no evidence
                     if let Some(v) = &side_value {
                         if let Some(entry) = values.get_mut(v) {
-                            entry.1.insert(m.doc.id.clone(), doc_label(m.doc));
+                            entry.1.insert(&m.doc.id, m.doc);
                         }
                     }
                     continue;
@@ -634,9 +651,9 @@ fn build_flag(
                     continue;
                 }
                 let shown = match kind {
-                    FlagKind::QuoteWording | FlagKind::Polarity => {
-                        format!("“{}”", short(&e.text, 12))
-                    }
+                    FlagKind::QuoteWording => format!("“{}”", short(&e.text, 12)),
+                    FlagKind::Polarity if e.highlights.is_empty() => "no negation".to_string(),
+                    FlagKind::Polarity => format!("“{}”", e.value),
                     FlagKind::Attribution | FlagKind::Source => e.value.clone(),
                     _ => format!("“{}” ({})", e.text, e.value),
                 };
@@ -644,7 +661,7 @@ fn build_flag(
                     .entry(e.value.clone())
                     .or_insert_with(|| (shown, BTreeMap::new()))
                     .1
-                    .insert(m.doc.id.clone(), doc_label(m.doc));
+                    .insert(&m.doc.id, m.doc);
                 *kept.entry(e.value.clone()).or_default() += 1;
                 ev.entry(key).or_insert(e);
             }
@@ -675,11 +692,14 @@ fn build_flag(
         .first()
         .map(|m| short(&m.claim.text, 10))
         .unwrap_or_default();
-    let sides: Vec<String> = values
-        .values()
+    // sides in the order of their first document
+    let mut ordered: Vec<&(String, BTreeMap<&DocId, &Document>)> = values.values().collect();
+    ordered.sort_by(|x, y| x.1.keys().next().cmp(&y.1.keys().next()));
+    let sides: Vec<String> = ordered
+        .into_iter()
         .take(4)
         .map(|(shown, docs)| {
-            let mut names: Vec<&str> = docs.values().map(String::as_str).take(3).collect();
+            let mut names: Vec<String> = docs.values().map(|d| doc_label(d)).take(3).collect();
             names.dedup();
             let more = docs.len().saturating_sub(3);
             let tail = if more > 0 {
@@ -702,18 +722,21 @@ fn build_flag(
         FlagKind::Polarity => format!("Opposite meaning (negation or antonym) for “{label}”: {vs}"),
         FlagKind::Source => format!("Credited to different sources, “{label}”: {vs}"),
         FlagKind::QuoteWording => {
-            let changes: BTreeSet<String> = diffs
-                .iter()
-                .flat_map(|d| d.changes())
-                .map(|o| match o.kind {
+            // in reading order, each change once
+            let mut changes: Vec<String> = Vec::new();
+            for o in diffs.iter().flat_map(|d| d.changes()) {
+                let c = match o.kind {
                     DiffOpKind::Insert => format!("+“{}”", o.new),
                     DiffOpKind::Delete => format!("−“{}”", o.old),
                     _ => format!("“{}” → “{}”", o.old, o.new),
-                })
-                .collect();
+                };
+                if !changes.contains(&c) {
+                    changes.push(c);
+                }
+            }
             let docs: BTreeSet<String> = values
                 .values()
-                .flat_map(|(_, d)| d.values().cloned())
+                .flat_map(|(_, d)| d.values().map(|d| doc_label(d)))
                 .collect();
             format!(
                 "Quotation worded differently ({}): {}",
@@ -732,7 +755,7 @@ fn build_flag(
             .into_iter()
             .map(|(value, (_, docs))| Support {
                 value,
-                docs: docs.into_keys().collect(),
+                docs: docs.into_keys().cloned().collect(),
             })
             .collect(),
         diffs,

@@ -3,12 +3,14 @@
 //! hyphenated words are split ("12-point" is `12` + `point`).
 
 use crate::model::Span;
+use std::borrow::Cow;
 
 /// One word of a text, folded for comparison, and where it stands in the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Word {
-    /// The folded form: lower case, straight apostrophes.
-    pub norm: String,
+pub struct Word<'t> {
+    /// The folded form: lower case, straight apostrophes. Borrowed from the text when
+    /// the text already is in folded form (most words), so splitting allocates little.
+    pub norm: Cow<'t, str>,
     /// Its bytes in the document. Both halves of a split contraction share the span.
     pub span: Span,
 }
@@ -23,7 +25,7 @@ fn is_inner_number_sep(c: char) -> bool {
 
 /// The words of `text[span]`, in order, with document offsets. Out-of-range or
 /// non-boundary spans give no words rather than panicking.
-pub fn words(text: &str, span: Span) -> Vec<Word> {
+pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
     let Some(slice) = text.get(span.start..span.end) else {
         return Vec::new();
     };
@@ -67,43 +69,48 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
     out
 }
 
-fn push_word(out: &mut Vec<Word>, raw: &str, offset: usize) {
+fn push_word<'t>(out: &mut Vec<Word<'t>>, raw: &'t str, offset: usize) {
     let span = Span::new(offset, offset + raw.len());
-    let folded: String = if raw.is_ascii() {
-        raw.to_ascii_lowercase()
+    let folded: Cow<'t, str> = if raw.bytes().all(|b| {
+        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b'.' || b == b','
+    }) {
+        Cow::Borrowed(raw)
+    } else if raw.is_ascii() {
+        Cow::Owned(raw.to_ascii_lowercase())
     } else {
-        raw.chars()
-            .map(|c| if is_apostrophe(c) { '\'' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect()
+        Cow::Owned(
+            raw.chars()
+                .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect(),
+        )
     };
     if let Some(base) = folded.strip_suffix("n't") {
         let base = match base {
             "wo" => "will",
             "ca" => "can",
             "sha" => "shall",
-            "" => "",
             b => b,
         };
         if !base.is_empty() {
             out.push(Word {
-                norm: base.to_string(),
+                norm: Cow::Owned(base.to_string()),
                 span,
             });
         }
         out.push(Word {
-            norm: "not".to_string(),
+            norm: Cow::Borrowed("not"),
             span,
         });
         return;
     }
     if folded == "cannot" {
         out.push(Word {
-            norm: "can".into(),
+            norm: Cow::Borrowed("can"),
             span,
         });
         out.push(Word {
-            norm: "not".into(),
+            norm: Cow::Borrowed("not"),
             span,
         });
         return;
@@ -118,7 +125,7 @@ mod tests {
     fn norms(t: &str) -> Vec<String> {
         words(t, Span::new(0, t.len()))
             .into_iter()
-            .map(|w| w.norm)
+            .map(|w| w.norm.into_owned())
             .collect()
     }
 

@@ -195,7 +195,8 @@ fn flags(s: &mut String, r: &Report) {
                         let _ = write!(s, "<ins>{}</ins>", esc(&op.new));
                     }
                     DiffOpKind::Substitute => {
-                        let _ = write!(s, "<del>{}</del><ins>{}</ins>", esc(&op.old), esc(&op.new));
+                        let _ =
+                            write!(s, "<del>{}</del> <ins>{}</ins>", esc(&op.old), esc(&op.new));
                     }
                 }
                 s.push(' ');

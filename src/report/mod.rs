@@ -59,11 +59,26 @@ pub(crate) fn pieces(e: &Evidence) -> Vec<(&str, bool)> {
     };
     let mut out = Vec::new();
     let mut at = 0usize; // relative to the context
+                         // Marks separated only by spaces read as one run ("are willing").
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     for m in marks {
         let (s, t) = (
             m.start.max(ctx.start).saturating_sub(ctx.start),
             m.end.min(ctx.end).saturating_sub(ctx.start),
         );
+        match runs.last_mut() {
+            Some(last)
+                if s >= last.1
+                    && e.context_text
+                        .get(last.1..s)
+                        .is_some_and(|gap| gap.chars().all(char::is_whitespace)) =>
+            {
+                last.1 = t.max(last.1);
+            }
+            _ => runs.push((s, t)),
+        }
+    }
+    for (s, t) in runs {
         if s < at || t <= s {
             continue;
         }
@@ -103,12 +118,18 @@ mod tests {
             value: "XXXX-WXX-3".into(),
             context: Span::new(0, text.len()),
             context_text: text.into(),
-            highlights: vec![Span::new(12, 21), Span::new(15, 18), Span::new(25, 32)],
+            highlights: vec![
+                Span::new(5, 8),
+                Span::new(9, 11),
+                Span::new(12, 21),
+                Span::new(15, 18),
+                Span::new(25, 32),
+            ],
         };
         let p = pieces(&e);
         let joined: String = p.iter().map(|x| x.0).collect();
         assert_eq!(joined, text);
         let marked: Vec<&str> = p.iter().filter(|x| x.1).map(|x| x.0).collect();
-        assert_eq!(marked, ["Wednesday", "Beijing"]);
+        assert_eq!(marked, ["met on Wednesday", "Beijing"]);
     }
 }

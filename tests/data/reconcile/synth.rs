@@ -3,7 +3,8 @@
 //!
 //! Each fact is one sentence per document built from a template; document 0 states the
 //! facts as they are, every other document either rewords a fact (a speaker alias, a
-//! dated or undated weekday) or carries one typed change (date, speaker, number,
+//! dated or undated weekday, the time before or after the speaker, curly or straight
+//! quotation marks) or carries one typed change (date, speaker, number,
 //! polarity, one word inside the quotation). `expected` lists, per group, the kinds of
 //! change present, which is what reconciliation must flag.
 #![allow(dead_code)]
@@ -164,21 +165,39 @@ pub fn cluster(n_docs: usize, n_facts: usize, seed: u64, change_per_mille: usize
                 text.push(' ');
             }
             let start = text.len();
+            // Meaning-preserving rewordings: where the time stands, the quotation marks.
+            let time_first = rng.below(3) == 0;
+            let (open, close) = if rng.below(2) == 0 {
+                ("“", ".”")
+            } else {
+                ("\"", ".\"")
+            };
+            let mut tp = (0, 0);
+            if time_first {
+                text.push_str("On ");
+                tp = (text.len(), text.len() + WEEKDAYS[weekday].len());
+                text.push_str(WEEKDAYS[weekday]);
+                text.push_str(", ");
+            }
             let sp = (text.len(), text.len() + form.len());
             text.push_str(form);
-            text.push_str(" said on ");
-            let tp = (text.len(), text.len() + WEEKDAYS[weekday].len());
-            text.push_str(WEEKDAYS[weekday]);
-            text.push_str(" that ");
+            if time_first {
+                text.push_str(" said that ");
+            } else {
+                text.push_str(" said on ");
+                tp = (text.len(), text.len() + WEEKDAYS[weekday].len());
+                text.push_str(WEEKDAYS[weekday]);
+                text.push_str(" that ");
+            }
             let qn = format!("{number} tonnes");
             let np = (text.len(), text.len() + qn.len());
             text.push_str(&qn);
-            text.push_str(&format!(" of grain for item {k} {verb}, adding: “"));
+            text.push_str(&format!(" of grain for item {k} {verb}, adding: {open}"));
             let qstart = text.len();
             let qtext = quote.join(" ");
             text.push_str(&qtext);
             let qend = text.len();
-            text.push_str(".”");
+            text.push_str(close);
             let end = text.len();
             let actor = ActorId(speaker as u32);
             mentions[speaker].push(Mention {
