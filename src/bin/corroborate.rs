@@ -165,7 +165,7 @@ impl ProgressBar {
             return;
         }
         // Redraw at most once per percent of a stage.
-        let pct = if total == 0 { 100 } else { done * 100 / total };
+        let pct = (done * 100).checked_div(total).unwrap_or(100);
         if self.last == Some((stage, pct)) {
             return;
         }

@@ -287,18 +287,22 @@ fn attach_clocks(out: &mut [TimeExpr], found: &[parse::Found]) {
         let parse::Sem::Clock { h, m } = found[k].sem else {
             continue;
         };
-        let near = |j: usize| -> Option<Date> {
+        // The neighbour is chosen by what it names (a day, resolved or symbolic), not by
+        // whether it resolved, so a dated and an undated reading pick the same day.
+        let names_day = |j: usize| -> bool {
             let (a, b) = if j < k { (j, k) } else { (k, j) };
             let gap = found[b].first.saturating_sub(found[a].last);
-            let day = out[j]
-                .interval
-                .filter(|i| out[j].kind == TimeKind::Date && i.granularity == Granularity::Day)?;
-            (gap <= 2).then_some(day.start)
+            let day_like = match out[j].interval {
+                Some(i) => i.granularity == Granularity::Day,
+                None => out[j].value.starts_with("XXXX-") && !out[j].value.contains('T'),
+            };
+            gap <= 2 && out[j].kind == TimeKind::Date && day_like
         };
-        let day = k
+        let neighbour = k
             .checked_sub(1)
-            .and_then(near)
-            .or_else(|| (k + 1 < out.len()).then(|| near(k + 1)).flatten());
+            .filter(|&j| names_day(j))
+            .or_else(|| Some(k + 1).filter(|&j| j < out.len() && names_day(j)));
+        let day = neighbour.and_then(|j| out[j].interval).map(|i| i.start);
         if let Some(d) = day {
             out[k].value = format!("{d}T{h:02}:{m:02}");
             out[k].interval = Some(Interval {
