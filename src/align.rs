@@ -161,8 +161,13 @@ pub enum GroupMode {
 /// (see `benches/compare.sh`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AlignConfig {
-    /// Minimum weighted Jaccard similarity of a link, `0.0..=1.0`. Default `0.35`.
+    /// Minimum [`decision_score`] of a link (weighted Jaccard similarity, weighted
+    /// containment and shared word pairs), `0.0..=1.0`. Default `0.29`.
     pub threshold: f64,
+    /// Minimum weighted Jaccard similarity of a candidate pair (the exact join's
+    /// threshold), `0.0..=1.0`; candidates are then decided by [`AlignConfig::threshold`]
+    /// on the score. Default `0.15`.
+    pub candidate_threshold: f64,
     /// Minimum mean similarity between the members of two groups for them to merge,
     /// `0.0..=1.0`. Default `0.2`.
     pub link_threshold: f64,
@@ -191,12 +196,18 @@ pub struct AlignConfig {
     /// How many of a document's rarest tokens make its signature for
     /// [`ContextMode::Document`]. Default `12`.
     pub context_tokens: usize,
+    /// With at most this many documents, [`ContextMode::Document`] takes them all as one
+    /// story: a handful of articles given together are a story cluster, and document
+    /// frequencies over so few documents cannot tell story terms from common words.
+    /// Default `8`.
+    pub context_min_docs: usize,
 }
 
 impl Default for AlignConfig {
     fn default() -> AlignConfig {
         AlignConfig {
-            threshold: 0.35,
+            threshold: 0.29,
+            candidate_threshold: 0.15,
             link_threshold: 0.2,
             attribution: AttributionMode::default(),
             numbers: NumberMode::default(),
@@ -209,6 +220,7 @@ impl Default for AlignConfig {
             context: ContextMode::default(),
             context_threshold: 0.2,
             context_tokens: 12,
+            context_min_docs: 8,
         }
     }
 }
@@ -401,6 +413,39 @@ impl TokenSets {
             (ov / union).clamp(0.0, 1.0)
         }
     }
+
+    /// The decision score of sets `a` and `b`, `0.0..=1.0`: the mean of their weighted
+    /// Jaccard similarity `w(A∩B) / w(A∪B)` and their weighted containment
+    /// `w(A∩B) / min(w(A), w(B))`. Near-duplicates score like their Jaccard similarity;
+    /// a statement that one outlet reports alone and another embeds in a longer sentence
+    /// ("…, the ministry said in a statement after talks in Minsk") keeps a high
+    /// containment where its Jaccard similarity drops.
+    pub fn score(&self, a: usize, b: usize) -> f64 {
+        let (x, y) = (self.set(a), self.set(b));
+        let (mut i, mut j, mut ov) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    ov += self.weight[x[i] as usize];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        combined(ov, self.total[a], self.total[b])
+    }
+}
+
+/// [`TokenSets::score`] from the overlap weight and the two total weights.
+fn combined(ov: f64, ta: f64, tb: f64) -> f64 {
+    let union = ta + tb - ov;
+    let small = ta.min(tb);
+    if union <= 0.0 || small <= 0.0 {
+        return 0.0;
+    }
+    (0.5 * (ov / union + ov / small)).clamp(0.0, 1.0)
 }
 
 /// A link between two sets (claims) and its similarity, `a < b`.
@@ -549,7 +594,7 @@ fn verify(sets: &TokenSets, suffix: &[f64], x: usize, y: usize, need: f64) -> f6
 /// compared at `config.threshold`. `sets` must list each key's records contiguously,
 /// keys `0, 1, 2, ...` in order. Equal to [`join`] filtered by document similarity.
 pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
-    let t = config.threshold.clamp(f64::MIN_POSITIVE, 1.0);
+    let t = config.candidate_threshold.clamp(f64::MIN_POSITIVE, 1.0);
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < sets.len() {
@@ -591,8 +636,15 @@ pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
         tf.truncate(config.context_tokens.max(1));
         doc_sets.push((d as u32, tf.into_iter().map(|(r, _)| r).collect()));
     }
-    let docs = TokenSets::from_ids(&doc_sets, config.weighting);
-    let mut doc_links = join(&docs, config.context_threshold);
+    let mut doc_links = if ranges.len() <= config.context_min_docs {
+        let n = ranges.len() as u32;
+        (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| Link { a, b, score: 1.0 }))
+            .collect()
+    } else {
+        let docs = TokenSets::from_ids(&doc_sets, config.weighting);
+        join(&docs, config.context_threshold)
+    };
     doc_links.sort_unstable_by_key(|l| (l.a, l.b));
     // per document pair: an inverted index of the first document's claims (rank ->
     // chain of its claims), probed with each claim of the second
@@ -747,10 +799,11 @@ pub fn groups(claims: &[Claim], config: &AlignConfig) -> Vec<Group> {
             .map(|(c, &k)| (k, c.content_tokens())),
         config.weighting,
     );
-    let links = match config.context {
-        ContextMode::None => join(&sets, config.threshold),
+    let candidates = match config.context {
+        ContextMode::None => join(&sets, config.candidate_threshold),
         ContextMode::Document => join_in_context(&sets, config),
     };
+    let links = decide(&sets, &sorted, candidates, config.threshold);
     let components = group_links(&sets, &links, config);
     let mut out: Vec<Group> = components
         .into_iter()
@@ -769,6 +822,56 @@ pub fn groups(claims: &[Claim], config: &AlignConfig) -> Vec<Group> {
         g.id = GroupId(i as u32);
     }
     out
+}
+
+/// The share of adjacent content-token pairs (bigrams, in text order) that two claims
+/// have in common, over the claim with fewer: `0.0..=1.0`, 0 when either has none.
+/// Word order is evidence that two sentences carry the same phrase ("deep concern",
+/// "Cold War", "world economy"), not just the same vocabulary.
+pub fn bigram_overlap(a: &Claim, b: &Claim) -> f64 {
+    fn bigrams(c: &Claim) -> Vec<(&str, &str)> {
+        let t: Vec<&str> = c.content_tokens().collect();
+        let mut v: Vec<(&str, &str)> = t.windows(2).map(|w| (w[0], w[1])).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+    let (x, y) = (bigrams(a), bigrams(b));
+    let small = x.len().min(y.len());
+    if small == 0 {
+        return 0.0;
+    }
+    let shared = x.iter().filter(|p| y.binary_search(p).is_ok()).count();
+    shared as f64 / small as f64
+}
+
+/// The decision score of two candidate claims, `0.0..=1.0`:
+/// `0.8 · score + 0.2 · bigram_overlap`, where `score` is [`TokenSets::score`] (mean of
+/// weighted Jaccard and weighted containment) and [`bigram_overlap`] the share of word
+/// pairs in common. `claims[i]` must be set `i` of `sets`.
+pub fn decision_score(sets: &TokenSets, claims: &[&Claim], a: usize, b: usize) -> f64 {
+    let bigram = match (claims.get(a), claims.get(b)) {
+        (Some(x), Some(y)) => bigram_overlap(x, y),
+        _ => 0.0,
+    };
+    (0.8 * sets.score(a, b) + 0.2 * bigram).clamp(0.0, 1.0)
+}
+
+/// The candidates whose [`decision_score`] reaches `threshold`, each carrying that
+/// score. `claims[i]` must be set `i` of `sets`.
+pub fn decide(
+    sets: &TokenSets,
+    claims: &[&Claim],
+    candidates: Vec<Link>,
+    threshold: f64,
+) -> Vec<Link> {
+    candidates
+        .into_iter()
+        .filter_map(|l| {
+            let score = decision_score(sets, claims, l.a as usize, l.b as usize);
+            (score >= threshold).then_some(Link { score, ..l })
+        })
+        .collect()
 }
 
 /// Merges links into groups of set indices with one set per key; returns each group's
@@ -846,7 +949,7 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
             let mut k = 0usize;
             for &x in ma.iter().take(CAP) {
                 for &y in mb.iter().take(CAP) {
-                    sum += sets.similarity(x as usize, y as usize);
+                    sum += sets.score(x as usize, y as usize);
                     k += 1;
                 }
             }
@@ -872,7 +975,7 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
             let mut n = 0usize;
             for i in 0..m.len() {
                 for j in i + 1..m.len() {
-                    sum += sets.similarity(m[i] as usize, m[j] as usize);
+                    sum += sets.score(m[i] as usize, m[j] as usize);
                     n += 1;
                 }
             }
