@@ -1,7 +1,7 @@
 //! Alignment: the exact join against brute force, order independence, and the seeds.
 
 use corroborate::align::{self, AlignConfig, TokenSets, Weighting};
-use corroborate::{claims, Document, Span};
+use corroborate::{claims, ClaimId, Document, Group, Span};
 use proptest::prelude::*;
 
 fn records() -> impl Strategy<Value = Vec<(u32, Vec<u32>)>> {
@@ -182,17 +182,41 @@ fn seeds() -> Vec<Document> {
 fn seed_lines_carried_by_several_outlets_align() {
     let docs = seeds();
     let out = align::align(&docs, &AlignConfig::default());
+    let claims: Vec<(ClaimId, String, String)> = out
+        .claims
+        .iter()
+        .map(|c| (c.id, c.doc.to_string(), c.text.clone()))
+        .collect();
+    check_seed_cases(&claims, &out.groups);
+}
+
+/// The same cases through the full pipeline (`corroborate check`): claims built with
+/// the quotes and speakers found by the other stages, default settings.
+#[test]
+fn seed_lines_align_in_the_full_pipeline() {
+    let docs = seeds();
+    let report = corroborate::reconcile(&docs).expect("pipeline");
+    let claims: Vec<(ClaimId, String, String)> = report
+        .claims
+        .iter()
+        .map(|c| (c.id, c.doc.to_string(), c.text.clone()))
+        .collect();
+    check_seed_cases(&claims, &report.groups);
+}
+
+/// Checks `tests/data/align/seeds.txt` against claims `(id, document, text)` and groups.
+fn check_seed_cases(claims: &[(ClaimId, String, String)], groups: &[Group]) {
     let group_of = |frag: &str| -> Vec<(usize, Option<u32>)> {
-        out.claims
+        claims
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.text.contains(frag))
+            .filter(|(_, c)| c.2.contains(frag))
             .map(|(i, c)| {
                 (
                     i,
-                    out.groups
+                    groups
                         .iter()
-                        .find(|g| g.claims.contains(&c.id))
+                        .find(|g| g.claims.contains(&c.0))
                         .map(|g| g.id.0),
                 )
             })
@@ -231,15 +255,14 @@ fn seed_lines_carried_by_several_outlets_align() {
         }
     }
     assert!(checked >= 10);
-    let shown: Vec<String> = out
-        .groups
+    let shown: Vec<String> = groups
         .iter()
         .map(|g| {
             let texts: Vec<String> = g
                 .claims
                 .iter()
-                .filter_map(|id| out.claims.iter().find(|c| c.id == *id))
-                .map(|c| format!("  [{}] {}", c.doc, c.text))
+                .filter_map(|id| claims.iter().find(|c| c.0 == *id))
+                .map(|c| format!("  [{}] {}", c.1, c.2))
                 .collect();
             format!("group {} ({:.2}):\n{}", g.id.0, g.score, texts.join("\n"))
         })
