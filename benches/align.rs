@@ -52,8 +52,8 @@ fn bench(c: &mut Criterion) {
     let sets = align::token_sets(&cs, Weighting::Idf);
 
     // check the answers before timing: the join equals brute force, groups form
-    let fast = align::join(&sets, config.threshold);
-    let slow = align::brute_force(&sets, config.threshold);
+    let fast = align::join(&sets, config.candidate_threshold);
+    let slow = align::brute_force(&sets, config.candidate_threshold);
     assert_eq!(fast.len(), slow.len(), "join must equal brute force");
     assert!(fast == slow);
     assert!(!fast.is_empty());
@@ -66,7 +66,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| claims::from_documents(black_box(&docs), &config))
     });
     g.bench_function("join_24k_sets", |b| {
-        b.iter(|| align::join(black_box(&sets), config.threshold))
+        b.iter(|| align::join(black_box(&sets), config.candidate_threshold))
     });
     g.bench_function("join_in_context_24k_sets", |b| {
         b.iter(|| align::join_in_context(black_box(&sets), &config))

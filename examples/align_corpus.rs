@@ -118,7 +118,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t1 = Instant::now();
         let sets = align::token_sets(&cs, config.weighting);
         let t2 = Instant::now();
-        let links = align::join(&sets, config.threshold);
+        let links = align::join(&sets, config.candidate_threshold);
         eprintln!(
             "claims {:.3}s, groups {:.3}s (sets {:.3}s, join {:.3}s, {} links)",
             t_claims,

@@ -8,27 +8,37 @@
 //!    about the same story, and only their claims are compared. A feed mixes many
 //!    stories: short generic sentences of different stories ("8 companies were closed
 //!    in Tunisia") are lexical near-duplicates that no sentence-level threshold can tell
-//!    apart, and an exact sentence join over a whole feed is quadratic in them.
+//!    apart, and an exact sentence join over a whole feed is quadratic in them. With at
+//!    most [`AlignConfig::context_min_docs`] documents, all of them are taken as one
+//!    story: a handful of articles given together are a story cluster, and document
+//!    frequencies over so few documents cannot tell story terms from common words.
 //! 2. **Candidates** ([`join`]): an exact set-similarity join in the AllPairs / PPJoin
 //!    family on the *IDF-weighted* Jaccard similarity `w(A∩B) / w(A∪B)` with
-//!    `w(t) = ln(1 + N/df(t))`. Tokens are ordered globally by rarity; a set is indexed
-//!    and probed only on its *prefix* (the rarest tokens, up to where the remaining
-//!    weight could no longer reach the threshold); a length filter on total weights, a
-//!    positional filter on the weight still to come and an early-exit verification
-//!    prune the rest. Every pair at or above the threshold is returned, by
-//!    construction: no sampling, no hashing ([`brute_force`] is the reference it is
-//!    tested against). Within a pair of same-story documents, claim pairs are found by
-//!    a small inverted index and scored the same way, so [`join_in_context`] equals
-//!    [`join`] restricted to same-story document pairs.
-//! 3. **Score**: the weighted Jaccard above, in `0.0..=1.0`, over the normalized
-//!    content tokens of [`crate::claims`] (synonyms, stems, typed numbers and days,
-//!    attribution set apart): shared rare words (names, places, topic terms) count more
-//!    than shared common ones.
+//!    `w(t) = ln(1 + N/df(t))`, at [`AlignConfig::candidate_threshold`]. Tokens are
+//!    ordered globally by rarity; a set is indexed and probed only on its *prefix* (the
+//!    rarest tokens, up to where the remaining weight could no longer reach the
+//!    threshold); a length filter on total weights, a positional filter on the weight
+//!    still to come and an early-exit verification prune the rest. Every pair at or
+//!    above the threshold is returned, by construction: no sampling, no hashing
+//!    ([`brute_force`] is the reference it is tested against). Within a pair of
+//!    same-story documents, claim pairs are found by a small inverted index and scored
+//!    the same way, so [`join_in_context`] equals [`join`] restricted to same-story
+//!    document pairs.
+//! 3. **Decision** ([`decide`], [`decision_score`]): a candidate becomes a link when
+//!    `0.8 · (J + C) / 2 + 0.2 · B` reaches [`AlignConfig::threshold`], where `J` is the
+//!    weighted Jaccard similarity, `C` the weighted containment `w(A∩B) / min(w(A),
+//!    w(B))` and `B` the share of adjacent word pairs in common ([`bigram_overlap`]),
+//!    all over the normalized content tokens of [`crate::claims`] (synonyms, stems,
+//!    typed numbers and days, attribution set apart). Near-duplicates score about their
+//!    Jaccard similarity; real outlets embed a shared statement in longer sentences of
+//!    their own, which containment keeps; shared phrases ("Cold War", "world economy")
+//!    weigh more than the same words scattered.
 //! 4. **Groups** ([`groups`]): of the links between two documents, only *mutual best
 //!    matches* are kept; links are then merged strongest first (ties by claim ids) into
 //!    groups that hold **at most one claim per document**, and two groups merge only if
-//!    their members, on average, still resemble each other (the average-link check
-//!    against chaining unrelated claims).
+//!    their members, on average, still resemble each other ([`TokenSets::score`] at
+//!    least [`AlignConfig::link_threshold`]: the average-link check against chaining
+//!    unrelated claims).
 //!
 //! The result does not depend on the order of the input: claims are identified by
 //! document id and offset, and every tie is broken by ids. No I/O.
@@ -161,8 +171,13 @@ pub enum GroupMode {
 /// (see `benches/compare.sh`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AlignConfig {
-    /// Minimum weighted Jaccard similarity of a link, `0.0..=1.0`. Default `0.35`.
+    /// Minimum [`decision_score`] of a link (weighted Jaccard similarity, weighted
+    /// containment and shared word pairs), `0.0..=1.0`. Default `0.29`.
     pub threshold: f64,
+    /// Minimum weighted Jaccard similarity of a candidate pair (the exact join's
+    /// threshold), `0.0..=1.0`; candidates are then decided by [`AlignConfig::threshold`]
+    /// on the score. Default `0.15`.
+    pub candidate_threshold: f64,
     /// Minimum mean similarity between the members of two groups for them to merge,
     /// `0.0..=1.0`. Default `0.2`.
     pub link_threshold: f64,
@@ -191,12 +206,18 @@ pub struct AlignConfig {
     /// How many of a document's rarest tokens make its signature for
     /// [`ContextMode::Document`]. Default `12`.
     pub context_tokens: usize,
+    /// With at most this many documents, [`ContextMode::Document`] takes them all as one
+    /// story: a handful of articles given together are a story cluster, and document
+    /// frequencies over so few documents cannot tell story terms from common words.
+    /// Default `8`.
+    pub context_min_docs: usize,
 }
 
 impl Default for AlignConfig {
     fn default() -> AlignConfig {
         AlignConfig {
-            threshold: 0.35,
+            threshold: 0.29,
+            candidate_threshold: 0.15,
             link_threshold: 0.2,
             attribution: AttributionMode::default(),
             numbers: NumberMode::default(),
@@ -209,6 +230,7 @@ impl Default for AlignConfig {
             context: ContextMode::default(),
             context_threshold: 0.2,
             context_tokens: 12,
+            context_min_docs: 8,
         }
     }
 }
@@ -401,6 +423,39 @@ impl TokenSets {
             (ov / union).clamp(0.0, 1.0)
         }
     }
+
+    /// The decision score of sets `a` and `b`, `0.0..=1.0`: the mean of their weighted
+    /// Jaccard similarity `w(A∩B) / w(A∪B)` and their weighted containment
+    /// `w(A∩B) / min(w(A), w(B))`. Near-duplicates score like their Jaccard similarity;
+    /// a statement that one outlet reports alone and another embeds in a longer sentence
+    /// ("…, the ministry said in a statement after talks in Minsk") keeps a high
+    /// containment where its Jaccard similarity drops.
+    pub fn score(&self, a: usize, b: usize) -> f64 {
+        let (x, y) = (self.set(a), self.set(b));
+        let (mut i, mut j, mut ov) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    ov += self.weight[x[i] as usize];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        combined(ov, self.total[a], self.total[b])
+    }
+}
+
+/// [`TokenSets::score`] from the overlap weight and the two total weights.
+fn combined(ov: f64, ta: f64, tb: f64) -> f64 {
+    let union = ta + tb - ov;
+    let small = ta.min(tb);
+    if union <= 0.0 || small <= 0.0 {
+        return 0.0;
+    }
+    (0.5 * (ov / union + ov / small)).clamp(0.0, 1.0)
 }
 
 /// A link between two sets (claims) and its similarity, `a < b`.
@@ -549,7 +604,7 @@ fn verify(sets: &TokenSets, suffix: &[f64], x: usize, y: usize, need: f64) -> f6
 /// compared at `config.threshold`. `sets` must list each key's records contiguously,
 /// keys `0, 1, 2, ...` in order. Equal to [`join`] filtered by document similarity.
 pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
-    let t = config.threshold.clamp(f64::MIN_POSITIVE, 1.0);
+    let t = config.candidate_threshold.clamp(f64::MIN_POSITIVE, 1.0);
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < sets.len() {
@@ -591,8 +646,15 @@ pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
         tf.truncate(config.context_tokens.max(1));
         doc_sets.push((d as u32, tf.into_iter().map(|(r, _)| r).collect()));
     }
-    let docs = TokenSets::from_ids(&doc_sets, config.weighting);
-    let mut doc_links = join(&docs, config.context_threshold);
+    let mut doc_links = if ranges.len() <= config.context_min_docs {
+        let n = ranges.len() as u32;
+        (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| Link { a, b, score: 1.0 }))
+            .collect()
+    } else {
+        let docs = TokenSets::from_ids(&doc_sets, config.weighting);
+        join(&docs, config.context_threshold)
+    };
     doc_links.sort_unstable_by_key(|l| (l.a, l.b));
     // per document pair: an inverted index of the first document's claims (rank ->
     // chain of its claims), probed with each claim of the second
@@ -747,10 +809,11 @@ pub fn groups(claims: &[Claim], config: &AlignConfig) -> Vec<Group> {
             .map(|(c, &k)| (k, c.content_tokens())),
         config.weighting,
     );
-    let links = match config.context {
-        ContextMode::None => join(&sets, config.threshold),
+    let candidates = match config.context {
+        ContextMode::None => join(&sets, config.candidate_threshold),
         ContextMode::Document => join_in_context(&sets, config),
     };
+    let links = decide(&sets, &sorted, candidates, config.threshold);
     let components = group_links(&sets, &links, config);
     let mut out: Vec<Group> = components
         .into_iter()
@@ -769,6 +832,160 @@ pub fn groups(claims: &[Claim], config: &AlignConfig) -> Vec<Group> {
         g.id = GroupId(i as u32);
     }
     out
+}
+
+/// The share of adjacent content-token pairs (bigrams, in text order) that two claims
+/// have in common, over the claim with fewer: `0.0..=1.0`, 0 when either has none.
+/// Word order is evidence that two sentences carry the same phrase ("deep concern",
+/// "Cold War", "world economy"), not just the same vocabulary.
+pub fn bigram_overlap(a: &Claim, b: &Claim) -> f64 {
+    fn bigrams(c: &Claim) -> Vec<(&str, &str)> {
+        let t: Vec<&str> = c.content_tokens().collect();
+        let mut v: Vec<(&str, &str)> = t.windows(2).map(|w| (w[0], w[1])).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+    let (x, y) = (bigrams(a), bigrams(b));
+    let small = x.len().min(y.len());
+    if small == 0 {
+        return 0.0;
+    }
+    let shared = x.iter().filter(|p| y.binary_search(p).is_ok()).count();
+    shared as f64 / small as f64
+}
+
+/// Per document: how many of its claims hold each token, for the story-local weights of
+/// [`decision_score`].
+#[derive(Clone, Debug)]
+pub struct DocCounts {
+    /// Per key (document): range into `entries`.
+    offsets: Vec<usize>,
+    /// `(rank, claims holding it)`, sorted by rank within a document.
+    entries: Vec<(u32, u32)>,
+    /// Per key: its number of claims.
+    claims: Vec<u32>,
+}
+
+impl DocCounts {
+    /// Counts over `sets`, whose keys must be `0, 1, 2, ...` with each key's sets
+    /// contiguous (as [`groups`] and [`token_sets`] build them).
+    pub fn new(sets: &TokenSets) -> DocCounts {
+        let mut offsets = vec![0];
+        let mut entries: Vec<(u32, u32)> = Vec::new();
+        let mut claims = Vec::new();
+        let mut i = 0;
+        let mut buf: Vec<u32> = Vec::new();
+        while i < sets.len() {
+            let k = sets.key[i];
+            while claims.len() < k as usize {
+                claims.push(0);
+                offsets.push(entries.len());
+            }
+            let start = i;
+            buf.clear();
+            while i < sets.len() && sets.key[i] == k {
+                buf.extend_from_slice(sets.set(i));
+                i += 1;
+            }
+            buf.sort_unstable();
+            let first = entries.len();
+            for &r in &buf {
+                match entries[first..].last_mut() {
+                    Some(last) if last.0 == r => last.1 += 1,
+                    _ => entries.push((r, 1)),
+                }
+            }
+            claims.push((i - start) as u32);
+            offsets.push(entries.len());
+        }
+        DocCounts {
+            offsets,
+            entries,
+            claims,
+        }
+    }
+
+    fn count(&self, key: u32, rank: u32) -> u32 {
+        let k = key as usize;
+        match (self.offsets.get(k), self.offsets.get(k + 1)) {
+            (Some(&s), Some(&e)) => {
+                let v = &self.entries[s..e];
+                v.binary_search_by_key(&rank, |x| x.0).map_or(0, |i| v[i].1)
+            }
+            _ => 0,
+        }
+    }
+}
+
+/// The decision score of two candidate sets `a` and `b` of different documents,
+/// `0.0..=1.0`: `0.8 · (J + C) / 2 + 0.2 · B`, where `J` and `C` are the weighted
+/// Jaccard similarity and weighted containment `w(A∩B) / min(w(A), w(B))` under
+/// *story-local* weights, and `B` is [`bigram_overlap`]. The story-local weight of a
+/// token is its IDF weight times `min(1, ln(1 + n/c) / ln(1 + n/2))`, where `n` is the number of
+/// claims of the two documents and `c` how many of them hold the token: the names and
+/// terms of the story, which its articles repeat in sentence after sentence, weigh less
+/// than what only the two claims say. `claims[i]` must be set `i` of `sets`.
+pub fn decision_score(
+    sets: &TokenSets,
+    counts: &DocCounts,
+    claims: &[&Claim],
+    a: usize,
+    b: usize,
+) -> f64 {
+    let bigram = match (claims.get(a), claims.get(b)) {
+        (Some(x), Some(y)) => bigram_overlap(x, y),
+        _ => 0.0,
+    };
+    let (ka, kb) = (sets.key[a], sets.key[b]);
+    let n = f64::from(
+        counts.claims.get(ka as usize).copied().unwrap_or(0)
+            + counts.claims.get(kb as usize).copied().unwrap_or(0),
+    )
+    .max(2.0);
+    let norm = (1.0 + n / 2.0).ln();
+    let local = |r: u32| {
+        let c = f64::from(counts.count(ka, r) + counts.count(kb, r)).max(1.0);
+        sets.weight[r as usize] * ((1.0 + n / c).ln() / norm).min(1.0)
+    };
+    let (x, y) = (sets.set(a), sets.set(b));
+    let (mut i, mut j) = (0, 0);
+    let (mut ov, mut ta, mut tb) = (0.0, 0.0, 0.0);
+    while i < x.len() || j < y.len() {
+        if j == y.len() || (i < x.len() && x[i] < y[j]) {
+            ta += local(x[i]);
+            i += 1;
+        } else if i == x.len() || y[j] < x[i] {
+            tb += local(y[j]);
+            j += 1;
+        } else {
+            let w = local(x[i]);
+            ov += w;
+            ta += w;
+            tb += w;
+            i += 1;
+            j += 1;
+        }
+    }
+    (0.8 * combined(ov, ta, tb) + 0.2 * bigram).clamp(0.0, 1.0)
+}
+
+/// The candidates whose [`decision_score`] reaches `threshold`, each carrying that
+/// score. `claims[i]` must be set `i` of `sets`.
+pub fn decide(
+    sets: &TokenSets,
+    claims: &[&Claim],
+    candidates: Vec<Link>,
+    threshold: f64,
+) -> Vec<Link> {
+    let counts = DocCounts::new(sets);
+    candidates
+        .into_iter()
+        .filter_map(|l| {
+            let score = decision_score(sets, &counts, claims, l.a as usize, l.b as usize);
+            (score >= threshold).then_some(Link { score, ..l })
+        })
+        .collect()
 }
 
 /// Merges links into groups of set indices with one set per key; returns each group's
@@ -846,7 +1063,7 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
             let mut k = 0usize;
             for &x in ma.iter().take(CAP) {
                 for &y in mb.iter().take(CAP) {
-                    sum += sets.similarity(x as usize, y as usize);
+                    sum += sets.score(x as usize, y as usize);
                     k += 1;
                 }
             }
@@ -872,7 +1089,7 @@ fn group_links(sets: &TokenSets, links: &[Link], config: &AlignConfig) -> Vec<(V
             let mut n = 0usize;
             for i in 0..m.len() {
                 for j in i + 1..m.len() {
-                    sum += sets.similarity(m[i] as usize, m[j] as usize);
+                    sum += sets.score(m[i] as usize, m[j] as usize);
                     n += 1;
                 }
             }

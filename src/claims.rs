@@ -334,6 +334,12 @@ impl Lexicon {
                 s = format!("{r}or");
             }
         }
+        // the -ation noun of a verb: "elevation" as "elevate", "escalation" as "escalate"
+        if let Some(r) = s.strip_suffix("ation") {
+            if r.len() >= 3 && r.bytes().any(is_vowel) {
+                s = format!("{r}ate");
+            }
+        }
         strip_e(s)
     }
 }
@@ -869,6 +875,8 @@ mod tests {
             ("honour", "honor"),
             ("began", "begin"),
             ("begun", "begins"),
+            ("elevation", "elevated"),
+            ("escalation", "escalate"),
         ] {
             assert_eq!(lex.stem(a), lex.stem(b), "{a} vs {b}");
         }

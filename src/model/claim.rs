@@ -71,7 +71,8 @@ pub struct Group {
     pub id: GroupId,
     /// Its members, sorted by id; at most one claim per document.
     pub claims: Vec<ClaimId>,
-    /// How closely the members agree in wording, `0.0..=1.0`: the mean similarity of
-    /// the links that joined them (see [`crate::align`]).
+    /// How closely the members agree in wording, `0.0..=1.0`: the mean, over all pairs
+    /// of members, of the mean of weighted Jaccard similarity and weighted containment
+    /// (`TokenSets::score`, see [`crate::align`]).
     pub score: f64,
 }
