@@ -32,6 +32,11 @@ pub mod report;
 pub mod resolve;
 pub mod segment;
 
+// The README's code runs as a doc-test, so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use config::Config;
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::*;
