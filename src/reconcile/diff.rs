@@ -12,6 +12,64 @@ use std::ops::Range;
 /// Largest `n·m` table the aligner builds.
 pub const MAX_CELLS: usize = 1 << 20;
 
+/// Whether two folded words are the same word, counting British and American spellings
+/// as one ("politicising" / "politicizing", "colour" / "color", "centre" / "center",
+/// "travelled" / "traveled"): a quotation is not misquoted by a house style.
+pub fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 || la < 4 || lb < 4 || a.as_bytes()[..2] != b.as_bytes()[..2] {
+        return false;
+    }
+    spelling_fold(a) == spelling_fold(b)
+}
+
+/// American spelling of the common British patterns, for comparison only.
+fn spelling_fold(w: &str) -> String {
+    let mut s = w.to_string();
+    // -ise/-isation and their inflections: the stem before must be long enough that
+    // "rise", "wise" or "noise" are not touched.
+    for (from, to) in [
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("ysing", "yzing"),
+    ] {
+        if s.len() >= from.len() + 4 && s.ends_with(from) {
+            s.truncate(s.len() - from.len());
+            s.push_str(to);
+            return s;
+        }
+    }
+    for (from, to) in [
+        ("ours", "ors"),
+        ("our", "or"),
+        ("tres", "ters"),
+        ("tre", "ter"),
+    ] {
+        if s.len() >= from.len() + 3 && s.ends_with(from) {
+            s.truncate(s.len() - from.len());
+            s.push_str(to);
+            return s;
+        }
+    }
+    for (from, to) in [("lled", "led"), ("lling", "ling")] {
+        if s.len() >= from.len() + 3 && s.ends_with(from) {
+            s.truncate(s.len() - from.len());
+            s.push_str(to);
+            return s;
+        }
+    }
+    s
+}
+
 /// Index pairs `(i, j)` of one longest common subsequence of `a` and `b`, increasing
 /// in both. Ties prefer the leftmost match, so the result is deterministic.
 pub fn lcs_pairs(a: &[Word<'_>], b: &[Word<'_>]) -> Vec<(usize, usize)> {
@@ -24,7 +82,7 @@ pub fn lcs_pairs(a: &[Word<'_>], b: &[Word<'_>]) -> Vec<(usize, usize)> {
     let mut t = vec![0u32; (n + 1) * w];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            t[i * w + j] = if a[i].norm == b[j].norm {
+            t[i * w + j] = if same_word(&a[i].norm, &b[j].norm) {
                 t[(i + 1) * w + j + 1] + 1
             } else {
                 t[(i + 1) * w + j].max(t[i * w + j + 1])
@@ -34,7 +92,7 @@ pub fn lcs_pairs(a: &[Word<'_>], b: &[Word<'_>]) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(t[0] as usize);
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
-        if a[i].norm == b[j].norm {
+        if same_word(&a[i].norm, &b[j].norm) {
             out.push((i, j));
             i += 1;
             j += 1;
@@ -275,6 +333,29 @@ fn interleave(
 #[cfg(test)]
 mod tests {
     use super::super::words::words;
+
+    #[test]
+    fn british_and_american_spellings_are_one_word() {
+        for (a, b) in [
+            ("politicising", "politicizing"),
+            ("organisation", "organization"),
+            ("colour", "color"),
+            ("centre", "center"),
+            ("travelled", "traveled"),
+            ("analysed", "analyzed"),
+        ] {
+            assert!(same_word(a, b), "{a} / {b}");
+            assert!(same_word(b, a), "{b} / {a}");
+        }
+        for (a, b) in [
+            ("rise", "rize"),
+            ("four", "for"),
+            ("extreme", "intense"),
+            ("using", "instrumentalizing"),
+        ] {
+            assert!(!same_word(a, b), "{a} / {b}");
+        }
+    }
     use super::*;
 
     fn w(t: &str) -> Vec<Word<'_>> {
