@@ -102,13 +102,19 @@ impl Reconciler {
         let docs = sorted_checked(docs)?;
         let (extracted, sentences) = self.extract_sorted(&docs, progress);
         progress(Stage::Align, 0, 1);
+        // Each document gets only its own quotes: `claims::build` looks them up per
+        // sentence, so handing every document all quotes would be quadratic.
+        let mut quotes_of: BTreeMap<&crate::model::DocId, Vec<Quote>> = BTreeMap::new();
+        for q in &extracted.quotes {
+            quotes_of.entry(&q.doc).or_default().push(q.clone());
+        }
         let inputs: Vec<claims::DocInput<'_>> = docs
             .iter()
             .zip(&sentences)
             .map(|(doc, s)| claims::DocInput {
                 doc,
                 sentences: s,
-                quotes: &extracted.quotes,
+                quotes: quotes_of.get(&doc.id).map(Vec::as_slice).unwrap_or_default(),
             })
             .collect();
         let claims = claims::build(&inputs, &self.config.align);
