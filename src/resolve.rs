@@ -221,15 +221,27 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
         mentions.iter().map(|m| vec![None; m.len()]).collect();
     let mut clusters: Vec<Cluster> = Vec::new();
 
+    // The normalized name of every person name mention, made once.
+    let mut names: Vec<Vec<Option<PersonName>>> = mentions
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .map(|m| {
+                    (m.kind == ActorKind::Person && m.form == MentionForm::Name)
+                        .then(|| person_name(&m.name))
+                        .flatten()
+                })
+                .collect()
+        })
+        .collect();
+
     // 1. Full person names, unioned by compatibility.
     let mut full: BTreeMap<PersonName, Vec<(usize, usize)>> = BTreeMap::new();
     for &d in &order {
-        for (mi, m) in mentions[d].iter().enumerate() {
-            if m.kind == ActorKind::Person && m.form == MentionForm::Name {
-                if let Some(p) = person_name(&m.name) {
-                    if !p.given.is_empty() {
-                        full.entry(p).or_default().push((d, mi));
-                    }
+        for (mi, p) in names[d].iter_mut().enumerate() {
+            if p.as_ref().map(|p| !p.given.is_empty()).unwrap_or(false) {
+                if let Some(p) = p.take() {
+                    full.entry(p).or_default().push((d, mi));
                 }
             }
         }
@@ -285,7 +297,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
             {
                 continue;
             }
-            let Some(p) = person_name(&m.name) else {
+            let Some(p) = names[d][mi].as_ref() else {
                 continue;
             };
             let sk = skeleton(&p.family);
@@ -308,8 +320,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                     .then(|| cands.iter().next().copied())
                     .flatten()
             } else {
-                let key = skeleton(&p.family);
-                Some(*surname_only.entry(key).or_insert_with(|| {
+                Some(*surname_only.entry(sk).or_insert_with(|| {
                     clusters.push(Cluster::new(ActorKind::Person));
                     clusters.len() - 1
                 }))
@@ -324,16 +335,31 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     // 3. Bodies by name: qualified (with nationality) first, then bare names.
     let mut bodies: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
     let body_of = |m: &LocalMention| m.kind != ActorKind::Person && m.form != MentionForm::Place;
-    let anaphoric = |m: &LocalMention| {
-        m.form == MentionForm::Description && m.nationality.is_none() && body_key(&m.name) == m.head
+    // The key of every body mention, made once.
+    let body_keys: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .map(|m| {
+                    if body_of(m) {
+                        body_key(&m.name)
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let anaphoric = |d: usize, mi: usize, m: &LocalMention| {
+        m.form == MentionForm::Description && m.nationality.is_none() && body_keys[d][mi] == m.head
     };
     for pass in 0..2 {
         for &d in &order {
             for (mi, m) in mentions[d].iter().enumerate() {
-                if !body_of(m) || assign[d][mi].is_some() || anaphoric(m) {
+                if !body_of(m) || assign[d][mi].is_some() || anaphoric(d, mi, m) {
                     continue;
                 }
-                let key = body_key(&m.name);
+                let key = body_keys[d][mi].clone();
                 let qualified = m.nationality.is_some();
                 if (pass == 0) != qualified {
                     continue;
@@ -398,7 +424,8 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                 .find(|(j, o)| body_of(o) && o.head == head && assign[d][*j].is_some())
                 .and_then(|(j, _)| assign[d][j]);
             let c = before.or_else(|| {
-                let cands: BTreeSet<usize> = bodies_by_head.get(head).cloned().unwrap_or_default();
+                let none = BTreeSet::new();
+                let cands = bodies_by_head.get(head).unwrap_or(&none);
                 let in_doc: Vec<usize> = cands
                     .iter()
                     .copied()
@@ -413,10 +440,12 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                 }
             });
             let c = c.unwrap_or_else(|| {
-                *bodies.entry((body_key(&m.name), None)).or_insert_with(|| {
-                    clusters.push(Cluster::new(m.kind));
-                    clusters.len() - 1
-                })
+                *bodies
+                    .entry((body_keys[d][mi].clone(), None))
+                    .or_insert_with(|| {
+                        clusters.push(Cluster::new(m.kind));
+                        clusters.len() - 1
+                    })
             });
             assign[d][mi] = Some(c);
             clusters[c].add(d, mi);
