@@ -136,7 +136,7 @@ fn given_eq(a: &[String], b: &[String]) -> bool {
 }
 
 fn person_name(name: &str) -> Option<PersonName> {
-    let parts: Vec<String> = name
+    let mut parts: Vec<String> = name
         .split(|c: char| c.is_whitespace())
         .map(fold)
         .filter(|p| !p.is_empty())
@@ -146,18 +146,19 @@ fn person_name(name: &str) -> Option<PersonName> {
         0 => None,
         1 => Some(PersonName {
             given: vec![],
-            family: parts[0].clone(),
+            family: parts.pop().unwrap_or_default(),
         }),
         _ => {
             if parts.len() <= 3 && lex.family_first.contains(&parts[0]) {
+                let family = parts.remove(0);
                 Some(PersonName {
-                    given: parts[1..].to_vec(),
-                    family: parts[0].clone(),
+                    given: parts,
+                    family,
                 })
             } else {
-                let family = parts[parts.len() - 1].clone();
+                let family = parts.pop().unwrap_or_default();
                 Some(PersonName {
-                    given: parts[..parts.len() - 1].to_vec(),
+                    given: parts,
                     family,
                 })
             }
@@ -169,22 +170,20 @@ fn person_name(name: &str) -> Option<PersonName> {
 /// ministry" and "China’s Foreign Ministry" both give "foreign ministry".
 fn body_key(name: &str) -> String {
     let lex = Lexicon::get();
-    let words: Vec<String> = name
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
         .split_whitespace()
         .map(|w| {
-            let w = w.to_lowercase();
-            let w = w
-                .trim_end_matches("’s")
+            w.trim_end_matches("’s")
                 .trim_end_matches("'s")
-                .trim_end_matches('’');
-            w.to_string()
+                .trim_end_matches('’')
         })
         .collect();
     let mut start = 0;
     while start + 1 < words.len()
-        && (matches!(words[start].as_str(), "the" | "a" | "an")
-            || lex.nationality.contains_key(&words[start])
-            || lex.places.contains_key(&words[start]))
+        && (matches!(words[start], "the" | "a" | "an")
+            || lex.nationality.contains_key(words[start])
+            || lex.places.contains_key(words[start]))
     {
         start += 1;
     }

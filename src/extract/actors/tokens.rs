@@ -86,6 +86,13 @@ impl Tokens {
                     while end < text.len() && bytes[end].is_ascii_alphanumeric() {
                         end += 1;
                     }
+                    // An ASCII byte that can neither join nor mark a word ends it.
+                    if end >= text.len()
+                        || (bytes[end] < 0x80
+                            && !matches!(bytes[end], b'\'' | b'-' | b'.' | b','))
+                    {
+                        break;
+                    }
                     let rest = &text[end..];
                     let mut it = rest.chars();
                     let Some(n) = it.next() else { break };
