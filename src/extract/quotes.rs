@@ -834,9 +834,7 @@ fn quotes_in(
                 .find(|&k| cues[k].b < qa && cue_np[k].is_some() && !sourced(k));
         }
         if chosen.is_none() {
-            chosen = in_unit
-                .clone()
-                .find(|&k| cue_np[k].is_some() && sourced(k));
+            chosen = in_unit.clone().find(|&k| cue_np[k].is_some() && sourced(k));
         }
         // c. any later cue in the frame.
         if chosen.is_none() {

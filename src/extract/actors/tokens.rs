@@ -88,8 +88,7 @@ impl Tokens {
                     }
                     // An ASCII byte that can neither join nor mark a word ends it.
                     if end >= text.len()
-                        || (bytes[end] < 0x80
-                            && !matches!(bytes[end], b'\'' | b'-' | b'.' | b','))
+                        || (bytes[end] < 0x80 && !matches!(bytes[end], b'\'' | b'-' | b'.' | b','))
                     {
                         break;
                     }
