@@ -136,7 +136,7 @@ fn given_eq(a: &[String], b: &[String]) -> bool {
 }
 
 fn person_name(name: &str) -> Option<PersonName> {
-    let parts: Vec<String> = name
+    let mut parts: Vec<String> = name
         .split(|c: char| c.is_whitespace())
         .map(fold)
         .filter(|p| !p.is_empty())
@@ -146,18 +146,19 @@ fn person_name(name: &str) -> Option<PersonName> {
         0 => None,
         1 => Some(PersonName {
             given: vec![],
-            family: parts[0].clone(),
+            family: parts.pop().unwrap_or_default(),
         }),
         _ => {
             if parts.len() <= 3 && lex.family_first.contains(&parts[0]) {
+                let family = parts.remove(0);
                 Some(PersonName {
-                    given: parts[1..].to_vec(),
-                    family: parts[0].clone(),
+                    given: parts,
+                    family,
                 })
             } else {
-                let family = parts[parts.len() - 1].clone();
+                let family = parts.pop().unwrap_or_default();
                 Some(PersonName {
-                    given: parts[..parts.len() - 1].to_vec(),
+                    given: parts,
                     family,
                 })
             }
@@ -169,22 +170,20 @@ fn person_name(name: &str) -> Option<PersonName> {
 /// ministry" and "China’s Foreign Ministry" both give "foreign ministry".
 fn body_key(name: &str) -> String {
     let lex = Lexicon::get();
-    let words: Vec<String> = name
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
         .split_whitespace()
         .map(|w| {
-            let w = w.to_lowercase();
-            let w = w
-                .trim_end_matches("’s")
+            w.trim_end_matches("’s")
                 .trim_end_matches("'s")
-                .trim_end_matches('’');
-            w.to_string()
+                .trim_end_matches('’')
         })
         .collect();
     let mut start = 0;
     while start + 1 < words.len()
-        && (matches!(words[start].as_str(), "the" | "a" | "an")
-            || lex.nationality.contains_key(&words[start])
-            || lex.places.contains_key(&words[start]))
+        && (matches!(words[start], "the" | "a" | "an")
+            || lex.nationality.contains_key(words[start])
+            || lex.places.contains_key(words[start]))
     {
         start += 1;
     }
@@ -221,15 +220,27 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
         mentions.iter().map(|m| vec![None; m.len()]).collect();
     let mut clusters: Vec<Cluster> = Vec::new();
 
+    // The normalized name of every person name mention, made once.
+    let mut names: Vec<Vec<Option<PersonName>>> = mentions
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .map(|m| {
+                    (m.kind == ActorKind::Person && m.form == MentionForm::Name)
+                        .then(|| person_name(&m.name))
+                        .flatten()
+                })
+                .collect()
+        })
+        .collect();
+
     // 1. Full person names, unioned by compatibility.
     let mut full: BTreeMap<PersonName, Vec<(usize, usize)>> = BTreeMap::new();
     for &d in &order {
-        for (mi, m) in mentions[d].iter().enumerate() {
-            if m.kind == ActorKind::Person && m.form == MentionForm::Name {
-                if let Some(p) = person_name(&m.name) {
-                    if !p.given.is_empty() {
-                        full.entry(p).or_default().push((d, mi));
-                    }
+        for (mi, p) in names[d].iter_mut().enumerate() {
+            if p.as_ref().map(|p| !p.given.is_empty()).unwrap_or(false) {
+                if let Some(p) = p.take() {
+                    full.entry(p).or_default().push((d, mi));
                 }
             }
         }
@@ -285,7 +296,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
             {
                 continue;
             }
-            let Some(p) = person_name(&m.name) else {
+            let Some(p) = names[d][mi].as_ref() else {
                 continue;
             };
             let sk = skeleton(&p.family);
@@ -308,8 +319,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                     .then(|| cands.iter().next().copied())
                     .flatten()
             } else {
-                let key = skeleton(&p.family);
-                Some(*surname_only.entry(key).or_insert_with(|| {
+                Some(*surname_only.entry(sk).or_insert_with(|| {
                     clusters.push(Cluster::new(ActorKind::Person));
                     clusters.len() - 1
                 }))
@@ -324,16 +334,31 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     // 3. Bodies by name: qualified (with nationality) first, then bare names.
     let mut bodies: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
     let body_of = |m: &LocalMention| m.kind != ActorKind::Person && m.form != MentionForm::Place;
-    let anaphoric = |m: &LocalMention| {
-        m.form == MentionForm::Description && m.nationality.is_none() && body_key(&m.name) == m.head
+    // The key of every body mention, made once.
+    let body_keys: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .map(|m| {
+                    if body_of(m) {
+                        body_key(&m.name)
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let anaphoric = |d: usize, mi: usize, m: &LocalMention| {
+        m.form == MentionForm::Description && m.nationality.is_none() && body_keys[d][mi] == m.head
     };
     for pass in 0..2 {
         for &d in &order {
             for (mi, m) in mentions[d].iter().enumerate() {
-                if !body_of(m) || assign[d][mi].is_some() || anaphoric(m) {
+                if !body_of(m) || assign[d][mi].is_some() || anaphoric(d, mi, m) {
                     continue;
                 }
-                let key = body_key(&m.name);
+                let key = body_keys[d][mi].clone();
                 let qualified = m.nationality.is_some();
                 if (pass == 0) != qualified {
                     continue;
@@ -398,7 +423,8 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                 .find(|(j, o)| body_of(o) && o.head == head && assign[d][*j].is_some())
                 .and_then(|(j, _)| assign[d][j]);
             let c = before.or_else(|| {
-                let cands: BTreeSet<usize> = bodies_by_head.get(head).cloned().unwrap_or_default();
+                let none = BTreeSet::new();
+                let cands = bodies_by_head.get(head).unwrap_or(&none);
                 let in_doc: Vec<usize> = cands
                     .iter()
                     .copied()
@@ -413,10 +439,12 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                 }
             });
             let c = c.unwrap_or_else(|| {
-                *bodies.entry((body_key(&m.name), None)).or_insert_with(|| {
-                    clusters.push(Cluster::new(m.kind));
-                    clusters.len() - 1
-                })
+                *bodies
+                    .entry((body_keys[d][mi].clone(), None))
+                    .or_insert_with(|| {
+                        clusters.push(Cluster::new(m.kind));
+                        clusters.len() - 1
+                    })
             });
             assign[d][mi] = Some(c);
             clusters[c].add(d, mi);

@@ -580,17 +580,20 @@ fn quotes_in(
             let t = toks.toks[i];
             let new_para = t.nl_before;
             let prev = i - 1;
-            let next_starts = t.cap
-                || in_quote[i].is_some()
-                || (!toks.is_word(i) && matches!(toks.lower(i), "(" | "[" | "—" | "–" | "-" | "•"))
-                || t.kind == Kind::Word && toks.lower(i).chars().all(|c| c.is_ascii_digit());
+            let next_starts = || {
+                t.cap
+                    || in_quote[i].is_some()
+                    || (!toks.is_word(i)
+                        && matches!(toks.lower(i), "(" | "[" | "—" | "–" | "-" | "•"))
+                    || t.kind == Kind::Word && toks.lower(i).chars().all(|c| c.is_ascii_digit())
+            };
             let boundary = if in_quote[i].is_some() && in_quote[i] == in_quote[prev] {
                 new_para
             } else if frame(prev) {
                 let p = toks.lower(prev);
                 new_para
                     || (matches!(p, "." | "!" | "?" | "…")
-                        && next_starts
+                        && next_starts()
                         && !(p == "." && prev > 0 && is_abbrev(toks, prev - 1)))
             } else {
                 // prev is the last token of a quote (its closing mark).
@@ -598,7 +601,7 @@ fn quotes_in(
                 let inner = &text[marks[qi].content.start..marks[qi].content.end];
                 new_para
                     || (inner.ends_with(['.', '!', '?', '…'])
-                        && next_starts
+                        && next_starts()
                         && (t.cap || in_quote[i].is_some()))
             };
             if boundary {
@@ -811,16 +814,12 @@ fn quotes_in(
             continue;
         }
         let qu = unit[qa];
-        let in_unit: Vec<usize> = cues
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.unit == qu)
-            .map(|(k, _)| k)
-            .collect();
+        // Cues are in text order, so those of one unit are a run.
+        let in_unit = cues.partition_point(|c| c.unit < qu)..cues.partition_point(|c| c.unit <= qu);
         let mut chosen: Option<usize> = None;
         let sourced = |k: usize| cues[k].kind == CueKind::Source;
         // a. right after the quote: `,” X said` / `,” said X`.
-        if let Some(&k) = in_unit.iter().find(|&&k| cues[k].a > qb) {
+        if let Some(k) = in_unit.clone().find(|&k| cues[k].a > qb) {
             let c = cues[k];
             let between_quote = (qb + 1..c.a).any(|j| in_quote[j].is_some());
             if !between_quote && c.a - qb <= 14 && cue_np[k].is_some() && !sourced(k) {
@@ -830,23 +829,18 @@ fn quotes_in(
         // b. the nearest reporting verb before the quote, then a source anywhere.
         if chosen.is_none() {
             chosen = in_unit
-                .iter()
+                .clone()
                 .rev()
-                .find(|&&k| cues[k].b < qa && cue_np[k].is_some() && !sourced(k))
-                .copied();
+                .find(|&k| cues[k].b < qa && cue_np[k].is_some() && !sourced(k));
         }
         if chosen.is_none() {
-            chosen = in_unit
-                .iter()
-                .find(|&&k| cue_np[k].is_some() && sourced(k))
-                .copied();
+            chosen = in_unit.clone().find(|&k| cue_np[k].is_some() && sourced(k));
         }
         // c. any later cue in the frame.
         if chosen.is_none() {
             chosen = in_unit
-                .iter()
-                .find(|&&k| cues[k].a > qb && cue_np[k].is_some())
-                .copied();
+                .clone()
+                .find(|&k| cues[k].a > qb && cue_np[k].is_some());
         }
         let mut q = LocalQuote {
             span: m.content,

@@ -156,20 +156,30 @@ fn share_gender(out: &mut [LocalMention], lex: &Lexicon) {
             words.last().map(|w| w.to_lowercase())
         }
     };
-    let known: Vec<(String, Gender)> = out
-        .iter()
-        .filter(|m| m.kind == ActorKind::Person && m.form == MentionForm::Name)
-        .filter_map(|m| Some((family(m)?, m.gender?)))
-        .collect();
-    if known.is_empty() {
+    let is_name = |m: &LocalMention| m.kind == ActorKind::Person && m.form == MentionForm::Name;
+    if !out.iter().any(|m| is_name(m) && m.gender.is_some()) {
         return;
     }
-    for m in out.iter_mut() {
-        if m.gender.is_none() && m.kind == ActorKind::Person && m.form == MentionForm::Name {
-            if let Some(f) = family(m) {
-                m.gender = known.iter().find(|(k, _)| *k == f).map(|&(_, g)| g);
-            }
-        }
+    // Family names made once per person name.
+    let families: Vec<Option<String>> = out
+        .iter()
+        .map(|m| if is_name(m) { family(m) } else { None })
+        .collect();
+    let known: Vec<(&str, Gender)> = out
+        .iter()
+        .zip(&families)
+        .filter_map(|(m, f)| Some((f.as_deref()?, m.gender?)))
+        .collect();
+    let genders: Vec<Option<Gender>> = out
+        .iter()
+        .zip(&families)
+        .map(|(m, f)| match f {
+            Some(f) if m.gender.is_none() => known.iter().find(|(k, _)| *k == f).map(|&(_, g)| g),
+            _ => m.gender,
+        })
+        .collect();
+    for (m, g) in out.iter_mut().zip(genders) {
+        m.gender = g;
     }
 }
 
@@ -403,8 +413,8 @@ impl<'a> Finder<'a> {
         // Two-word nationalities first ("South Korean").
         if self.word(i + 1) && !self.toks.toks[i].poss && self.lex.multi_first.contains(self.lo(i))
         {
-            let two = format!("{} {}", self.lo(i), self.lo(i + 1));
-            if let Some(c) = self.lex.nationality.get(&two) {
+            let nat = &self.lex.nationality;
+            if let Some(c) = with_two(self.lo(i), self.lo(i + 1), |two| nat.get(two)) {
                 return Some((2, c.clone()));
             }
         }
@@ -560,7 +570,7 @@ impl<'a> Finder<'a> {
             }
             return;
         }
-        let rest: Vec<usize> = (i..=b).collect();
+        let rest = i..b + 1;
         let rest_cow = self.joined(i, b);
         let rest_full: &str = &rest_cow;
         let last = self.lo(b);
@@ -570,7 +580,7 @@ impl<'a> Finder<'a> {
             .filter(|_| self.acronym_ok(b))
             .or_else(|| {
                 if b > i {
-                    lex.heads.get(&format!("{} {}", self.lo(b - 1), last))
+                    with_two(self.lo(b - 1), last, |two| lex.heads.get(two))
                 } else {
                     None
                 }
@@ -653,17 +663,17 @@ impl<'a> Finder<'a> {
         }
         // In a headline every word is capitalized: only names seen elsewhere count.
         if rest.len() > 1
-            && rest.iter().all(|&k| self.initial[k])
+            && rest.clone().all(|k| self.initial[k])
             && rest
-                .iter()
-                .any(|&k| !self.cap_elsewhere.contains(self.lo(k)))
+                .clone()
+                .any(|k| !self.cap_elsewhere.contains(self.lo(k)))
         {
             return;
         }
         if rest.len() > 4
             || rest
-                .iter()
-                .any(|&k| !self.word(k) || self.lo(k).chars().any(|c| c.is_ascii_digit()))
+                .clone()
+                .any(|k| !self.word(k) || self.lo(k).chars().any(|c| c.is_ascii_digit()))
         {
             return;
         }
@@ -673,7 +683,7 @@ impl<'a> Finder<'a> {
             first = i + 1;
         }
         if rest.len() >= 2
-            && rest.iter().all(|&k| {
+            && rest.clone().all(|k| {
                 lex.nationality.contains_key(self.lo(k)) || lex.places.contains_key(self.lo(k))
             })
         {
@@ -727,7 +737,7 @@ impl<'a> Finder<'a> {
 
     fn push_place(&mut self, a: usize, b: usize) {
         let (span, text) = self.span_text(a, b);
-        let full = (a..=b).map(|i| self.lo(i)).collect::<Vec<_>>().join(" ");
+        let full = self.joined(a, b).into_owned();
         let country = self.lex.places.get(&full).cloned().flatten();
         self.out.push(LocalMention {
             span,
@@ -1014,9 +1024,10 @@ impl<'a> Finder<'a> {
         }
         // The head: a role noun or a body head usable in lower case, possibly two words.
         let two = if self.word(i + 1) && !self.toks.toks[i].poss && lex.multi_first.contains(lw) {
-            let t = format!("{} {}", lw, self.lo(i + 1));
-            (lex.roles.contains(&t) || lex.heads.get(&t).map(|h| h.lower_ok).unwrap_or(false))
-                .then_some(t)
+            with_two(lw, self.lo(i + 1), |t| {
+                (lex.roles.contains(t) || lex.heads.get(t).map(|h| h.lower_ok).unwrap_or(false))
+                    .then(|| t.to_string())
+            })
         } else {
             None
         };
@@ -1123,6 +1134,21 @@ impl<'a> Finder<'a> {
 
 /// Heads that name no one on their own when capitalized at a sentence start
 /// ("Statement", "Report").
+/// Calls `f` with `a b` (two words joined by a space), built on the stack when short.
+fn with_two<R>(a: &str, b: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    let n = a.len() + 1 + b.len();
+    if n <= buf.len() {
+        buf[..a.len()].copy_from_slice(a.as_bytes());
+        buf[a.len()] = b' ';
+        buf[a.len() + 1..n].copy_from_slice(b.as_bytes());
+        if let Ok(s) = std::str::from_utf8(&buf[..n]) {
+            return f(s);
+        }
+    }
+    f(&format!("{a} {b}"))
+}
+
 fn is_generic_head(w: &str) -> bool {
     Lexicon::get()
         .heads

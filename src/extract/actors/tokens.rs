@@ -38,6 +38,13 @@ pub(crate) struct Tokens {
     lower: String,
 }
 
+/// Characters of the General Punctuation block that are neither letters, digits nor
+/// spaces (dashes, curly quotes, bullets, ellipsis, ...): the common non-ASCII
+/// characters of news text, answered without a Unicode table lookup.
+fn is_general_punct(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -70,14 +77,15 @@ impl Tokens {
                     None => break,
                 }
             };
-            if c.is_whitespace() {
+            let punct = is_general_punct(c);
+            if !punct && c.is_whitespace() {
                 if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
                     nl = true;
                 }
                 i += c.len_utf8();
                 continue;
             }
-            if c.is_alphanumeric() {
+            if !punct && c.is_alphanumeric() {
                 let start = i;
                 let mut end = i + c.len_utf8();
                 let mut poss = false;
@@ -86,10 +94,16 @@ impl Tokens {
                     while end < text.len() && bytes[end].is_ascii_alphanumeric() {
                         end += 1;
                     }
+                    // An ASCII byte that can neither join nor mark a word ends it.
+                    if end >= text.len()
+                        || (bytes[end] < 0x80 && !matches!(bytes[end], b'\'' | b'-' | b'.' | b','))
+                    {
+                        break;
+                    }
                     let rest = &text[end..];
                     let mut it = rest.chars();
                     let Some(n) = it.next() else { break };
-                    if n.is_alphanumeric() {
+                    if !is_general_punct(n) && n.is_alphanumeric() {
                         end += n.len_utf8();
                         continue;
                     }
@@ -251,6 +265,13 @@ mod tests {
             .iter()
             .map(|k| (text[k.start..k.end].to_string(), k.poss))
             .collect()
+    }
+
+    #[test]
+    fn general_punctuation_is_no_letter_or_space() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_general_punct(c)) {
+            assert!(!c.is_alphanumeric() && !c.is_whitespace(), "{c:?}");
+        }
     }
 
     #[test]
