@@ -114,7 +114,10 @@ impl Reconciler {
             .map(|(doc, s)| claims::DocInput {
                 doc,
                 sentences: s,
-                quotes: quotes_of.get(&doc.id).map(Vec::as_slice).unwrap_or_default(),
+                quotes: quotes_of
+                    .get(&doc.id)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default(),
             })
             .collect();
         let claims = claims::build(&inputs, &self.config.align);
