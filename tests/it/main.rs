@@ -9,4 +9,5 @@ mod quantity;
 mod quotes;
 mod reconcile;
 mod segment;
+mod support;
 mod time;

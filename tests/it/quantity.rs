@@ -37,19 +37,7 @@ fn approx_name(a: Approx) -> &'static str {
 }
 
 fn cases(name: &str) -> Vec<(String, usize, Vec<String>)> {
-    let path = data_dir().join(name);
-    let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    src.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .map(|(n, l)| {
-            (
-                name.to_string(),
-                n + 1,
-                l.split('|').map(|f| f.trim().to_string()).collect(),
-            )
-        })
-        .collect()
+    super::support::pipe_cases(&data_dir(), name)
 }
 
 fn close(a: f64, b: f64) -> bool {
