@@ -476,11 +476,13 @@ impl<'a> Finder<'a> {
         while k <= b {
             let lw = self.lo(k);
             let connector = k > a && k < b && matches!(lw, "of" | "for" | "and");
+            // An acronym such as "MAR" is not the month.
+            let acronym = self.toks.toks[k].cap
+                && (2..=3).contains(&lw.len())
+                && self.tok_text(k).chars().all(|c| c.is_uppercase());
             let breaker = !connector
                 && self.lex.not_names.contains(lw)
-                && !(self.toks.toks[k].cap
-                    && (2..=3).contains(&lw.len())
-                    && self.tok_text(k).chars().all(|c| c.is_uppercase()))
+                && !acronym
                 && !self.month_in_name(k, a, b);
             if breaker {
                 if k > seg_start {
