@@ -1025,22 +1025,13 @@ impl<'a> Finder<'a> {
             return None;
         }
         // An apposition ends at a comma, a full stop or "and"/"who"; anything else
-        // (a verb) means this was not one.
+        // (a verb) means this was not one. "..., the interior minister said" is the
+        // speaker of the clause before, not an apposition to the name ending it.
         let stop_ok = k >= n
             || !self.word(k)
             || matches!(
                 self.lo(k),
-                "and"
-                    | "who"
-                    | "which"
-                    | "whose"
-                    | "said"
-                    | "says"
-                    | "to"
-                    | "since"
-                    | "in"
-                    | "on"
-                    | "at"
+                "and" | "who" | "which" | "whose" | "to" | "since" | "in" | "on" | "at"
             );
         if !stop_ok {
             return None;
@@ -1079,6 +1070,11 @@ impl<'a> Finder<'a> {
         let body = lex.heads.get(head.as_ref()).filter(|h| h.lower_ok).copied();
         if !is_role && body.is_none() {
             return i + 1;
+        }
+        // "the police chief", "the party leader": a body noun before a role noun is the
+        // role's modifier; the role's description covers it.
+        if !is_role && self.word(last + 1) && lex.roles.contains(self.lo(last + 1)) {
+            return last + 1;
         }
         let head = head.into_owned();
         // A description followed by a name is the name's role, handled with the name.
