@@ -190,6 +190,16 @@ pub fn attribution(a: &Facts, b: &Facts) -> Option<Pair> {
         return None;
     }
     let (x, y) = (a.speaker.as_ref()?, b.speaker.as_ref()?);
+    // Who did it: "Xi met Lukashenko" and "Lukashenko met Xi" agree; only an agent the
+    // other claim does not mention at all is a different one.
+    if a.agent || b.agent {
+        let named_in = |p: &super::facts::Party, f: &Facts| {
+            p.actor.is_some_and(|id| f.mentioned.contains(&id))
+        };
+        if named_in(x, b) || named_in(y, a) {
+            return None;
+        }
+    }
     (!x.same_as(y)).then(|| Pair {
         a: Loc::Speaker(None),
         b: Loc::Speaker(None),

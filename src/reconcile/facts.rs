@@ -19,10 +19,10 @@ pub struct Party {
     pub name: String,
     /// Folded name words that identify it (for matching unresolved names).
     pub tokens: BTreeSet<String>,
-    /// The resolved actor's role words, lower case ("finance", "minister").
-    pub roles: BTreeSet<String>,
-    /// For an unresolved description ("the spokesperson"), its role noun.
-    pub role: Option<String>,
+    /// The resolved actor's role phrases as lower-case words (["finance", "minister"]).
+    pub roles: Vec<Vec<String>>,
+    /// For a description ("the finance minister"), its role words, the noun last.
+    pub role: Option<Vec<String>>,
     /// Where the name stands.
     pub span: Span,
     /// The actor's kind, when resolved.
@@ -67,6 +67,11 @@ pub struct Facts<'a> {
     pub speaker: Option<Party>,
     /// Who it is credited to.
     pub source: Option<Party>,
+    /// `speaker` is who did what the claim reports ("Senator Weber approved the plan",
+    /// "the plan was approved by Senator Weber"), not who said it.
+    pub agent: bool,
+    /// Every actor mentioned in the claim, sorted.
+    pub mentioned: Vec<ActorId>,
 }
 
 /// What one document carries, each list sorted by offset.
@@ -212,20 +217,12 @@ impl<'a> Index<'a> {
             ),
             None => (written.to_string(), name_tokens(written), None),
         };
-        let roles: BTreeSet<String> = resolved
-            .map(|a| {
-                a.roles
-                    .iter()
-                    .flat_map(|r| r.split_whitespace())
-                    .map(str::to_lowercase)
-                    .collect()
-            })
+        let roles: Vec<Vec<String>> = resolved
+            .map(|a| a.roles.iter().map(|r| role_words(r)).collect())
             .unwrap_or_default();
-        let role = if resolved.is_none() {
-            description_role(written)
-        } else {
-            None
-        };
+        // A description ("the governor") names a role, and which holder of it is meant
+        // is resolution's best guess: it is compared by role.
+        let role = description_role(written);
         Some(Party {
             actor,
             name,
@@ -335,6 +332,12 @@ impl<'a> Index<'a> {
                 }
             }
         }
+        let mentioned = self.actors_in(&doc.id, cs);
+        let mut agent = false;
+        if speaker.is_none() && speakers.is_empty() && quotes.is_empty() && source.is_none() {
+            speaker = self.agent(data, cs);
+            agent = speaker.is_some();
+        }
         Some(Facts {
             claim,
             doc,
@@ -345,7 +348,47 @@ impl<'a> Index<'a> {
             speakers,
             speaker,
             source,
+            agent,
+            mentioned,
         })
+    }
+
+    /// The one person who does what a claim without a speaker reports: the subject
+    /// opening it (after at most a short fronted phrase such as "On Monday,"), or the
+    /// agent of a passive ("... was approved by Senator Weber"). None when the subject
+    /// is several people ("Xi and Lukashenko signed") or a possessive ("Xi's plan").
+    fn agent(&self, data: &DocData, cs: Span) -> Option<Party> {
+        let text = data.doc.text.as_str();
+        for &(span, actor) in data.mentions.iter().filter(|(s, _)| cs.contains(*s)) {
+            if self.actors.get(&actor).map(|a| a.kind) != Some(ActorKind::Person) {
+                continue;
+            }
+            let before = text.get(cs.start..span.start)?.trim_end();
+            let after = text.get(span.end..cs.end)?.trim_start();
+            let lower = before.to_lowercase();
+            let fronted = before.ends_with(',')
+                && before.split_whitespace().count() <= 5
+                && [
+                    "on ", "in ", "at ", "late ", "earlier ", "last ", "this ", "later ",
+                ]
+                .iter()
+                .any(|p| lower.starts_with(p));
+            let subject = before.is_empty() || fronted;
+            let passive = lower.ends_with(" by");
+            if !(subject || passive) {
+                continue;
+            }
+            let several = after.starts_with("and ")
+                || after.starts_with('&')
+                || after.starts_with("’s")
+                || after.starts_with("'s")
+                || (subject && after.starts_with(','));
+            if several {
+                return None;
+            }
+            return self.party(data, Some(actor), text.get(span.start..span.end), span);
+        }
+        None
     }
 }
 
@@ -443,27 +486,69 @@ pub fn name_tokens(s: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The role noun of an unresolved description: "the spokesperson" -> "spokesperson".
-fn description_role(written: &str) -> Option<String> {
+/// A role phrase as lower-case words without determiners and nationality adjectives:
+/// "the Chinese Foreign Minister" -> ["foreign", "minister"].
+fn role_words(role: &str) -> Vec<String> {
+    let lex = crate::extract::actors::lexicon::Lexicon::get();
+    role.split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !matches!(w.as_str(), "the" | "a" | "an") && !lex.nationality.contains_key(w.as_str())
+        })
+        .collect()
+}
+
+/// The role words of a description ("the finance minister" -> ["finance", "minister"]),
+/// when `written` is one: a determiner, then words ending in a role noun.
+fn description_role(written: &str) -> Option<Vec<String>> {
     let lower = written.to_lowercase();
-    let mut ws = lower.split_whitespace();
-    if !matches!(ws.next(), Some("the" | "a" | "an")) {
+    if !["the ", "a ", "an "].iter().any(|d| lower.starts_with(d)) {
         return None;
     }
+    let ws = role_words(&lower);
     let last = ws.last()?;
     crate::extract::actors::lexicon::Lexicon::get()
         .roles
-        .contains(last)
-        .then(|| last.to_string())
+        .contains(last.as_str())
+        .then_some(ws)
+}
+
+/// Whether a description's role words can describe an actor with these role phrases:
+/// the actor's roles are unknown, or one has the description's noun and, where the
+/// actor's phrases with that noun say more ("interior minister"), carries the
+/// description's other words too ("the finance minister" is not the interior minister).
+fn role_fits(desc: &[String], phrases: &[Vec<String>]) -> bool {
+    let Some(head) = desc.last() else {
+        return true;
+    };
+    if phrases.is_empty() || matches!(head.as_str(), "official" | "leader" | "head" | "chief") {
+        return true;
+    }
+    let spokes = ["spokesman", "spokeswoman", "spokesperson"];
+    let same =
+        |w: &String| w == head || (spokes.contains(&w.as_str()) && spokes.contains(&head.as_str()));
+    let with_head: Vec<&Vec<String>> = phrases
+        .iter()
+        .filter(|p| p.last().is_some_and(same))
+        .collect();
+    if with_head.is_empty() {
+        return false;
+    }
+    desc.len() == 1
+        || with_head.iter().all(|p| p.len() == 1)
+        || with_head
+            .iter()
+            .any(|p| desc[..desc.len() - 1].iter().all(|w| p.contains(w)))
 }
 
 impl Party {
     /// Whether two parties can be the same one: the same actor; a description
-    /// ("the spokesperson") and a name whose known roles do not exclude it; or (when
-    /// either is unresolved) names sharing an identifying word.
+    /// ("the spokesperson", resolved or not) and a name whose known roles do not exclude
+    /// it, or two descriptions with one role noun; or (when either is unresolved) names
+    /// sharing an identifying word.
     pub fn same_as(&self, other: &Party) -> bool {
         match (self.actor, other.actor) {
-            (Some(a), Some(b)) => a == b,
+            (Some(a), Some(b)) if a == b => true,
             _ if self.role.is_some() || other.role.is_some() => {
                 let (d, o) = if self.role.is_some() {
                     (self, other)
@@ -472,10 +557,14 @@ impl Party {
                 };
                 let r = d.role.as_deref().unwrap_or_default();
                 match &o.role {
-                    Some(or) => or == r,
-                    None => o.roles.is_empty() || o.roles.contains(r),
+                    Some(or) => {
+                        role_fits(r, std::slice::from_ref(or))
+                            || role_fits(or, std::slice::from_ref(&r.to_vec()))
+                    }
+                    None => role_fits(r, &o.roles),
                 }
             }
+            (Some(_), Some(_)) => false,
             _ => {
                 if self.tokens.is_empty() || other.tokens.is_empty() {
                     // only generic words: "media reports" vs "state media"

@@ -602,6 +602,10 @@ fn build_flag(
     if conflicts.is_empty() {
         return None;
     }
+    // Every side is who did it, not who said it.
+    let agents = conflicts
+        .iter()
+        .all(|c| c.a.iter().chain(&c.b).all(|&i| members[i].agent));
     type Key = (DocId, ClaimId, Span);
     let mut ev: BTreeMap<Key, Evidence> = BTreeMap::new();
     let mut reps: Vec<(Key, Key, Vec<crate::model::DiffOp>)> = Vec::new();
@@ -717,6 +721,7 @@ fn build_flag(
     }
     let summary = match kind {
         FlagKind::Date => format!("Date differs for “{label}”: {vs}"),
+        FlagKind::Attribution if agents => format!("Done by different actors, “{label}”: {vs}"),
         FlagKind::Attribution => format!("Given to different speakers, “{label}”: {vs}"),
         FlagKind::Quantity => format!("Number differs for “{label}”: {vs}"),
         FlagKind::Polarity => format!("Opposite meaning (negation or antonym) for “{label}”: {vs}"),
