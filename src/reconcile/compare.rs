@@ -248,13 +248,15 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
             }
         }
         for (ia, i) in h.a.clone().enumerate() {
-            if !used_a[ia] && lex.is_negation(&a.words[i].norm) {
+            let next = a.words.get(i + 1).map(|w| w.norm.as_ref());
+            if !used_a[ia] && lex.negates(&a.words[i].norm, next) {
                 flips += 1;
                 ma.push(i);
             }
         }
         for (jb, j) in h.b.clone().enumerate() {
-            if !used_b[jb] && lex.is_negation(&b.words[j].norm) {
+            let next = b.words.get(j + 1).map(|w| w.norm.as_ref());
+            if !used_b[jb] && lex.negates(&b.words[j].norm, next) {
                 flips += 1;
                 mb.push(j);
             }

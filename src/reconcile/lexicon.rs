@@ -28,6 +28,8 @@ pub enum CuePosition {
 pub struct Lexicon {
     // Hash tables for lookups only; nothing here is ever iterated into output.
     negation: HashSet<String>,
+    /// Two-word negation cues ("turned down").
+    pairs: HashSet<(String, String)>,
     antonyms: HashMap<String, Vec<String>>,
     events: HashMap<String, EventKind>,
     /// Source cues as folded word sequences.
@@ -36,7 +38,20 @@ pub struct Lexicon {
 
 impl Lexicon {
     fn parse() -> Lexicon {
-        let negation = entries(NEGATION).map(str::to_lowercase).collect();
+        let mut negation = HashSet::new();
+        let mut pairs = HashSet::new();
+        for line in entries(NEGATION) {
+            let mut it = line.split_whitespace().map(str::to_lowercase);
+            match (it.next(), it.next()) {
+                (Some(w), None) => {
+                    negation.insert(w);
+                }
+                (Some(w), Some(x)) => {
+                    pairs.insert((w, x));
+                }
+                _ => {}
+            }
+        }
         let mut antonyms: HashMap<String, Vec<String>> = HashMap::new();
         for line in entries(ANTONYMS) {
             let mut it = line.split_whitespace();
@@ -70,6 +85,7 @@ impl Lexicon {
             .collect();
         Lexicon {
             negation,
+            pairs,
             antonyms,
             events,
             sources,
@@ -82,9 +98,11 @@ impl Lexicon {
         LEX.get_or_init(Lexicon::parse)
     }
 
-    /// Whether a folded word negates.
-    pub fn is_negation(&self, w: &str) -> bool {
+    /// Whether the folded word `w`, followed by `next`, negates: a one-word cue ("not",
+    /// "rejected"), or the first word of a two-word one ("turned down").
+    pub fn negates(&self, w: &str, next: Option<&str>) -> bool {
         self.negation.contains(w)
+            || next.is_some_and(|n| self.pairs.contains(&(w.to_string(), n.to_string())))
     }
 
     /// Whether two folded words are antonyms.
@@ -111,7 +129,8 @@ mod tests {
     #[test]
     fn lists_load() {
         let l = Lexicon::get();
-        assert!(l.is_negation("not") && l.is_negation("never") && !l.is_negation("note"));
+        assert!(l.negates("not", None) && l.negates("never", None) && !l.negates("note", None));
+        assert!(l.negates("turned", Some("down")) && !l.negates("turned", Some("up")));
         assert!(l.are_antonyms("rose", "fell") && l.are_antonyms("fell", "rose"));
         assert!(l.are_antonyms("approved", "rejected"));
         assert!(!l.are_antonyms("rose", "rose"));
