@@ -193,12 +193,21 @@ fn mark_headlines(toks: &Tokens, initial: &mut [bool]) {
         while b < n && !toks.toks[b].nl_before {
             b += 1;
         }
-        let words: Vec<usize> = (a..b).filter(|&i| toks.is_word(i)).collect();
-        let caps = words.iter().filter(|&&i| toks.toks[i].cap).count();
-        let has_sentence_end = (a..b).any(|i| matches!(toks.lower(i), "." | "!" | "?" | ":"));
-        if words.len() >= 3 && caps * 4 >= words.len() * 3 && !has_sentence_end {
-            for &i in &words {
-                initial[i] = true;
+        let (mut words, mut caps, mut has_sentence_end) = (0usize, 0usize, false);
+        for (i, t) in toks.toks[a..b].iter().enumerate() {
+            if t.kind == Kind::Word {
+                words += 1;
+                caps += usize::from(t.cap);
+            } else if matches!(toks.lower(a + i), "." | "!" | "?" | ":") {
+                has_sentence_end = true;
+                break;
+            }
+        }
+        if words >= 3 && caps * 4 >= words * 3 && !has_sentence_end {
+            for (i, t) in toks.toks[a..b].iter().enumerate() {
+                if t.kind == Kind::Word {
+                    initial[a + i] = true;
+                }
             }
         }
         a = b;
