@@ -45,6 +45,17 @@ fn is_general_punct(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
+/// ASCII letters and digits, as a table (the word sweep looks at every byte).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -69,31 +80,37 @@ impl Tokens {
                 i += 1;
                 continue;
             }
-            let c = if b < 0x80 {
-                char::from(b)
+            // ASCII answers "letter, digit or space" from the byte alone.
+            let (c, word) = if b < 0x80 {
+                if b == 0x0b || b == 0x0c {
+                    i += 1;
+                    continue;
+                }
+                (char::from(b), ASCII_ALNUM[usize::from(b)])
             } else {
-                match text[i..].chars().next() {
-                    Some(c) => c,
-                    None => break,
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                let punct = is_general_punct(c);
+                if !punct && c.is_whitespace() {
+                    if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
+                        nl = true;
+                    }
+                    i += c.len_utf8();
+                    continue;
                 }
+                (c, !punct && c.is_alphanumeric())
             };
-            let punct = is_general_punct(c);
-            if !punct && c.is_whitespace() {
-                if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
-                    nl = true;
-                }
-                i += c.len_utf8();
-                continue;
-            }
-            if !punct && c.is_alphanumeric() {
+            if word {
                 let start = i;
                 let mut end = i + c.len_utf8();
                 let mut poss = false;
                 loop {
                     // ASCII letters and digits in one sweep.
-                    while end < text.len() && bytes[end].is_ascii_alphanumeric() {
-                        end += 1;
-                    }
+                    end += bytes[end..]
+                        .iter()
+                        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                        .unwrap_or(bytes.len() - end);
                     // An ASCII byte that can neither join nor mark a word ends it.
                     if end >= text.len()
                         || (bytes[end] < 0x80 && !matches!(bytes[end], b'\'' | b'-' | b'.' | b','))
