@@ -149,11 +149,21 @@ pub(crate) fn scan_marks(text: &str, from: usize) -> Vec<Marked> {
             para_end
         }
     };
+    // Only quotation marks and line breaks matter here: every other byte is skipped
+    // with two vectorized searches for the bytes that can start one (marks are `"`,
+    // `'`, or multi-byte starting 0xC2/0xE2/0xE3), merged in text order.
+    let tail = bytes.get(from..).unwrap_or_default();
+    let mut ascii = memchr::memchr3_iter(b'"', b'\'', b'\n', tail).peekable();
+    let mut multi = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, tail).peekable();
     while i < text.len() {
-        // Only quotation marks and line breaks matter here: skip every byte that
-        // cannot start one (marks are `"`, `'`, or multi-byte starting 0xC2/0xE2/0xE3).
         if !matches!(bytes[i], b'"' | b'\'' | b'\n' | 0xC2 | 0xE2 | 0xE3) {
-            i += 1;
+            while ascii.next_if(|&p| p + from < i).is_some() {}
+            while multi.next_if(|&p| p + from < i).is_some() {}
+            i = match (ascii.peek(), multi.peek()) {
+                (Some(&a), Some(&m)) => a.min(m) + from,
+                (Some(&p), None) | (None, Some(&p)) => p + from,
+                (None, None) => text.len(),
+            };
             continue;
         }
         let Some(c) = next_char(i) else { break };
