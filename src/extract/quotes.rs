@@ -30,7 +30,7 @@
 //! assert_eq!(q[1].kind, QuoteKind::Direct);
 //! ```
 
-use crate::extract::actors::lexicon::{CueKind, Lexicon};
+use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
 use crate::extract::actors::tokens::{Kind, Tokens};
 use crate::extract::actors::{Gender, LocalMention, MentionForm};
 use crate::model::{ActorKind, Document, QuoteKind, Sentence, Span};
@@ -643,7 +643,7 @@ fn quotes_in(
     let mut cues: Vec<Cue> = Vec::new();
     let mut i = 0;
     while i < n {
-        if !frame(i) || !toks.is_word(i) {
+        if !frame(i) || !toks.is_word(i) || !toks.has(i, flag::CUE) {
             i += 1;
             continue;
         }
@@ -773,7 +773,7 @@ fn quotes_in(
                 PREPOSITIONS.contains(&p)
                     || (toks.is_word(a - 1)
                         && (p.ends_with("ed")
-                            || lex.cues.contains_key(p)
+                            || toks.has(a - 1, flag::CUE)
                             || matches!(
                                 p,
                                 "met"

@@ -24,8 +24,8 @@ pub(crate) mod lexicon;
 pub(crate) mod tokens;
 
 use crate::model::{ActorKind, Document, Sentence, Span};
-use lexicon::Lexicon;
 use lexicon::Set;
+use lexicon::{flag, Lexicon};
 use serde::{Deserialize, Serialize};
 use tokens::{Kind, Tokens};
 
@@ -299,6 +299,10 @@ impl<'a> Finder<'a> {
     fn word(&self, i: usize) -> bool {
         self.toks.is_word(i)
     }
+    /// Whether token `i` is in a lexicon list ([`flag`]).
+    fn is(&self, i: usize, f: u16) -> bool {
+        self.toks.has(i, f)
+    }
     fn cap(&self, i: usize) -> bool {
         self.word(i) && self.toks.toks[i].cap
     }
@@ -339,7 +343,6 @@ impl<'a> Finder<'a> {
             if self.toks.toks[j].poss {
                 // "People’s Liberation Army": a possessive inside a body's name, when a
                 // body head follows and the possessor is no place or known name.
-                let lw = self.lo(j);
                 let body_follows = (k..(k + 4).min(n))
                     .take_while(|&q| self.cap(q) && !self.toks.toks[q].nl_before)
                     .any(|q| {
@@ -349,7 +352,7 @@ impl<'a> Finder<'a> {
                             .map(|h| h.kind == ActorKind::Organization)
                             .unwrap_or(false)
                     });
-                if !(body_follows && j == i && self.cap(k) && !self.lex.places.contains_key(lw)) {
+                if !(body_follows && j == i && self.cap(k) && !self.is(j, flag::PLACE)) {
                     return j;
                 }
                 j = k;
@@ -361,7 +364,7 @@ impl<'a> Finder<'a> {
             // "Mr." / "Gen." : an honorific's dot stays inside the name.
             if self.toks.is_punct(k, '.')
                 && self.toks.toks[k].start == self.toks.toks[j].end
-                && self.lex.titles.contains_key(self.lo(j))
+                && self.is(j, flag::TITLE)
                 && self.cap(k + 1)
                 && !self.toks.toks[k + 1].nl_before
             {
@@ -377,14 +380,10 @@ impl<'a> Finder<'a> {
                 && self.cap(k + 1)
                 && !self.toks.toks[k + 1].nl_before
             {
-                let lw = self.lo(j);
                 // "Ministry of Foreign Affairs", "Secretary of State"; never "Putin of Russia".
                 let join = match self.lo(k) {
-                    "of" | "for" => self.lex.heads.contains_key(lw) || self.is_title(j),
-                    _ => {
-                        self.lex.heads.contains_key(self.lo(k + 1))
-                            || self.lex.non_actor_heads.contains(self.lo(k + 1))
-                    }
+                    "of" | "for" => self.is(j, flag::HEAD) || self.is_title(j),
+                    _ => self.is(k + 1, flag::HEAD) || self.is(k + 1, flag::NON_ACTOR_HEAD),
                 };
                 if join {
                     j = k + 1;
@@ -415,13 +414,12 @@ impl<'a> Finder<'a> {
     }
 
     fn is_title(&self, i: usize) -> bool {
-        self.lex.titles.contains_key(self.lo(i))
+        self.is(i, flag::TITLE)
     }
 
     fn nationality_at(&self, i: usize) -> Option<(usize, String)> {
         // Two-word nationalities first ("South Korean").
-        if self.word(i + 1) && !self.toks.toks[i].poss && self.lex.multi_first.contains(self.lo(i))
-        {
+        if self.word(i + 1) && !self.toks.toks[i].poss && self.is(i, flag::MULTI_FIRST) {
             let nat = &self.lex.nationality;
             if let Some(c) = with_two(self.lo(i), self.lo(i + 1), |two| nat.get(two)) {
                 return Some((2, c.clone()));
@@ -430,12 +428,15 @@ impl<'a> Finder<'a> {
         if self.toks.toks[i].poss {
             return None;
         }
+        if !self.is(i, flag::NATIONALITY) {
+            return None;
+        }
         self.lex.nationality.get(self.lo(i)).map(|c| (1, c.clone()))
     }
 
     /// Country of a possessive place token ("China’s").
     fn possessive_country(&self, i: usize) -> Option<String> {
-        if !self.toks.toks[i].poss {
+        if !self.toks.toks[i].poss || !self.is(i, flag::PLACE) {
             return None;
         }
         self.lex.places.get(self.lo(i)).cloned().flatten()
@@ -449,7 +450,7 @@ impl<'a> Finder<'a> {
             let lw = self.lo(k);
             let connector = k > a && k < b && matches!(lw, "of" | "for" | "and");
             let breaker = !connector
-                && self.lex.not_names.contains(lw)
+                && self.is(k, flag::NOT_NAME)
                 && !(self.toks.toks[k].cap
                     && (2..=3).contains(&lw.len())
                     && self.tok_text(k).chars().all(|c| c.is_uppercase()));
@@ -508,11 +509,13 @@ impl<'a> Finder<'a> {
             // A body before a title belongs to the title ("Senate Majority Leader").
             if i + 1 < b
                 && title_words.is_empty()
+                && self.is(i, flag::HEAD)
                 && lex
                     .heads
                     .get(lw)
                     .map(|h| h.kind == ActorKind::Organization)
                     .unwrap_or(false)
+                && self.is(i + 1, flag::TITLE)
                 && lex.titles.get(self.lo(i + 1)) == Some(&false)
             {
                 title_start.get_or_insert(i);
@@ -522,8 +525,13 @@ impl<'a> Finder<'a> {
             }
             // A capitalized role noun before a name is a title too ("Economist Paul
             // Krugman" opening a sentence).
-            let as_title = lex.titles.get(lw).copied().or_else(|| {
-                (lex.is_role(lw) && i < b && !lex.heads.contains_key(self.lo(b))).then_some(false)
+            let title = if self.is(i, flag::TITLE) {
+                lex.titles.get(lw).copied()
+            } else {
+                None
+            };
+            let as_title = title.or_else(|| {
+                (self.is(i, flag::ROLE) && i < b && !self.is(b, flag::HEAD)).then_some(false)
             });
             if let Some(h) = as_title {
                 // "State" is a title word only after "of" ("Secretary of State").
@@ -532,7 +540,7 @@ impl<'a> Finder<'a> {
                 }
                 // A title word followed by nothing but a body head is the body's name
                 // ("Foreign Ministry"): stop stripping there.
-                if i < b && lex.heads.contains_key(self.lo(b)) && !h {
+                if i < b && self.is(b, flag::HEAD) && !h {
                     break;
                 }
                 if i == b && (self.cap(b) && !h) && title_words.is_empty() && !honorific {
@@ -643,7 +651,7 @@ impl<'a> Finder<'a> {
                 return;
             }
             let acronym = t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase() || c == '.');
-            if acronym && lex.not_names.contains(self.lo(i)) {
+            if acronym && self.is(i, flag::NOT_NAME) {
                 return;
             }
             if acronym && title_words.is_empty() && !honorific {
@@ -661,7 +669,7 @@ impl<'a> Finder<'a> {
                 return;
             }
             let lw = self.lo(i);
-            if lex.nationality.contains_key(lw)
+            if self.is(i, flag::NATIONALITY)
                 || lw
                     .strip_suffix('s')
                     .map(|w| lex.nationality.contains_key(w))
@@ -688,13 +696,13 @@ impl<'a> Finder<'a> {
         }
         // "Minsk Xie Xiaoyong": a place glued before a full name is not part of it.
         let mut first = i;
-        if rest.len() >= 3 && lex.places.contains_key(self.lo(i)) {
+        if rest.len() >= 3 && self.is(i, flag::PLACE) {
             first = i + 1;
         }
         if rest.len() >= 2
-            && rest.clone().all(|k| {
-                lex.nationality.contains_key(self.lo(k)) || lex.places.contains_key(self.lo(k))
-            })
+            && rest
+                .clone()
+                .all(|k| self.is(k, flag::NATIONALITY) || self.is(k, flag::PLACE))
         {
             return;
         }
@@ -805,9 +813,8 @@ impl<'a> Finder<'a> {
             if let Some((_, c)) = self.nationality_at(k) {
                 nationality.get_or_insert(c);
             }
-            let lw = self.lo(k);
-            if lex.is_role(lw) {
-                heads.push(lw.to_string());
+            if self.is(k, flag::ROLE) {
+                heads.push(self.lo(k).to_string());
             }
         }
         if a < name_start {
@@ -844,7 +851,7 @@ impl<'a> Finder<'a> {
                     break;
                 }
                 // A body's name before a role ("State Department spokesman").
-                if lex.heads.contains_key(lw) && !heads.is_empty() {
+                if self.is(p, flag::HEAD) && !heads.is_empty() {
                     let mut q = p;
                     while q > 0 && self.cap(q - 1) && !self.toks.toks[q - 1].poss {
                         q -= 1;
@@ -867,7 +874,7 @@ impl<'a> Finder<'a> {
                     break;
                 }
                 // "ambassador to Minsk"
-                if lex.places.contains_key(lw)
+                if self.is(p, flag::PLACE)
                     && p > 0
                     && matches!(self.lo(p - 1), "to" | "in" | "of")
                     && p > 1
@@ -880,13 +887,13 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
-            if lex.is_role(lw) {
+            if self.is(p, flag::ROLE) {
                 heads.push(lw.to_string());
                 first = p;
                 k = p;
                 continue;
             }
-            if lex.modifiers.contains(lw) && !heads.is_empty() {
+            if self.is(p, flag::MODIFIER) && !heads.is_empty() {
                 first = p;
                 k = p;
                 continue;
@@ -946,7 +953,7 @@ impl<'a> Finder<'a> {
                 k += w;
                 continue;
             }
-            if lex.is_role(lw) {
+            if self.is(k, flag::ROLE) {
                 heads.push(lw.to_string());
                 end = Some(k);
                 k += 1;
@@ -954,7 +961,7 @@ impl<'a> Finder<'a> {
             }
             if heads.is_empty() {
                 // "the Kremlin spokesman", "the White House press secretary"
-                if lex.modifiers.contains(lw)
+                if self.is(k, flag::MODIFIER)
                     || matches!(lw, "first" | "second" | "new" | "former" | "press")
                     || (self.cap(k) && !self.toks.toks[k].poss)
                 {
@@ -1028,11 +1035,11 @@ impl<'a> Finder<'a> {
     fn description(&mut self, i: usize) -> usize {
         let lex = self.lex;
         let lw = self.lo(i);
-        if !lex.desc_words.contains(lw) {
+        if !self.is(i, flag::DESC) {
             return i + 1;
         }
         // The head: a role noun or a body head usable in lower case, possibly two words.
-        let two = if self.word(i + 1) && !self.toks.toks[i].poss && lex.multi_first.contains(lw) {
+        let two = if self.word(i + 1) && !self.toks.toks[i].poss && self.is(i, flag::MULTI_FIRST) {
             with_two(lw, self.lo(i + 1), |t| {
                 (lex.roles.contains(t) || lex.heads.get(t).map(|h| h.lower_ok).unwrap_or(false))
                     .then(|| t.to_string())
@@ -1079,7 +1086,11 @@ impl<'a> Finder<'a> {
                 break;
             }
             if self.toks.toks[p].cap {
-                if let Some(c) = lex.nationality.get(pw) {
+                if let Some(c) = self
+                    .is(p, flag::NATIONALITY)
+                    .then(|| lex.nationality.get(pw))
+                    .flatten()
+                {
                     nat.get_or_insert(c.clone());
                     first = p;
                     k = p;
@@ -1087,12 +1098,12 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
-            if self.toks.toks[p].poss && (lex.is_role(pw) || lex.modifiers.contains(pw)) {
+            if self.toks.toks[p].poss && (self.is(p, flag::ROLE) || self.is(p, flag::MODIFIER)) {
                 first = p;
                 k = p;
                 continue;
             }
-            if lex.modifiers.contains(pw) && !lex.not_names.contains(pw) {
+            if self.is(p, flag::MODIFIER) && !self.is(p, flag::NOT_NAME) {
                 first = p;
                 k = p;
                 continue;

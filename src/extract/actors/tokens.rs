@@ -30,6 +30,8 @@ pub(crate) struct Tok {
     pub nl_before: bool,
     /// Where the lower-cased word is in [`Tokens::lower`].
     lo: (u32, u32),
+    /// The lexicon lists holding the lower-cased token ([`super::lexicon::flag`]).
+    pub flags: u16,
 }
 
 /// The tokens of a text, with their lower-cased words.
@@ -63,6 +65,8 @@ fn is_apostrophe(c: char) -> bool {
 impl Tokens {
     /// Tokenizes `text[from..]`.
     pub fn new(text: &str, from: usize) -> Tokens {
+        let word_flags = &super::lexicon::Lexicon::get().word_flags;
+        let flags_of = |w: &str| word_flags.get(w).copied().unwrap_or(0);
         let mut toks = Vec::with_capacity(text.len().saturating_sub(from) / 5 + 1);
         let mut lower = String::with_capacity(text.len().saturating_sub(from));
         let bytes = text.as_bytes();
@@ -205,6 +209,7 @@ impl Tokens {
                     poss,
                     nl_before: nl,
                     lo: (lo_start, lower.len() as u32),
+                    flags: flags_of(&lower[lo_start as usize..]),
                 });
                 nl = false;
                 i = end;
@@ -232,6 +237,7 @@ impl Tokens {
                 poss: false,
                 nl_before: nl,
                 lo: (lo_start, lower.len() as u32),
+                flags: flags_of(&lower[lo_start as usize..]),
             });
             nl = false;
             i += c.len_utf8();
@@ -243,6 +249,12 @@ impl Tokens {
     pub fn lower(&self, i: usize) -> &str {
         let t = &self.toks[i];
         &self.lower[t.lo.0 as usize..t.lo.1 as usize]
+    }
+
+    /// Whether token `i`, lower-cased, is in a lexicon list of `flag`
+    /// ([`super::lexicon::flag`]); the same answer as looking the word up in the list.
+    pub fn has(&self, i: usize, flag: u16) -> bool {
+        self.toks[i].flags & flag != 0
     }
 
     /// Whether token `i` is a word.
