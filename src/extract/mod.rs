@@ -43,17 +43,8 @@ pub fn actors_and_quotes(docs: &[Document]) -> Extraction {
     for doc in docs {
         // Sentence frames come from punctuation outside quotations (see `quotes`), so
         // the segmenter is not needed here and its mistakes cannot leak in.
-        let (mut m, q) = quotes::mentions_and_quotes(doc);
-        // A place that speaks ("Beijing said") is a body here.
-        for lq in &q {
-            if let Some(mi) = lq.speaker {
-                if let Some(mention) = m.get_mut(mi) {
-                    if mention.form == actors::MentionForm::Place {
-                        mention.form = actors::MentionForm::Name;
-                    }
-                }
-            }
-        }
+        // A place that speaks ("Beijing said") comes back as a body.
+        let (m, q) = quotes::mentions_and_quotes(doc);
         mentions.push(m);
         local.push(q);
     }

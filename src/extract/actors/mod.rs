@@ -104,15 +104,20 @@ pub fn mentions(doc: &Document, sentences: &[Sentence]) -> Vec<LocalMention> {
     let body = doc.body();
     let toks = Tokens::new(&doc.text, body.start);
     let marks = crate::extract::quotes::scan_marks(&doc.text, body.start);
-    mentions_in(doc, sentences, &toks, &marks)
+    mentions_in(doc, sentences, &toks, &marks, false)
 }
 
 /// [`mentions`] over tokens and quotation marks already found.
+///
+/// With `lazy_places`, place mentions carry only their span, kind and form (their
+/// strings are empty and their country `None`) until [`complete_place`] fills them in:
+/// most places never speak, and only a speaking place is used as an actor.
 pub(crate) fn mentions_in(
     doc: &Document,
     sentences: &[Sentence],
     toks: &Tokens,
     marks: &[crate::extract::quotes::Marked],
+    lazy_places: bool,
 ) -> Vec<LocalMention> {
     let lex = Lexicon::get();
     let starts: Set<usize> = sentences.iter().map(|s| s.span.start).collect();
@@ -125,6 +130,7 @@ pub(crate) fn mentions_in(
         initial: &initial,
         cap_elsewhere: Set::default(),
         out: Vec::new(),
+        lazy_places,
     };
     for (i, t) in toks.toks.iter().enumerate() {
         if t.cap && !initial[i] && t.kind == tokens::Kind::Word {
@@ -286,6 +292,7 @@ struct Finder<'a> {
     initial: &'a [bool],
     cap_elsewhere: Set<&'a str>,
     out: Vec<LocalMention>,
+    lazy_places: bool,
 }
 
 /// A role found before or after a name.
@@ -753,22 +760,24 @@ impl<'a> Finder<'a> {
     }
 
     fn push_place(&mut self, a: usize, b: usize) {
-        let (span, text) = self.span_text(a, b);
-        let full = self.joined(a, b).into_owned();
-        let country = self.lex.places.get(&full).cloned().flatten();
-        self.out.push(LocalMention {
+        let span = Span::new(self.toks.toks[a].start, self.toks.toks[b].end);
+        let mut m = LocalMention {
             span,
-            name: text.clone(),
-            text,
+            name: String::new(),
+            text: String::new(),
             kind: ActorKind::Organization,
             form: MentionForm::Place,
-            head: full,
-            nationality: country,
+            head: String::new(),
+            nationality: None,
             roles: vec![],
             role_heads: vec![],
             quoted: false,
             gender: None,
-        });
+        };
+        if !self.lazy_places {
+            fill_place(self.text, self.toks, a, b, &mut m);
+        }
+        self.out.push(m);
     }
 
     fn push_body(
@@ -1149,6 +1158,34 @@ impl<'a> Finder<'a> {
             quoted: false,
         });
         end + 1
+    }
+}
+
+/// Sets the text, name, lower-case head and country of the place mention `m` on
+/// tokens `a..=b`.
+fn fill_place(text: &str, toks: &Tokens, a: usize, b: usize, m: &mut LocalMention) {
+    let t = &text[toks.toks[a].start..toks.toks[b].end];
+    let full = if a == b {
+        toks.lower(a).to_string()
+    } else {
+        (a..=b).map(|i| toks.lower(i)).collect::<Vec<_>>().join(" ")
+    };
+    m.nationality = Lexicon::get().places.get(&full).cloned().flatten();
+    m.head = full;
+    m.text = t.to_string();
+    m.name = t.to_string();
+}
+
+/// Fills in a place mention left empty by [`mentions_in`] with `lazy_places`, the
+/// same as it would have been found without.
+pub(crate) fn complete_place(text: &str, toks: &Tokens, m: &mut LocalMention) {
+    if m.form != MentionForm::Place || !m.text.is_empty() {
+        return;
+    }
+    let a = toks.at_or_after(m.span.start);
+    let b = toks.at_or_after(m.span.end).saturating_sub(1);
+    if a <= b && b < toks.len() {
+        fill_place(text, toks, a, b, m);
     }
 }
 
