@@ -93,6 +93,11 @@ pub(crate) struct Lexicon {
     /// it: the tokenizer looks each word up once, and the finders test bits instead of
     /// hashing the word again for every list.
     pub word_flags: Map<String, u16>,
+    /// The longest key of `word_flags`, in bytes: a longer word is in no list.
+    pub word_flags_max: usize,
+    /// Whether some key of `word_flags` is no word (punctuation): when not, a
+    /// punctuation token is in no list without a lookup.
+    pub punct_keys: bool,
     /// Reporting phrases as word lists, longest first within one first word.
     pub cues: Map<String, Vec<(Vec<String>, CueKind)>>,
     /// Title words ("president", "foreign", "minister"), with honorific marked `true`.
@@ -241,7 +246,13 @@ impl Lexicon {
             mark(&mut desc_words.iter(), flag::DESC);
             mark(&mut cues.keys(), flag::CUE);
         }
+        let word_flags_max = word_flags.keys().map(String::len).max().unwrap_or(0);
+        let punct_keys = word_flags
+            .keys()
+            .any(|k| !k.chars().next().map(char::is_alphanumeric).unwrap_or(false));
         Lexicon {
+            word_flags_max,
+            punct_keys,
             word_flags,
             cues,
             titles,

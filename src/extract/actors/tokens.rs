@@ -65,8 +65,13 @@ fn is_apostrophe(c: char) -> bool {
 impl Tokens {
     /// Tokenizes `text[from..]`.
     pub fn new(text: &str, from: usize) -> Tokens {
-        let word_flags = &super::lexicon::Lexicon::get().word_flags;
-        let flags_of = |w: &str| word_flags.get(w).copied().unwrap_or(0);
+        let lex = super::lexicon::Lexicon::get();
+        let flags_of = |w: &str| {
+            if w.len() > lex.word_flags_max {
+                return 0;
+            }
+            lex.word_flags.get(w).copied().unwrap_or(0)
+        };
         let mut toks = Vec::with_capacity(text.len().saturating_sub(from) / 5 + 1);
         let mut lower = String::with_capacity(text.len().saturating_sub(from));
         let bytes = text.as_bytes();
@@ -237,7 +242,11 @@ impl Tokens {
                 poss: false,
                 nl_before: nl,
                 lo: (lo_start, lower.len() as u32),
-                flags: flags_of(&lower[lo_start as usize..]),
+                flags: if lex.punct_keys {
+                    flags_of(&lower[lo_start as usize..])
+                } else {
+                    0
+                },
             });
             nl = false;
             i += c.len_utf8();
