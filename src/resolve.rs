@@ -220,6 +220,16 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
         mentions.iter().map(|m| vec![None; m.len()]).collect();
     let mut clusters: Vec<Cluster> = Vec::new();
 
+    // Kind and form of every mention, compact: the passes below filter on them, and
+    // scanning these is much cheaper than scanning the mentions themselves.
+    let meta: Vec<Vec<(ActorKind, MentionForm)>> = mentions
+        .iter()
+        .map(|ms| ms.iter().map(|m| (m.kind, m.form)).collect())
+        .collect();
+    let body_meta = |(kind, form): (ActorKind, MentionForm)| {
+        kind != ActorKind::Person && form != MentionForm::Place
+    };
+
     // The normalized name of every person name mention, made once per distinct name.
     let mut person_names: Vec<Option<PersonName>> = Vec::new();
     let mut name_index: Map<&str, usize> = Map::default();
@@ -298,9 +308,8 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     let mut surname_only: BTreeMap<String, usize> = BTreeMap::new();
     let mut family_cands: Map<String, (String, BTreeSet<usize>)> = Map::default();
     for &d in &order {
-        for (mi, m) in mentions[d].iter().enumerate() {
-            if m.kind != ActorKind::Person || m.form != MentionForm::Name || assign[d][mi].is_some()
-            {
+        for (mi, &(kind, form)) in meta[d].iter().enumerate() {
+            if kind != ActorKind::Person || form != MentionForm::Name || assign[d][mi].is_some() {
                 continue;
             }
             let Some(p) = person(d, mi) else {
@@ -382,8 +391,12 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     };
     for pass in 0..2 {
         for &d in &order {
-            for (mi, m) in mentions[d].iter().enumerate() {
-                if !body_of(m) || assign[d][mi].is_some() || anaphoric(d, mi, m) {
+            for (mi, &km) in meta[d].iter().enumerate() {
+                if !body_meta(km) || assign[d][mi].is_some() {
+                    continue;
+                }
+                let m = &mentions[d][mi];
+                if anaphoric(d, mi, m) {
                     continue;
                 }
                 let key = body_key_of(d, mi).to_string();
@@ -439,10 +452,11 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
         }
     }
     for &d in &order {
-        for (mi, m) in mentions[d].iter().enumerate() {
-            if !body_of(m) || assign[d][mi].is_some() {
+        for (mi, &km) in meta[d].iter().enumerate() {
+            if !body_meta(km) || assign[d][mi].is_some() {
                 continue;
             }
+            let m = &mentions[d][mi];
             let head = m.head.as_str();
             let before = mentions[d][..mi]
                 .iter()
@@ -491,10 +505,11 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
         }
     }
     for &d in &order {
-        for (mi, m) in mentions[d].iter().enumerate() {
-            if m.kind != ActorKind::Person || m.form != MentionForm::Description {
+        for (mi, &(kind, form)) in meta[d].iter().enumerate() {
+            if kind != ActorKind::Person || form != MentionForm::Description {
                 continue;
             }
+            let m = &mentions[d][mi];
             let fits = |c: usize| -> u8 {
                 if clusters[c].kind != Some(ActorKind::Person) {
                     return 0;

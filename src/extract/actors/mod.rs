@@ -139,10 +139,22 @@ pub(crate) fn mentions_in(
     }
     finder.run();
     let mut out = finder.out;
+    // Quotations come in text order without overlapping (the scanner holds one open
+    // at a time), so only the last one starting at or before a mention can hold it;
+    // should they ever not, every quotation is tried.
+    let ordered = marks
+        .windows(2)
+        .all(|w| w[0].content.end <= w[1].content.start);
     for m in &mut out {
-        m.quoted = marks
-            .iter()
-            .any(|q| q.content.start <= m.span.start && m.span.end <= q.content.end);
+        let inside = |q: &crate::extract::quotes::Marked| {
+            q.content.start <= m.span.start && m.span.end <= q.content.end
+        };
+        m.quoted = if ordered {
+            let k = marks.partition_point(|q| q.content.start <= m.span.start);
+            k > 0 && inside(&marks[k - 1])
+        } else {
+            marks.iter().any(inside)
+        };
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by_key(|m| m.span);
