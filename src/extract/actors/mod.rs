@@ -129,14 +129,18 @@ pub(crate) fn mentions_in(
         lex,
         initial: &initial,
         cap_elsewhere: Set::default(),
-        out: Vec::new(),
+        out: Vec::with_capacity(toks.len() / 16),
         lazy_places,
     };
-    for (i, t) in toks.toks.iter().enumerate() {
-        if t.cap && !initial[i] && t.kind == tokens::Kind::Word {
-            finder.cap_elsewhere.insert(toks.lower(i));
-        }
-    }
+    let elsewhere = |(i, t): (usize, &tokens::Tok)| {
+        (t.cap && !initial[i] && t.kind == tokens::Kind::Word).then(|| toks.lower(i))
+    };
+    // Sized once: growing the set rehashes every word again.
+    let caps = toks.toks.iter().enumerate().filter_map(elsewhere).count();
+    finder.cap_elsewhere.reserve(caps);
+    finder
+        .cap_elsewhere
+        .extend(toks.toks.iter().enumerate().filter_map(elsewhere));
     finder.run();
     let mut out = finder.out;
     // Quotations come in text order without overlapping (the scanner holds one open
