@@ -30,7 +30,7 @@
 //! assert_eq!(r.actors[2].aliases, ["Mr Xi", "President Xi Jinping", "Xi"]);
 //! ```
 
-use crate::extract::actors::lexicon::Lexicon;
+use crate::extract::actors::lexicon::{Lexicon, Map};
 use crate::extract::actors::{LocalMention, MentionForm};
 use crate::model::{Actor, ActorId, ActorKind, Document, Mention};
 use std::collections::{BTreeMap, BTreeSet};
@@ -224,32 +224,48 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
         mentions.iter().map(|m| vec![None; m.len()]).collect();
     let mut clusters: Vec<Cluster> = Vec::new();
 
-    // The normalized name of every person name mention, made once.
-    let mut names: Vec<Vec<Option<PersonName>>> = mentions
+    // Kind and form of every mention, compact: the passes below filter on them, and
+    // scanning these is much cheaper than scanning the mentions themselves.
+    let meta: Vec<Vec<(ActorKind, MentionForm)>> = mentions
+        .iter()
+        .map(|ms| ms.iter().map(|m| (m.kind, m.form)).collect())
+        .collect();
+    let body_meta = |(kind, form): (ActorKind, MentionForm)| {
+        kind != ActorKind::Person && form != MentionForm::Place
+    };
+
+    // The normalized name of every person name mention, made once per distinct name.
+    let mut person_names: Vec<Option<PersonName>> = Vec::new();
+    let mut name_index: Map<&str, usize> = Map::default();
+    let names: Vec<Vec<Option<usize>>> = mentions
         .iter()
         .map(|ms| {
             ms.iter()
                 .map(|m| {
-                    (m.kind == ActorKind::Person && m.form == MentionForm::Name)
-                        .then(|| person_name(&m.name))
-                        .flatten()
+                    (m.kind == ActorKind::Person && m.form == MentionForm::Name).then(|| {
+                        *name_index.entry(m.name.as_str()).or_insert_with(|| {
+                            person_names.push(person_name(&m.name));
+                            person_names.len() - 1
+                        })
+                    })
                 })
                 .collect()
         })
         .collect();
+    let person = |d: usize, mi: usize| -> Option<&PersonName> {
+        names[d][mi].and_then(|i| person_names[i].as_ref())
+    };
 
     // 1. Full person names, unioned by compatibility.
-    let mut full: BTreeMap<PersonName, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut full: BTreeMap<&PersonName, Vec<(usize, usize)>> = BTreeMap::new();
     for &d in &order {
-        for (mi, p) in names[d].iter_mut().enumerate() {
-            if p.as_ref().map(|p| !p.given.is_empty()).unwrap_or(false) {
-                if let Some(p) = p.take() {
-                    full.entry(p).or_default().push((d, mi));
-                }
+        for mi in 0..names[d].len() {
+            if let Some(p) = person(d, mi).filter(|p| !p.given.is_empty()) {
+                full.entry(p).or_default().push((d, mi));
             }
         }
     }
-    let keys: Vec<&PersonName> = full.keys().collect();
+    let keys: Vec<&PersonName> = full.keys().copied().collect();
     let mut parent: Vec<usize> = (0..keys.len()).collect();
     fn find(p: &mut [usize], x: usize) -> usize {
         let mut r = x;
@@ -295,7 +311,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                 by_last_given.push((last.clone(), c));
             }
         }
-        for &(d, mi) in &full[*k] {
+        for &(d, mi) in &full[k] {
             assign[d][mi] = Some(c);
             clusters[c].add(d, mi);
         }
@@ -303,28 +319,36 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
 
     // 2. Bare family names.
     let mut surname_only: BTreeMap<String, usize> = BTreeMap::new();
+    let mut family_cands: Map<String, (String, BTreeSet<usize>)> = Map::default();
     for &d in &order {
-        for (mi, m) in mentions[d].iter().enumerate() {
-            if m.kind != ActorKind::Person || m.form != MentionForm::Name || assign[d][mi].is_some()
-            {
+        for (mi, &(kind, form)) in meta[d].iter().enumerate() {
+            if kind != ActorKind::Person || form != MentionForm::Name || assign[d][mi].is_some() {
                 continue;
             }
-            let Some(p) = names[d][mi].as_ref() else {
+            let Some(p) = person(d, mi) else {
                 continue;
             };
-            let sk = skeleton(&p.family);
-            let mut cands: BTreeSet<usize> = by_family
-                .iter()
-                .filter(|(f, fs, _)| skeleton_eq(f, fs, &p.family, &sk))
-                .map(|&(_, _, c)| c)
-                .collect();
-            if cands.is_empty() {
-                cands = by_last_given
+            // The full names a family name fits depend on the family name alone: made
+            // once per distinct family name.
+            if !family_cands.contains_key(&p.family) {
+                let sk = skeleton(&p.family);
+                let mut cands: BTreeSet<usize> = by_family
                     .iter()
-                    .filter(|(g, _)| *g == p.family)
-                    .map(|&(_, c)| c)
+                    .filter(|(f, fs, _)| skeleton_eq(f, fs, &p.family, &sk))
+                    .map(|&(_, _, c)| c)
                     .collect();
+                if cands.is_empty() {
+                    cands = by_last_given
+                        .iter()
+                        .filter(|(g, _)| *g == p.family)
+                        .map(|&(_, c)| c)
+                        .collect();
+                }
+                family_cands.insert(p.family.clone(), (sk, cands));
             }
+            let Some((sk, cands)) = family_cands.get(&p.family) else {
+                continue;
+            };
             let in_doc: BTreeSet<usize> = cands
                 .iter()
                 .copied()
@@ -339,7 +363,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                     .then(|| cands.iter().next().copied())
                     .flatten()
             } else {
-                Some(*surname_only.entry(sk).or_insert_with(|| {
+                Some(*surname_only.entry(sk.clone()).or_insert_with(|| {
                     clusters.push(Cluster::new(ActorKind::Person));
                     clusters.len() - 1
                 }))
@@ -354,31 +378,48 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     // 3. Bodies by name: qualified (with nationality) first, then bare names.
     let mut bodies: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
     let body_of = |m: &LocalMention| m.kind != ActorKind::Person && m.form != MentionForm::Place;
-    // The key of every body mention, made once.
-    let body_keys: Vec<Vec<String>> = mentions
+    // The key of every body mention, made once per distinct name.
+    let mut key_index: Map<&str, usize> = Map::default();
+    let mut key_list: Vec<String> = Vec::new();
+    let body_keys: Vec<Vec<usize>> = mentions
         .iter()
         .map(|ms| {
             ms.iter()
                 .map(|m| {
                     if body_of(m) {
-                        body_key(&m.name)
+                        *key_index.entry(m.name.as_str()).or_insert_with(|| {
+                            key_list.push(body_key(&m.name));
+                            key_list.len() - 1
+                        })
                     } else {
-                        String::new()
+                        usize::MAX
                     }
                 })
                 .collect()
         })
         .collect();
+    let body_key_of = |d: usize, mi: usize| -> &str {
+        key_list
+            .get(body_keys[d][mi])
+            .map(String::as_str)
+            .unwrap_or("")
+    };
     let anaphoric = |d: usize, mi: usize, m: &LocalMention| {
-        m.form == MentionForm::Description && m.nationality.is_none() && body_keys[d][mi] == m.head
+        m.form == MentionForm::Description
+            && m.nationality.is_none()
+            && body_key_of(d, mi) == m.head
     };
     for pass in 0..2 {
         for &d in &order {
-            for (mi, m) in mentions[d].iter().enumerate() {
-                if !body_of(m) || assign[d][mi].is_some() || anaphoric(d, mi, m) {
+            for (mi, &km) in meta[d].iter().enumerate() {
+                if !body_meta(km) || assign[d][mi].is_some() {
                     continue;
                 }
-                let key = body_keys[d][mi].clone();
+                let m = &mentions[d][mi];
+                if anaphoric(d, mi, m) {
+                    continue;
+                }
+                let key = body_key_of(d, mi).to_string();
                 let qualified = m.nationality.is_some();
                 if (pass == 0) != qualified {
                     continue;
@@ -431,10 +472,11 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
         }
     }
     for &d in &order {
-        for (mi, m) in mentions[d].iter().enumerate() {
-            if !body_of(m) || assign[d][mi].is_some() {
+        for (mi, &km) in meta[d].iter().enumerate() {
+            if !body_meta(km) || assign[d][mi].is_some() {
                 continue;
             }
+            let m = &mentions[d][mi];
             let head = m.head.as_str();
             let before = mentions[d][..mi]
                 .iter()
@@ -460,7 +502,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
             });
             let c = c.unwrap_or_else(|| {
                 *bodies
-                    .entry((body_keys[d][mi].clone(), None))
+                    .entry((body_key_of(d, mi).to_string(), None))
                     .or_insert_with(|| {
                         clusters.push(Cluster::new(m.kind));
                         clusters.len() - 1
@@ -487,10 +529,11 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
         }
     }
     for &d in &order {
-        for (mi, m) in mentions[d].iter().enumerate() {
-            if m.kind != ActorKind::Person || m.form != MentionForm::Description {
+        for (mi, &(kind, form)) in meta[d].iter().enumerate() {
+            if kind != ActorKind::Person || form != MentionForm::Description {
                 continue;
             }
+            let m = &mentions[d][mi];
             // The words up to the head ("leader of Belarus" -> ["leader"]).
             let mut desc_words = role_words(&m.name, lex);
             if let Some(pos) = desc_words.iter().position(|w| *w == m.head) {

@@ -43,23 +43,19 @@ pub fn actors_and_quotes(docs: &[Document]) -> Extraction {
     for doc in docs {
         // Sentence frames come from punctuation outside quotations (see `quotes`), so
         // the segmenter is not needed here and its mistakes cannot leak in.
-        let (mut m, q) = quotes::mentions_and_quotes(doc);
-        // A place that speaks ("Beijing said") is a body here.
-        for lq in &q {
-            if let Some(mi) = lq.speaker {
-                if let Some(mention) = m.get_mut(mi) {
-                    if mention.form == actors::MentionForm::Place {
-                        mention.form = actors::MentionForm::Name;
-                    }
-                }
-            }
-        }
+        // A place that speaks ("Beijing said") comes back as a body.
+        let (m, q) = quotes::mentions_and_quotes(doc);
         mentions.push(m);
         local.push(q);
     }
     let resolution = resolve::actors(docs, &mentions);
-    let mut quotes = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
+    // Documents in id order; each document's quotes are already in text order, so the
+    // list comes out sorted unless two documents share an id.
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| docs[a].id.cmp(&docs[b].id));
+    let mut quotes = Vec::with_capacity(local.iter().map(Vec::len).sum());
+    for &d in &order {
+        let doc = &docs[d];
         for q in &local[d] {
             quotes.push(Quote {
                 id: QuoteId(0),
@@ -74,20 +70,19 @@ pub fn actors_and_quotes(docs: &[Document]) -> Extraction {
             });
         }
     }
-    quotes.sort_by(|a, b| {
+    let key = |q: &Quote| {
         (
-            &a.doc,
-            a.span.start,
-            a.span.end,
-            a.kind == crate::model::QuoteKind::Indirect,
+            q.span.start,
+            q.span.end,
+            q.kind == crate::model::QuoteKind::Indirect,
         )
-            .cmp(&(
-                &b.doc,
-                b.span.start,
-                b.span.end,
-                b.kind == crate::model::QuoteKind::Indirect,
-            ))
-    });
+    };
+    let in_order = quotes
+        .windows(2)
+        .all(|w| (&w[0].doc, key(&w[0])) <= (&w[1].doc, key(&w[1])));
+    if !in_order {
+        quotes.sort_by(|a, b| (&a.doc, key(a)).cmp(&(&b.doc, key(b))));
+    }
     for (i, q) in quotes.iter_mut().enumerate() {
         q.id = QuoteId(i as u32);
     }

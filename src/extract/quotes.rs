@@ -30,7 +30,7 @@
 //! assert_eq!(q[1].kind, QuoteKind::Direct);
 //! ```
 
-use crate::extract::actors::lexicon::{CueKind, Lexicon};
+use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
 use crate::extract::actors::tokens::{Kind, Tokens};
 use crate::extract::actors::{Gender, LocalMention, MentionForm};
 use crate::model::{ActorKind, Document, QuoteKind, Sentence, Span};
@@ -149,11 +149,21 @@ pub(crate) fn scan_marks(text: &str, from: usize) -> Vec<Marked> {
             para_end
         }
     };
+    // Only quotation marks and line breaks matter here: every other byte is skipped
+    // with two vectorized searches for the bytes that can start one (marks are `"`,
+    // `'`, or multi-byte starting 0xC2/0xE2/0xE3), merged in text order.
+    let tail = bytes.get(from..).unwrap_or_default();
+    let mut ascii = memchr::memchr3_iter(b'"', b'\'', b'\n', tail).peekable();
+    let mut multi = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, tail).peekable();
     while i < text.len() {
-        // Only quotation marks and line breaks matter here: skip every byte that
-        // cannot start one (marks are `"`, `'`, or multi-byte starting 0xC2/0xE2/0xE3).
         if !matches!(bytes[i], b'"' | b'\'' | b'\n' | 0xC2 | 0xE2 | 0xE3) {
-            i += 1;
+            while ascii.next_if(|&p| p + from < i).is_some() {}
+            while multi.next_if(|&p| p + from < i).is_some() {}
+            i = match (ascii.peek(), multi.peek()) {
+                (Some(&a), Some(&m)) => a.min(m) + from,
+                (Some(&p), None) | (None, Some(&p)) => p + from,
+                (None, None) => text.len(),
+            };
             continue;
         }
         let Some(c) = next_char(i) else { break };
@@ -538,13 +548,25 @@ pub fn quotes(
     quotes_in(doc, mentions, &toks, &marks)
 }
 
-/// Mentions and quotations of one document, tokenizing and pairing marks once.
+/// Mentions and quotations of one document, tokenizing and pairing marks once. A
+/// place mention that speaks has become a named body; other place mentions carry only
+/// their span, kind and form.
 pub(crate) fn mentions_and_quotes(doc: &Document) -> (Vec<LocalMention>, Vec<LocalQuote>) {
     let body = doc.body();
     let marks = scan_marks(&doc.text, body.start);
     let toks = Tokens::new(&doc.text, body.start);
-    let mentions = crate::extract::actors::mentions_in(doc, &[], &toks, &marks);
+    let mut mentions = crate::extract::actors::mentions_in(doc, &[], &toks, &marks, true);
     let quotes = quotes_in(doc, &mentions, &toks, &marks);
+    // A place that speaks ("Beijing said") is a body here; the other places keep only
+    // their spans (nothing after this looks at a place's strings).
+    for q in &quotes {
+        if let Some(m) = q.speaker.and_then(|mi| mentions.get_mut(mi)) {
+            if m.form == MentionForm::Place {
+                crate::extract::actors::complete_place(&doc.text, &toks, m);
+                m.form = MentionForm::Name;
+            }
+        }
+    }
     (mentions, quotes)
 }
 
@@ -560,13 +582,14 @@ fn quotes_in(
     let lex = Lexicon::get();
 
     // Which quote each token belongs to (marks included).
-    let mut in_quote: Vec<Option<usize>> = vec![None; n];
+    // (u32: a quote index; half the bytes of a usize table to fill and read.)
+    let mut in_quote: Vec<Option<u32>> = vec![None; n];
     for (qi, m) in marks.iter().enumerate() {
         let end = m.close.map(|c| c.end).unwrap_or(m.content.end);
         let a = toks.at_or_after(m.open.start);
         let b = toks.at_or_after(end);
         for slot in in_quote.iter_mut().take(b).skip(a) {
-            *slot = Some(qi);
+            *slot = Some(qi as u32);
         }
     }
     let frame = |i: usize| in_quote[i].is_none();
@@ -597,7 +620,7 @@ fn quotes_in(
                         && !(p == "." && prev > 0 && is_abbrev(toks, prev - 1)))
             } else {
                 // prev is the last token of a quote (its closing mark).
-                let qi = in_quote[prev].unwrap_or(0);
+                let qi = in_quote[prev].unwrap_or(0) as usize;
                 let inner = &text[marks[qi].content.start..marks[qi].content.end];
                 new_para
                     || (inner.ends_with(['.', '!', '?', '…'])
@@ -633,7 +656,7 @@ fn quotes_in(
     let mut cues: Vec<Cue> = Vec::new();
     let mut i = 0;
     while i < n {
-        if !frame(i) || !toks.is_word(i) {
+        if !frame(i) || !toks.is_word(i) || !toks.has(i, flag::CUE) {
             i += 1;
             continue;
         }
@@ -763,7 +786,7 @@ fn quotes_in(
                 PREPOSITIONS.contains(&p)
                     || (toks.is_word(a - 1)
                         && (p.ends_with("ed")
-                            || lex.cues.contains_key(p)
+                            || toks.has(a - 1, flag::CUE)
                             || matches!(
                                 p,
                                 "met"
@@ -974,7 +997,7 @@ fn is_abbrev(toks: &Tokens, i: usize) -> bool {
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a Tokens,
-    in_quote: &'a [Option<usize>],
+    in_quote: &'a [Option<u32>],
     unit: &'a [usize],
     by_end: &'a TokMap,
     by_start: &'a TokMap,

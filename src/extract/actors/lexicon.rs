@@ -60,8 +60,44 @@ pub(crate) struct Head {
     pub lower_ok: bool,
 }
 
+/// Bits of [`Lexicon::word_flags`]: which single-word lists hold a lower-cased word.
+pub(crate) mod flag {
+    /// A key of `titles`.
+    pub const TITLE: u16 = 1;
+    /// A single-word entry of `roles`.
+    pub const ROLE: u16 = 1 << 1;
+    /// In `modifiers`.
+    pub const MODIFIER: u16 = 1 << 2;
+    /// A single-word key of `nationality`.
+    pub const NATIONALITY: u16 = 1 << 3;
+    /// A single-word key of `places`.
+    pub const PLACE: u16 = 1 << 4;
+    /// A single-word key of `heads`.
+    pub const HEAD: u16 = 1 << 5;
+    /// In `not_names`.
+    pub const NOT_NAME: u16 = 1 << 6;
+    /// In `non_actor_heads`.
+    pub const NON_ACTOR_HEAD: u16 = 1 << 7;
+    /// The first word of a two-word role, head or nationality ("prime", "joint").
+    pub const MULTI_FIRST: u16 = 1 << 8;
+    /// A word that can start or be a description's head: a role noun, a body head
+    /// usable in lower case, or a first word of two.
+    pub const DESC: u16 = 1 << 9;
+    /// A key of `cues` (the first word of a reporting phrase).
+    pub const CUE: u16 = 1 << 10;
+}
+
 /// All word lists, lower-cased.
 pub(crate) struct Lexicon {
+    /// For every single word of the lists below, the [`flag`]s of the lists holding
+    /// it: the tokenizer looks each word up once, and the finders test bits instead of
+    /// hashing the word again for every list.
+    pub word_flags: Map<String, u16>,
+    /// The longest key of `word_flags`, in bytes: a longer word is in no list.
+    pub word_flags_max: usize,
+    /// Whether some key of `word_flags` is no word (punctuation): when not, a
+    /// punctuation token is in no list without a lookup.
+    pub punct_keys: bool,
     /// Reporting phrases as word lists, longest first within one first word.
     pub cues: Map<String, Vec<(Vec<String>, CueKind)>>,
     /// Title words ("president", "foreign", "minister"), with honorific marked `true`.
@@ -82,11 +118,6 @@ pub(crate) struct Lexicon {
     pub non_actor_heads: Set<String>,
     /// Family names read family-first.
     pub family_first: Set<String>,
-    /// First words of two-word roles, heads and nationalities ("prime", "joint").
-    pub multi_first: Set<String>,
-    /// Every lower-case word that can start or be a description's head: role nouns,
-    /// body heads usable in lower case, and `multi_first`. One lookup per word.
-    pub desc_words: Set<String>,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -131,7 +162,7 @@ impl Lexicon {
         let roles: Set<String> = lines(include_str!("../../../data/actors/roles.txt"))
             .map(|l| words(l).join(" "))
             .collect();
-        let modifiers = lines(include_str!("../../../data/actors/modifiers.txt"))
+        let modifiers: Set<String> = lines(include_str!("../../../data/actors/modifiers.txt"))
             .map(|l| l.trim().to_lowercase())
             .collect();
         let mut nationality: Map<String, String> = Map::default();
@@ -194,9 +225,35 @@ impl Lexicon {
             )
             .chain(multi_first.iter().cloned())
             .collect();
+        let not_names = set(include_str!("../../../data/actors/not_names.txt"));
+        let non_actor_heads = set(include_str!("../../../data/actors/non_actor_heads.txt"));
+        let mut word_flags: Map<String, u16> = Map::default();
+        {
+            let mut mark = |keys: &mut dyn Iterator<Item = &String>, f: u16| {
+                for k in keys {
+                    *word_flags.entry(k.clone()).or_default() |= f;
+                }
+            };
+            mark(&mut titles.keys(), flag::TITLE);
+            mark(&mut roles.iter(), flag::ROLE);
+            mark(&mut modifiers.iter(), flag::MODIFIER);
+            mark(&mut nationality.keys(), flag::NATIONALITY);
+            mark(&mut places.keys(), flag::PLACE);
+            mark(&mut heads.keys(), flag::HEAD);
+            mark(&mut not_names.iter(), flag::NOT_NAME);
+            mark(&mut non_actor_heads.iter(), flag::NON_ACTOR_HEAD);
+            mark(&mut multi_first.iter(), flag::MULTI_FIRST);
+            mark(&mut desc_words.iter(), flag::DESC);
+            mark(&mut cues.keys(), flag::CUE);
+        }
+        let word_flags_max = word_flags.keys().map(String::len).max().unwrap_or(0);
+        let punct_keys = word_flags
+            .keys()
+            .any(|k| !k.chars().next().map(char::is_alphanumeric).unwrap_or(false));
         Lexicon {
-            desc_words,
-            multi_first,
+            word_flags_max,
+            punct_keys,
+            word_flags,
             cues,
             titles,
             roles,
@@ -204,8 +261,8 @@ impl Lexicon {
             nationality,
             places,
             heads,
-            not_names: set(include_str!("../../../data/actors/not_names.txt")),
-            non_actor_heads: set(include_str!("../../../data/actors/non_actor_heads.txt")),
+            not_names,
+            non_actor_heads,
             family_first: set(include_str!(
                 "../../../data/actors/family_first_surnames.txt"
             )),

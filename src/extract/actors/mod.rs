@@ -27,8 +27,8 @@ pub(crate) mod tokens;
 pub use names::reads_family_first;
 
 use crate::model::{ActorKind, Document, Sentence, Span};
-use lexicon::Lexicon;
 use lexicon::Set;
+use lexicon::{flag, Lexicon};
 use serde::{Deserialize, Serialize};
 use tokens::{Kind, Tokens};
 
@@ -107,15 +107,20 @@ pub fn mentions(doc: &Document, sentences: &[Sentence]) -> Vec<LocalMention> {
     let body = doc.body();
     let toks = Tokens::new(&doc.text, body.start);
     let marks = crate::extract::quotes::scan_marks(&doc.text, body.start);
-    mentions_in(doc, sentences, &toks, &marks)
+    mentions_in(doc, sentences, &toks, &marks, false)
 }
 
 /// [`mentions`] over tokens and quotation marks already found.
+///
+/// With `lazy_places`, place mentions carry only their span, kind and form (their
+/// strings are empty and their country `None`) until [`complete_place`] fills them in:
+/// most places never speak, and only a speaking place is used as an actor.
 pub(crate) fn mentions_in(
     doc: &Document,
     sentences: &[Sentence],
     toks: &Tokens,
     marks: &[crate::extract::quotes::Marked],
+    lazy_places: bool,
 ) -> Vec<LocalMention> {
     let lex = Lexicon::get();
     let starts: Set<usize> = sentences.iter().map(|s| s.span.start).collect();
@@ -127,19 +132,36 @@ pub(crate) fn mentions_in(
         lex,
         initial: &initial,
         cap_elsewhere: Set::default(),
-        out: Vec::new(),
+        out: Vec::with_capacity(toks.len() / 16),
+        lazy_places,
     };
-    for (i, t) in toks.toks.iter().enumerate() {
-        if t.cap && !initial[i] && t.kind == tokens::Kind::Word {
-            finder.cap_elsewhere.insert(toks.lower(i));
-        }
-    }
+    let elsewhere = |(i, t): (usize, &tokens::Tok)| {
+        (t.cap && !initial[i] && t.kind == tokens::Kind::Word).then(|| toks.lower(i))
+    };
+    // Sized once: growing the set rehashes every word again.
+    let caps = toks.toks.iter().enumerate().filter_map(elsewhere).count();
+    finder.cap_elsewhere.reserve(caps);
+    finder
+        .cap_elsewhere
+        .extend(toks.toks.iter().enumerate().filter_map(elsewhere));
     finder.run();
     let mut out = finder.out;
+    // Quotations come in text order without overlapping (the scanner holds one open
+    // at a time), so only the last one starting at or before a mention can hold it;
+    // should they ever not, every quotation is tried.
+    let ordered = marks
+        .windows(2)
+        .all(|w| w[0].content.end <= w[1].content.start);
     for m in &mut out {
-        m.quoted = marks
-            .iter()
-            .any(|q| q.content.start <= m.span.start && m.span.end <= q.content.end);
+        let inside = |q: &crate::extract::quotes::Marked| {
+            q.content.start <= m.span.start && m.span.end <= q.content.end
+        };
+        m.quoted = if ordered {
+            let k = marks.partition_point(|q| q.content.start <= m.span.start);
+            k > 0 && inside(&marks[k - 1])
+        } else {
+            marks.iter().any(inside)
+        };
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by_key(|m| m.span);
@@ -195,12 +217,21 @@ fn mark_headlines(toks: &Tokens, initial: &mut [bool]) {
         while b < n && !toks.toks[b].nl_before {
             b += 1;
         }
-        let words: Vec<usize> = (a..b).filter(|&i| toks.is_word(i)).collect();
-        let caps = words.iter().filter(|&&i| toks.toks[i].cap).count();
-        let has_sentence_end = (a..b).any(|i| matches!(toks.lower(i), "." | "!" | "?" | ":"));
-        if words.len() >= 3 && caps * 4 >= words.len() * 3 && !has_sentence_end {
-            for &i in &words {
-                initial[i] = true;
+        let (mut words, mut caps, mut has_sentence_end) = (0usize, 0usize, false);
+        for (i, t) in toks.toks[a..b].iter().enumerate() {
+            if t.kind == Kind::Word {
+                words += 1;
+                caps += usize::from(t.cap);
+            } else if matches!(toks.lower(a + i), "." | "!" | "?" | ":") {
+                has_sentence_end = true;
+                break;
+            }
+        }
+        if words >= 3 && caps * 4 >= words * 3 && !has_sentence_end {
+            for (i, t) in toks.toks[a..b].iter().enumerate() {
+                if t.kind == Kind::Word {
+                    initial[a + i] = true;
+                }
             }
         }
         a = b;
@@ -279,6 +310,7 @@ struct Finder<'a> {
     initial: &'a [bool],
     cap_elsewhere: Set<&'a str>,
     out: Vec<LocalMention>,
+    lazy_places: bool,
 }
 
 /// A role found before or after a name.
@@ -291,6 +323,10 @@ struct RoleInfo {
 impl<'a> Finder<'a> {
     fn word(&self, i: usize) -> bool {
         self.toks.is_word(i)
+    }
+    /// Whether token `i` is in a lexicon list ([`flag`]).
+    fn is(&self, i: usize, f: u16) -> bool {
+        self.toks.has(i, f)
     }
     fn cap(&self, i: usize) -> bool {
         self.word(i) && self.toks.toks[i].cap
@@ -332,7 +368,6 @@ impl<'a> Finder<'a> {
             if self.toks.toks[j].poss {
                 // "People’s Liberation Army": a possessive inside a body's name, when a
                 // body head follows and the possessor is no place or known name.
-                let lw = self.lo(j);
                 let body_follows = (k..(k + 4).min(n))
                     .take_while(|&q| self.cap(q) && !self.toks.toks[q].nl_before)
                     .any(|q| {
@@ -342,7 +377,7 @@ impl<'a> Finder<'a> {
                             .map(|h| h.kind == ActorKind::Organization)
                             .unwrap_or(false)
                     });
-                if !(body_follows && j == i && self.cap(k) && !self.lex.places.contains_key(lw)) {
+                if !(body_follows && j == i && self.cap(k) && !self.is(j, flag::PLACE)) {
                     return j;
                 }
                 j = k;
@@ -354,7 +389,7 @@ impl<'a> Finder<'a> {
             // "Mr." / "Gen." : an honorific's dot stays inside the name.
             if self.toks.is_punct(k, '.')
                 && self.toks.toks[k].start == self.toks.toks[j].end
-                && self.lex.titles.contains_key(self.lo(j))
+                && self.is(j, flag::TITLE)
                 && self.cap(k + 1)
                 && !self.toks.toks[k + 1].nl_before
             {
@@ -370,14 +405,10 @@ impl<'a> Finder<'a> {
                 && self.cap(k + 1)
                 && !self.toks.toks[k + 1].nl_before
             {
-                let lw = self.lo(j);
                 // "Ministry of Foreign Affairs", "Secretary of State"; never "Putin of Russia".
                 let join = match self.lo(k) {
-                    "of" | "for" => self.lex.heads.contains_key(lw) || self.is_title(j),
-                    _ => {
-                        self.lex.heads.contains_key(self.lo(k + 1))
-                            || self.lex.non_actor_heads.contains(self.lo(k + 1))
-                    }
+                    "of" | "for" => self.is(j, flag::HEAD) || self.is_title(j),
+                    _ => self.is(k + 1, flag::HEAD) || self.is(k + 1, flag::NON_ACTOR_HEAD),
                 };
                 if join {
                     j = k + 1;
@@ -408,13 +439,12 @@ impl<'a> Finder<'a> {
     }
 
     fn is_title(&self, i: usize) -> bool {
-        self.lex.titles.contains_key(self.lo(i))
+        self.is(i, flag::TITLE)
     }
 
     fn nationality_at(&self, i: usize) -> Option<(usize, String)> {
         // Two-word nationalities first ("South Korean").
-        if self.word(i + 1) && !self.toks.toks[i].poss && self.lex.multi_first.contains(self.lo(i))
-        {
+        if self.word(i + 1) && !self.toks.toks[i].poss && self.is(i, flag::MULTI_FIRST) {
             let nat = &self.lex.nationality;
             if let Some(c) = with_two(self.lo(i), self.lo(i + 1), |two| nat.get(two)) {
                 return Some((2, c.clone()));
@@ -423,12 +453,15 @@ impl<'a> Finder<'a> {
         if self.toks.toks[i].poss {
             return None;
         }
+        if !self.is(i, flag::NATIONALITY) {
+            return None;
+        }
         self.lex.nationality.get(self.lo(i)).map(|c| (1, c.clone()))
     }
 
     /// Country of a possessive place token ("China’s").
     fn possessive_country(&self, i: usize) -> Option<String> {
-        if !self.toks.toks[i].poss {
+        if !self.toks.toks[i].poss || !self.is(i, flag::PLACE) {
             return None;
         }
         self.lex.places.get(self.lo(i)).cloned().flatten()
@@ -481,7 +514,7 @@ impl<'a> Finder<'a> {
                 && (2..=3).contains(&lw.len())
                 && self.tok_text(k).chars().all(|c| c.is_uppercase());
             let breaker = !connector
-                && self.lex.not_names.contains(lw)
+                && self.is(k, flag::NOT_NAME)
                 && !acronym
                 && !self.month_in_name(k, a, b);
             if breaker {
@@ -539,11 +572,13 @@ impl<'a> Finder<'a> {
             // A body before a title belongs to the title ("Senate Majority Leader").
             if i + 1 < b
                 && title_words.is_empty()
+                && self.is(i, flag::HEAD)
                 && lex
                     .heads
                     .get(lw)
                     .map(|h| h.kind == ActorKind::Organization)
                     .unwrap_or(false)
+                && self.is(i + 1, flag::TITLE)
                 && lex.titles.get(self.lo(i + 1)) == Some(&false)
             {
                 title_start.get_or_insert(i);
@@ -553,8 +588,13 @@ impl<'a> Finder<'a> {
             }
             // A capitalized role noun before a name is a title too ("Economist Paul
             // Krugman" opening a sentence).
-            let as_title = lex.titles.get(lw).copied().or_else(|| {
-                (lex.is_role(lw) && i < b && !lex.heads.contains_key(self.lo(b))).then_some(false)
+            let title = if self.is(i, flag::TITLE) {
+                lex.titles.get(lw).copied()
+            } else {
+                None
+            };
+            let as_title = title.or_else(|| {
+                (self.is(i, flag::ROLE) && i < b && !self.is(b, flag::HEAD)).then_some(false)
             });
             if let Some(h) = as_title {
                 // "State" is a title word only after "of" ("Secretary of State").
@@ -563,7 +603,7 @@ impl<'a> Finder<'a> {
                 }
                 // A title word followed by nothing but a body head is the body's name
                 // ("Foreign Ministry"): stop stripping there.
-                if i < b && lex.heads.contains_key(self.lo(b)) && !h {
+                if i < b && self.is(b, flag::HEAD) && !h {
                     break;
                 }
                 if i == b && (self.cap(b) && !h) && title_words.is_empty() && !honorific {
@@ -674,7 +714,7 @@ impl<'a> Finder<'a> {
                 return;
             }
             let acronym = t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase() || c == '.');
-            if acronym && lex.not_names.contains(self.lo(i)) {
+            if acronym && self.is(i, flag::NOT_NAME) {
                 return;
             }
             if acronym && title_words.is_empty() && !honorific {
@@ -692,7 +732,7 @@ impl<'a> Finder<'a> {
                 return;
             }
             let lw = self.lo(i);
-            if lex.nationality.contains_key(lw)
+            if self.is(i, flag::NATIONALITY)
                 || lw
                     .strip_suffix('s')
                     .map(|w| lex.nationality.contains_key(w))
@@ -719,13 +759,13 @@ impl<'a> Finder<'a> {
         }
         // "Minsk Xie Xiaoyong": a place glued before a full name is not part of it.
         let mut first = i;
-        if rest.len() >= 3 && lex.places.contains_key(self.lo(i)) {
+        if rest.len() >= 3 && self.is(i, flag::PLACE) {
             first = i + 1;
         }
         if rest.len() >= 2
-            && rest.clone().all(|k| {
-                lex.nationality.contains_key(self.lo(k)) || lex.places.contains_key(self.lo(k))
-            })
+            && rest
+                .clone()
+                .all(|k| self.is(k, flag::NATIONALITY) || self.is(k, flag::PLACE))
         {
             return;
         }
@@ -776,22 +816,24 @@ impl<'a> Finder<'a> {
     }
 
     fn push_place(&mut self, a: usize, b: usize) {
-        let (span, text) = self.span_text(a, b);
-        let full = self.joined(a, b).into_owned();
-        let country = self.lex.places.get(&full).cloned().flatten();
-        self.out.push(LocalMention {
+        let span = Span::new(self.toks.toks[a].start, self.toks.toks[b].end);
+        let mut m = LocalMention {
             span,
-            name: text.clone(),
-            text,
+            name: String::new(),
+            text: String::new(),
             kind: ActorKind::Organization,
             form: MentionForm::Place,
-            head: full,
-            nationality: country,
+            head: String::new(),
+            nationality: None,
             roles: vec![],
             role_heads: vec![],
             quoted: false,
             gender: None,
-        });
+        };
+        if !self.lazy_places {
+            fill_place(self.text, self.toks, a, b, &mut m);
+        }
+        self.out.push(m);
     }
 
     fn push_body(
@@ -836,9 +878,8 @@ impl<'a> Finder<'a> {
             if let Some((_, c)) = self.nationality_at(k) {
                 nationality.get_or_insert(c);
             }
-            let lw = self.lo(k);
-            if lex.is_role(lw) {
-                heads.push(lw.to_string());
+            if self.is(k, flag::ROLE) {
+                heads.push(self.lo(k).to_string());
             }
         }
         if a < name_start {
@@ -875,7 +916,7 @@ impl<'a> Finder<'a> {
                     break;
                 }
                 // A body's name before a role ("State Department spokesman").
-                if lex.heads.contains_key(lw) && !heads.is_empty() {
+                if self.is(p, flag::HEAD) && !heads.is_empty() {
                     let mut q = p;
                     while q > 0 && self.cap(q - 1) && !self.toks.toks[q - 1].poss {
                         q -= 1;
@@ -898,7 +939,7 @@ impl<'a> Finder<'a> {
                     break;
                 }
                 // "ambassador to Minsk"
-                if lex.places.contains_key(lw)
+                if self.is(p, flag::PLACE)
                     && p > 0
                     && matches!(self.lo(p - 1), "to" | "in" | "of")
                     && p > 1
@@ -911,13 +952,13 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
-            if lex.is_role(lw) {
+            if self.is(p, flag::ROLE) {
                 heads.push(lw.to_string());
                 first = p;
                 k = p;
                 continue;
             }
-            if lex.modifiers.contains(lw) && !heads.is_empty() {
+            if self.is(p, flag::MODIFIER) && !heads.is_empty() {
                 first = p;
                 k = p;
                 continue;
@@ -977,7 +1018,7 @@ impl<'a> Finder<'a> {
                 k += w;
                 continue;
             }
-            if lex.is_role(lw) {
+            if self.is(k, flag::ROLE) {
                 heads.push(lw.to_string());
                 end = Some(k);
                 k += 1;
@@ -985,7 +1026,7 @@ impl<'a> Finder<'a> {
             }
             if heads.is_empty() {
                 // "the Kremlin spokesman", "the White House press secretary"
-                if lex.modifiers.contains(lw)
+                if self.is(k, flag::MODIFIER)
                     || matches!(lw, "first" | "second" | "new" | "former" | "press")
                     || (self.cap(k) && !self.toks.toks[k].poss)
                 {
@@ -1050,11 +1091,11 @@ impl<'a> Finder<'a> {
     fn description(&mut self, i: usize) -> usize {
         let lex = self.lex;
         let lw = self.lo(i);
-        if !lex.desc_words.contains(lw) {
+        if !self.is(i, flag::DESC) {
             return i + 1;
         }
         // The head: a role noun or a body head usable in lower case, possibly two words.
-        let two = if self.word(i + 1) && !self.toks.toks[i].poss && lex.multi_first.contains(lw) {
+        let two = if self.word(i + 1) && !self.toks.toks[i].poss && self.is(i, flag::MULTI_FIRST) {
             with_two(lw, self.lo(i + 1), |t| {
                 (lex.roles.contains(t) || lex.heads.get(t).map(|h| h.lower_ok).unwrap_or(false))
                     .then(|| t.to_string())
@@ -1106,7 +1147,11 @@ impl<'a> Finder<'a> {
                 break;
             }
             if self.toks.toks[p].cap {
-                if let Some(c) = lex.nationality.get(pw) {
+                if let Some(c) = self
+                    .is(p, flag::NATIONALITY)
+                    .then(|| lex.nationality.get(pw))
+                    .flatten()
+                {
                     nat.get_or_insert(c.clone());
                     first = p;
                     k = p;
@@ -1114,12 +1159,12 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
-            if self.toks.toks[p].poss && (lex.is_role(pw) || lex.modifiers.contains(pw)) {
+            if self.toks.toks[p].poss && (self.is(p, flag::ROLE) || self.is(p, flag::MODIFIER)) {
                 first = p;
                 k = p;
                 continue;
             }
-            if lex.modifiers.contains(pw) && !lex.not_names.contains(pw) {
+            if self.is(p, flag::MODIFIER) && !self.is(p, flag::NOT_NAME) {
                 first = p;
                 k = p;
                 continue;
@@ -1165,6 +1210,34 @@ impl<'a> Finder<'a> {
             quoted: false,
         });
         end + 1
+    }
+}
+
+/// Sets the text, name, lower-case head and country of the place mention `m` on
+/// tokens `a..=b`.
+fn fill_place(text: &str, toks: &Tokens, a: usize, b: usize, m: &mut LocalMention) {
+    let t = &text[toks.toks[a].start..toks.toks[b].end];
+    let full = if a == b {
+        toks.lower(a).to_string()
+    } else {
+        (a..=b).map(|i| toks.lower(i)).collect::<Vec<_>>().join(" ")
+    };
+    m.nationality = Lexicon::get().places.get(&full).cloned().flatten();
+    m.head = full;
+    m.text = t.to_string();
+    m.name = t.to_string();
+}
+
+/// Fills in a place mention left empty by [`mentions_in`] with `lazy_places`, the
+/// same as it would have been found without.
+pub(crate) fn complete_place(text: &str, toks: &Tokens, m: &mut LocalMention) {
+    if m.form != MentionForm::Place || !m.text.is_empty() {
+        return;
+    }
+    let a = toks.at_or_after(m.span.start);
+    let b = toks.at_or_after(m.span.end).saturating_sub(1);
+    if a <= b && b < toks.len() {
+        fill_place(text, toks, a, b, m);
     }
 }
 

@@ -30,6 +30,8 @@ pub(crate) struct Tok {
     pub nl_before: bool,
     /// Where the lower-cased word is in [`Tokens::lower`].
     lo: (u32, u32),
+    /// The lexicon lists holding the lower-cased token ([`super::lexicon::flag`]).
+    pub flags: u16,
 }
 
 /// The tokens of a text, with their lower-cased words.
@@ -45,6 +47,17 @@ fn is_general_punct(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
+/// ASCII letters and digits, as a table (the word sweep looks at every byte).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -52,6 +65,13 @@ fn is_apostrophe(c: char) -> bool {
 impl Tokens {
     /// Tokenizes `text[from..]`.
     pub fn new(text: &str, from: usize) -> Tokens {
+        let lex = super::lexicon::Lexicon::get();
+        let flags_of = |w: &str| {
+            if w.len() > lex.word_flags_max {
+                return 0;
+            }
+            lex.word_flags.get(w).copied().unwrap_or(0)
+        };
         let mut toks = Vec::with_capacity(text.len().saturating_sub(from) / 5 + 1);
         let mut lower = String::with_capacity(text.len().saturating_sub(from));
         let bytes = text.as_bytes();
@@ -69,31 +89,37 @@ impl Tokens {
                 i += 1;
                 continue;
             }
-            let c = if b < 0x80 {
-                char::from(b)
+            // ASCII answers "letter, digit or space" from the byte alone.
+            let (c, word) = if b < 0x80 {
+                if b == 0x0b || b == 0x0c {
+                    i += 1;
+                    continue;
+                }
+                (char::from(b), ASCII_ALNUM[usize::from(b)])
             } else {
-                match text[i..].chars().next() {
-                    Some(c) => c,
-                    None => break,
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                let punct = is_general_punct(c);
+                if !punct && c.is_whitespace() {
+                    if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
+                        nl = true;
+                    }
+                    i += c.len_utf8();
+                    continue;
                 }
+                (c, !punct && c.is_alphanumeric())
             };
-            let punct = is_general_punct(c);
-            if !punct && c.is_whitespace() {
-                if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
-                    nl = true;
-                }
-                i += c.len_utf8();
-                continue;
-            }
-            if !punct && c.is_alphanumeric() {
+            if word {
                 let start = i;
                 let mut end = i + c.len_utf8();
                 let mut poss = false;
                 loop {
                     // ASCII letters and digits in one sweep.
-                    while end < text.len() && bytes[end].is_ascii_alphanumeric() {
-                        end += 1;
-                    }
+                    end += bytes[end..]
+                        .iter()
+                        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                        .unwrap_or(bytes.len() - end);
                     // An ASCII byte that can neither join nor mark a word ends it.
                     if end >= text.len()
                         || (bytes[end] < 0x80 && !matches!(bytes[end], b'\'' | b'-' | b'.' | b','))
@@ -188,6 +214,7 @@ impl Tokens {
                     poss,
                     nl_before: nl,
                     lo: (lo_start, lower.len() as u32),
+                    flags: flags_of(&lower[lo_start as usize..]),
                 });
                 nl = false;
                 i = end;
@@ -215,6 +242,11 @@ impl Tokens {
                 poss: false,
                 nl_before: nl,
                 lo: (lo_start, lower.len() as u32),
+                flags: if lex.punct_keys {
+                    flags_of(&lower[lo_start as usize..])
+                } else {
+                    0
+                },
             });
             nl = false;
             i += c.len_utf8();
@@ -226,6 +258,12 @@ impl Tokens {
     pub fn lower(&self, i: usize) -> &str {
         let t = &self.toks[i];
         &self.lower[t.lo.0 as usize..t.lo.1 as usize]
+    }
+
+    /// Whether token `i`, lower-cased, is in a lexicon list of `flag`
+    /// ([`super::lexicon::flag`]); the same answer as looking the word up in the list.
+    pub fn has(&self, i: usize, flag: u16) -> bool {
+        self.toks[i].flags & flag != 0
     }
 
     /// Whether token `i` is a word.
