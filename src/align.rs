@@ -638,9 +638,14 @@ fn for_each_context_pair(
     config: &AlignConfig,
     class: &[u32],
     n_classes: usize,
-    mut visit: impl FnMut((usize, usize), (usize, usize), &[(u32, u32, f64)]),
+    visit: impl FnMut((usize, usize), (usize, usize), &[(u32, u32, f64)]),
 ) {
-    let t = config.candidate_threshold.clamp(f64::MIN_POSITIVE, 1.0);
+    let (ranges, doc_links) = context_doc_links(sets, config);
+    visit_doc_pairs(sets, config, &ranges, &doc_links, class, n_classes, visit);
+}
+
+/// Per document, its range of sets; and the same-story document pairs, sorted.
+fn context_doc_links(sets: &TokenSets, config: &AlignConfig) -> (Vec<(usize, usize)>, Vec<Link>) {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < sets.len() {
@@ -692,6 +697,20 @@ fn for_each_context_pair(
         join(&docs, config.context_threshold)
     };
     doc_links.sort_unstable_by_key(|l| (l.a, l.b));
+    (ranges, doc_links)
+}
+
+/// The pair loop of [`for_each_context_pair`] over `doc_links` (sorted).
+fn visit_doc_pairs(
+    sets: &TokenSets,
+    config: &AlignConfig,
+    ranges: &[(usize, usize)],
+    doc_links: &[Link],
+    class: &[u32],
+    n_classes: usize,
+    mut visit: impl FnMut((usize, usize), (usize, usize), &[(u32, u32, f64)]),
+) {
+    let t = config.candidate_threshold.clamp(f64::MIN_POSITIVE, 1.0);
     // per document pair: an inverted index of the first document's claims (rank ->
     // chain of its claims), probed with each distinct set of the second
     const NIL: u32 = u32::MAX;
@@ -914,100 +933,200 @@ fn groups_with(claims: &[Claim], config: &AlignConfig, shared: bool) -> Vec<Grou
 /// only when an end is unsettled and that end has a candidate that could keep a link:
 /// an unsettled partner or an equal set. Everything else is as in the plain path.
 fn kept_in_context(sets: &TokenSets, claims: &[&Claim], config: &AlignConfig) -> Vec<Link> {
-    const COPY: u8 = 0; // equal content tokens, known to score 1.0
-    const SAME_SET: u8 = 1;
-    const OTHER: u8 = 2;
     let (set_class, n_set) = intern((0..sets.len()).map(|i| sets.set(i)));
     let (seq_class, n_seq) = intern(claims.iter().map(|c| c.tokens.as_str()));
     let counts = DocCounts::new(sets);
-    let score = |a: u32, b: u32| decision_score(sets, &counts, claims, a as usize, b as usize);
-    // per sentence (equal tokens): 0 not yet scored, 1 copies score 1.0, 2 they do not
-    let mut copies_exact = vec![0u8; n_seq];
-    let (mut settled_a, mut settled_b) = (Vec::new(), Vec::new());
-    let (mut need_a, mut need_b) = (Vec::new(), Vec::new());
-    // per claim of each document: its best partner (score, index) in the other
-    let mut best_a: Vec<(f64, u32)> = Vec::new();
-    let mut best_b: Vec<(f64, u32)> = Vec::new();
-    let mut kind: Vec<u8> = Vec::new();
-    let mut linked: Vec<(u32, u32, f64)> = Vec::new();
+    // per sentence (equal tokens) found in two documents: whether its copies score 1.0,
+    // from its first two copies in different documents
+    let mut first: Vec<u32> = vec![u32::MAX; n_seq];
+    let mut exact: Vec<Option<bool>> = vec![None; n_seq];
+    for (i, &q) in seq_class.iter().enumerate() {
+        let q = q as usize;
+        match first[q] {
+            u32::MAX => first[q] = i as u32,
+            f if exact[q].is_none() && sets.key[f as usize] != sets.key[i] => {
+                exact[q] = Some(decision_score(sets, &counts, claims, f as usize, i) == 1.0);
+            }
+            _ => {}
+        }
+    }
+    let exact: Vec<bool> = exact.into_iter().map(|e| e == Some(true)).collect();
+    let (ranges, doc_links) = context_doc_links(sets, config);
+    let keeper = Keeper {
+        sets,
+        claims,
+        counts: &counts,
+        set_class: &set_class,
+        seq_class: &seq_class,
+        exact: &exact,
+        threshold: config.threshold,
+    };
+    let run = |links: &[Link]| {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        visit_doc_pairs(
+            sets,
+            config,
+            &ranges,
+            links,
+            &set_class,
+            n_set,
+            |ra, rb, pairs| {
+                keeper.keep(ra, rb, pairs, &mut scratch, &mut out);
+            },
+        );
+        out
+    };
+    let threads = match config.threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+    .clamp(1, 64);
+    if threads == 1 || doc_links.len() < 1024 {
+        return run(&doc_links);
+    }
+    // chunks of about equal numbers of document pairs, cut where the first document
+    // changes (each chunk indexes its first documents once)
+    let mut cuts = vec![0];
+    let step = doc_links.len().div_ceil(threads);
+    while let Some(&last) = cuts.last() {
+        let mut c = (last + step).min(doc_links.len());
+        while c < doc_links.len() && doc_links[c].a == doc_links[c - 1].a {
+            c += 1;
+        }
+        cuts.push(c);
+        if c == doc_links.len() {
+            break;
+        }
+    }
     let mut out = Vec::new();
-    for_each_context_pair(sets, config, &set_class, n_set, |ra, rb, pairs| {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = cuts
+            .windows(2)
+            .map(|w| {
+                let part = &doc_links[w[0]..w[1]];
+                let run = &run;
+                scope.spawn(move || run(part))
+            })
+            .collect();
+        for h in handles {
+            // a worker only panics on a bug; surface it rather than lose links
+            out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+    });
+    out
+}
+
+/// What [`kept_in_context`] reads, shared by its threads.
+struct Keeper<'s, 'c> {
+    sets: &'s TokenSets,
+    claims: &'s [&'c Claim],
+    counts: &'s DocCounts,
+    set_class: &'s [u32],
+    seq_class: &'s [u32],
+    /// Per sentence: its copies in two documents score exactly 1.0.
+    exact: &'s [bool],
+    threshold: f64,
+}
+
+/// Per-thread buffers of [`Keeper::keep`], per claim of the two documents.
+#[derive(Default)]
+struct Scratch {
+    settled_a: Vec<bool>,
+    settled_b: Vec<bool>,
+    need_a: Vec<bool>,
+    need_b: Vec<bool>,
+    /// Best partner in the other document: (score, index).
+    best_a: Vec<(f64, u32)>,
+    best_b: Vec<(f64, u32)>,
+    kind: Vec<u8>,
+    linked: Vec<(u32, u32, f64)>,
+}
+
+impl Keeper<'_, '_> {
+    /// The links of one document pair that survive the mutual-best filter, into `out`.
+    fn keep(
+        &self,
+        ra: (usize, usize),
+        rb: (usize, usize),
+        pairs: &[(u32, u32, f64)],
+        s: &mut Scratch,
+        out: &mut Vec<Link>,
+    ) {
+        const COPY: u8 = 0; // equal content tokens, known to score 1.0
+        const SAME_SET: u8 = 1;
+        const OTHER: u8 = 2;
+        let score = |a: u32, b: u32| {
+            decision_score(self.sets, self.counts, self.claims, a as usize, b as usize)
+        };
         let (na, nb) = (ra.1 - ra.0, rb.1 - rb.0);
-        for v in [&mut settled_a, &mut need_a] {
+        for v in [&mut s.settled_a, &mut s.need_a] {
             v.clear();
             v.resize(na, false);
         }
-        for v in [&mut settled_b, &mut need_b] {
+        for v in [&mut s.settled_b, &mut s.need_b] {
             v.clear();
             v.resize(nb, false);
         }
-        kind.clear();
+        s.kind.clear();
         for &(a, b, _) in pairs {
             let (la, lb) = (a as usize - ra.0, b as usize - rb.0);
-            let (qa, qb) = (seq_class[a as usize], seq_class[b as usize]);
-            let k = if qa == qb {
-                let state = &mut copies_exact[qa as usize];
-                if *state == 0 {
-                    *state = if score(a, b) == 1.0 { 1 } else { 2 };
-                }
-                if *state == 1 {
-                    settled_a[la] = true;
-                    settled_b[lb] = true;
-                    COPY
-                } else {
-                    SAME_SET
-                }
-            } else if set_class[a as usize] == set_class[b as usize] {
+            let q = self.seq_class[a as usize];
+            let k = if q == self.seq_class[b as usize] && self.exact[q as usize] {
+                s.settled_a[la] = true;
+                s.settled_b[lb] = true;
+                COPY
+            } else if self.set_class[a as usize] == self.set_class[b as usize] {
                 SAME_SET
             } else {
                 OTHER
             };
-            kind.push(k);
+            s.kind.push(k);
         }
-        for (&(a, b, _), &k) in pairs.iter().zip(&kind) {
+        for (&(a, b, _), &k) in pairs.iter().zip(&s.kind) {
             let (la, lb) = (a as usize - ra.0, b as usize - rb.0);
             if k == COPY {
                 continue;
             }
-            if !settled_a[la] && (k == SAME_SET || !settled_b[lb]) {
-                need_a[la] = true;
+            if !s.settled_a[la] && (k == SAME_SET || !s.settled_b[lb]) {
+                s.need_a[la] = true;
             }
-            if !settled_b[lb] && (k == SAME_SET || !settled_a[la]) {
-                need_b[lb] = true;
+            if !s.settled_b[lb] && (k == SAME_SET || !s.settled_a[la]) {
+                s.need_b[lb] = true;
             }
         }
-        best_a.clear();
-        best_a.resize(na, (f64::NAN, u32::MAX));
-        best_b.clear();
-        best_b.resize(nb, (f64::NAN, u32::MAX));
-        let offer = |e: &mut (f64, u32), s: f64, to: u32| {
-            if e.1 == u32::MAX || s > e.0 || (s == e.0 && to < e.1) {
-                *e = (s, to);
+        s.best_a.clear();
+        s.best_a.resize(na, (f64::NAN, u32::MAX));
+        s.best_b.clear();
+        s.best_b.resize(nb, (f64::NAN, u32::MAX));
+        // as `group_links` offers: higher score, then lower index
+        let offer = |e: &mut (f64, u32), x: f64, to: u32| {
+            if e.1 == u32::MAX || x > e.0 || (x == e.0 && to < e.1) {
+                *e = (x, to);
             }
         };
-        linked.clear();
-        for (&(a, b, _), &k) in pairs.iter().zip(&kind) {
+        s.linked.clear();
+        for (&(a, b, _), &k) in pairs.iter().zip(&s.kind) {
             let (la, lb) = (a as usize - ra.0, b as usize - rb.0);
-            let s = match k {
+            let x = match k {
                 COPY => 1.0,
                 SAME_SET => score(a, b),
-                _ if need_a[la] || need_b[lb] => score(a, b),
+                _ if s.need_a[la] || s.need_b[lb] => score(a, b),
                 _ => continue, // below 1.0 and beaten on both ends: never kept
             };
-            if s >= config.threshold {
-                offer(&mut best_a[la], s, b);
-                offer(&mut best_b[lb], s, a);
-                linked.push((a, b, s));
+            if x >= self.threshold {
+                offer(&mut s.best_a[la], x, b);
+                offer(&mut s.best_b[lb], x, a);
+                s.linked.push((a, b, x));
             }
         }
-        for &(a, b, s) in &linked {
+        for &(a, b, x) in &s.linked {
             let (la, lb) = (a as usize - ra.0, b as usize - rb.0);
-            if best_a[la].1 == b && best_b[lb].1 == a {
-                out.push(Link { a, b, score: s });
+            if s.best_a[la].1 == b && s.best_b[lb].1 == a {
+                out.push(Link { a, b, score: x });
             }
         }
-    });
-    out
+    }
 }
 
 /// The merging half of [`group_links`] on links already filtered: strongest first (ties
