@@ -604,7 +604,48 @@ fn verify(sets: &TokenSets, suffix: &[f64], x: usize, y: usize, need: f64) -> f6
 /// compared at `config.threshold`. `sets` must list each key's records contiguously,
 /// keys `0, 1, 2, ...` in order. Equal to [`join`] filtered by document similarity.
 pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
-    let t = config.candidate_threshold.clamp(f64::MIN_POSITIVE, 1.0);
+    let (class, n_classes) = intern((0..sets.len()).map(|i| sets.set(i)));
+    let mut out = Vec::new();
+    for_each_context_pair(sets, config, &class, n_classes, |_, _, pairs| {
+        out.extend(pairs.iter().map(|&(a, b, score)| Link { a, b, score }));
+    });
+    out.sort_unstable_by_key(|p| (p.a, p.b));
+    out
+}
+
+/// Equal items get equal ids: per item its id, ids from 0 in order of first
+/// occurrence, and the number of distinct items.
+fn intern<T: std::hash::Hash + Eq>(items: impl Iterator<Item = T>) -> (Vec<u32>, usize) {
+    let mut ids: FastMap<T, u32> = FastMap::default();
+    let out = items
+        .map(|x| {
+            let next = ids.len() as u32;
+            *ids.entry(x).or_insert(next)
+        })
+        .collect();
+    (out, ids.len())
+}
+
+/// The work of [`join_in_context`], one same-story document pair at a time: calls
+/// `visit(range_a, range_b, pairs)` for each such pair of documents (their ranges of
+/// sets, `a` before `b`) with its candidate pairs `(set of a, set of b, similarity)`.
+/// `class` labels the sets so that equal sets have equal labels (`0..n_classes`): the
+/// candidates of a set against one document depend on its tokens only, so they are
+/// found once per document and distinct set, and reused for every copy of that set
+/// (news clusters repeat sentences verbatim, hundreds of times).
+fn for_each_context_pair(
+    sets: &TokenSets,
+    config: &AlignConfig,
+    class: &[u32],
+    n_classes: usize,
+    visit: impl FnMut((usize, usize), (usize, usize), &[(u32, u32, f64)]),
+) {
+    let (ranges, doc_links) = context_doc_links(sets, config);
+    visit_doc_pairs(sets, config, &ranges, &doc_links, class, n_classes, visit);
+}
+
+/// Per document, its range of sets; and the same-story document pairs, sorted.
+fn context_doc_links(sets: &TokenSets, config: &AlignConfig) -> (Vec<(usize, usize)>, Vec<Link>) {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < sets.len() {
@@ -656,15 +697,33 @@ pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
         join(&docs, config.context_threshold)
     };
     doc_links.sort_unstable_by_key(|l| (l.a, l.b));
+    (ranges, doc_links)
+}
+
+/// The pair loop of [`for_each_context_pair`] over `doc_links` (sorted).
+fn visit_doc_pairs(
+    sets: &TokenSets,
+    config: &AlignConfig,
+    ranges: &[(usize, usize)],
+    doc_links: &[Link],
+    class: &[u32],
+    n_classes: usize,
+    mut visit: impl FnMut((usize, usize), (usize, usize), &[(u32, u32, f64)]),
+) {
+    let t = config.candidate_threshold.clamp(f64::MIN_POSITIVE, 1.0);
     // per document pair: an inverted index of the first document's claims (rank ->
-    // chain of its claims), probed with each claim of the second
+    // chain of its claims), probed with each distinct set of the second
     const NIL: u32 = u32::MAX;
     let mut stamp = vec![u32::MAX; sets.weight.len()];
     let mut head = vec![NIL; sets.weight.len()];
     let mut entries: Vec<(u32, u32)> = Vec::new(); // (claim, next)
     let mut acc: Vec<f64> = Vec::new();
     let mut touched: Vec<u32> = Vec::new();
-    let mut out = Vec::new();
+    // per distinct set probed against the indexed document: its range in `memo`
+    let mut memo_stamp = vec![u32::MAX; n_classes];
+    let mut memo_range = vec![(0u32, 0u32); n_classes];
+    let mut memo: Vec<(u32, f64)> = Vec::new(); // (claim of the indexed document, score)
+    let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
     let mut indexed = u32::MAX;
     for dl in doc_links {
         let (ra, rb) = (ranges[dl.a as usize], ranges[dl.b as usize]);
@@ -682,44 +741,51 @@ pub fn join_in_context(sets: &TokenSets, config: &AlignConfig) -> Vec<Link> {
             }
             acc.clear();
             acc.resize(ra.1 - ra.0, 0.0);
+            memo.clear();
         }
-        for b in rb.0..rb.1 {
-            for &r in sets.set(b) {
-                if stamp[r as usize] != indexed {
-                    continue;
-                }
-                let mut e = head[r as usize];
-                while e != NIL {
-                    let (local, next) = entries[e as usize];
-                    if acc[local as usize] == 0.0 {
-                        touched.push(local);
+        pairs.clear();
+        for (b, &c) in class.iter().enumerate().take(rb.1).skip(rb.0) {
+            let c = c as usize;
+            if memo_stamp[c] != indexed {
+                memo_stamp[c] = indexed;
+                let start = memo.len() as u32;
+                for &r in sets.set(b) {
+                    if stamp[r as usize] != indexed {
+                        continue;
                     }
-                    acc[local as usize] += sets.weight[r as usize];
-                    e = next;
-                }
-            }
-            for &local in &touched {
-                let a = ra.0 + local as usize;
-                let ov = acc[local as usize];
-                acc[local as usize] = 0.0;
-                let union = sets.total[a] + sets.total[b] - ov;
-                // the bound admits rounding; the score is recomputed as `similarity` does
-                if union > 0.0 && ov / union >= t - SLACK {
-                    let score = sets.similarity(a, b);
-                    if score >= t {
-                        out.push(Link {
-                            a: a.min(b) as u32,
-                            b: a.max(b) as u32,
-                            score,
-                        });
+                    let mut e = head[r as usize];
+                    while e != NIL {
+                        let (local, next) = entries[e as usize];
+                        if acc[local as usize] == 0.0 {
+                            touched.push(local);
+                        }
+                        acc[local as usize] += sets.weight[r as usize];
+                        e = next;
                     }
                 }
+                for &local in &touched {
+                    let a = ra.0 + local as usize;
+                    let ov = acc[local as usize];
+                    acc[local as usize] = 0.0;
+                    let union = sets.total[a] + sets.total[b] - ov;
+                    // the bound admits rounding; the score is recomputed as `similarity` does
+                    if union > 0.0 && ov / union >= t - SLACK {
+                        let score = sets.similarity(a, b);
+                        if score >= t {
+                            memo.push((local, score));
+                        }
+                    }
+                }
+                touched.clear();
+                memo_range[c] = (start, memo.len() as u32);
             }
-            touched.clear();
+            let (s, e) = memo_range[c];
+            for &(local, score) in &memo[s as usize..e as usize] {
+                pairs.push(((ra.0 + local as usize) as u32, b as u32, score));
+            }
         }
+        visit(ra, rb, &pairs);
     }
-    out.sort_unstable_by_key(|p| (p.a, p.b));
-    out
 }
 
 /// The reference for [`join`]: every pair compared, `O(n²)`. For tests.
@@ -776,6 +842,18 @@ pub fn token_sets(claims: &[Claim], weighting: Weighting) -> TokenSets {
 /// assert_eq!(cs[groups[0].claims[0].0 as usize].text, "The minister said the talks would resume on Friday.");
 /// ```
 pub fn groups(claims: &[Claim], config: &AlignConfig) -> Vec<Group> {
+    groups_with(claims, config, true)
+}
+
+/// [`groups`] computed the plain way: every candidate pair scored with
+/// [`decision_score`], every link offered to the mutual-best filter, every average-link
+/// check computed afresh. The result is the same as [`groups`] (which shares work between
+/// copies of one sentence); this is the reference it is tested against.
+pub fn groups_unshared(claims: &[Claim], config: &AlignConfig) -> Vec<Group> {
+    groups_with(claims, config, false)
+}
+
+fn groups_with(claims: &[Claim], config: &AlignConfig, shared: bool) -> Vec<Group> {
     let mut idx: Vec<usize> = (0..claims.len()).collect();
     idx.sort_by(|&a, &b| {
         (
@@ -809,12 +887,21 @@ pub fn groups(claims: &[Claim], config: &AlignConfig) -> Vec<Group> {
             .map(|(c, &k)| (k, c.content_tokens())),
         config.weighting,
     );
-    let candidates = match config.context {
-        ContextMode::None => join(&sets, config.candidate_threshold),
-        ContextMode::Document => join_in_context(&sets, config),
+    let fast = shared
+        && config.context == ContextMode::Document
+        && config.grouping == GroupMode::MutualBest
+        && config.threshold <= 1.0;
+    let components = if fast {
+        let kept = kept_in_context(&sets, &sorted, config);
+        merge_links(&sets, kept, config)
+    } else {
+        let candidates = match config.context {
+            ContextMode::None => join(&sets, config.candidate_threshold),
+            ContextMode::Document => join_in_context(&sets, config),
+        };
+        let links = decide(&sets, &sorted, candidates, config.threshold);
+        group_links(&sets, &links, config)
     };
-    let links = decide(&sets, &sorted, candidates, config.threshold);
-    let components = group_links(&sets, &links, config);
     let mut out: Vec<Group> = components
         .into_iter()
         .map(|(members, score)| {
@@ -831,6 +918,334 @@ pub fn groups(claims: &[Claim], config: &AlignConfig) -> Vec<Group> {
     for (i, g) in out.iter_mut().enumerate() {
         g.id = GroupId(i as u32);
     }
+    out
+}
+
+/// The links that survive [`decide`] and the mutual-best filter of [`group_links`]
+/// (default [`ContextMode::Document`], [`GroupMode::MutualBest`]), found one document
+/// pair at a time without scoring what cannot matter. Copies of one sentence (equal
+/// content tokens) in two documents are scored once per sentence: when that gives
+/// exactly 1.0, the highest score there is, every copy pair is taken to score 1.0 (the
+/// score of equal claims does not depend on their documents). A claim with such a copy
+/// in the other document is *settled*: its best match there is a copy (or an equal set
+/// scoring 1.0 with a lower index), since only equal token sets score 1.0. A link
+/// between different sets survives only if neither end is settled, so a pair is scored
+/// only when an end is unsettled and that end has a candidate that could keep a link:
+/// an unsettled partner or an equal set. Everything else is as in the plain path.
+fn kept_in_context(sets: &TokenSets, claims: &[&Claim], config: &AlignConfig) -> Vec<Link> {
+    let (set_class, n_set) = intern((0..sets.len()).map(|i| sets.set(i)));
+    let (seq_class, n_seq) = intern(claims.iter().map(|c| c.tokens.as_str()));
+    let counts = DocCounts::new(sets);
+    // per sentence (equal tokens) found in two documents: whether its copies score 1.0,
+    // from its first two copies in different documents
+    let mut first: Vec<u32> = vec![u32::MAX; n_seq];
+    let mut exact: Vec<Option<bool>> = vec![None; n_seq];
+    for (i, &q) in seq_class.iter().enumerate() {
+        let q = q as usize;
+        match first[q] {
+            u32::MAX => first[q] = i as u32,
+            f if exact[q].is_none() && sets.key[f as usize] != sets.key[i] => {
+                exact[q] = Some(decision_score(sets, &counts, claims, f as usize, i) == 1.0);
+            }
+            _ => {}
+        }
+    }
+    let exact: Vec<bool> = exact.into_iter().map(|e| e == Some(true)).collect();
+    let (ranges, doc_links) = context_doc_links(sets, config);
+    let keeper = Keeper {
+        sets,
+        claims,
+        counts: &counts,
+        set_class: &set_class,
+        seq_class: &seq_class,
+        exact: &exact,
+        threshold: config.threshold,
+    };
+    let run = |links: &[Link]| {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        visit_doc_pairs(
+            sets,
+            config,
+            &ranges,
+            links,
+            &set_class,
+            n_set,
+            |ra, rb, pairs| {
+                keeper.keep(ra, rb, pairs, &mut scratch, &mut out);
+            },
+        );
+        out
+    };
+    let threads = match config.threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+    .clamp(1, 64);
+    if threads == 1 || doc_links.len() < 1024 {
+        return run(&doc_links);
+    }
+    // chunks of about equal numbers of document pairs, cut where the first document
+    // changes (each chunk indexes its first documents once)
+    let mut cuts = vec![0];
+    let step = doc_links.len().div_ceil(threads);
+    while let Some(&last) = cuts.last() {
+        let mut c = (last + step).min(doc_links.len());
+        while c < doc_links.len() && doc_links[c].a == doc_links[c - 1].a {
+            c += 1;
+        }
+        cuts.push(c);
+        if c == doc_links.len() {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = cuts
+            .windows(2)
+            .map(|w| {
+                let part = &doc_links[w[0]..w[1]];
+                let run = &run;
+                scope.spawn(move || run(part))
+            })
+            .collect();
+        for h in handles {
+            // a worker only panics on a bug; surface it rather than lose links
+            out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+    });
+    out
+}
+
+/// What [`kept_in_context`] reads, shared by its threads.
+struct Keeper<'s, 'c> {
+    sets: &'s TokenSets,
+    claims: &'s [&'c Claim],
+    counts: &'s DocCounts,
+    set_class: &'s [u32],
+    seq_class: &'s [u32],
+    /// Per sentence: its copies in two documents score exactly 1.0.
+    exact: &'s [bool],
+    threshold: f64,
+}
+
+/// Per-thread buffers of [`Keeper::keep`], per claim of the two documents.
+#[derive(Default)]
+struct Scratch {
+    settled_a: Vec<bool>,
+    settled_b: Vec<bool>,
+    need_a: Vec<bool>,
+    need_b: Vec<bool>,
+    /// Best partner in the other document: (score, index).
+    best_a: Vec<(f64, u32)>,
+    best_b: Vec<(f64, u32)>,
+    kind: Vec<u8>,
+    linked: Vec<(u32, u32, f64)>,
+}
+
+impl Keeper<'_, '_> {
+    /// The links of one document pair that survive the mutual-best filter, into `out`.
+    fn keep(
+        &self,
+        ra: (usize, usize),
+        rb: (usize, usize),
+        pairs: &[(u32, u32, f64)],
+        s: &mut Scratch,
+        out: &mut Vec<Link>,
+    ) {
+        const COPY: u8 = 0; // equal content tokens, known to score 1.0
+        const SAME_SET: u8 = 1;
+        const OTHER: u8 = 2;
+        let score = |a: u32, b: u32| {
+            decision_score(self.sets, self.counts, self.claims, a as usize, b as usize)
+        };
+        let (na, nb) = (ra.1 - ra.0, rb.1 - rb.0);
+        for v in [&mut s.settled_a, &mut s.need_a] {
+            v.clear();
+            v.resize(na, false);
+        }
+        for v in [&mut s.settled_b, &mut s.need_b] {
+            v.clear();
+            v.resize(nb, false);
+        }
+        s.kind.clear();
+        for &(a, b, _) in pairs {
+            let (la, lb) = (a as usize - ra.0, b as usize - rb.0);
+            let q = self.seq_class[a as usize];
+            let k = if q == self.seq_class[b as usize] && self.exact[q as usize] {
+                s.settled_a[la] = true;
+                s.settled_b[lb] = true;
+                COPY
+            } else if self.set_class[a as usize] == self.set_class[b as usize] {
+                SAME_SET
+            } else {
+                OTHER
+            };
+            s.kind.push(k);
+        }
+        for (&(a, b, _), &k) in pairs.iter().zip(&s.kind) {
+            let (la, lb) = (a as usize - ra.0, b as usize - rb.0);
+            if k == COPY {
+                continue;
+            }
+            if !s.settled_a[la] && (k == SAME_SET || !s.settled_b[lb]) {
+                s.need_a[la] = true;
+            }
+            if !s.settled_b[lb] && (k == SAME_SET || !s.settled_a[la]) {
+                s.need_b[lb] = true;
+            }
+        }
+        s.best_a.clear();
+        s.best_a.resize(na, (f64::NAN, u32::MAX));
+        s.best_b.clear();
+        s.best_b.resize(nb, (f64::NAN, u32::MAX));
+        // as `group_links` offers: higher score, then lower index
+        let offer = |e: &mut (f64, u32), x: f64, to: u32| {
+            if e.1 == u32::MAX || x > e.0 || (x == e.0 && to < e.1) {
+                *e = (x, to);
+            }
+        };
+        s.linked.clear();
+        for (&(a, b, _), &k) in pairs.iter().zip(&s.kind) {
+            let (la, lb) = (a as usize - ra.0, b as usize - rb.0);
+            let x = match k {
+                COPY => 1.0,
+                SAME_SET => score(a, b),
+                _ if s.need_a[la] || s.need_b[lb] => score(a, b),
+                _ => continue, // below 1.0 and beaten on both ends: never kept
+            };
+            if x >= self.threshold {
+                offer(&mut s.best_a[la], x, b);
+                offer(&mut s.best_b[lb], x, a);
+                s.linked.push((a, b, x));
+            }
+        }
+        for &(a, b, x) in &s.linked {
+            let (la, lb) = (a as usize - ra.0, b as usize - rb.0);
+            if s.best_a[la].1 == b && s.best_b[lb].1 == a {
+                out.push(Link { a, b, score: x });
+            }
+        }
+    }
+}
+
+/// The merging half of [`group_links`] on links already filtered: strongest first (ties
+/// by ids), at most one set per key, the average-link check. The same computation with
+/// its repeated parts shared: [`TokenSets::score`] is computed once per pair of distinct
+/// sets, and the one-per-key check compares sorted key lists.
+fn merge_links(
+    sets: &TokenSets,
+    mut kept: Vec<Link>,
+    config: &AlignConfig,
+) -> Vec<(Vec<u32>, f64)> {
+    let (class, _) = intern((0..sets.len()).map(|i| sets.set(i)));
+    let mut memo: FastMap<(u32, u32), f64> = FastMap::default();
+    let mut score = |x: u32, y: u32| {
+        *memo
+            .entry((class[x as usize], class[y as usize]))
+            .or_insert_with(|| sets.score(x as usize, y as usize))
+    };
+    kept.sort_unstable_by(|p, q| {
+        q.score
+            .total_cmp(&p.score)
+            .then((p.a, p.b).cmp(&(q.a, q.b)))
+    });
+    let n = sets.len();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); n];
+    // per root: the keys of its members, sorted (one member per key)
+    let mut keys: Vec<Vec<u32>> = vec![Vec::new(); n];
+    fn find(parent: &mut [u32], x: u32) -> u32 {
+        let mut r = x;
+        while parent[r as usize] != r {
+            r = parent[r as usize];
+        }
+        let mut c = x;
+        while parent[c as usize] != r {
+            let next = parent[c as usize];
+            parent[c as usize] = r;
+            c = next;
+        }
+        r
+    }
+    fn share(x: &[u32], y: &[u32]) -> bool {
+        let (mut i, mut j) = (0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+    for l in &kept {
+        for v in [l.a, l.b] {
+            if members[v as usize].is_empty() && parent[v as usize] == v {
+                members[v as usize].push(v);
+                keys[v as usize].push(sets.key[v as usize]);
+            }
+        }
+        let (ra, rb) = (find(&mut parent, l.a), find(&mut parent, l.b));
+        if ra == rb || share(&keys[ra as usize], &keys[rb as usize]) {
+            continue;
+        }
+        let (ma, mb) = (&members[ra as usize], &members[rb as usize]);
+        if ma.len() + mb.len() > 2 {
+            const CAP: usize = 12;
+            let mut sum = 0.0;
+            let mut k = 0usize;
+            for &x in ma.iter().take(CAP) {
+                for &y in mb.iter().take(CAP) {
+                    sum += score(x, y);
+                    k += 1;
+                }
+            }
+            if k > 0 && sum / (k as f64) < config.link_threshold {
+                continue;
+            }
+        }
+        let (small, big) = if ma.len() < mb.len() || (ma.len() == mb.len() && ra > rb) {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        let moved = std::mem::take(&mut members[small as usize]);
+        parent[small as usize] = big;
+        members[big as usize].extend(moved);
+        let moved = std::mem::take(&mut keys[small as usize]);
+        let mine = std::mem::take(&mut keys[big as usize]);
+        let mut merged = Vec::with_capacity(mine.len() + moved.len());
+        let (mut i, mut j) = (0, 0);
+        while i < mine.len() || j < moved.len() {
+            if j == moved.len() || (i < mine.len() && mine[i] < moved[j]) {
+                merged.push(mine[i]);
+                i += 1;
+            } else {
+                merged.push(moved[j]);
+                j += 1;
+            }
+        }
+        keys[big as usize] = merged;
+    }
+    let mut out: Vec<(Vec<u32>, f64)> = members
+        .into_iter()
+        .filter(|m| m.len() >= 2)
+        .map(|mut m| {
+            m.sort_unstable();
+            let mut sum = 0.0;
+            let mut n = 0usize;
+            for i in 0..m.len() {
+                for j in i + 1..m.len() {
+                    sum += score(m[i], m[j]);
+                    n += 1;
+                }
+            }
+            let score = if n == 0 { 0.0 } else { sum / n as f64 };
+            (m, score)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }
 

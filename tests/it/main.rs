@@ -3,6 +3,7 @@
 
 mod actors;
 mod align;
+mod align_shared;
 mod cli;
 mod ingest;
 mod quantity;
