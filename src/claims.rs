@@ -1047,6 +1047,22 @@ mod tests {
     }
 
     #[test]
+    fn quoted_words_are_verbatim_passages() {
+        assert_eq!(
+            quoted_words("He called it “all-weather” and \"a historic leap\", adding: “We agree"),
+            vec![vec!["all-weather"], vec!["historic", "leap"], vec!["agree"]]
+        );
+        assert!(quoted_words("No quotation here.").is_empty());
+    }
+
+    #[test]
+    fn a_base_form_is_not_another_verbs_past() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.stem("laid"), lex.stem("lay"));
+        assert_ne!(lex.stem("lay"), lex.stem("lie"));
+    }
+
+    #[test]
     fn attribution_is_set_apart() {
         let n = normalize_sentence(
             "Anna Kovač, the spokesperson, said the talks would resume.",
