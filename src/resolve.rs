@@ -57,6 +57,8 @@ impl Resolution {
 struct PersonName {
     given: Vec<String>,
     family: String,
+    /// Read family name first ("Xi Jinping").
+    family_first: bool,
 }
 
 fn fold(s: &str) -> String {
@@ -141,25 +143,27 @@ fn person_name(name: &str) -> Option<PersonName> {
         .map(fold)
         .filter(|p| !p.is_empty())
         .collect();
-    let lex = Lexicon::get();
     match parts.len() {
         0 => None,
         1 => Some(PersonName {
             given: vec![],
             family: parts.pop().unwrap_or_default(),
+            family_first: false,
         }),
         _ => {
-            if parts.len() <= 3 && lex.family_first.contains(&parts[0]) {
+            if crate::extract::actors::reads_family_first(&parts) {
                 let family = parts.remove(0);
                 Some(PersonName {
                     given: parts,
                     family,
+                    family_first: true,
                 })
             } else {
                 let family = parts.pop().unwrap_or_default();
                 Some(PersonName {
                     given: parts,
                     family,
+                    family_first: false,
                 })
             }
         }
@@ -275,6 +279,10 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     let mut root_cluster: BTreeMap<usize, usize> = BTreeMap::new();
     // (family, its skeleton, cluster) for every full name
     let mut by_family: Vec<(String, String, usize)> = Vec::new();
+    // (last given name, cluster) for names read family-first: a bare "Kabo" after
+    // "Wei Kabo" is that person when no full name has the family name Kabo (the
+    // family-first reading was wrong).
+    let mut by_last_given: Vec<(String, usize)> = Vec::new();
     for (i, k) in keys.iter().enumerate() {
         let r = find(&mut parent, i);
         let c = *root_cluster.entry(r).or_insert_with(|| {
@@ -282,6 +290,11 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
             clusters.len() - 1
         });
         by_family.push((k.family.clone(), skeleton(&k.family), c));
+        if k.family_first {
+            if let Some(last) = k.given.last() {
+                by_last_given.push((last.clone(), c));
+            }
+        }
         for &(d, mi) in &full[*k] {
             assign[d][mi] = Some(c);
             clusters[c].add(d, mi);
@@ -300,11 +313,18 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                 continue;
             };
             let sk = skeleton(&p.family);
-            let cands: BTreeSet<usize> = by_family
+            let mut cands: BTreeSet<usize> = by_family
                 .iter()
                 .filter(|(f, fs, _)| skeleton_eq(f, fs, &p.family, &sk))
                 .map(|&(_, _, c)| c)
                 .collect();
+            if cands.is_empty() {
+                cands = by_last_given
+                    .iter()
+                    .filter(|(g, _)| *g == p.family)
+                    .map(|&(_, c)| c)
+                    .collect();
+            }
             let in_doc: BTreeSet<usize> = cands
                 .iter()
                 .copied()
@@ -455,17 +475,26 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     // 4. Descriptions of people, by role and nationality.
     let mut roles_of: Vec<BTreeSet<String>> = vec![BTreeSet::new(); clusters.len()];
     let mut nats_of: Vec<BTreeSet<String>> = vec![BTreeSet::new(); clusters.len()];
+    // The role phrases as words ("finance minister" -> ["finance", "minister"]).
+    let mut phrases_of: Vec<BTreeSet<Vec<String>>> = vec![BTreeSet::new(); clusters.len()];
+    let lex = Lexicon::get();
     for (c, cl) in clusters.iter().enumerate() {
         for &(d, mi) in &cl.members {
             let m = &mentions[d][mi];
             roles_of[c].extend(m.role_heads.iter().cloned());
             nats_of[c].extend(m.nationality.iter().cloned());
+            phrases_of[c].extend(m.roles.iter().map(|r| role_words(r, lex)));
         }
     }
     for &d in &order {
         for (mi, m) in mentions[d].iter().enumerate() {
             if m.kind != ActorKind::Person || m.form != MentionForm::Description {
                 continue;
+            }
+            // The words up to the head ("leader of Belarus" -> ["leader"]).
+            let mut desc_words = role_words(&m.name, lex);
+            if let Some(pos) = desc_words.iter().position(|w| *w == m.head) {
+                desc_words.truncate(pos + 1);
             }
             let fits = |c: usize| -> u8 {
                 if clusters[c].kind != Some(ActorKind::Person) {
@@ -476,7 +505,26 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                         return 0;
                     }
                 }
-                role_fit(&m.head, &roles_of[c])
+                let fit = role_fit(&m.head, &roles_of[c]);
+                if fit == 0 || desc_words.len() < 2 || desc_words.last() != Some(&m.head) {
+                    return fit;
+                }
+                // "the finance minister" is not the interior minister: among the actor's
+                // role phrases with this head, one must carry the description's words.
+                let same_head: Vec<&Vec<String>> = phrases_of[c]
+                    .iter()
+                    .filter(|p| p.last() == Some(&m.head) && p.len() > 1)
+                    .collect();
+                if same_head.is_empty() {
+                    fit
+                } else if same_head
+                    .iter()
+                    .any(|p| desc_words.iter().all(|w| p.contains(w)))
+                {
+                    fit + 1
+                } else {
+                    0
+                }
             };
             // Candidates mentioned before in this document, latest first.
             let mut best: Option<(u8, usize)> = None;
@@ -513,6 +561,25 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     }
 
     build(docs, mentions, clusters, assign)
+}
+
+/// A role phrase as lower-case words without determiners, possessives and
+/// nationality adjectives: "the Chinese Foreign Minister" -> ["foreign", "minister"].
+fn role_words(role: &str, lex: &Lexicon) -> Vec<String> {
+    role.split_whitespace()
+        .map(|w| {
+            let w = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
+            w.to_lowercase()
+        })
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(w.as_str(), "the" | "a" | "an" | "of")
+                && !lex.nationality.contains_key(w.as_str())
+        })
+        .collect()
 }
 
 /// How well a description's role noun fits an actor's roles: 0 not at all, 3 exactly.

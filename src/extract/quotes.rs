@@ -1556,7 +1556,34 @@ impl Ctx<'_> {
                 let rest_words = (after_start..=ub.max(after_start))
                     .filter(|&j| j <= ub && self.toks.is_word(j))
                     .count();
-                if np.before && rest_words >= 2 {
+                // "CONTENT, X said after the meeting.": what follows the cue is an
+                // adverbial of time or place, and the content is before the comma.
+                let adverbial_after = np.before
+                    && np.first > ua + 2
+                    && self.frame(np.first - 1)
+                    && self.lo(np.first - 1) == ","
+                    && after_start <= ub
+                    && matches!(
+                        self.lo(after_start),
+                        "after"
+                            | "before"
+                            | "during"
+                            | "on"
+                            | "in"
+                            | "at"
+                            | "late"
+                            | "earlier"
+                            | "later"
+                            | "last"
+                            | "yesterday"
+                            | "today"
+                            | "following"
+                            | "when"
+                            | "while"
+                            | "without"
+                    )
+                    && !(after_start..=ub).any(|j| self.frame(j) && self.lo(j) == "that");
+                if np.before && rest_words >= 2 && !adverbial_after {
                     // "X told Y that ...": the content starts after "that".
                     let told = matches!(
                         self.lo(c.b),

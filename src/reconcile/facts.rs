@@ -19,6 +19,10 @@ pub struct Party {
     pub name: String,
     /// Folded name words that identify it (for matching unresolved names).
     pub tokens: BTreeSet<String>,
+    /// The resolved actor's role words, lower case ("finance", "minister").
+    pub roles: BTreeSet<String>,
+    /// For an unresolved description ("the spokesperson"), its role noun.
+    pub role: Option<String>,
     /// Where the name stands.
     pub span: Span,
     /// The actor's kind, when resolved.
@@ -208,10 +212,26 @@ impl<'a> Index<'a> {
             ),
             None => (written.to_string(), name_tokens(written), None),
         };
+        let roles: BTreeSet<String> = resolved
+            .map(|a| {
+                a.roles
+                    .iter()
+                    .flat_map(|r| r.split_whitespace())
+                    .map(str::to_lowercase)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let role = if resolved.is_none() {
+            description_role(written)
+        } else {
+            None
+        };
         Some(Party {
             actor,
             name,
             tokens,
+            roles,
+            role,
             span,
             kind,
         })
@@ -423,12 +443,39 @@ pub fn name_tokens(s: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The role noun of an unresolved description: "the spokesperson" -> "spokesperson".
+fn description_role(written: &str) -> Option<String> {
+    let lower = written.to_lowercase();
+    let mut ws = lower.split_whitespace();
+    if !matches!(ws.next(), Some("the" | "a" | "an")) {
+        return None;
+    }
+    let last = ws.last()?;
+    crate::extract::actors::lexicon::Lexicon::get()
+        .roles
+        .contains(last)
+        .then(|| last.to_string())
+}
+
 impl Party {
-    /// Whether two parties can be the same one: the same actor, or (when either is
-    /// unresolved) names sharing an identifying word.
+    /// Whether two parties can be the same one: the same actor; a description
+    /// ("the spokesperson") and a name whose known roles do not exclude it; or (when
+    /// either is unresolved) names sharing an identifying word.
     pub fn same_as(&self, other: &Party) -> bool {
         match (self.actor, other.actor) {
             (Some(a), Some(b)) => a == b,
+            _ if self.role.is_some() || other.role.is_some() => {
+                let (d, o) = if self.role.is_some() {
+                    (self, other)
+                } else {
+                    (other, self)
+                };
+                let r = d.role.as_deref().unwrap_or_default();
+                match &o.role {
+                    Some(or) => or == r,
+                    None => o.roles.is_empty() || o.roles.contains(r),
+                }
+            }
             _ => {
                 if self.tokens.is_empty() || other.tokens.is_empty() {
                     // only generic words: "media reports" vs "state media"

@@ -21,7 +21,10 @@
 //! ```
 
 pub(crate) mod lexicon;
+mod names;
 pub(crate) mod tokens;
+
+pub use names::reads_family_first;
 
 use crate::model::{ActorKind, Document, Sentence, Span};
 use lexicon::Lexicon;
@@ -140,20 +143,19 @@ pub(crate) fn mentions_in(
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by_key(|m| m.span);
-    share_gender(&mut out, lex);
+    share_gender(&mut out);
     out
 }
 
 /// Gives every person mention the gender another mention of the same family name in
 /// the document states ("Ms Ardern" makes "Jacinda Ardern" female).
-fn share_gender(out: &mut [LocalMention], lex: &Lexicon) {
+fn share_gender(out: &mut [LocalMention]) {
     let family = |m: &LocalMention| -> Option<String> {
-        let words: Vec<&str> = m.name.split_whitespace().collect();
-        let first = words.first()?.to_lowercase();
-        if words.len() > 1 && words.len() <= 3 && lex.family_first.contains(&first) {
-            Some(first)
+        let words: Vec<String> = m.name.split_whitespace().map(str::to_lowercase).collect();
+        if reads_family_first(&words) {
+            words.into_iter().next()
         } else {
-            words.last().map(|w| w.to_lowercase())
+            words.into_iter().last()
         }
     };
     let is_name = |m: &LocalMention| m.kind == ActorKind::Person && m.form == MentionForm::Name;
@@ -432,6 +434,41 @@ impl<'a> Finder<'a> {
         self.lex.places.get(self.lo(i)).cloned().flatten()
     }
 
+    /// Whether the month word at `k` of the capitalized run `a..=b` is a given or
+    /// family name instead ("Jan Egeland", "Theresa May", "April Ryan"): a run of names
+    /// around it, no number after it and no preposition of time before the run.
+    fn month_in_name(&self, k: usize, a: usize, b: usize) -> bool {
+        if !matches!(self.lo(k), "jan" | "may" | "june" | "april") || a == b {
+            return false;
+        }
+        let number_after = self.toks.toks.get(k + 1).is_some_and(|_| {
+            self.tok_text(k + 1)
+                .starts_with(|c: char| c.is_ascii_digit())
+        });
+        let time_before = k == a
+            && a > 0
+            && matches!(
+                self.lo(a - 1),
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "during"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "from"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "of"
+                    | "on"
+            );
+        !number_after && !time_before
+    }
+
     fn name_run(&mut self, a: usize, b: usize) {
         // Split at words that never belong in a name (days, months, function words).
         let mut seg_start = a;
@@ -439,11 +476,14 @@ impl<'a> Finder<'a> {
         while k <= b {
             let lw = self.lo(k);
             let connector = k > a && k < b && matches!(lw, "of" | "for" | "and");
+            // An acronym such as "MAR" is not the month.
+            let acronym = self.toks.toks[k].cap
+                && (2..=3).contains(&lw.len())
+                && self.tok_text(k).chars().all(|c| c.is_uppercase());
             let breaker = !connector
                 && self.lex.not_names.contains(lw)
-                && !(self.toks.toks[k].cap
-                    && (2..=3).contains(&lw.len())
-                    && self.tok_text(k).chars().all(|c| c.is_uppercase()));
+                && !acronym
+                && !self.month_in_name(k, a, b);
             if breaker {
                 if k > seg_start {
                     self.segment(seg_start, k - 1);
@@ -985,22 +1025,13 @@ impl<'a> Finder<'a> {
             return None;
         }
         // An apposition ends at a comma, a full stop or "and"/"who"; anything else
-        // (a verb) means this was not one.
+        // (a verb) means this was not one. "..., the interior minister said" is the
+        // speaker of the clause before, not an apposition to the name ending it.
         let stop_ok = k >= n
             || !self.word(k)
             || matches!(
                 self.lo(k),
-                "and"
-                    | "who"
-                    | "which"
-                    | "whose"
-                    | "said"
-                    | "says"
-                    | "to"
-                    | "since"
-                    | "in"
-                    | "on"
-                    | "at"
+                "and" | "who" | "which" | "whose" | "to" | "since" | "in" | "on" | "at"
             );
         if !stop_ok {
             return None;
@@ -1039,6 +1070,11 @@ impl<'a> Finder<'a> {
         let body = lex.heads.get(head.as_ref()).filter(|h| h.lower_ok).copied();
         if !is_role && body.is_none() {
             return i + 1;
+        }
+        // "the police chief", "the party leader": a body noun before a role noun is the
+        // role's modifier; the role's description covers it.
+        if !is_role && self.word(last + 1) && lex.roles.contains(self.lo(last + 1)) {
+            return last + 1;
         }
         let head = head.into_owned();
         // A description followed by a name is the name's role, handled with the name.
