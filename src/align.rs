@@ -27,12 +27,13 @@
 //! 3. **Decision** ([`decide`], [`decision_score`]): a candidate becomes a link when
 //!    `0.8 · (J + C) / 2 + 0.2 · B` reaches [`AlignConfig::threshold`], where `J` is the
 //!    weighted Jaccard similarity, `C` the weighted containment `w(A∩B) / min(w(A),
-//!    w(B))` and `B` the share of adjacent word pairs in common ([`bigram_overlap`]),
+//!    w(B))` and `B` the share of adjacent word pairs in common ([`bigram_overlap`]) or,
+//!    if higher, the run of words both claims quote verbatim ([`quote_overlap`]),
 //!    all over the normalized content tokens of [`crate::claims`] (synonyms, stems,
 //!    typed numbers and days, attribution set apart). Near-duplicates score about their
 //!    Jaccard similarity; real outlets embed a shared statement in longer sentences of
 //!    their own, which containment keeps; shared phrases ("Cold War", "world economy")
-//!    weigh more than the same words scattered.
+//!    and shared quotations weigh more than the same words scattered.
 //! 4. **Groups** ([`groups`]): of the links between two documents, only *mutual best
 //!    matches* are kept; links are then merged strongest first (ties by claim ids) into
 //!    groups that hold **at most one claim per document**, and two groups merge only if
@@ -179,7 +180,7 @@ pub struct AlignConfig {
     /// on the score. Default `0.15`.
     pub candidate_threshold: f64,
     /// Minimum mean similarity between the members of two groups for them to merge,
-    /// `0.0..=1.0`. Default `0.2`.
+    /// `0.0..=1.0`. Default `0.25`.
     pub link_threshold: f64,
     /// Attribution handling. Default [`AttributionMode::SetApart`].
     pub attribution: AttributionMode,
@@ -218,7 +219,7 @@ impl Default for AlignConfig {
         AlignConfig {
             threshold: 0.29,
             candidate_threshold: 0.15,
-            link_threshold: 0.2,
+            link_threshold: 0.25,
             attribution: AttributionMode::default(),
             numbers: NumberMode::default(),
             stemming: StemMode::default(),
@@ -1270,6 +1271,51 @@ pub fn bigram_overlap(a: &Claim, b: &Claim) -> f64 {
     shared as f64 / small as f64
 }
 
+/// How far two claims quote the same words: `0.0..=1.0` from the longest run of words
+/// that both claims hold verbatim inside quotation marks ([`claims::quoted_words`],
+/// function words left out): a run of `L` words gives `(L - 1) / 4`, so a shared
+/// three-word quotation gives 1/2 and five words or more give 1. Outlets that quote one
+/// statement share its wording, however much of their own they write around it ("an
+/// “all-weather comprehensive strategic cooperation”" and "an “all-weather comprehensive
+/// strategic partnership”").
+///
+/// ```
+/// use corroborate::{align, claims, align::AlignConfig, Document};
+/// let docs = [
+///     Document::new("a", "It called the ties an “all-weather comprehensive strategic cooperation”."),
+///     Document::new("b", "Xi and Lukashenko elevated ties to an “all-weather comprehensive strategic partnership”."),
+/// ];
+/// let cs = claims::from_documents(&docs, &AlignConfig::default());
+/// assert!((align::quote_overlap(&cs[0], &cs[1]) - 0.5).abs() < 1e-9);
+/// ```
+pub fn quote_overlap(a: &Claim, b: &Claim) -> f64 {
+    const MARKS: [char; 7] = [
+        '"', '\u{201C}', '\u{201D}', '\u{201E}', '\u{201F}', '«', '»',
+    ];
+    if !a.text.contains(MARKS) || !b.text.contains(MARKS) {
+        return 0.0;
+    }
+    let (qa, qb) = (claims::quoted_words(&a.text), claims::quoted_words(&b.text));
+    let mut best = 0usize;
+    for x in &qa {
+        for y in &qb {
+            // longest common run of words, by dynamic programming over the two passages
+            let mut prev = vec![0usize; y.len() + 1];
+            for wx in x {
+                let mut cur = vec![0usize; y.len() + 1];
+                for (j, wy) in y.iter().enumerate() {
+                    if wx == wy {
+                        cur[j + 1] = prev[j] + 1;
+                        best = best.max(cur[j + 1]);
+                    }
+                }
+                prev = cur;
+            }
+        }
+    }
+    (best.saturating_sub(1) as f64 / 4.0).min(1.0)
+}
+
 /// Per document: how many of its claims hold each token, for the story-local weights of
 /// [`decision_score`].
 #[derive(Clone, Debug)]
@@ -1336,7 +1382,8 @@ impl DocCounts {
 /// The decision score of two candidate sets `a` and `b` of different documents,
 /// `0.0..=1.0`: `0.8 · (J + C) / 2 + 0.2 · B`, where `J` and `C` are the weighted
 /// Jaccard similarity and weighted containment `w(A∩B) / min(w(A), w(B))` under
-/// *story-local* weights, and `B` is [`bigram_overlap`]. The story-local weight of a
+/// *story-local* weights, and `B` is [`bigram_overlap`] or [`quote_overlap`], whichever
+/// is higher. The story-local weight of a
 /// token is its IDF weight times `min(1, ln(1 + n/c) / ln(1 + n/2))`, where `n` is the number of
 /// claims of the two documents and `c` how many of them hold the token: the names and
 /// terms of the story, which its articles repeat in sentence after sentence, weigh less
@@ -1349,7 +1396,7 @@ pub fn decision_score(
     b: usize,
 ) -> f64 {
     let bigram = match (claims.get(a), claims.get(b)) {
-        (Some(x), Some(y)) => bigram_overlap(x, y),
+        (Some(x), Some(y)) => bigram_overlap(x, y).max(quote_overlap(x, y)),
         _ => 0.0,
     };
     let (ka, kb) = (sets.key[a], sets.key[b]);

@@ -165,6 +165,59 @@ pub fn normalize_sentence(text: &str, config: &AlignConfig) -> Normalized {
     .normalize(text)
 }
 
+/// The passages of `text` inside double quotation marks (`“…”`, `„…“`, `«…»`, `"…"`),
+/// each as its words, lower-case and verbatim (no stemming, no synonyms), function
+/// words left out: the wording a quotation holds to. A quotation mark opens a passage
+/// outside one and closes it inside one, so a mark typed the wrong way round does not
+/// swallow the rest of the sentence; an unclosed passage runs to the end.
+///
+/// ```
+/// use corroborate::claims;
+/// let q = claims::quoted_words("Ties were raised to an “all-weather” partnership, “a historic leap,” he said.");
+/// assert_eq!(q, vec![vec!["all-weather"], vec!["historic", "leap"]]);
+/// ```
+pub fn quoted_words(text: &str) -> Vec<Vec<String>> {
+    let lex = Lexicon::builtin();
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut inside = false;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut Vec<Vec<String>>| {
+        if !word.is_empty() {
+            let w = word.trim_matches(|c| c == '-' || c == '\'');
+            if !w.is_empty() && !lex.stop.contains(w) && !lex.negation.contains(w) {
+                if let Some(last) = out.last_mut() {
+                    last.push(w.to_string());
+                }
+            }
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        if matches!(
+            c,
+            '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '«' | '»'
+        ) {
+            flush(&mut word, &mut out);
+            inside = !inside;
+            if inside {
+                out.push(Vec::new());
+            }
+        } else if !inside {
+            continue;
+        } else if c.is_alphanumeric() || c == '-' || is_quote_mark(c) {
+            word.extend(
+                c.to_lowercase()
+                    .map(|c| if is_quote_mark(c) { '\'' } else { c }),
+            );
+        } else {
+            flush(&mut word, &mut out);
+        }
+    }
+    flush(&mut word, &mut out);
+    out.retain(|p| !p.is_empty());
+    out
+}
+
 /// Normalizes sentences, remembering each distinct word's stem and stop-word status.
 struct Normalizer<'a> {
     lex: &'static Lexicon,
@@ -187,10 +240,15 @@ struct Lexicon {
     irregular: HashMap<String, String>,
     /// Single stem -> canonical stem.
     synonym: HashMap<String, String>,
+    /// Exact lower-case word form -> canonical stem (`=issued` entries: a form that
+    /// names the group only as written, where its stem is ambiguous).
+    surface: HashMap<String, String>,
     /// First stem -> (whole phrase stems, canonical), longest first.
     phrases: HashMap<String, Vec<(Vec<String>, String)>>,
     /// First lower-case word -> reporting cue phrases (lower-case words), longest first.
     reporting: HashMap<String, Vec<Vec<String>>>,
+    /// [`SEPARABLE`] particles, stemmed.
+    separable: Vec<String>,
 }
 
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -212,11 +270,17 @@ impl Lexicon {
         let negation = entries(include_str!("../data/align/negation.txt"))
             .map(str::to_string)
             .collect();
+        let verbs = include_str!("../data/align/irregular_verbs.txt");
+        // a base form stays itself even where it is another verb's form ("lay" is the
+        // past of "lie", but "laid out" must meet "lay out")
+        let bases: HashSet<&str> = entries(verbs)
+            .filter_map(|l| l.split_whitespace().next())
+            .collect();
         let mut irregular = HashMap::new();
-        for line in entries(include_str!("../data/align/irregular_verbs.txt")) {
+        for line in entries(verbs) {
             let mut forms = line.split_whitespace();
             let Some(base) = forms.next() else { continue };
-            for f in forms {
+            for f in forms.filter(|f| !bases.contains(f)) {
                 irregular
                     .entry(f.to_string())
                     .or_insert_with(|| base.to_string());
@@ -227,9 +291,12 @@ impl Lexicon {
             negation,
             irregular,
             synonym: HashMap::new(),
+            surface: HashMap::new(),
             phrases: HashMap::new(),
             reporting: HashMap::new(),
+            separable: Vec::new(),
         };
+        lex.separable = SEPARABLE.iter().map(|w| lex.stem(w)).collect();
         for line in entries(include_str!("../data/align/reporting.txt")) {
             let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
             if let Some(first) = words.first() {
@@ -240,10 +307,15 @@ impl Lexicon {
             v.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         }
         let mut synonym = HashMap::new();
+        let mut surface = HashMap::new();
         let mut phrases: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
         for line in entries(include_str!("../data/align/synonyms.txt")) {
-            let group: Vec<Vec<String>> = line
+            let (forms, words): (Vec<&str>, Vec<&str>) = line
                 .split(',')
+                .map(str::trim)
+                .partition(|e| e.starts_with('='));
+            let group: Vec<Vec<String>> = words
+                .into_iter()
                 .map(|e| {
                     e.split_whitespace()
                         .map(|w| lex.stem(&w.to_lowercase()))
@@ -253,6 +325,11 @@ impl Lexicon {
                 .collect();
             let Some(head) = group.first() else { continue };
             let canonical = head.join("_");
+            for f in forms {
+                surface
+                    .entry(f.trim_start_matches('=').to_lowercase())
+                    .or_insert_with(|| canonical.clone());
+            }
             for e in &group {
                 if e.len() == 1 {
                     synonym
@@ -270,6 +347,7 @@ impl Lexicon {
             v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         }
         lex.synonym = synonym;
+        lex.surface = surface;
         lex.phrases = phrases;
         lex
     }
@@ -603,6 +681,56 @@ fn attribution(toks: &[Raw], lex: &Lexicon, is_reporting: &dyn Fn(usize) -> bool
     None
 }
 
+/// Particles that may stand after the object of a two-word phrasal verb ("set the fund
+/// up", "made the plan public").
+const SEPARABLE: [&str; 10] = [
+    "up", "out", "off", "down", "back", "away", "forward", "over", "aside", "public",
+];
+
+/// A two-word phrase of `list` whose second word is a [`SEPARABLE`] particle standing
+/// up to three words after the verb at `i`, with no punctuation or cue between ("made a
+/// peace plan public"): the particle's index and the phrase's canonical word.
+fn separated<'l>(
+    lex: &Lexicon,
+    list: &'l [(Vec<String>, String)],
+    i: usize,
+    items: &[Item],
+    cache: &WordCache,
+) -> Option<(usize, &'l str)> {
+    const GAP: usize = 3;
+    for k in i + 2..(i + 2 + GAP).min(items.len()) {
+        if matches!(items[k - 1], Item::Break) {
+            return None;
+        }
+        let Item::Stem { id } = items[k] else {
+            continue;
+        };
+        let w = cache.infos[id as usize].stem.as_str();
+        if let Some((_, canon)) = list
+            .iter()
+            .find(|(p, _)| p.len() == 2 && p[1] == w && lex.separable.iter().any(|s| s == w))
+        {
+            return Some((k, canon));
+        }
+    }
+    None
+}
+
+/// The end of the source phrase after "according to" that starts at token `from`: it
+/// runs to the next punctuation or the sentence end within a few words, else `None`
+/// (a long run is more likely content than a source).
+fn source_phrase_end(toks: &[Raw], from: usize) -> Option<usize> {
+    const MAX_NP: usize = 7;
+    let mut j = from;
+    while j < toks.len() && !is_boundary(&toks[j]) {
+        if j - from >= MAX_NP {
+            return None;
+        }
+        j += 1;
+    }
+    (j > from).then_some(j)
+}
+
 /// What a lower-case word is, worked out once per distinct word.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -675,9 +803,12 @@ impl WordCache {
             Class::Plain
         };
         let stop = config.stop_words == StopWordMode::English && lex.stop.contains(w);
-        let stem = match config.stemming {
-            StemMode::Light => lex.stem(w),
-            StemMode::None => w.to_string(),
+        let stem = match (config.synonyms, lex.surface.get(w)) {
+            (SynonymMode::English, Some(canonical)) => canonical.clone(),
+            _ => match config.stemming {
+                StemMode::Light => lex.stem(w),
+                StemMode::None => w.to_string(),
+            },
         };
         let phrase = lex.phrases.contains_key(&stem);
         let id = self.infos.len() as u32;
@@ -728,7 +859,8 @@ fn normalize(text: &str, lex: &Lexicon, config: &AlignConfig, cache: &mut WordCa
                 speaker = Some((toks[a].start, toks[b - 1].end));
             }
         }
-        // channels anywhere ("told reporters", "on Twitter") are attribution too
+        // channels anywhere ("told reporters", "on Twitter") are attribution too, and so
+        // is a second source ("…, according to statements distributed by his advisers")
         for i in 0..toks.len() {
             if !is_reporting(i) {
                 continue;
@@ -738,7 +870,13 @@ fn normalize(text: &str, lex: &Lexicon, config: &AlignConfig, cache: &mut WordCa
                     if i + c.len() <= toks.len()
                         && c.iter().zip(&toks[i..]).all(|(w, t)| *w == t.lower)
                     {
-                        for s in &mut skip[i..i + c.len()] {
+                        let mut end = i + c.len();
+                        if toks[i].lower == "according" {
+                            if let Some(np_end) = source_phrase_end(&toks, end) {
+                                end = np_end;
+                            }
+                        }
+                        for s in &mut skip[i..end] {
                             *s = true;
                         }
                     }
@@ -816,8 +954,18 @@ fn normalize(text: &str, lex: &Lexicon, config: &AlignConfig, cache: &mut WordCa
         }
         tokens.push_str(t);
     };
+    let stem_at = |k: usize| match items.get(k) {
+        Some(Item::Stem { id }) => Some(cache.infos[*id as usize].stem.as_str()),
+        _ => None,
+    };
+    // particles of separated phrasal verbs ("made the plan public", "called the strike off")
+    let mut taken: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < items.len() {
+        if taken.contains(&i) {
+            i += 1;
+            continue;
+        }
         match &items[i] {
             Item::Break => {}
             Item::Fixed(f) => push(f),
@@ -826,13 +974,19 @@ fn normalize(text: &str, lex: &Lexicon, config: &AlignConfig, cache: &mut WordCa
                 if config.synonyms == SynonymMode::English && info.phrase {
                     if let Some(list) = lex.phrases.get(&info.stem) {
                         let hit = list.iter().find(|(p, _)| {
-                            p.iter().enumerate().all(|(k, w)| {
-                                matches!(items.get(i + k), Some(Item::Stem { id }) if cache.infos[*id as usize].stem == *w)
-                            })
+                            p.iter()
+                                .enumerate()
+                                .all(|(k, w)| stem_at(i + k) == Some(w.as_str()))
                         });
                         if let Some((p, canon)) = hit {
                             push(canon);
                             i += p.len();
+                            continue;
+                        }
+                        if let Some((at, canon)) = separated(lex, list, i, &items, cache) {
+                            push(canon);
+                            taken.push(at);
+                            i += 1;
                             continue;
                         }
                     }
@@ -890,6 +1044,22 @@ mod tests {
         );
         assert_eq!(toks("Prices rose 40 per cent."), toks("Costs rose 40%."));
         assert_eq!(toks("It gave US$3.5bn."), toks("It gave $3,500 million."));
+    }
+
+    #[test]
+    fn quoted_words_are_verbatim_passages() {
+        assert_eq!(
+            quoted_words("He called it “all-weather” and \"a historic leap\", adding: “We agree"),
+            vec![vec!["all-weather"], vec!["historic", "leap"], vec!["agree"]]
+        );
+        assert!(quoted_words("No quotation here.").is_empty());
+    }
+
+    #[test]
+    fn a_base_form_is_not_another_verbs_past() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.stem("laid"), lex.stem("lay"));
+        assert_ne!(lex.stem("lay"), lex.stem("lie"));
     }
 
     #[test]
