@@ -1255,19 +1255,74 @@ fn merge_links(
 /// Word order is evidence that two sentences carry the same phrase ("deep concern",
 /// "Cold War", "world economy"), not just the same vocabulary.
 pub fn bigram_overlap(a: &Claim, b: &Claim) -> f64 {
-    fn bigrams(c: &Claim) -> Vec<(&str, &str)> {
-        let t: Vec<&str> = c.content_tokens().collect();
-        let mut v: Vec<(&str, &str)> = t.windows(2).map(|w| (w[0], w[1])).collect();
+    // Word pairs as 64-bit FNV-1a hashes of "first second", in fixed buffers: this runs
+    // for every scored candidate, so it neither allocates nor compares strings. A claim
+    // with more pairs than the buffer holds takes the rest into a vector.
+    const N: usize = 96;
+    fn bigrams<'b>(c: &Claim, buf: &'b mut [u64; N], spill: &'b mut Vec<u64>) -> &'b [u64] {
+        let mut n = 0;
+        let mut prev: Option<u64> = None;
+        for t in c.content_tokens() {
+            let mut h = 0xcbf2_9ce4_8422_2325u64;
+            for &byte in t.as_bytes() {
+                h ^= u64::from(byte);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            if let Some(p) = prev {
+                // the pair: the first word's hash, a separator, the second word's bytes
+                let mut k = p ^ 0x20;
+                k = k.wrapping_mul(0x0100_0000_01b3);
+                for &byte in t.as_bytes() {
+                    k ^= u64::from(byte);
+                    k = k.wrapping_mul(0x0100_0000_01b3);
+                }
+                if n < N {
+                    buf[n] = k;
+                } else {
+                    if spill.is_empty() {
+                        spill.extend_from_slice(&buf[..]);
+                    }
+                    spill.push(k);
+                }
+                n += 1;
+            }
+            prev = Some(h);
+        }
+        let v: &mut [u64] = if n <= N {
+            &mut buf[..n]
+        } else {
+            &mut spill[..]
+        };
         v.sort_unstable();
-        v.dedup();
-        v
+        let mut m = 0;
+        for i in 0..v.len() {
+            if i == 0 || v[i] != v[m - 1] {
+                v[m] = v[i];
+                m += 1;
+            }
+        }
+        &v[..m]
     }
-    let (x, y) = (bigrams(a), bigrams(b));
+    let (mut ba, mut bb) = ([0u64; N], [0u64; N]);
+    let (mut sa, mut sb) = (Vec::new(), Vec::new());
+    let x = bigrams(a, &mut ba, &mut sa);
+    let y = bigrams(b, &mut bb, &mut sb);
     let small = x.len().min(y.len());
     if small == 0 {
         return 0.0;
     }
-    let shared = x.iter().filter(|p| y.binary_search(p).is_ok()).count();
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     shared as f64 / small as f64
 }
 

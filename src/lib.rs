@@ -26,6 +26,7 @@ mod error;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+mod par;
 mod pipeline;
 pub mod reconcile;
 pub mod report;

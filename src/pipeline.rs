@@ -150,9 +150,9 @@ impl Reconciler {
         progress: Progress,
     ) -> (Extracted, Vec<Vec<Sentence>>) {
         let n = docs.len();
-        let threads = threads(self.config.align.threads);
+        let threads = self.config.align.threads;
         progress(Stage::Segment, 0, n);
-        let sentences = par_map(docs, threads, segment::sentences);
+        let sentences = crate::par::map(docs, threads, 2, segment::sentences);
         progress(Stage::Segment, n, n);
         progress(Stage::Actors, 0, 1);
         let Extraction { actors, quotes } = extract::actors_and_quotes(docs);
@@ -160,7 +160,7 @@ impl Reconciler {
         let anchors = extract::time::anchors(docs, &self.config.time);
         progress(Stage::TimesAndQuantities, 0, n);
         let paired: Vec<(&Document, _)> = docs.iter().zip(anchors).collect();
-        let found = par_map(&paired, threads, |(doc, anchor)| {
+        let found = crate::par::map(&paired, threads, 2, |(doc, anchor)| {
             (
                 extract::time::times_anchored(doc, *anchor, &self.config.time),
                 extract::quantity::quantities(doc),
@@ -193,37 +193,6 @@ impl Reconciler {
             sentences,
         )
     }
-}
-
-/// How many threads `threads` means: `0` is every available core.
-fn threads(threads: usize) -> usize {
-    match threads {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        n => n,
-    }
-}
-
-/// `items.iter().map(f).collect()` on up to `threads` scoped threads, each taking a
-/// contiguous chunk; the output is in input order, so it does not depend on `threads`.
-fn par_map<T: Sync, U: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> U + Sync) -> Vec<U> {
-    let threads = threads.clamp(1, items.len().max(1));
-    if threads == 1 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    let mut out = Vec::with_capacity(items.len());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<U>>()))
-            .collect();
-        for h in handles {
-            // a worker only panics on a bug; surface it rather than lose documents
-            out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-    });
-    out
 }
 
 /// The documents sorted by id, after checking ids are unique and heads are valid.

@@ -38,16 +38,14 @@ pub struct Extraction {
 /// assert!(x.quotes.iter().all(|q| q.speaker == Some(x.actors[0].id)));
 /// ```
 pub fn actors_and_quotes(docs: &[Document]) -> Extraction {
-    let mut mentions = Vec::with_capacity(docs.len());
-    let mut local = Vec::with_capacity(docs.len());
-    for doc in docs {
-        // Sentence frames come from punctuation outside quotations (see `quotes`), so
-        // the segmenter is not needed here and its mistakes cannot leak in.
-        // A place that speaks ("Beijing said") comes back as a body.
-        let (m, q) = quotes::mentions_and_quotes(doc);
-        mentions.push(m);
-        local.push(q);
-    }
+    // Sentence frames come from punctuation outside quotations (see `quotes`), so the
+    // segmenter is not needed here and its mistakes cannot leak in. A place that speaks
+    // ("Beijing said") comes back as a body. Documents are independent until `resolve`:
+    // they run on every core, in input order.
+    let (mentions, local): (Vec<_>, Vec<_>) =
+        crate::par::map(docs, 0, 8, quotes::mentions_and_quotes)
+            .into_iter()
+            .unzip();
     let resolution = resolve::actors(docs, &mentions);
     // Documents in id order; each document's quotes are already in text order, so the
     // list comes out sorted unless two documents share an id.

@@ -179,37 +179,12 @@ where
         members.extend(ids.iter().filter_map(|id| index.claims.get(id).copied()));
         lens.push(members.len() - before);
     }
-    let mut facts = par_map(&members, |c| index.facts(c)).into_iter();
+    let mut facts = crate::par::map(&members, 0, 256, |c| index.facts(c)).into_iter();
     groups
         .into_iter()
         .zip(lens)
         .map(|(g, n)| (g, facts.by_ref().take(n).flatten().collect()))
         .collect()
-}
-
-/// `items.iter().map(f).collect()` on every available core, each thread taking a
-/// contiguous chunk; the output is in input order.
-fn par_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, items.len().max(1));
-    if threads == 1 || items.len() < 256 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    let mut out = Vec::with_capacity(items.len());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<U>>()))
-            .collect();
-        for h in handles {
-            // a worker only panics on a bug; surface it rather than lose facts
-            out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-    });
-    out
 }
 
 fn flags_indexed(input: &Input, index: &Index, config: &ReconcileConfig) -> Vec<Flag> {
