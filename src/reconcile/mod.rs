@@ -350,8 +350,12 @@ fn evidence(m: &Facts, loc: &Loc) -> Option<Evidence> {
             region,
             marks,
         } => {
+            // The whole quotation, so that one quotation compared with partners that
+            // quote different lengths of it is one piece of evidence; the differing
+            // words (inside the compared region) are its highlights.
             let q = m.quotes.get(*quote)?;
-            let ws = q.words.get(region.clone())?;
+            q.words.get(region.clone())?;
+            let ws = &q.words[..];
             let span = hull(&ws.iter().map(|w| w.span).collect::<Vec<_>>())?;
             let spans = marks
                 .iter()
@@ -655,7 +659,11 @@ fn build_flag(
                 if side_value.is_none() {
                     side_value = Some(e.value.clone());
                 }
-                if ev.contains_key(&key) {
+                if let Some(seen) = ev.get_mut(&key) {
+                    // the same piece of evidence met again: gather its differing words
+                    seen.highlights.extend(e.highlights);
+                    seen.highlights.sort();
+                    seen.highlights.dedup();
                     continue;
                 }
                 let shown = match kind {
