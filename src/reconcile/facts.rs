@@ -486,15 +486,30 @@ pub fn name_tokens(s: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// A role phrase as lower-case words without determiners and nationality adjectives:
-/// "the Chinese Foreign Minister" -> ["foreign", "minister"].
+/// A role phrase as lower-case words up to its noun, without determiners, possessives
+/// and nationality adjectives: "the Chinese Foreign Minister" -> ["foreign", "minister"],
+/// "president of Belarus" -> ["president"], "ambassador to Minsk" -> ["ambassador"]
+/// ("secretary of state" and "head of government" stay whole).
 fn role_words(role: &str) -> Vec<String> {
     let lex = crate::extract::actors::lexicon::Lexicon::get();
-    role.split_whitespace()
-        .map(str::to_lowercase)
+    let lower = role.to_lowercase();
+    let mut ws: Vec<&str> = lower.split_whitespace().collect();
+    if let Some(i) = ws
+        .iter()
+        .position(|w| matches!(*w, "of" | "to" | "at" | "in" | "for"))
+    {
+        if !matches!(ws.get(i + 1), Some(&("state" | "government"))) {
+            ws.truncate(i);
+        }
+    }
+    ws.into_iter()
         .filter(|w| {
-            !matches!(w.as_str(), "the" | "a" | "an") && !lex.nationality.contains_key(w.as_str())
+            !matches!(*w, "the" | "a" | "an")
+                && !w.ends_with("’s")
+                && !w.ends_with("'s")
+                && !lex.nationality.contains_key(*w)
         })
+        .map(str::to_string)
         .collect()
 }
 
