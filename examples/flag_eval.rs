@@ -66,18 +66,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         _ => 0,
     };
 
-    let mut docs: Vec<Document> = Vec::new();
-    let file = std::io::BufReader::new(std::fs::File::open(format!("{dir}/documents.jsonl"))?);
-    for line in file.lines() {
-        let v: serde_json::Value = serde_json::from_str(&line?)?;
-        let mut d = Document::new(
-            v["id"].as_str().ok_or("id")?,
-            v["text"].as_str().ok_or("text")?,
-        );
-        d.source = v["source"].as_str().map(str::to_string);
-        d.published = v["published"].as_str().and_then(|s| s.parse().ok());
-        docs.push(d);
-    }
+    // the corpus's documents.jsonl ({"id","source","published","text"}) is our JSONL input
+    let docs: Vec<Document> = corroborate::ingest::read_paths(&[format!("{dir}/documents.jsonl")])?;
     // reference sentences per document: (start, end, sid); cluster per sid
     let mut bounds: HashMap<String, Vec<(usize, usize, u32)>> = HashMap::new();
     let mut cluster: HashMap<u32, String> = HashMap::new();
