@@ -306,7 +306,7 @@ impl<'a> Index<'a> {
             if sourcing && p.kind != Some(ActorKind::Person) {
                 source.get_or_insert(p);
             } else if p.kind != Some(ActorKind::Document)
-                && (p.actor.is_some() || looks_named(&p.name))
+                && (p.actor.is_some() || p.role.is_some() || looks_named(&p.name))
             {
                 // A paper or statement "calling for" something speaks for its issuer;
                 // it is no speaker to hold a statement to.
@@ -536,7 +536,15 @@ fn role_fits(desc: &[String], phrases: &[Vec<String>]) -> bool {
     let Some(head) = desc.last() else {
         return true;
     };
-    if phrases.is_empty() || matches!(head.as_str(), "official" | "leader" | "head" | "chief") {
+    if phrases.is_empty() {
+        return true;
+    }
+    // A bare generic noun ("the leader", "a senior official") fits anyone; with words
+    // that say which ("the opposition leader", "the police chief") it is a role.
+    let vague = |w: &String| matches!(w.as_str(), "top" | "senior" | "high-ranking" | "veteran");
+    if matches!(head.as_str(), "official" | "leader" | "head" | "chief")
+        && desc[..desc.len() - 1].iter().all(vague)
+    {
         return true;
     }
     let spokes = ["spokesman", "spokeswoman", "spokesperson"];
