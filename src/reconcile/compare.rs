@@ -298,7 +298,24 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
         }
     }
     if flips.is_multiple_of(2) {
-        return None;
+        // Reordered claims ("X did not approve the plan" against "the plan was approved
+        // by X") put the cue in a hunk too large to read: the word a particle negates,
+        // found unnegated on the other side, is the flip.
+        return negated_verb(a, b)
+            .map(|(i, j)| (vec![i], vec![j]))
+            .or_else(|| negated_verb(b, a).map(|(j, i)| (vec![i], vec![j])))
+            .or_else(|| lone_antonyms(a, b).map(|(i, j)| (vec![i], vec![j])))
+            .map(|(ma, mb)| Pair {
+                a: Loc::Words {
+                    region: 0..a.words.len(),
+                    marks: ma,
+                },
+                b: Loc::Words {
+                    region: 0..b.words.len(),
+                    marks: mb,
+                },
+                ops: Vec::new(),
+            });
     }
     // Without an antonym swap, the claims as wholes must differ in negation too: "306
     // vessels were rejected" and "the panel rejected 306 vessels" put the same cue in
@@ -329,6 +346,90 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
         },
         ops: Vec::new(),
     })
+}
+
+/// One antonym pair across the claims, each word absent from the other claim ("the
+/// index rose 5%" against "... in Iran the index declined by 5%"): their indices.
+fn lone_antonyms(a: &Facts, b: &Facts) -> Option<(usize, usize)> {
+    let lex = Lexicon::get();
+    let has = |f: &Facts, w: &str| f.words.iter().any(|x| x.norm == w);
+    let mut found = None;
+    // Comparatives and prepositions ("over 54 percent" and "under the deal") pair
+    // with anything at a distance.
+    let relational = |w: &str| {
+        matches!(
+            w,
+            "up" | "down"
+                | "over"
+                | "under"
+                | "above"
+                | "below"
+                | "before"
+                | "after"
+                | "more"
+                | "less"
+                | "fewer"
+                | "most"
+                | "least"
+                | "higher"
+                | "lower"
+        )
+    };
+    for (i, x) in a.words.iter().enumerate() {
+        if has(b, &x.norm) || relational(&x.norm) {
+            continue;
+        }
+        for (j, y) in b.words.iter().enumerate() {
+            if lex.are_antonyms(&x.norm, &y.norm) && !has(a, &y.norm) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some((i, j));
+            }
+        }
+    }
+    found
+}
+
+/// In `x`, a negating particle ("not", "never") before a verb (skipping "be", "been")
+/// whose stem `y` carries with no negation anywhere in `y`: the particle's index in `x`
+/// and the verb's in `y`. Only when `x` has exactly one negation cue in all.
+fn negated_verb(x: &Facts, y: &Facts) -> Option<(usize, usize)> {
+    let lex = Lexicon::get();
+    let cues = |ws: &[Word<'_>]| -> Vec<usize> {
+        (0..ws.len())
+            .filter(|&i| lex.negates(&ws[i].norm, ws.get(i + 1).map(|w| w.norm.as_ref())))
+            .collect()
+    };
+    let in_x = cues(&x.words);
+    if in_x.len() != 1 || !cues(&y.words).is_empty() {
+        return None;
+    }
+    let p = in_x[0];
+    if !matches!(x.words[p].norm.as_ref(), "not" | "never" | "n't") {
+        return None;
+    }
+    let v = (p + 1..x.words.len().min(p + 4)).find(|&k| {
+        !matches!(
+            x.words[k].norm.as_ref(),
+            "be" | "been" | "being" | "yet" | "even"
+        )
+    })?;
+    let stem = |w: &str| -> String {
+        let w = w
+            .strip_suffix("ed")
+            .or_else(|| w.strip_suffix("es"))
+            .or_else(|| w.strip_suffix('s'))
+            .or_else(|| w.strip_suffix('d'))
+            .unwrap_or(w);
+        w.to_string()
+    };
+    let sv = stem(&x.words[v].norm);
+    if sv.chars().count() < 3 {
+        return None;
+    }
+    let j = y.words.iter().position(|w| stem(&w.norm) == sv)?;
+    Some((p, j))
 }
 
 /// Quotation wording disagreements: each pair of direct quotations that align as the
