@@ -73,7 +73,10 @@ impl Tokens {
             lex.word_flags.get(w).copied().unwrap_or(0)
         };
         let mut toks = Vec::with_capacity(text.len().saturating_sub(from) / 5 + 1);
-        let mut lower = String::with_capacity(text.len().saturating_sub(from));
+        // The text with ASCII letters lower-cased, in one pass: an ASCII word's and any
+        // punctuation's lower-case form is its own span of it. A word with other
+        // characters gets its full lower-case form appended after the text.
+        let mut lower = text.to_ascii_lowercase();
         let bytes = text.as_bytes();
         let mut i = from;
         let mut nl = true;
@@ -195,17 +198,16 @@ impl Tokens {
                     }
                     break;
                 }
-                let lo_start = lower.len() as u32;
                 let word = &text[start..end];
-                if word.is_ascii() {
-                    let at = lower.len();
-                    lower.push_str(word);
-                    lower[at..].make_ascii_lowercase();
+                let lo = if word.is_ascii() {
+                    (start as u32, end as u32)
                 } else {
+                    let at = lower.len();
                     for ch in word.chars() {
                         lower.extend(ch.to_lowercase());
                     }
-                }
+                    (at as u32, lower.len() as u32)
+                };
                 toks.push(Tok {
                     start,
                     end,
@@ -213,8 +215,8 @@ impl Tokens {
                     cap: c.is_uppercase(),
                     poss,
                     nl_before: nl,
-                    lo: (lo_start, lower.len() as u32),
-                    flags: flags_of(&lower[lo_start as usize..]),
+                    lo,
+                    flags: flags_of(&lower[lo.0 as usize..lo.1 as usize]),
                 });
                 nl = false;
                 i = end;
@@ -232,18 +234,17 @@ impl Tokens {
                 }
                 continue;
             }
-            let lo_start = lower.len() as u32;
-            lower.push(c);
+            let end = i + c.len_utf8();
             toks.push(Tok {
                 start: i,
-                end: i + c.len_utf8(),
+                end,
                 kind: Kind::Punct,
                 cap: false,
                 poss: false,
                 nl_before: nl,
-                lo: (lo_start, lower.len() as u32),
+                lo: (i as u32, end as u32),
                 flags: if lex.punct_keys {
-                    flags_of(&lower[lo_start as usize..])
+                    flags_of(&text[i..end])
                 } else {
                     0
                 },
