@@ -30,7 +30,7 @@
 //! assert_eq!(q[1].kind, QuoteKind::Direct);
 //! ```
 
-use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
+use crate::extract::actors::lexicon::{flag, CueKind, Lexicon, Set};
 use crate::extract::actors::tokens::{Kind, Tokens};
 use crate::extract::actors::{Gender, LocalMention, MentionForm};
 use crate::model::{ActorKind, Document, QuoteKind, Sentence, Span};
@@ -479,6 +479,25 @@ const INVERTIBLE: &[&str] = &[
     "reported",
 ];
 
+/// The word lists above as hash sets, built once: a lookup per word instead of a
+/// scan of the list.
+struct WordLists {
+    skip_between: Set<&'static str>,
+    prepositions: Set<&'static str>,
+    invertible: Set<&'static str>,
+    noun_like: Set<&'static str>,
+}
+
+fn word_lists() -> &'static WordLists {
+    static LISTS: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| WordLists {
+        skip_between: SKIP_BETWEEN.iter().copied().collect(),
+        prepositions: PREPOSITIONS.iter().copied().collect(),
+        invertible: INVERTIBLE.iter().copied().collect(),
+        noun_like: NOUN_LIKE.iter().copied().collect(),
+    })
+}
+
 /// Plural nouns that are also reporting verbs: a cue only right after a subject.
 const NOUN_LIKE: &[&str] = &[
     "comments",
@@ -606,18 +625,17 @@ fn quotes_in(
             let next_starts = || {
                 t.cap
                     || in_quote[i].is_some()
-                    || (!toks.is_word(i)
-                        && matches!(toks.lower(i), "(" | "[" | "—" | "–" | "-" | "•"))
+                    || (t.kind == Kind::Punct && matches!(t.ch, '(' | '[' | '—' | '–' | '-' | '•'))
                     || t.kind == Kind::Word && toks.lower(i).chars().all(|c| c.is_ascii_digit())
             };
             let boundary = if in_quote[i].is_some() && in_quote[i] == in_quote[prev] {
                 new_para
             } else if frame(prev) {
-                let p = toks.lower(prev);
+                let p = toks.punct(prev);
                 new_para
-                    || (matches!(p, "." | "!" | "?" | "…")
+                    || (matches!(p, Some('.' | '!' | '?' | '…'))
                         && next_starts()
-                        && !(p == "." && prev > 0 && is_abbrev(toks, prev - 1)))
+                        && !(p == Some('.') && prev > 0 && is_abbrev(toks, prev - 1)))
             } else {
                 // prev is the last token of a quote (its closing mark).
                 let qi = in_quote[prev].unwrap_or(0) as usize;
@@ -644,9 +662,25 @@ fn quotes_in(
     let mut by_end = TokMap::new(n);
     let mut by_start = TokMap::new(n);
     let mut mention_tok: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
+    // Mentions come sorted by start and span a few tokens: walk forward from the
+    // previous answer instead of searching (the same first tokens at or after).
+    let sorted = mentions
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start);
+    let mut a = 0;
     for (mi, m) in mentions.iter().enumerate() {
-        let a = toks.at_or_after(m.span.start);
-        let b = toks.at_or_after(m.span.end).saturating_sub(1);
+        if !sorted {
+            a = toks.at_or_after(m.span.start);
+        } else {
+            while a < n && toks.toks[a].start < m.span.start {
+                a += 1;
+            }
+        }
+        let mut e = a;
+        while e < n && toks.toks[e].start < m.span.end {
+            e += 1;
+        }
+        let b = e.saturating_sub(1);
         mention_tok.push((a, b));
         by_start.insert_first(a, mi);
         by_end.insert(b, mi);
@@ -725,7 +759,7 @@ fn quotes_in(
             continue;
         }
         let participle = lw.ends_with("ing") && prev == Some(",");
-        if NOUN_LIKE.contains(&lw) && b == i && !participle {
+        if word_lists().noun_like.contains(lw) && b == i && !participle {
             let subject_before = i > 0
                 && (by_end.contains_key(&(i - 1))
                     || is_pronoun(toks.lower(i - 1))
@@ -783,7 +817,7 @@ fn quotes_in(
         if m.kind == ActorKind::Person {
             let object = a > 0 && frame(a - 1) && {
                 let p = toks.lower(a - 1);
-                PREPOSITIONS.contains(&p)
+                word_lists().prepositions.contains(p)
                     || (toks.is_word(a - 1)
                         && (p.ends_with("ed")
                             || toks.has(a - 1, flag::CUE)
@@ -1043,7 +1077,7 @@ impl Ctx<'_> {
                         return self.subject_before(k, c.unit);
                     }
                 }
-                if c.a == c.b && INVERTIBLE.contains(&lw) {
+                if c.a == c.b && word_lists().invertible.contains(lw) {
                     return self.np_forward(c.b + 1, c.unit, true);
                 }
                 None
@@ -1064,7 +1098,10 @@ impl Ctx<'_> {
                 return None;
             }
             let lw = self.lo(p);
-            if self.toks.is_word(p) && SKIP_BETWEEN.contains(&lw) && !self.by_end.contains_key(&p) {
+            if self.toks.is_word(p)
+                && word_lists().skip_between.contains(lw)
+                && !self.by_end.contains_key(&p)
+            {
                 k = p;
                 continue;
             }
@@ -1211,7 +1248,7 @@ impl Ctx<'_> {
             if !self.frame(p) || self.unit[p] != u {
                 return None;
             }
-            if self.toks.is_word(p) && SKIP_BETWEEN.contains(&self.lo(p)) {
+            if self.toks.is_word(p) && word_lists().skip_between.contains(self.lo(p)) {
                 k = p;
                 continue;
             }
@@ -1227,7 +1264,7 @@ impl Ctx<'_> {
             return false;
         }
         let p = self.lo(a - 1);
-        PREPOSITIONS.contains(&p)
+        word_lists().prepositions.contains(p)
             || (self.toks.is_word(a - 1)
                 && (p.ends_with("ed")
                     || Lexicon::get().cues.contains_key(p)
@@ -1636,7 +1673,7 @@ impl Ctx<'_> {
         while a <= b
             && self.frame(a)
             && (matches!(self.lo(a), "that" | "," | ":" | "—" | "–")
-                || (SKIP_BETWEEN.contains(&self.lo(a))
+                || (word_lists().skip_between.contains(self.lo(a))
                     && (a + 1..=b.min(a + 4)).any(|j| self.lo(j) == "that")))
         {
             a += 1;

@@ -62,6 +62,37 @@ pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A hash set with [`FxHasher`].
 pub(crate) type Set<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
+/// A word of at most 16 bytes packed into integers, exactly: two overlapping reads
+/// that together cover every byte, and the length. Hashing and comparing it takes a
+/// few integer operations, where a string key costs a byte loop and a `memcmp` call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct ShortWord(u64, u64, u8);
+
+impl ShortWord {
+    /// The packed form of `w`, or `None` when it is longer than 16 bytes.
+    #[inline]
+    pub fn new(w: &str) -> Option<ShortWord> {
+        let b = w.as_bytes();
+        let n = b.len();
+        let at = |i: usize| u64::from(b[i]);
+        let (lo, hi) = match n {
+            0 => (0, 0),
+            1..=3 => (at(0) | at(n / 2) << 8 | at(n - 1) << 16, 0),
+            4..=7 => (
+                u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+                u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]])),
+            ),
+            8..=16 => {
+                let first: [u8; 8] = b[..8].try_into().ok()?;
+                let last: [u8; 8] = b[n - 8..].try_into().ok()?;
+                (u64::from_le_bytes(first), u64::from_le_bytes(last))
+            }
+            _ => return None,
+        };
+        Some(ShortWord(lo, hi, n as u8))
+    }
+}
+
 /// How a reporting phrase points at its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum CueKind {
@@ -114,9 +145,11 @@ pub(crate) struct Lexicon {
     /// For every single word of the lists below, the [`flag`]s of the lists holding
     /// it: the tokenizer looks each word up once, and the finders test bits instead of
     /// hashing the word again for every list.
-    pub word_flags: Map<String, u16>,
-    /// The longest key of `word_flags`, in bytes: a longer word is in no list.
-    pub word_flags_max: usize,
+    word_flags: Map<ShortWord, u16>,
+    /// The keys longer than 16 bytes, with their flags.
+    word_flags_long: Map<String, u16>,
+    /// The longest key of the word flags, in bytes: a longer word is in no list.
+    word_flags_max: usize,
     /// Whether some key of `word_flags` is no word (punctuation): when not, a
     /// punctuation token is in no list without a lookup.
     pub punct_keys: bool,
@@ -136,8 +169,6 @@ pub(crate) struct Lexicon {
     pub heads: Map<String, Head>,
     /// Capitalized words that are never names.
     pub not_names: Set<String>,
-    /// Last words of names of things that are not actors.
-    pub non_actor_heads: Set<String>,
     /// Family names read family-first.
     pub family_first: Set<String>,
 }
@@ -272,10 +303,23 @@ impl Lexicon {
         let punct_keys = word_flags
             .keys()
             .any(|k| !k.chars().next().map(char::is_alphanumeric).unwrap_or(false));
+        let mut word_flags_long = Map::default();
+        let mut short = Map::default();
+        for (k, f) in word_flags {
+            match ShortWord::new(&k) {
+                Some(w) => {
+                    short.insert(w, f);
+                }
+                None => {
+                    word_flags_long.insert(k, f);
+                }
+            }
+        }
         Lexicon {
             word_flags_max,
             punct_keys,
-            word_flags,
+            word_flags: short,
+            word_flags_long,
             cues,
             titles,
             roles,
@@ -284,7 +328,6 @@ impl Lexicon {
             places,
             heads,
             not_names,
-            non_actor_heads,
             family_first: set(include_str!(
                 "../../../data/actors/family_first_surnames.txt"
             )),
@@ -295,6 +338,18 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::build)
+    }
+
+    /// The [`flag`]s of the lower-cased single word `w`: the lists that hold it.
+    #[inline]
+    pub fn flags(&self, w: &str) -> u16 {
+        if w.len() > self.word_flags_max {
+            return 0;
+        }
+        match ShortWord::new(w) {
+            Some(k) => self.word_flags.get(&k).copied().unwrap_or(0),
+            None => self.word_flags_long.get(w).copied().unwrap_or(0),
+        }
     }
 
     /// Whether `lower` (lower-cased) is a role noun.

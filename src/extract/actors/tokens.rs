@@ -28,6 +28,8 @@ pub(crate) struct Tok {
     pub poss: bool,
     /// A line break stands between the previous token and this one.
     pub nl_before: bool,
+    /// The first character (for punctuation, the whole token).
+    pub ch: char,
     /// Where the lower-cased word is in [`Tokens::lower`].
     lo: (u32, u32),
     /// The lexicon lists holding the lower-cased token ([`super::lexicon::flag`]).
@@ -66,12 +68,7 @@ impl Tokens {
     /// Tokenizes `text[from..]`.
     pub fn new(text: &str, from: usize) -> Tokens {
         let lex = super::lexicon::Lexicon::get();
-        let flags_of = |w: &str| {
-            if w.len() > lex.word_flags_max {
-                return 0;
-            }
-            lex.word_flags.get(w).copied().unwrap_or(0)
-        };
+        let flags_of = |w: &str| lex.flags(w);
         let mut toks = Vec::with_capacity(text.len().saturating_sub(from) / 5 + 1);
         // The text with ASCII letters lower-cased, in one pass: an ASCII word's and any
         // punctuation's lower-case form is its own span of it. A word with other
@@ -212,6 +209,7 @@ impl Tokens {
                     start,
                     end,
                     kind: Kind::Word,
+                    ch: c,
                     cap: c.is_uppercase(),
                     poss,
                     nl_before: nl,
@@ -239,6 +237,7 @@ impl Tokens {
                 start: i,
                 end,
                 kind: Kind::Punct,
+                ch: c,
                 cap: false,
                 poss: false,
                 nl_before: nl,
@@ -279,8 +278,15 @@ impl Tokens {
     pub fn is_punct(&self, i: usize, p: char) -> bool {
         self.toks
             .get(i)
-            .map(|t| t.kind == Kind::Punct && self.lower(i).starts_with(p))
+            .map(|t| t.kind == Kind::Punct && t.ch == p)
             .unwrap_or(false)
+    }
+
+    /// The character of token `i` when it is punctuation.
+    pub fn punct(&self, i: usize) -> Option<char> {
+        self.toks
+            .get(i)
+            .and_then(|t| (t.kind == Kind::Punct).then_some(t.ch))
     }
 
     /// Number of tokens.
