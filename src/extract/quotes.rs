@@ -304,28 +304,32 @@ fn starts_with_attribution(rest: &str) -> bool {
             .unwrap_or(false)
 }
 
-/// Token index -> mention index, as a flat table (looked up for almost every token).
-struct TokMap(Vec<usize>);
+/// Token index -> mention index, as a flat table (looked up for almost every token);
+/// `u32` entries, half the bytes of `usize` to fill.
+struct TokMap(Vec<u32>);
 
 impl TokMap {
-    const NONE: usize = usize::MAX;
+    const NONE: u32 = u32::MAX;
     fn new(n: usize) -> TokMap {
         TokMap(vec![TokMap::NONE; n + 1])
     }
     fn insert(&mut self, tok: usize, mention: usize) {
-        if let Some(slot) = self.0.get_mut(tok) {
-            *slot = mention;
+        if let (Some(slot), Ok(m)) = (self.0.get_mut(tok), u32::try_from(mention)) {
+            *slot = m;
         }
     }
     fn insert_first(&mut self, tok: usize, mention: usize) {
-        if let Some(slot) = self.0.get_mut(tok) {
+        if let (Some(slot), Ok(m)) = (self.0.get_mut(tok), u32::try_from(mention)) {
             if *slot == TokMap::NONE {
-                *slot = mention;
+                *slot = m;
             }
         }
     }
-    fn get(&self, tok: &usize) -> Option<&usize> {
-        self.0.get(*tok).filter(|&&m| m != TokMap::NONE)
+    fn get(&self, tok: &usize) -> Option<usize> {
+        self.0
+            .get(*tok)
+            .filter(|&&m| m != TokMap::NONE)
+            .map(|&m| m as usize)
     }
     fn contains_key(&self, tok: &usize) -> bool {
         self.get(tok).is_some()
@@ -913,7 +917,7 @@ fn quotes_in(
             q.speaker_span = cue_np[k].map(|np| ctx.span(np.first, np.last));
         } else if qa >= 2 && toks.is_punct(qa - 1, ':') && by_end.contains_key(&(qa - 2)) {
             // `X: “...”`
-            let mi = by_end.get(&(qa - 2)).copied().unwrap_or(0);
+            let mi = by_end.get(&(qa - 2)).unwrap_or(0);
             q.speaker = Some(mi);
             q.speaker_span = Some(mentions[mi].span);
         } else {
@@ -1105,14 +1109,14 @@ impl Ctx<'_> {
                 k = p;
                 continue;
             }
-            if let Some(&mi) = self.by_end.get(&p) {
+            if let Some(mi) = self.by_end.get(&p) {
                 let first = self.toks.at_or_after(self.mentions[mi].span.start);
                 // "The Foreign Ministry in Beijing said": the place modifies the body.
                 if self.mentions[mi].form == MentionForm::Place
                     && first >= 2
                     && matches!(self.lo(first - 1), "in" | "of" | "from" | "at")
                 {
-                    if let Some(&mj) = self.by_end.get(&(first - 2)) {
+                    if let Some(mj) = self.by_end.get(&(first - 2)) {
                         let f2 = self.toks.at_or_after(self.mentions[mj].span.start);
                         return Some(Np {
                             first: f2,
@@ -1162,7 +1166,7 @@ impl Ctx<'_> {
             }
             if matches!(lw, "," | "—" | "–") && p > 0 {
                 // "The minister’s aide, Tom Reed, said": the name between the commas.
-                if let Some(&mi) = self.by_end.get(&(p - 1)) {
+                if let Some(mi) = self.by_end.get(&(p - 1)) {
                     let m = &self.mentions[mi];
                     let first = self.toks.at_or_after(m.span.start);
                     if m.kind == ActorKind::Person && first > 0 && self.lo(first - 1) == "," {
@@ -1192,7 +1196,7 @@ impl Ctx<'_> {
                 if q == 0 || q == limit {
                     return None;
                 }
-                if let Some(&mi) = self.by_end.get(&(q - 1)) {
+                if let Some(mi) = self.by_end.get(&(q - 1)) {
                     if self.frame(q - 1) {
                         let first = self.toks.at_or_after(self.mentions[mi].span.start);
                         return Some(Np {
@@ -1286,7 +1290,7 @@ impl Ctx<'_> {
             if !self.frame(j) {
                 continue;
             }
-            if let Some(&mi) = self.by_end.get(&j) {
+            if let Some(mi) = self.by_end.get(&j) {
                 let m = &self.mentions[mi];
                 let first = self.toks.at_or_after(m.span.start);
                 let modifier = m.form == MentionForm::Place
@@ -1342,7 +1346,7 @@ impl Ctx<'_> {
                     return None;
                 }
                 let q = p - 1;
-                if let Some(&mj) = self.by_end.get(&q) {
+                if let Some(mj) = self.by_end.get(&q) {
                     if self.mentions[mj].kind == ActorKind::Person
                         || self.mentions[mj].form != MentionForm::Place
                     {
@@ -1376,7 +1380,7 @@ impl Ctx<'_> {
         if k >= self.toks.len() || !self.frame(k) || self.unit[k] != u {
             return None;
         }
-        if let Some(&mi) = self.by_start.get(&k).or_else(|| self.by_start.get(&a)) {
+        if let Some(mi) = self.by_start.get(&k).or_else(|| self.by_start.get(&a)) {
             let (_, last) = self.mention_toks(mi);
             return Some(Np {
                 first: a.min(k),
@@ -1410,7 +1414,7 @@ impl Ctx<'_> {
             {
                 break;
             }
-            if let Some(&mi) = self.by_start.get(&j) {
+            if let Some(mi) = self.by_start.get(&j) {
                 let (_, last) = self.mention_toks(mi);
                 return Some(Np {
                     first: a,
@@ -1439,7 +1443,7 @@ impl Ctx<'_> {
         let start = j;
         let mut last_word = None;
         while j < n && self.frame(j) && self.unit[j] == c.unit && j < start + 14 {
-            if let Some(&mi) = self.by_start.get(&j) {
+            if let Some(mi) = self.by_start.get(&j) {
                 let (_, b) = self.mention_toks(mi);
                 if self.mentions[mi].form != MentionForm::Place || found.is_none() {
                     found = Some(Np {

@@ -69,10 +69,9 @@ pub(crate) type Set<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 pub(crate) struct ShortWord(u64, u64, u8);
 
 impl ShortWord {
-    /// The packed form of `w`, or `None` when it is longer than 16 bytes.
+    /// The packed form of the word `b`, or `None` when it is longer than 16 bytes.
     #[inline]
-    pub fn new(w: &str) -> Option<ShortWord> {
-        let b = w.as_bytes();
+    pub fn from_bytes(b: &[u8]) -> Option<ShortWord> {
         let n = b.len();
         let at = |i: usize| u64::from(b[i]);
         let (lo, hi) = match n {
@@ -306,7 +305,7 @@ impl Lexicon {
         let mut word_flags_long = Map::default();
         let mut short = Map::default();
         for (k, f) in word_flags {
-            match ShortWord::new(&k) {
+            match ShortWord::from_bytes(k.as_bytes()) {
                 Some(w) => {
                     short.insert(w, f);
                 }
@@ -340,15 +339,20 @@ impl Lexicon {
         LEXICON.get_or_init(Lexicon::build)
     }
 
-    /// The [`flag`]s of the lower-cased single word `w`: the lists that hold it.
+    /// The [`flag`]s of the lower-cased single word `w` (its UTF-8 bytes): the lists
+    /// that hold it.
     #[inline]
-    pub fn flags(&self, w: &str) -> u16 {
+    pub fn flags_of_bytes(&self, w: &[u8]) -> u16 {
         if w.len() > self.word_flags_max {
             return 0;
         }
-        match ShortWord::new(w) {
+        match ShortWord::from_bytes(w) {
             Some(k) => self.word_flags.get(&k).copied().unwrap_or(0),
-            None => self.word_flags_long.get(w).copied().unwrap_or(0),
+            None => std::str::from_utf8(w)
+                .ok()
+                .and_then(|w| self.word_flags_long.get(w))
+                .copied()
+                .unwrap_or(0),
         }
     }
 

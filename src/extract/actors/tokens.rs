@@ -68,7 +68,7 @@ impl Tokens {
     /// Tokenizes `text[from..]`.
     pub fn new(text: &str, from: usize) -> Tokens {
         let lex = super::lexicon::Lexicon::get();
-        let flags_of = |w: &str| lex.flags(w);
+        let flags_of = |w: &[u8]| lex.flags_of_bytes(w);
         let mut toks = Vec::with_capacity(text.len().saturating_sub(from) / 5 + 1);
         // The text with ASCII letters lower-cased, in one pass: an ASCII word's and any
         // punctuation's lower-case form is its own span of it. A word with other
@@ -114,6 +114,8 @@ impl Tokens {
                 let start = i;
                 let mut end = i + c.len_utf8();
                 let mut poss = false;
+                // Whether every character taken so far is ASCII.
+                let mut ascii = c.is_ascii();
                 loop {
                     // ASCII letters and digits in one sweep.
                     end += bytes[end..]
@@ -131,6 +133,7 @@ impl Tokens {
                     let Some(n) = it.next() else { break };
                     if !is_general_punct(n) && n.is_alphanumeric() {
                         end += n.len_utf8();
+                        ascii &= n.is_ascii();
                         continue;
                     }
                     let after = it.clone().next();
@@ -150,6 +153,7 @@ impl Tokens {
                             }
                             if a.is_alphabetic() {
                                 end += n.len_utf8();
+                                ascii &= n.is_ascii();
                                 continue;
                             }
                         }
@@ -161,6 +165,7 @@ impl Tokens {
                     if n == '-' || n == '‐' {
                         if after.map(char::is_alphanumeric).unwrap_or(false) {
                             end += n.len_utf8();
+                            ascii &= n.is_ascii();
                             continue;
                         }
                         break;
@@ -195,12 +200,11 @@ impl Tokens {
                     }
                     break;
                 }
-                let word = &text[start..end];
-                let lo = if word.is_ascii() {
+                let lo = if ascii {
                     (start as u32, end as u32)
                 } else {
                     let at = lower.len();
-                    for ch in word.chars() {
+                    for ch in text[start..end].chars() {
                         lower.extend(ch.to_lowercase());
                     }
                     (at as u32, lower.len() as u32)
@@ -214,7 +218,7 @@ impl Tokens {
                     poss,
                     nl_before: nl,
                     lo,
-                    flags: flags_of(&lower[lo.0 as usize..lo.1 as usize]),
+                    flags: flags_of(&lower.as_bytes()[lo.0 as usize..lo.1 as usize]),
                 });
                 nl = false;
                 i = end;
@@ -243,7 +247,7 @@ impl Tokens {
                 nl_before: nl,
                 lo: (i as u32, end as u32),
                 flags: if lex.punct_keys {
-                    flags_of(&text[i..end])
+                    flags_of(&bytes[i..end])
                 } else {
                     0
                 },
