@@ -379,4 +379,34 @@ mod tests {
         assert_eq!(lex.titles.get("mr"), Some(&true));
         assert_eq!(lex.titles.get("president"), Some(&false));
     }
+
+    #[test]
+    fn word_flags_answer_list_membership() {
+        let lex = Lexicon::get();
+        let lists: [(&Set<String>, u16); 3] = [
+            (&lex.roles, flag::ROLE),
+            (&lex.modifiers, flag::MODIFIER),
+            (&lex.not_names, flag::NOT_NAME),
+        ];
+        for (list, f) in lists {
+            for w in list.iter().filter(|w| !w.contains(' ')) {
+                assert!(lex.flags_of_bytes(w.as_bytes()) & f != 0, "{w}");
+            }
+        }
+        for w in lex.places.keys().filter(|w| !w.contains(' ')) {
+            assert!(lex.flags_of_bytes(w.as_bytes()) & flag::PLACE != 0, "{w}");
+        }
+        for w in ["", "zzqx", "notawordinanylistatall", "x\u{301}"] {
+            assert_eq!(lex.flags_of_bytes(w.as_bytes()), 0, "{w}");
+        }
+        // Packing is exact: words of one length sharing both ends differ.
+        assert_ne!(
+            ShortWord::from_bytes(b"aaaaaaaaa"),
+            ShortWord::from_bytes(b"aaaaaaaaaa")
+        );
+        assert_ne!(
+            ShortWord::from_bytes(b"abcdefghij"),
+            ShortWord::from_bytes(b"abcdxfghij")
+        );
+    }
 }

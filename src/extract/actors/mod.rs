@@ -139,7 +139,12 @@ pub(crate) fn mentions_in(
         (t.cap && !initial[i] && t.kind == tokens::Kind::Word).then(|| toks.lower(i))
     };
     // Sized once: growing the set rehashes every word again.
-    let caps = toks.toks.iter().enumerate().filter_map(elsewhere).count();
+    let caps = toks
+        .toks
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| t.cap && !initial[i] && t.kind == tokens::Kind::Word)
+        .count();
     finder.cap_elsewhere.reserve(caps);
     finder
         .cap_elsewhere
@@ -1170,7 +1175,6 @@ impl<'a> Finder<'a> {
         if !is_role && self.word(last + 1) && self.is(last + 1, flag::ROLE) {
             return last + 1;
         }
-        let head = head.into_owned();
         // A description followed by a name is the name's role, handled with the name.
         if self.cap(last + 1) && !self.toks.toks[last + 1].nl_before {
             if !self.is(last + 1, flag::PLACE) && !self.is(last + 1, flag::NOT_NAME) {
