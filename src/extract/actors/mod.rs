@@ -1176,10 +1176,12 @@ impl<'a> Finder<'a> {
             return last + 1;
         }
         // A description followed by a name is the name's role, handled with the name.
-        if self.cap(last + 1) && !self.toks.toks[last + 1].nl_before {
-            if !self.is(last + 1, flag::PLACE) && !self.is(last + 1, flag::NOT_NAME) {
-                return last + 1;
-            }
+        if self.cap(last + 1)
+            && !self.toks.toks[last + 1].nl_before
+            && !self.is(last + 1, flag::PLACE)
+            && !self.is(last + 1, flag::NOT_NAME)
+        {
+            return last + 1;
         }
         // Walk back over modifiers, nationality and a determiner.
         let mut first = i;
