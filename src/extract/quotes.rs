@@ -30,7 +30,7 @@
 //! assert_eq!(q[1].kind, QuoteKind::Direct);
 //! ```
 
-use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
+use crate::extract::actors::lexicon::{flag, CueKind, Lexicon, Set};
 use crate::extract::actors::tokens::{Kind, Tokens};
 use crate::extract::actors::{Gender, LocalMention, MentionForm};
 use crate::model::{ActorKind, Document, QuoteKind, Sentence, Span};
@@ -304,28 +304,32 @@ fn starts_with_attribution(rest: &str) -> bool {
             .unwrap_or(false)
 }
 
-/// Token index -> mention index, as a flat table (looked up for almost every token).
-struct TokMap(Vec<usize>);
+/// Token index -> mention index, as a flat table (looked up for almost every token);
+/// `u32` entries, half the bytes of `usize` to fill.
+struct TokMap(Vec<u32>);
 
 impl TokMap {
-    const NONE: usize = usize::MAX;
+    const NONE: u32 = u32::MAX;
     fn new(n: usize) -> TokMap {
         TokMap(vec![TokMap::NONE; n + 1])
     }
     fn insert(&mut self, tok: usize, mention: usize) {
-        if let Some(slot) = self.0.get_mut(tok) {
-            *slot = mention;
+        if let (Some(slot), Ok(m)) = (self.0.get_mut(tok), u32::try_from(mention)) {
+            *slot = m;
         }
     }
     fn insert_first(&mut self, tok: usize, mention: usize) {
-        if let Some(slot) = self.0.get_mut(tok) {
+        if let (Some(slot), Ok(m)) = (self.0.get_mut(tok), u32::try_from(mention)) {
             if *slot == TokMap::NONE {
-                *slot = mention;
+                *slot = m;
             }
         }
     }
-    fn get(&self, tok: &usize) -> Option<&usize> {
-        self.0.get(*tok).filter(|&&m| m != TokMap::NONE)
+    fn get(&self, tok: &usize) -> Option<usize> {
+        self.0
+            .get(*tok)
+            .filter(|&&m| m != TokMap::NONE)
+            .map(|&m| m as usize)
     }
     fn contains_key(&self, tok: &usize) -> bool {
         self.get(tok).is_some()
@@ -479,6 +483,25 @@ const INVERTIBLE: &[&str] = &[
     "reported",
 ];
 
+/// The word lists above as hash sets, built once: a lookup per word instead of a
+/// scan of the list.
+struct WordLists {
+    skip_between: Set<&'static str>,
+    prepositions: Set<&'static str>,
+    invertible: Set<&'static str>,
+    noun_like: Set<&'static str>,
+}
+
+fn word_lists() -> &'static WordLists {
+    static LISTS: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| WordLists {
+        skip_between: SKIP_BETWEEN.iter().copied().collect(),
+        prepositions: PREPOSITIONS.iter().copied().collect(),
+        invertible: INVERTIBLE.iter().copied().collect(),
+        noun_like: NOUN_LIKE.iter().copied().collect(),
+    })
+}
+
 /// Plural nouns that are also reporting verbs: a cue only right after a subject.
 const NOUN_LIKE: &[&str] = &[
     "comments",
@@ -606,18 +629,17 @@ fn quotes_in(
             let next_starts = || {
                 t.cap
                     || in_quote[i].is_some()
-                    || (!toks.is_word(i)
-                        && matches!(toks.lower(i), "(" | "[" | "—" | "–" | "-" | "•"))
+                    || (t.kind == Kind::Punct && matches!(t.ch, '(' | '[' | '—' | '–' | '-' | '•'))
                     || t.kind == Kind::Word && toks.lower(i).chars().all(|c| c.is_ascii_digit())
             };
             let boundary = if in_quote[i].is_some() && in_quote[i] == in_quote[prev] {
                 new_para
             } else if frame(prev) {
-                let p = toks.lower(prev);
+                let p = toks.punct(prev);
                 new_para
-                    || (matches!(p, "." | "!" | "?" | "…")
+                    || (matches!(p, Some('.' | '!' | '?' | '…'))
                         && next_starts()
-                        && !(p == "." && prev > 0 && is_abbrev(toks, prev - 1)))
+                        && !(p == Some('.') && prev > 0 && is_abbrev(toks, prev - 1)))
             } else {
                 // prev is the last token of a quote (its closing mark).
                 let qi = in_quote[prev].unwrap_or(0) as usize;
@@ -644,9 +666,25 @@ fn quotes_in(
     let mut by_end = TokMap::new(n);
     let mut by_start = TokMap::new(n);
     let mut mention_tok: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
+    // Mentions come sorted by start and span a few tokens: walk forward from the
+    // previous answer instead of searching (the same first tokens at or after).
+    let sorted = mentions
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start);
+    let mut a = 0;
     for (mi, m) in mentions.iter().enumerate() {
-        let a = toks.at_or_after(m.span.start);
-        let b = toks.at_or_after(m.span.end).saturating_sub(1);
+        if !sorted {
+            a = toks.at_or_after(m.span.start);
+        } else {
+            while a < n && toks.toks[a].start < m.span.start {
+                a += 1;
+            }
+        }
+        let mut e = a;
+        while e < n && toks.toks[e].start < m.span.end {
+            e += 1;
+        }
+        let b = e.saturating_sub(1);
         mention_tok.push((a, b));
         by_start.insert_first(a, mi);
         by_end.insert(b, mi);
@@ -725,7 +763,7 @@ fn quotes_in(
             continue;
         }
         let participle = lw.ends_with("ing") && prev == Some(",");
-        if NOUN_LIKE.contains(&lw) && b == i && !participle {
+        if word_lists().noun_like.contains(lw) && b == i && !participle {
             let subject_before = i > 0
                 && (by_end.contains_key(&(i - 1))
                     || is_pronoun(toks.lower(i - 1))
@@ -783,7 +821,7 @@ fn quotes_in(
         if m.kind == ActorKind::Person {
             let object = a > 0 && frame(a - 1) && {
                 let p = toks.lower(a - 1);
-                PREPOSITIONS.contains(&p)
+                word_lists().prepositions.contains(p)
                     || (toks.is_word(a - 1)
                         && (p.ends_with("ed")
                             || toks.has(a - 1, flag::CUE)
@@ -879,7 +917,7 @@ fn quotes_in(
             q.speaker_span = cue_np[k].map(|np| ctx.span(np.first, np.last));
         } else if qa >= 2 && toks.is_punct(qa - 1, ':') && by_end.contains_key(&(qa - 2)) {
             // `X: “...”`
-            let mi = by_end.get(&(qa - 2)).copied().unwrap_or(0);
+            let mi = by_end.get(&(qa - 2)).unwrap_or(0);
             q.speaker = Some(mi);
             q.speaker_span = Some(mentions[mi].span);
         } else {
@@ -1043,7 +1081,7 @@ impl Ctx<'_> {
                         return self.subject_before(k, c.unit);
                     }
                 }
-                if c.a == c.b && INVERTIBLE.contains(&lw) {
+                if c.a == c.b && word_lists().invertible.contains(lw) {
                     return self.np_forward(c.b + 1, c.unit, true);
                 }
                 None
@@ -1064,18 +1102,21 @@ impl Ctx<'_> {
                 return None;
             }
             let lw = self.lo(p);
-            if self.toks.is_word(p) && SKIP_BETWEEN.contains(&lw) && !self.by_end.contains_key(&p) {
+            if self.toks.is_word(p)
+                && word_lists().skip_between.contains(lw)
+                && !self.by_end.contains_key(&p)
+            {
                 k = p;
                 continue;
             }
-            if let Some(&mi) = self.by_end.get(&p) {
+            if let Some(mi) = self.by_end.get(&p) {
                 let first = self.toks.at_or_after(self.mentions[mi].span.start);
                 // "The Foreign Ministry in Beijing said": the place modifies the body.
                 if self.mentions[mi].form == MentionForm::Place
                     && first >= 2
                     && matches!(self.lo(first - 1), "in" | "of" | "from" | "at")
                 {
-                    if let Some(&mj) = self.by_end.get(&(first - 2)) {
+                    if let Some(mj) = self.by_end.get(&(first - 2)) {
                         let f2 = self.toks.at_or_after(self.mentions[mj].span.start);
                         return Some(Np {
                             first: f2,
@@ -1125,7 +1166,7 @@ impl Ctx<'_> {
             }
             if matches!(lw, "," | "—" | "–") && p > 0 {
                 // "The minister’s aide, Tom Reed, said": the name between the commas.
-                if let Some(&mi) = self.by_end.get(&(p - 1)) {
+                if let Some(mi) = self.by_end.get(&(p - 1)) {
                     let m = &self.mentions[mi];
                     let first = self.toks.at_or_after(m.span.start);
                     if m.kind == ActorKind::Person && first > 0 && self.lo(first - 1) == "," {
@@ -1155,7 +1196,7 @@ impl Ctx<'_> {
                 if q == 0 || q == limit {
                     return None;
                 }
-                if let Some(&mi) = self.by_end.get(&(q - 1)) {
+                if let Some(mi) = self.by_end.get(&(q - 1)) {
                     if self.frame(q - 1) {
                         let first = self.toks.at_or_after(self.mentions[mi].span.start);
                         return Some(Np {
@@ -1211,7 +1252,7 @@ impl Ctx<'_> {
             if !self.frame(p) || self.unit[p] != u {
                 return None;
             }
-            if self.toks.is_word(p) && SKIP_BETWEEN.contains(&self.lo(p)) {
+            if self.toks.is_word(p) && word_lists().skip_between.contains(self.lo(p)) {
                 k = p;
                 continue;
             }
@@ -1227,7 +1268,7 @@ impl Ctx<'_> {
             return false;
         }
         let p = self.lo(a - 1);
-        PREPOSITIONS.contains(&p)
+        word_lists().prepositions.contains(p)
             || (self.toks.is_word(a - 1)
                 && (p.ends_with("ed")
                     || Lexicon::get().cues.contains_key(p)
@@ -1249,7 +1290,7 @@ impl Ctx<'_> {
             if !self.frame(j) {
                 continue;
             }
-            if let Some(&mi) = self.by_end.get(&j) {
+            if let Some(mi) = self.by_end.get(&j) {
                 let m = &self.mentions[mi];
                 let first = self.toks.at_or_after(m.span.start);
                 let modifier = m.form == MentionForm::Place
@@ -1305,7 +1346,7 @@ impl Ctx<'_> {
                     return None;
                 }
                 let q = p - 1;
-                if let Some(&mj) = self.by_end.get(&q) {
+                if let Some(mj) = self.by_end.get(&q) {
                     if self.mentions[mj].kind == ActorKind::Person
                         || self.mentions[mj].form != MentionForm::Place
                     {
@@ -1339,7 +1380,7 @@ impl Ctx<'_> {
         if k >= self.toks.len() || !self.frame(k) || self.unit[k] != u {
             return None;
         }
-        if let Some(&mi) = self.by_start.get(&k).or_else(|| self.by_start.get(&a)) {
+        if let Some(mi) = self.by_start.get(&k).or_else(|| self.by_start.get(&a)) {
             let (_, last) = self.mention_toks(mi);
             return Some(Np {
                 first: a.min(k),
@@ -1373,7 +1414,7 @@ impl Ctx<'_> {
             {
                 break;
             }
-            if let Some(&mi) = self.by_start.get(&j) {
+            if let Some(mi) = self.by_start.get(&j) {
                 let (_, last) = self.mention_toks(mi);
                 return Some(Np {
                     first: a,
@@ -1402,7 +1443,7 @@ impl Ctx<'_> {
         let start = j;
         let mut last_word = None;
         while j < n && self.frame(j) && self.unit[j] == c.unit && j < start + 14 {
-            if let Some(&mi) = self.by_start.get(&j) {
+            if let Some(mi) = self.by_start.get(&j) {
                 let (_, b) = self.mention_toks(mi);
                 if self.mentions[mi].form != MentionForm::Place || found.is_none() {
                     found = Some(Np {
@@ -1649,7 +1690,7 @@ impl Ctx<'_> {
         while a <= b
             && self.frame(a)
             && (matches!(self.lo(a), "that" | "," | ":" | "—" | "–")
-                || (SKIP_BETWEEN.contains(&self.lo(a))
+                || (word_lists().skip_between.contains(self.lo(a))
                     && (a + 1..=b.min(a + 4)).any(|j| self.lo(j) == "that")))
         {
             a += 1;

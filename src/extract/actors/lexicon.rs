@@ -13,23 +13,45 @@ use std::sync::OnceLock;
 #[derive(Clone, Copy, Default)]
 pub(crate) struct FxHasher(u64);
 
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+}
+
 impl Hasher for FxHasher {
+    /// Eight bytes a step, and the last one to seven bytes in one step (two overlapping
+    /// reads and the length), so a short word costs one or two multiplications.
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        let mut rest = bytes;
+        while let Some((c, tail)) = rest.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*c));
+            rest = tail;
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
+        let n = rest.len();
+        let word = if n >= 4 {
+            let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+            let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+            u64::from(lo) | u64::from(hi) << 32
+        } else if n > 0 {
+            u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+        } else {
+            return;
+        };
+        self.add(word ^ (n as u64) << 59);
     }
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    #[inline]
     fn write_usize(&mut self, n: usize) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(K);
+        self.add(n as u64);
     }
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
@@ -39,6 +61,36 @@ impl Hasher for FxHasher {
 pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A hash set with [`FxHasher`].
 pub(crate) type Set<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// A word of at most 16 bytes packed into integers, exactly: two overlapping reads
+/// that together cover every byte, and the length. Hashing and comparing it takes a
+/// few integer operations, where a string key costs a byte loop and a `memcmp` call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct ShortWord(u64, u64, u8);
+
+impl ShortWord {
+    /// The packed form of the word `b`, or `None` when it is longer than 16 bytes.
+    #[inline]
+    pub fn from_bytes(b: &[u8]) -> Option<ShortWord> {
+        let n = b.len();
+        let at = |i: usize| u64::from(b[i]);
+        let (lo, hi) = match n {
+            0 => (0, 0),
+            1..=3 => (at(0) | at(n / 2) << 8 | at(n - 1) << 16, 0),
+            4..=7 => (
+                u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+                u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]])),
+            ),
+            8..=16 => {
+                let first: [u8; 8] = b[..8].try_into().ok()?;
+                let last: [u8; 8] = b[n - 8..].try_into().ok()?;
+                (u64::from_le_bytes(first), u64::from_le_bytes(last))
+            }
+            _ => return None,
+        };
+        Some(ShortWord(lo, hi, n as u8))
+    }
+}
 
 /// How a reporting phrase points at its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,9 +144,11 @@ pub(crate) struct Lexicon {
     /// For every single word of the lists below, the [`flag`]s of the lists holding
     /// it: the tokenizer looks each word up once, and the finders test bits instead of
     /// hashing the word again for every list.
-    pub word_flags: Map<String, u16>,
-    /// The longest key of `word_flags`, in bytes: a longer word is in no list.
-    pub word_flags_max: usize,
+    word_flags: Map<ShortWord, u16>,
+    /// The keys longer than 16 bytes, with their flags.
+    word_flags_long: Map<String, u16>,
+    /// The longest key of the word flags, in bytes: a longer word is in no list.
+    word_flags_max: usize,
     /// Whether some key of `word_flags` is no word (punctuation): when not, a
     /// punctuation token is in no list without a lookup.
     pub punct_keys: bool,
@@ -114,8 +168,6 @@ pub(crate) struct Lexicon {
     pub heads: Map<String, Head>,
     /// Capitalized words that are never names.
     pub not_names: Set<String>,
-    /// Last words of names of things that are not actors.
-    pub non_actor_heads: Set<String>,
     /// Family names read family-first.
     pub family_first: Set<String>,
 }
@@ -250,10 +302,23 @@ impl Lexicon {
         let punct_keys = word_flags
             .keys()
             .any(|k| !k.chars().next().map(char::is_alphanumeric).unwrap_or(false));
+        let mut word_flags_long = Map::default();
+        let mut short = Map::default();
+        for (k, f) in word_flags {
+            match ShortWord::from_bytes(k.as_bytes()) {
+                Some(w) => {
+                    short.insert(w, f);
+                }
+                None => {
+                    word_flags_long.insert(k, f);
+                }
+            }
+        }
         Lexicon {
             word_flags_max,
             punct_keys,
-            word_flags,
+            word_flags: short,
+            word_flags_long,
             cues,
             titles,
             roles,
@@ -262,7 +327,6 @@ impl Lexicon {
             places,
             heads,
             not_names,
-            non_actor_heads,
             family_first: set(include_str!(
                 "../../../data/actors/family_first_surnames.txt"
             )),
@@ -273,6 +337,23 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::build)
+    }
+
+    /// The [`flag`]s of the lower-cased single word `w` (its UTF-8 bytes): the lists
+    /// that hold it.
+    #[inline]
+    pub fn flags_of_bytes(&self, w: &[u8]) -> u16 {
+        if w.len() > self.word_flags_max {
+            return 0;
+        }
+        match ShortWord::from_bytes(w) {
+            Some(k) => self.word_flags.get(&k).copied().unwrap_or(0),
+            None => std::str::from_utf8(w)
+                .ok()
+                .and_then(|w| self.word_flags_long.get(w))
+                .copied()
+                .unwrap_or(0),
+        }
     }
 
     /// Whether `lower` (lower-cased) is a role noun.
@@ -297,5 +378,35 @@ mod tests {
         assert!(lex.family_first.contains("xi"));
         assert_eq!(lex.titles.get("mr"), Some(&true));
         assert_eq!(lex.titles.get("president"), Some(&false));
+    }
+
+    #[test]
+    fn word_flags_answer_list_membership() {
+        let lex = Lexicon::get();
+        let lists: [(&Set<String>, u16); 3] = [
+            (&lex.roles, flag::ROLE),
+            (&lex.modifiers, flag::MODIFIER),
+            (&lex.not_names, flag::NOT_NAME),
+        ];
+        for (list, f) in lists {
+            for w in list.iter().filter(|w| !w.contains(' ')) {
+                assert!(lex.flags_of_bytes(w.as_bytes()) & f != 0, "{w}");
+            }
+        }
+        for w in lex.places.keys().filter(|w| !w.contains(' ')) {
+            assert!(lex.flags_of_bytes(w.as_bytes()) & flag::PLACE != 0, "{w}");
+        }
+        for w in ["", "zzqx", "notawordinanylistatall", "x\u{301}"] {
+            assert_eq!(lex.flags_of_bytes(w.as_bytes()), 0, "{w}");
+        }
+        // Packing is exact: words of one length sharing both ends differ.
+        assert_ne!(
+            ShortWord::from_bytes(b"aaaaaaaaa"),
+            ShortWord::from_bytes(b"aaaaaaaaaa")
+        );
+        assert_ne!(
+            ShortWord::from_bytes(b"abcdefghij"),
+            ShortWord::from_bytes(b"abcdxfghij")
+        );
     }
 }

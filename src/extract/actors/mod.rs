@@ -139,7 +139,12 @@ pub(crate) fn mentions_in(
         (t.cap && !initial[i] && t.kind == tokens::Kind::Word).then(|| toks.lower(i))
     };
     // Sized once: growing the set rehashes every word again.
-    let caps = toks.toks.iter().enumerate().filter_map(elsewhere).count();
+    let caps = toks
+        .toks
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| t.cap && !initial[i] && t.kind == tokens::Kind::Word)
+        .count();
     finder.cap_elsewhere.reserve(caps);
     finder
         .cap_elsewhere
@@ -172,32 +177,49 @@ pub(crate) fn mentions_in(
 /// Gives every person mention the gender another mention of the same family name in
 /// the document states ("Ms Ardern" makes "Jacinda Ardern" female).
 fn share_gender(out: &mut [LocalMention]) {
-    let family = |m: &LocalMention| -> Option<String> {
-        let words: Vec<String> = m.name.split_whitespace().map(str::to_lowercase).collect();
-        if reads_family_first(&words) {
-            words.into_iter().next()
-        } else {
-            words.into_iter().last()
-        }
-    };
     let is_name = |m: &LocalMention| m.kind == ActorKind::Person && m.form == MentionForm::Name;
     if !out.iter().any(|m| is_name(m) && m.gender.is_some()) {
         return;
     }
-    // Family names made once per person name.
-    let families: Vec<Option<String>> = out
+    // Family names made once per person name, as byte ranges into one lower-cased
+    // buffer (a name's words lower-cased one by one are its lower-cased words).
+    let mut buf = String::new();
+    let families: Vec<Option<std::ops::Range<usize>>> = out
         .iter()
-        .map(|m| if is_name(m) { family(m) } else { None })
+        .map(|m| {
+            if !is_name(m) {
+                return None;
+            }
+            let lower = m.name.to_lowercase();
+            // More than three words are never read family-first.
+            let (mut head, mut n, mut last) = ([""; 3], 0, None);
+            for w in lower.split_whitespace() {
+                if let Some(slot) = head.get_mut(n) {
+                    *slot = w;
+                }
+                n += 1;
+                last = Some(w);
+            }
+            let w = if n <= 3 && reads_family_first(&head[..n]) {
+                Some(head[0])
+            } else {
+                last
+            }?;
+            let at = buf.len();
+            buf.push_str(w);
+            Some(at..buf.len())
+        })
         .collect();
+    let family = |f: &Option<std::ops::Range<usize>>| f.clone().map(|r| &buf[r]);
     let known: Vec<(&str, Gender)> = out
         .iter()
         .zip(&families)
-        .filter_map(|(m, f)| Some((f.as_deref()?, m.gender?)))
+        .filter_map(|(m, f)| Some((family(f)?, m.gender?)))
         .collect();
     let genders: Vec<Option<Gender>> = out
         .iter()
         .zip(&families)
-        .map(|(m, f)| match f {
+        .map(|(m, f)| match family(f) {
             Some(f) if m.gender.is_none() => known.iter().find(|(k, _)| *k == f).map(|&(_, g)| g),
             _ => m.gender,
         })
@@ -218,11 +240,11 @@ fn mark_headlines(toks: &Tokens, initial: &mut [bool]) {
             b += 1;
         }
         let (mut words, mut caps, mut has_sentence_end) = (0usize, 0usize, false);
-        for (i, t) in toks.toks[a..b].iter().enumerate() {
+        for t in &toks.toks[a..b] {
             if t.kind == Kind::Word {
                 words += 1;
                 caps += usize::from(t.cap);
-            } else if matches!(toks.lower(a + i), "." | "!" | "?" | ":") {
+            } else if matches!(t.ch, '.' | '!' | '?' | ':') {
                 has_sentence_end = true;
                 break;
             }
@@ -261,17 +283,18 @@ pub(crate) fn sentence_initial(text: &str, toks: &Tokens, starts: &Set<usize>) -
             expect = false;
             continue;
         }
-        let c = toks.lower(i);
+        // A punctuation token: its character.
+        let c = t.ch;
         match c {
-            "." | "!" | "?" | "…" => {
-                let abbrev = i > 0 && c == "." && is_abbreviation(text, toks, i - 1);
+            '.' | '!' | '?' | '…' => {
+                let abbrev = i > 0 && c == '.' && is_abbreviation(text, toks, i - 1);
                 if !abbrev {
                     expect = true;
                     run_from = i + 1;
                 }
             }
-            "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ")" | "[" | "]" | "«" | "»" | "—" | "–"
-            | "-" | ":" => {}
+            '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | ')' | '[' | ']' | '«' | '»' | '—' | '–'
+            | '-' | ':' => {}
             _ => expect = false,
         }
     }
@@ -283,9 +306,8 @@ fn is_abbreviation(text: &str, toks: &Tokens, i: usize) -> bool {
         return false;
     }
     let w = toks.lower(i);
-    let lex = Lexicon::get();
     let _ = text;
-    lex.titles.contains_key(w)
+    toks.has(i, flag::TITLE)
         || matches!(
             w,
             "st" | "jr"
@@ -431,11 +453,48 @@ impl<'a> Finder<'a> {
         if a == b {
             return self.lo(a).into();
         }
-        (a..=b)
-            .map(|i| self.lo(i))
-            .collect::<Vec<_>>()
-            .join(" ")
-            .into()
+        let mut s = String::with_capacity((a..=b).map(|i| self.lo(i).len() + 1).sum());
+        for i in a..=b {
+            if i > a {
+                s.push(' ');
+            }
+            s.push_str(self.lo(i));
+        }
+        s.into()
+    }
+
+    /// The body head `full` (the lower-cased words `a..=b`), asking the table only when
+    /// the token flags allow it: one word must carry [`flag::HEAD`], several must start
+    /// with a [`flag::MULTI_FIRST`] word.
+    fn head_of(&self, a: usize, b: usize, full: &str) -> Option<&'a lexicon::Head> {
+        let f = if a == b {
+            flag::HEAD
+        } else {
+            flag::MULTI_FIRST
+        };
+        if self.is(a, f) {
+            self.lex.heads.get(full)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `full` (the lower-cased words `a..=b`) is a place; one word is answered
+    /// by its [`flag::PLACE`] bit.
+    fn is_place(&self, a: usize, b: usize, full: &str) -> bool {
+        if a == b {
+            self.is(a, flag::PLACE)
+        } else {
+            self.lex.places.contains_key(full)
+        }
+    }
+
+    /// The country the place word `i` stands for.
+    fn country_of_place(&self, i: usize) -> Option<String> {
+        if !self.is(i, flag::PLACE) {
+            return None;
+        }
+        self.lex.places.get(self.lo(i)).cloned().flatten()
     }
 
     fn is_title(&self, i: usize) -> bool {
@@ -534,16 +593,16 @@ impl<'a> Finder<'a> {
         let lex = self.lex;
         let full_cow = self.joined(a, b);
         let full: &str = &full_cow;
-        if let Some(h) = lex.heads.get(full).filter(|_| self.acronym_ok(b)) {
+        if let Some(h) = self.head_of(a, b, full).filter(|_| self.acronym_ok(b)) {
             if b > a || !h.lower_ok || self.toks.toks[a].cap {
                 // A known body by its own name ("Xinhua", "Associated Press", "Kremlin").
-                if b > a || !is_generic_head(full) {
+                if b > a || !h.lower_ok {
                     self.push_body(a, b, h.kind, None, full);
                     return;
                 }
             }
         }
-        if lex.places.contains_key(full) {
+        if self.is_place(a, b, full) {
             self.push_place(a, b);
             return;
         }
@@ -654,12 +713,11 @@ impl<'a> Finder<'a> {
         let rest_cow = self.joined(i, b);
         let rest_full: &str = &rest_cow;
         let last = self.lo(b);
-        if let Some(h) = lex
-            .heads
-            .get(last)
+        if let Some(h) = self
+            .head_of(b, b, last)
             .filter(|_| self.acronym_ok(b))
             .or_else(|| {
-                if b > i {
+                if b > i && self.is(b - 1, flag::MULTI_FIRST) {
                     with_two(self.lo(b - 1), last, |two| lex.heads.get(two))
                 } else {
                     None
@@ -667,6 +725,7 @@ impl<'a> Finder<'a> {
             })
         {
             if !(rest.len() == 1
+                && self.is(b, flag::HEAD)
                 && is_generic_head(last)
                 && title_words.is_empty()
                 && nat.is_none())
@@ -681,15 +740,15 @@ impl<'a> Finder<'a> {
                 return;
             }
         }
-        if let Some(h) = lex.heads.get(rest_full).filter(|_| self.acronym_ok(b)) {
+        if let Some(h) = self.head_of(i, b, rest_full).filter(|_| self.acronym_ok(b)) {
             self.push_body(i, b, h.kind, nat, rest_full);
             return;
         }
-        if lex.places.contains_key(rest_full) && title_words.is_empty() && !honorific {
+        if title_words.is_empty() && !honorific && self.is_place(i, b, rest_full) {
             self.push_place(i, b);
             return;
         }
-        if lex.non_actor_heads.contains(last) {
+        if self.is(b, flag::NON_ACTOR_HEAD) {
             return;
         }
         let next_lower = self.word(b + 1) && !self.toks.toks[b + 1].cap;
@@ -887,7 +946,7 @@ impl<'a> Finder<'a> {
         }
         // "ambassador to Minsk Xie Xiaoyong": the place opens the run.
         if a < name_start
-            && lex.places.contains_key(self.lo(a))
+            && self.is(a, flag::PLACE)
             && a >= 2
             && matches!(self.lo(a - 1), "to" | "in")
             && lex.is_role(self.lo(a - 2))
@@ -925,7 +984,7 @@ impl<'a> Finder<'a> {
                         if let Some((_, c)) = self.nationality_at(r) {
                             nationality.get_or_insert(c);
                         }
-                        if let Some(c) = self.lex.places.get(self.lo(r)).cloned().flatten() {
+                        if let Some(c) = self.country_of_place(r) {
                             nationality.get_or_insert(c);
                         }
                     }
@@ -979,10 +1038,9 @@ impl<'a> Finder<'a> {
     /// An apposition after a name: ", the president of Belarus", ", head of the
     /// country’s top legislature", or " of Russia".
     fn role_after(&self, b: usize) -> Option<RoleInfo> {
-        let lex = self.lex;
         let n = self.toks.len();
         if self.word(b + 1) && self.lo(b + 1) == "of" && self.cap(b + 2) {
-            let c = lex.places.get(self.lo(b + 2)).cloned().flatten()?;
+            let c = self.country_of_place(b + 2)?;
             return Some(RoleInfo {
                 text: String::new(),
                 heads: vec![],
@@ -1046,7 +1104,7 @@ impl<'a> Finder<'a> {
                     ))
             {
                 if self.cap(k) {
-                    if let Some(c) = lex.places.get(lw).cloned().flatten() {
+                    if let Some(c) = self.country_of_place(k) {
                         nationality.get_or_insert(c);
                     }
                     if let Some(c) = self.possessive_country(k) {
@@ -1090,10 +1148,10 @@ impl<'a> Finder<'a> {
     /// Returns the next token to look at.
     fn description(&mut self, i: usize) -> usize {
         let lex = self.lex;
-        let lw = self.lo(i);
         if !self.is(i, flag::DESC) {
             return i + 1;
         }
+        let lw = self.lo(i);
         // The head: a role noun or a body head usable in lower case, possibly two words.
         let two = if self.word(i + 1) && !self.toks.toks[i].poss && self.is(i, flag::MULTI_FIRST) {
             with_two(lw, self.lo(i + 1), |t| {
@@ -1114,16 +1172,16 @@ impl<'a> Finder<'a> {
         }
         // "the police chief", "the party leader": a body noun before a role noun is the
         // role's modifier; the role's description covers it.
-        if !is_role && self.word(last + 1) && lex.roles.contains(self.lo(last + 1)) {
+        if !is_role && self.word(last + 1) && self.is(last + 1, flag::ROLE) {
             return last + 1;
         }
-        let head = head.into_owned();
         // A description followed by a name is the name's role, handled with the name.
-        if self.cap(last + 1) && !self.toks.toks[last + 1].nl_before {
-            let nl = self.lo(last + 1);
-            if !lex.places.contains_key(nl) && !lex.not_names.contains(nl) {
-                return last + 1;
-            }
+        if self.cap(last + 1)
+            && !self.toks.toks[last + 1].nl_before
+            && !self.is(last + 1, flag::PLACE)
+            && !self.is(last + 1, flag::NOT_NAME)
+        {
+            return last + 1;
         }
         // Walk back over modifiers, nationality and a determiner.
         let mut first = i;
@@ -1183,7 +1241,7 @@ impl<'a> Finder<'a> {
         // "the leader of Belarus"
         let mut end = last;
         if self.word(last + 1) && self.lo(last + 1) == "of" && self.cap(last + 2) {
-            if let Some(c) = lex.places.get(self.lo(last + 2)).cloned().flatten() {
+            if let Some(c) = self.country_of_place(last + 2) {
                 nat.get_or_insert(c);
                 end = last + 2;
             }

@@ -28,6 +28,8 @@ pub(crate) struct Tok {
     pub poss: bool,
     /// A line break stands between the previous token and this one.
     pub nl_before: bool,
+    /// The first character (for punctuation, the whole token).
+    pub ch: char,
     /// Where the lower-cased word is in [`Tokens::lower`].
     lo: (u32, u32),
     /// The lexicon lists holding the lower-cased token ([`super::lexicon::flag`]).
@@ -66,14 +68,12 @@ impl Tokens {
     /// Tokenizes `text[from..]`.
     pub fn new(text: &str, from: usize) -> Tokens {
         let lex = super::lexicon::Lexicon::get();
-        let flags_of = |w: &str| {
-            if w.len() > lex.word_flags_max {
-                return 0;
-            }
-            lex.word_flags.get(w).copied().unwrap_or(0)
-        };
+        let flags_of = |w: &[u8]| lex.flags_of_bytes(w);
         let mut toks = Vec::with_capacity(text.len().saturating_sub(from) / 5 + 1);
-        let mut lower = String::with_capacity(text.len().saturating_sub(from));
+        // The text with ASCII letters lower-cased, in one pass: an ASCII word's and any
+        // punctuation's lower-case form is its own span of it. A word with other
+        // characters gets its full lower-case form appended after the text.
+        let mut lower = text.to_ascii_lowercase();
         let bytes = text.as_bytes();
         let mut i = from;
         let mut nl = true;
@@ -114,6 +114,8 @@ impl Tokens {
                 let start = i;
                 let mut end = i + c.len_utf8();
                 let mut poss = false;
+                // Whether every character taken so far is ASCII.
+                let mut ascii = c.is_ascii();
                 loop {
                     // ASCII letters and digits in one sweep.
                     end += bytes[end..]
@@ -131,6 +133,7 @@ impl Tokens {
                     let Some(n) = it.next() else { break };
                     if !is_general_punct(n) && n.is_alphanumeric() {
                         end += n.len_utf8();
+                        ascii &= n.is_ascii();
                         continue;
                     }
                     let after = it.clone().next();
@@ -150,6 +153,7 @@ impl Tokens {
                             }
                             if a.is_alphabetic() {
                                 end += n.len_utf8();
+                                ascii &= n.is_ascii();
                                 continue;
                             }
                         }
@@ -161,6 +165,7 @@ impl Tokens {
                     if n == '-' || n == '‐' {
                         if after.map(char::is_alphanumeric).unwrap_or(false) {
                             end += n.len_utf8();
+                            ascii &= n.is_ascii();
                             continue;
                         }
                         break;
@@ -195,26 +200,25 @@ impl Tokens {
                     }
                     break;
                 }
-                let lo_start = lower.len() as u32;
-                let word = &text[start..end];
-                if word.is_ascii() {
-                    let at = lower.len();
-                    lower.push_str(word);
-                    lower[at..].make_ascii_lowercase();
+                let lo = if ascii {
+                    (start as u32, end as u32)
                 } else {
-                    for ch in word.chars() {
+                    let at = lower.len();
+                    for ch in text[start..end].chars() {
                         lower.extend(ch.to_lowercase());
                     }
-                }
+                    (at as u32, lower.len() as u32)
+                };
                 toks.push(Tok {
                     start,
                     end,
                     kind: Kind::Word,
+                    ch: c,
                     cap: c.is_uppercase(),
                     poss,
                     nl_before: nl,
-                    lo: (lo_start, lower.len() as u32),
-                    flags: flags_of(&lower[lo_start as usize..]),
+                    lo,
+                    flags: flags_of(&lower.as_bytes()[lo.0 as usize..lo.1 as usize]),
                 });
                 nl = false;
                 i = end;
@@ -232,18 +236,18 @@ impl Tokens {
                 }
                 continue;
             }
-            let lo_start = lower.len() as u32;
-            lower.push(c);
+            let end = i + c.len_utf8();
             toks.push(Tok {
                 start: i,
-                end: i + c.len_utf8(),
+                end,
                 kind: Kind::Punct,
+                ch: c,
                 cap: false,
                 poss: false,
                 nl_before: nl,
-                lo: (lo_start, lower.len() as u32),
+                lo: (i as u32, end as u32),
                 flags: if lex.punct_keys {
-                    flags_of(&lower[lo_start as usize..])
+                    flags_of(&bytes[i..end])
                 } else {
                     0
                 },
@@ -278,8 +282,15 @@ impl Tokens {
     pub fn is_punct(&self, i: usize, p: char) -> bool {
         self.toks
             .get(i)
-            .map(|t| t.kind == Kind::Punct && self.lower(i).starts_with(p))
+            .map(|t| t.kind == Kind::Punct && t.ch == p)
             .unwrap_or(false)
+    }
+
+    /// The character of token `i` when it is punctuation.
+    pub fn punct(&self, i: usize) -> Option<char> {
+        self.toks
+            .get(i)
+            .and_then(|t| (t.kind == Kind::Punct).then_some(t.ch))
     }
 
     /// Number of tokens.
