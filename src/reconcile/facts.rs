@@ -325,7 +325,7 @@ impl<'a> Index<'a> {
                 .iter()
                 .any(|c| cue.contains(c))
                 || p.kind == Some(ActorKind::Outlet);
-            if sourcing && p.kind != Some(ActorKind::Person) {
+            if sourcing && p.kind != Some(ActorKind::Person) && p.role.is_none() {
                 source.get_or_insert(p);
             } else if p.kind != Some(ActorKind::Document)
                 && (p.actor.is_some() || p.role.is_some() || looks_named(&p.name))
@@ -380,7 +380,8 @@ impl<'a> Index<'a> {
     /// was stopped by the economist near ...".
     fn described_agent(&self, data: &DocData, cs: Span) -> Option<Party> {
         let text = data.doc.text.get(cs.start..cs.end)?;
-        let lower = text.to_lowercase();
+        // ASCII folding keeps byte offsets equal between `text` and `lower`.
+        let lower = text.to_ascii_lowercase();
         // After a short fronted phrase ("On Friday, ").
         let mut starts = vec![0];
         if let Some(c) = text.find(", ") {

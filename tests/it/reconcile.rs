@@ -963,3 +963,19 @@ fn reports_escape_markup_from_the_articles() {
     let md = report::markdown(&r);
     assert!(!md.contains("<script>"), "markdown escapes angle brackets");
 }
+
+#[test]
+fn descriptions_as_agents_survive_case_folding_that_changes_lengths() {
+    // "İ" lower-cases to two characters: offsets found in a folded copy must not be used
+    // on the original text.
+    let a = Document::new(
+        "a",
+        "İİİİ İİ, the economist halted the İzmir port project. The İzmir port project was halted by the economist near İzmir.",
+    );
+    let b = Document::new(
+        "b",
+        "İİİİ İİ, the governor halted the İzmir port project. The İzmir port project was halted by the governor near İzmir.",
+    );
+    let r = corroborate::reconcile(&[a.clone(), b.clone()]).expect("pipeline");
+    assert_evidence_valid(&[a, b], &r);
+}
