@@ -34,6 +34,19 @@ pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
+        if c == '%'
+            && out
+                .last()
+                .is_some_and(|w: &Word<'_>| w.norm.starts_with(|d: char| d.is_ascii_digit()))
+        {
+            // "8%" is "8 percent" in another house style.
+            out.push(Word {
+                norm: Cow::Borrowed("percent"),
+                span: Span::new(span.start + start, span.start + start + 1),
+            });
+            i += 1;
+            continue;
+        }
         if !c.is_alphanumeric() {
             i += 1;
             continue;
@@ -64,6 +77,14 @@ pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
         }
         let end = chars.get(j).map_or(slice.len(), |n| n.0);
         push_word(&mut out, &slice[start..end], span.start + start);
+        // "per cent" is one word, "percent", in another house style.
+        if out.len() >= 2 && out[out.len() - 1].norm == "cent" && out[out.len() - 2].norm == "per" {
+            let cent = out.pop().map_or(span.start, |w| w.span.end);
+            if let Some(per) = out.last_mut() {
+                per.span = Span::new(per.span.start, cent);
+                per.norm = Cow::Borrowed("percent");
+            }
+        }
         i = j;
     }
     out
@@ -140,6 +161,14 @@ mod tests {
             norms("It won't. Cannot!"),
             ["it", "will", "not", "can", "not"]
         );
+    }
+
+    #[test]
+    fn percent_in_any_house_style_is_one_word() {
+        assert_eq!(norms("8 per cent"), ["8", "percent"]);
+        assert_eq!(norms("8%"), ["8", "percent"]);
+        assert_eq!(norms("8 percent"), ["8", "percent"]);
+        assert_eq!(norms("a % sign"), ["a", "sign"]);
     }
 
     #[test]
