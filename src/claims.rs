@@ -1,6 +1,8 @@
 //! Sentences to claims: normalized content tokens, attribution set apart, polarity.
 //!
-//! A [`Claim`] is one sentence of a document. Its `tokens` are what alignment compares:
+//! A [`Claim`] is one sentence of a document, or one clause of a sentence that carries
+//! two statements and finds no group whole ([`build_aligned`], [`clause_spans`]). Its
+//! `tokens` are what alignment compares:
 //!
 //! - case and quote style are folded (`’` is `'`), possessive `'s` is dropped;
 //! - numbers (digits or number words, with their magnitude words) become `<num>`,
@@ -19,7 +21,7 @@
 //! lexicons are compiled in from `data/align/`.
 
 use crate::align::{AlignConfig, AttributionMode, NumberMode, StemMode, StopWordMode, SynonymMode};
-use crate::model::{ActorId, Claim, ClaimId, Document, Polarity, Quote, Sentence, Span};
+use crate::model::{ActorId, Claim, ClaimId, Document, Group, Polarity, Quote, Sentence, Span};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -61,8 +63,91 @@ pub fn from_documents(docs: &[Document], config: &AlignConfig) -> Vec<Claim> {
 
 /// One claim per sentence of every document. Claim ids follow document id, then offset,
 /// so they do not depend on the order of `inputs`. Sentences whose span is out of
-/// bounds or not on character boundaries are skipped.
+/// bounds or not on character boundaries are skipped. [`build_aligned`] splits the
+/// sentences that carry several statements and find no group whole.
 pub fn build(inputs: &[DocInput<'_>], config: &AlignConfig) -> Vec<Claim> {
+    build_all(inputs, config).0
+}
+
+/// Claims and their groups ([`crate::align::groups`]), a sentence split into clauses
+/// where it carries several statements (see [`clause_spans`]) and finds no group whole.
+///
+/// Outlets package statements differently: one writes "China made a peace plan public
+/// last week, urging adherence to national sovereignty", another "China last week laid
+/// out a 12-point peace initiative". The sentence is the unit while some other outlet
+/// carries it whole (splitting it then only loses the group, or lets a bare participial
+/// clause match loosely); only a sentence that finds no group as a whole is replaced by
+/// its clauses, and the claims are aligned again. That second alignment runs only when
+/// some ungrouped sentence has clauses. Claim ids follow document id, then offset.
+///
+/// ```
+/// use corroborate::{claims::{self, DocInput}, align::AlignConfig, Document};
+/// let docs = [
+///     Document::new("a", "The ministry raised the steel tariff on Monday, citing weak demand."),
+///     Document::new("b", "On Monday the ministry raised its tariff on steel by a fifth."),
+/// ];
+/// let sentences: Vec<_> = docs.iter().map(corroborate::segment::sentences).collect();
+/// let inputs: Vec<DocInput> = docs.iter().zip(&sentences)
+///     .map(|(doc, s)| DocInput { doc, sentences: s, quotes: &[] })
+///     .collect();
+/// let (cs, groups) = claims::build_aligned(&inputs, &AlignConfig::default());
+/// assert_eq!(groups.len(), 1);
+/// let texts: Vec<&str> = groups[0].claims.iter().map(|id| cs[id.0 as usize].text.as_str()).collect();
+/// assert!(texts.contains(&"The ministry raised the steel tariff on Monday, citing weak demand."));
+/// ```
+pub fn build_aligned(inputs: &[DocInput<'_>], config: &AlignConfig) -> (Vec<Claim>, Vec<Group>) {
+    let (whole, clauses) = build_all(inputs, config);
+    let groups = crate::align::groups(&whole, config);
+    let mut grouped = vec![false; whole.len()];
+    for g in &groups {
+        for id in &g.claims {
+            if let Some(x) = grouped.get_mut(id.0 as usize) {
+                *x = true;
+            }
+        }
+    }
+    if !clauses
+        .iter()
+        .zip(&grouped)
+        .any(|(c, &g)| !g && !c.is_empty())
+    {
+        return (whole, groups);
+    }
+    let mut out: Vec<Claim> = Vec::with_capacity(whole.len());
+    for ((c, parts), grouped) in whole.into_iter().zip(clauses).zip(grouped) {
+        if grouped || parts.is_empty() {
+            out.push(c);
+        } else {
+            out.extend(parts);
+        }
+    }
+    for (i, c) in out.iter_mut().enumerate() {
+        c.id = ClaimId(i as u32);
+    }
+    let groups = crate::align::groups(&out, config);
+    (out, groups)
+}
+
+/// [`build_aligned`] for documents segmented with [`crate::segment::sentences`], without
+/// quotations: claims, a sentence split into clauses where it finds no group whole, and
+/// their groups.
+pub fn from_documents_aligned(docs: &[Document], config: &AlignConfig) -> (Vec<Claim>, Vec<Group>) {
+    let sentences: Vec<Vec<Sentence>> = docs.iter().map(crate::segment::sentences).collect();
+    let inputs: Vec<DocInput<'_>> = docs
+        .iter()
+        .zip(&sentences)
+        .map(|(doc, s)| DocInput {
+            doc,
+            sentences: s,
+            quotes: &[],
+        })
+        .collect();
+    build_aligned(&inputs, config)
+}
+
+/// Every sentence's claim (ids in document-id then offset order) and, beside each, the
+/// claims of its clauses (empty when it carries one statement).
+fn build_all(inputs: &[DocInput<'_>], config: &AlignConfig) -> (Vec<Claim>, Vec<Vec<Claim>>) {
     let mut order: Vec<&DocInput<'_>> = inputs.iter().collect();
     order.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
     let threads = match config.threads {
@@ -87,7 +172,7 @@ pub fn build(inputs: &[DocInput<'_>], config: &AlignConfig) -> Vec<Claim> {
         });
     }
     let mut whole: Vec<Claim> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    let mut clauses: Vec<Vec<Claim>> = Vec::new();
+    let mut clauses: Vec<Vec<Claim>> = Vec::with_capacity(whole.capacity());
     for part in parts {
         for b in part {
             let mut c = b.whole;
@@ -96,31 +181,7 @@ pub fn build(inputs: &[DocInput<'_>], config: &AlignConfig) -> Vec<Claim> {
             clauses.push(b.clauses);
         }
     }
-    if clauses.iter().all(Vec::is_empty) {
-        return whole;
-    }
-    // A sentence that another outlet carries whole stays one claim; one that finds no
-    // group as a whole is split into its clauses, each of which may find its own.
-    let mut grouped = vec![false; whole.len()];
-    for g in crate::align::groups(&whole, config) {
-        for id in g.claims {
-            if let Some(x) = grouped.get_mut(id.0 as usize) {
-                *x = true;
-            }
-        }
-    }
-    let mut out: Vec<Claim> = Vec::with_capacity(whole.len());
-    for ((c, parts), grouped) in whole.into_iter().zip(clauses).zip(grouped) {
-        if grouped || parts.is_empty() {
-            out.push(c);
-        } else {
-            out.extend(parts);
-        }
-    }
-    for (i, c) in out.iter_mut().enumerate() {
-        c.id = ClaimId(i as u32);
-    }
-    out
+    (whole, clauses)
 }
 
 /// One sentence's claim, and its clauses' claims when it carries several statements.
