@@ -849,6 +849,9 @@ pub fn clause_spans(sentence: &str) -> Vec<std::ops::Range<usize>> {
     let text = sentence.trim_end();
     let toks = raw_tokens(text);
     let parts = clauses(&toks, Lexicon::builtin());
+    if parts.is_empty() {
+        return std::iter::once(0..text.len()).collect();
+    }
     let n = parts.len();
     parts
         .iter()
@@ -875,19 +878,35 @@ fn finite(t: &Raw, lex: &Lexicon) -> bool {
             || (t.lower.len() >= 5 && t.lower.ends_with("ed")))
 }
 
-/// The clauses of a sentence's tokens (see [`clause_spans`]); always at least one.
+/// The clauses of a sentence's tokens (see [`clause_spans`]); empty when the sentence
+/// is one clause, else at least two.
 fn clauses(toks: &[Raw], lex: &Lexicon) -> Vec<Clause> {
-    let whole = |n: usize| {
-        vec![Clause {
-            toks: (0, n),
-            end: 0,
-            join: Join::First,
-            subject: None,
-        }]
-    };
+    // one clause: no allocation for the common case
+    let whole = |_: usize| Vec::<Clause>::new();
     let n = toks.len();
-    // a cut needs a separator; most sentences have none worth a look
-    if n < 7 || !toks.iter().any(|t| matches!(t.lower.as_str(), "," | ";")) {
+    // a cut needs a separator before a word that can open a clause; most sentences
+    // have none, and are settled by this one look at each separator
+    let opener = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            t.kind == RawKind::Word
+                && !t.cap
+                && ((t.lower.ends_with("ing") && !lex.clause.prep.contains(&t.lower))
+                    || lex.clause.conj.contains(&t.lower))
+        })
+    };
+    let worth = n >= 7
+        && toks
+            .iter()
+            .enumerate()
+            .any(|(i, t)| match t.lower.as_str() {
+                ";" => true,
+                "," => {
+                    opener(i + 1)
+                        || (i + 2 < n && toks[i + 1].kind == RawKind::Punct && opener(i + 2))
+                }
+                _ => false,
+            });
+    if !worth {
         return whole(n);
     }
     // whether the text after each token stands outside quotations, brackets and asides
@@ -998,6 +1017,9 @@ fn clauses(toks: &[Raw], lex: &Lexicon) -> Vec<Clause> {
             start = c.start;
             join = c.join;
         }
+    }
+    if out.is_empty() {
+        return out;
     }
     out.push(Clause {
         toks: (start, n),
