@@ -17,7 +17,9 @@
 //! - **changes**: of the conflicting renderings, how many sit in a group with a flag of
 //!   the matching kind (`number` → `quantity`, `date` → `date`, `speaker` →
 //!   `attribution`, `polarity` → `polarity`) whose evidence includes that rendering's
-//!   document, and how many were not aligned at all;
+//!   document, and how many were not aligned at all (changes whose number or day the
+//!   generator did not write, and changes in a claim no other rendering carries, are
+//!   left out and counted);
 //! - **false alarms**: of the groups whose members are all renderings of one base claim
 //!   with no conflicting rendering among them (rewordings only), how many raise any flag,
 //!   with the flags counted by kind, and how many raise a flag other than
@@ -149,6 +151,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     // changes
     let mut invisible: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut alone: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut cluster_size: HashMap<&str, usize> = HashMap::new();
+    for c in cluster.values() {
+        *cluster_size.entry(c.as_str()).or_default() += 1;
+    }
     let mut by_kind: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new(); // total, found, unaligned
     let mut missed = Vec::new();
     for (&sid, kind) in &conflicts {
@@ -162,6 +169,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let text = text_of(sid);
         if !visible(kind, text) {
             *invisible.entry(kind.as_str()).or_default() += 1;
+            continue;
+        }
+        // A change no other outlet's rendering of the claim stands against.
+        if cluster
+            .get(&sid)
+            .is_none_or(|c| cluster_size.get(c.as_str()).copied().unwrap_or(0) < 2)
+        {
+            *alone.entry(kind.as_str()).or_default() += 1;
             continue;
         }
         let e = by_kind.entry(kind.as_str()).or_default();
@@ -259,6 +274,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  {k:<9} {f:>4} / {t:<4} not aligned {u}");
     }
     println!("  left out, the change is not in the text: {invisible:?}");
+    println!("  left out, no other rendering of the claim to compare with: {alone:?}");
     println!(
         "false alarms: {alarmed} / {clean} groups of rewordings only ({:.1}%), flags by kind {alarm_kinds:?}",
         100.0 * alarmed as f64 / clean.max(1) as f64

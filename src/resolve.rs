@@ -552,6 +552,18 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                 if fit == 0 || desc_words.len() < 2 || desc_words.last() != Some(&m.head) {
                     return fit;
                 }
+                // A leader known by another title ("the Belarusian leader" for a
+                // president) fits only bare or vaguely qualified: "the opposition leader"
+                // names a role of its own.
+                let vague = |w: &String| {
+                    matches!(
+                        w.as_str(),
+                        "top" | "senior" | "veteran" | "longtime" | "country"
+                    )
+                };
+                if fit < 3 && !desc_words[..desc_words.len() - 1].iter().all(vague) {
+                    return 0;
+                }
                 // "the finance minister" is not the interior minister: among the actor's
                 // role phrases with this head, one must carry the description's words.
                 let same_head: Vec<&Vec<String>> = phrases_of[c]

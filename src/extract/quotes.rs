@@ -1495,6 +1495,16 @@ impl Ctx<'_> {
     }
 
     /// The reported content around a cue, for an indirect quote.
+    /// Whether tokens `a..comma` are only a capitalized name (the head of an
+    /// apposition, "Leila Smith, the opposition leader, said ..."), not content.
+    fn name_before_apposition(&self, a: usize, comma: usize) -> bool {
+        let words: Vec<usize> = (a..comma).filter(|&j| self.toks.is_word(j)).collect();
+        !words.is_empty()
+            && words.len() <= 4
+            && words.len() == comma - a
+            && words.iter().all(|&j| self.toks.toks[j].cap)
+    }
+
     fn indirect_content(&self, c: &Cue, np: &Np, marks: &[Marked]) -> Option<Span> {
         let n = self.toks.len();
         let u = c.unit;
@@ -1581,10 +1591,13 @@ impl Ctx<'_> {
                     .count();
                 // "CONTENT, X said after the meeting.": what follows the cue is an
                 // adverbial of time or place, and the content is before the comma.
+                // ("Leila Smith, the opposition leader, said on Twitter ...": what is
+                // before the comma is the speaker's name, no content.)
                 let adverbial_after = np.before
                     && np.first > ua + 2
                     && self.frame(np.first - 1)
                     && self.lo(np.first - 1) == ","
+                    && !self.name_before_apposition(ua, np.first - 1)
                     && after_start <= ub
                     && matches!(
                         self.lo(after_start),
@@ -1640,6 +1653,43 @@ impl Ctx<'_> {
                     && (a + 1..=b.min(a + 4)).any(|j| self.lo(j) == "that")))
         {
             a += 1;
+        }
+        // "X said on Twitter the talks ...", "X said in a statement the ministry ...":
+        // a short place or occasion phrase is the frame, the content starts after it.
+        if np.before
+            && a + 2 <= b
+            && self.frame(a)
+            && c.kind == CueKind::Verb
+            && matches!(
+                self.lo(a),
+                "on" | "in" | "at" | "during" | "after" | "following"
+            )
+        {
+            let opener = (a + 2..=b.min(a + 5)).find(|&j| {
+                self.frame(j)
+                    && matches!(
+                        self.lo(j),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "he"
+                            | "she"
+                            | "it"
+                            | "they"
+                            | "we"
+                            | "this"
+                            | "these"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                    )
+            });
+            if let Some(k) = opener {
+                if (k..=b).filter(|&j| self.toks.is_word(j)).count() >= 3 {
+                    a = k;
+                }
+            }
         }
         // Stop before a later "according to" / another cue's sourcing clause.
         let mut b = b;

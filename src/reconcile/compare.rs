@@ -56,6 +56,31 @@ fn weekday_of_value(v: &str) -> Option<u32> {
     d.parse::<u32>().ok().filter(|d| (1..=7).contains(d))
 }
 
+/// A weekday written alone ("Wednesday", "on Friday", "Sunday morning"): its index
+/// (Monday = 0) and its part of the day, if any.
+fn bare_weekday(text: &str) -> Option<(usize, Option<String>)> {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let lower = text.trim().to_lowercase();
+    let lower = lower.strip_prefix("on ").unwrap_or(&lower);
+    let mut words = lower.split_whitespace();
+    let first = words.next()?;
+    let day = DAYS.iter().position(|d| *d == first)?;
+    let part = match (words.next(), words.next()) {
+        (None, _) => None,
+        (Some(p @ ("morning" | "afternoon" | "evening" | "night")), None) => Some(p.to_string()),
+        _ => return None,
+    };
+    Some((day, part))
+}
+
 fn weekday_of(t: &TimeExpr) -> Option<u32> {
     if let Some(w) = weekday_of_value(&t.value) {
         return Some(w);
@@ -67,6 +92,14 @@ fn weekday_of(t: &TimeExpr) -> Option<u32> {
 /// Whether two times can be the same: the interval contract first, then symbolic
 /// weekdays ("Wednesday" in an undated article against "Thursday" or a dated day).
 pub fn times_compatible(a: &TimeExpr, b: &TimeExpr) -> Option<bool> {
+    // The same weekday name in two articles is the same day, whatever their publication
+    // dates make of it ("Wednesday" in a paper of Thursday and in one of the next
+    // Tuesday): the aligned claims report one act.
+    if let (Some((x, px)), Some((y, py))) = (bare_weekday(&a.text), bare_weekday(&b.text)) {
+        if x == y && (px.is_none() || py.is_none() || px == py) {
+            return Some(true);
+        }
+    }
     match time::compatibility(a, b) {
         time::Compatibility::Compatible(_) => Some(true),
         time::Compatibility::Incompatible(_) => Some(false),
@@ -226,6 +259,7 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
         return None;
     }
     let mut flips = 0usize;
+    let mut antonym = false;
     let (mut ma, mut mb) = (Vec::new(), Vec::new());
     for h in hunks(a.words.len(), b.words.len(), &pairs) {
         if h.a.len().max(h.b.len()) > max_hunk
@@ -241,6 +275,7 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
                     used_b[jb] = true;
                     used_a[ia] = true;
                     flips += 1;
+                    antonym = true;
                     ma.push(i);
                     mb.push(j);
                     break;
@@ -264,6 +299,22 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
     }
     if flips.is_multiple_of(2) {
         return None;
+    }
+    // Without an antonym swap, the claims as wholes must differ in negation too: "306
+    // vessels were rejected" and "the panel rejected 306 vessels" put the same cue in
+    // different hunks.
+    if !antonym {
+        let count = |ws: &[Word<'_>]| {
+            (0..ws.len())
+                .filter(|&i| {
+                    let next = ws.get(i + 1).map(|w| w.norm.as_ref());
+                    lex.negates(&ws[i].norm, next)
+                })
+                .count()
+        };
+        if count(&a.words).is_multiple_of(2) == count(&b.words).is_multiple_of(2) {
+            return None;
+        }
     }
     ma.sort_unstable();
     mb.sort_unstable();

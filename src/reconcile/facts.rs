@@ -198,9 +198,23 @@ impl<'a> Index<'a> {
         text: Option<&str>,
         span: Span,
     ) -> Option<Party> {
+        self.party_at(data, actor, text, span, true)
+    }
+
+    /// [`Self::party`], where `lookup` says whether an actor mentioned at `span` may
+    /// stand in for an unknown `actor`.
+    fn party_at(
+        &self,
+        data: &DocData,
+        actor: Option<ActorId>,
+        text: Option<&str>,
+        span: Span,
+        lookup: bool,
+    ) -> Option<Party> {
         let actor = actor.or_else(|| {
             data.mentions
                 .iter()
+                .filter(|_| lookup)
                 .find(|(s, _)| s.overlaps(span))
                 .map(|&(_, a)| a)
         });
@@ -294,8 +308,16 @@ impl<'a> Index<'a> {
         let mut speakers: Vec<Attributed<'a>> = Vec::new();
         let mut source = None;
         for q in &quotes {
-            let span = q.speaker_span.filter(|s| valid(doc, *s)).unwrap_or(q.span);
-            let Some(p) = self.party(data, q.speaker, q.speaker_text.as_deref(), span) else {
+            // Without the speaker's own span, the quotation's span locates the party, but
+            // a name inside the quotation is not its speaker.
+            let own = q.speaker_span.filter(|s| valid(doc, *s));
+            let span = own.unwrap_or(q.span);
+            let party = if own.is_some() {
+                self.party(data, q.speaker, q.speaker_text.as_deref(), span)
+            } else {
+                self.party_at(data, q.speaker, q.speaker_text.as_deref(), span, false)
+            };
+            let Some(p) = party else {
                 continue;
             };
             let cue = q.cue.as_deref().unwrap_or("").to_lowercase();
@@ -306,7 +328,7 @@ impl<'a> Index<'a> {
             if sourcing && p.kind != Some(ActorKind::Person) {
                 source.get_or_insert(p);
             } else if p.kind != Some(ActorKind::Document)
-                && (p.actor.is_some() || looks_named(&p.name))
+                && (p.actor.is_some() || p.role.is_some() || looks_named(&p.name))
             {
                 // A paper or statement "calling for" something speaks for its issuer;
                 // it is no speaker to hold a statement to.
@@ -353,12 +375,64 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// The description that does what a claim reports, when no name does: "The
+    /// foreign minister increased ...", "On Friday, the economist halted ...", "...
+    /// was stopped by the economist near ...".
+    fn described_agent(&self, data: &DocData, cs: Span) -> Option<Party> {
+        let text = data.doc.text.get(cs.start..cs.end)?;
+        let lower = text.to_lowercase();
+        // After a short fronted phrase ("On Friday, ").
+        let mut starts = vec![0];
+        if let Some(c) = text.find(", ") {
+            let head = &lower[..c];
+            if head.split_whitespace().count() <= 4
+                && [
+                    "on ", "in ", "at ", "late ", "earlier ", "last ", "this ", "later ",
+                ]
+                .iter()
+                .any(|p| head.starts_with(p))
+            {
+                starts.push(c + 2);
+            }
+        }
+        for from in starts {
+            if let Some((a, b)) = leading_description(&text[from..]) {
+                let span = Span::new(cs.start + from + a, cs.start + from + b);
+                let after = &text[from + b..];
+                // A mention inside it ("the Chinese president Xi") is a name, not this.
+                if data.mentions.iter().any(|(m, _)| m.overlaps(span)) || after.starts_with(" and ")
+                {
+                    return None;
+                }
+                return self.party(data, None, text.get(from + a..from + b), span);
+            }
+        }
+        // "... was halted by the economist near ...".
+        let by = lower.find(" by the ")?;
+        if ![" was ", " were ", " been ", " is ", " are "]
+            .iter()
+            .any(|v| lower[..by].contains(v))
+        {
+            return None;
+        }
+        let from = by + 4;
+        let (a, b) = leading_description(&text[from..])?;
+        let span = Span::new(cs.start + from + a, cs.start + from + b);
+        if data.mentions.iter().any(|(m, _)| m.overlaps(span)) {
+            return None;
+        }
+        self.party(data, None, text.get(from + a..from + b), span)
+    }
+
     /// The one person who does what a claim without a speaker reports: the subject
     /// opening it (after at most a short fronted phrase such as "On Monday,"), or the
     /// agent of a passive ("... was approved by Senator Weber"). None when the subject
     /// is several people ("Xi and Lukashenko signed") or a possessive ("Xi's plan").
     fn agent(&self, data: &DocData, cs: Span) -> Option<Party> {
         let text = data.doc.text.as_str();
+        if let Some(p) = self.described_agent(data, cs) {
+            return Some(p);
+        }
         for &(span, actor) in data.mentions.iter().filter(|(s, _)| cs.contains(*s)) {
             if self.actors.get(&actor).map(|a| a.kind) != Some(ActorKind::Person) {
                 continue;
@@ -382,7 +456,7 @@ impl<'a> Index<'a> {
                 || after.starts_with('&')
                 || after.starts_with("’s")
                 || after.starts_with("'s")
-                || (subject && after.starts_with(','));
+                || (subject && after.starts_with(',') && apposition_end(after).is_none());
             if several {
                 return None;
             }
@@ -390,6 +464,116 @@ impl<'a> Index<'a> {
         }
         None
     }
+}
+
+/// Where an apposition that opens `after` ends (", the police chief, stopped ..." gives
+/// the byte offset after its closing comma), when it is one: a comma, a description
+/// ending in a role noun, a comma.
+fn apposition_end(after: &str) -> Option<usize> {
+    let rest = after.strip_prefix(',')?;
+    let close = rest.find(',')?;
+    description_role(rest[..close].trim())?;
+    Some(1 + close + 1)
+}
+
+/// The description ("the foreign minister") that opens `text` as a subject, or follows
+/// the "by" of a passive, with its byte range in `text`: a determiner and at most four
+/// words ending in a role noun, not followed by "of" or a possessive.
+fn leading_description(text: &str) -> Option<(usize, usize)> {
+    let mut ends = Vec::new();
+    let mut at = 0;
+    for w in text.split(' ').take(6) {
+        at += w.len();
+        ends.push(at);
+        at += 1;
+    }
+    let mut best = None;
+    for &end in ends.iter().skip(1).take(4) {
+        let phrase = &text[..end];
+        let phrase = phrase.trim_end_matches([',', '.']);
+        if description_role(phrase).is_none() || phrase.ends_with("’s") || phrase.ends_with("'s")
+        {
+            continue;
+        }
+        let next = text.get(end..).unwrap_or("").trim_start();
+        let next_word = next.split(' ').next().unwrap_or("");
+        if !looks_verbal(next_word) {
+            continue;
+        }
+        best = Some((0, phrase.len()));
+    }
+    best
+}
+
+/// Whether a word right after a subject reads as its verb: an auxiliary or modal, an
+/// adverb in -ly, a past form in -ed, or a common irregular past ("met", "said").
+fn looks_verbal(w: &str) -> bool {
+    let w = w.to_lowercase();
+    (w.len() > 3 && (w.ends_with("ed") || w.ends_with("ly")))
+        || matches!(
+            w.as_str(),
+            "has"
+                | "had"
+                | "have"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "met"
+                | "said"
+                | "made"
+                | "took"
+                | "gave"
+                | "told"
+                | "held"
+                | "led"
+                | "won"
+                | "sent"
+                | "set"
+                | "put"
+                | "cut"
+                | "hit"
+                | "began"
+                | "spoke"
+                | "went"
+                | "came"
+                | "saw"
+                | "left"
+                | "broke"
+                | "brought"
+                | "sought"
+                | "built"
+                | "rebuilt"
+                | "froze"
+                | "chose"
+                | "drew"
+                | "rose"
+                | "fell"
+                | "paid"
+                | "kept"
+                | "laid"
+                | "lost"
+                | "ran"
+                | "stood"
+                | "struck"
+                | "wrote"
+                | "now"
+                | "also"
+                | "then"
+                | "again"
+                | "not"
+                | "never"
+        )
 }
 
 /// The words not inside square brackets: "[These approaches] should be aimed" quotes
@@ -418,7 +602,9 @@ fn unbracketed<'a>(text: &str, from: usize, ws: Vec<Word<'a>>) -> Vec<Word<'a>> 
 /// a description ("a 12-point paper", "officials").
 fn looks_named(s: &str) -> bool {
     s.split_whitespace()
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .enumerate()
+        .filter(|(i, w)| !(*i == 0 && matches!(*w, "The" | "A" | "An" | "This" | "These")))
+        .any(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_pronoun(s: &str) -> bool {
@@ -536,7 +722,15 @@ fn role_fits(desc: &[String], phrases: &[Vec<String>]) -> bool {
     let Some(head) = desc.last() else {
         return true;
     };
-    if phrases.is_empty() || matches!(head.as_str(), "official" | "leader" | "head" | "chief") {
+    if phrases.is_empty() {
+        return true;
+    }
+    // A bare generic noun ("the leader", "a senior official") fits anyone; with words
+    // that say which ("the opposition leader", "the police chief") it is a role.
+    let vague = |w: &String| matches!(w.as_str(), "top" | "senior" | "high-ranking" | "veteran");
+    if matches!(head.as_str(), "official" | "leader" | "head" | "chief")
+        && desc[..desc.len() - 1].iter().all(vague)
+    {
         return true;
     }
     let spokes = ["spokesman", "spokeswoman", "spokesperson"];

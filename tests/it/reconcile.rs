@@ -871,7 +871,7 @@ fn seeds_through_real_extraction() {
 // ---------------------------------------------------------------------------------------
 // The whole pipeline on sentence pairs: one typed change, or a meaning-preserving
 // rewording (`tests/data/reconcile/pipeline_pairs.json`). Each pair is two one-line
-// articles published the same day; the report must carry a flag of the changed kind, or
+// articles published the same day unless the pair says otherwise; the report must carry a flag of the changed kind, or
 // no flag at all for a rewording. Figures are printed with `--nocapture`.
 
 #[derive(Deserialize)]
@@ -879,6 +879,9 @@ struct PipelinePair {
     a: String,
     b: String,
     kind: Option<FlagKind>,
+    /// Publication dates, when not both 2023-03-02.
+    #[serde(default)]
+    published: Option<(String, String)>,
 }
 
 #[test]
@@ -890,8 +893,12 @@ fn whole_pipeline_on_typed_changes_and_rewordings() {
     for p in &pairs {
         let mut a = Document::new("a", p.a.as_str());
         let mut b = Document::new("b", p.b.as_str());
-        a.published = Some("2023-03-02".parse().expect("date"));
-        b.published = a.published;
+        let (pa, pb) = p
+            .published
+            .clone()
+            .unwrap_or(("2023-03-02".into(), "2023-03-02".into()));
+        a.published = Some(pa.parse().expect("date"));
+        b.published = Some(pb.parse().expect("date"));
         let r = corroborate::reconcile(&[a.clone(), b.clone()]).expect("pipeline");
         assert_evidence_valid(&[a, b], &r);
         let kinds: BTreeSet<FlagKind> = r.flags.iter().map(|f| f.kind).collect();

@@ -468,10 +468,10 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether the month word at `k` of the capitalized run `a..=b` is a given or
-    /// family name instead ("Jan Egeland", "Theresa May", "April Ryan"): a run of names
+    /// family name instead ("Jan Egeland", "Jun Azumi", "Theresa May", "April Ryan"): a run of names
     /// around it, no number after it and no preposition of time before the run.
     fn month_in_name(&self, k: usize, a: usize, b: usize) -> bool {
-        if !matches!(self.lo(k), "jan" | "may" | "june" | "april") || a == b {
+        if !matches!(self.lo(k), "jan" | "jun" | "may" | "june" | "april") || a == b {
             return false;
         }
         let number_after = self.toks.toks.get(k + 1).is_some_and(|_| {
