@@ -1692,8 +1692,7 @@ pub struct Alignment {
 /// assert!(align::to_markdown(&out).contains("Cold War mentality"));
 /// ```
 pub fn align(docs: &[Document], config: &AlignConfig) -> Alignment {
-    let claims = claims::from_documents(docs, config);
-    let groups = groups(&claims, config);
+    let (claims, groups) = claims::from_documents_aligned(docs, config);
     let text_of: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
     let mut documents: Vec<DocumentSummary> = docs
         .iter()

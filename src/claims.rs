@@ -1,6 +1,8 @@
 //! Sentences to claims: normalized content tokens, attribution set apart, polarity.
 //!
-//! A [`Claim`] is one sentence of a document. Its `tokens` are what alignment compares:
+//! A [`Claim`] is one sentence of a document, or one clause of a sentence that carries
+//! two statements and finds no group whole ([`build_aligned`], [`clause_spans`]). Its
+//! `tokens` are what alignment compares:
 //!
 //! - case and quote style are folded (`’` is `'`), possessive `'s` is dropped;
 //! - numbers (digits or number words, with their magnitude words) become `<num>`,
@@ -19,7 +21,7 @@
 //! lexicons are compiled in from `data/align/`.
 
 use crate::align::{AlignConfig, AttributionMode, NumberMode, StemMode, StopWordMode, SynonymMode};
-use crate::model::{Claim, ClaimId, Document, Polarity, Quote, Sentence, Span};
+use crate::model::{ActorId, Claim, ClaimId, Document, Group, Polarity, Quote, Sentence, Span};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -61,8 +63,91 @@ pub fn from_documents(docs: &[Document], config: &AlignConfig) -> Vec<Claim> {
 
 /// One claim per sentence of every document. Claim ids follow document id, then offset,
 /// so they do not depend on the order of `inputs`. Sentences whose span is out of
-/// bounds or not on character boundaries are skipped.
+/// bounds or not on character boundaries are skipped. [`build_aligned`] splits the
+/// sentences that carry several statements and find no group whole.
 pub fn build(inputs: &[DocInput<'_>], config: &AlignConfig) -> Vec<Claim> {
+    build_all(inputs, config).0
+}
+
+/// Claims and their groups ([`crate::align::groups`]), a sentence split into clauses
+/// where it carries several statements (see [`clause_spans`]) and finds no group whole.
+///
+/// Outlets package statements differently: one writes "China made a peace plan public
+/// last week, urging adherence to national sovereignty", another "China last week laid
+/// out a 12-point peace initiative". The sentence is the unit while some other outlet
+/// carries it whole (splitting it then only loses the group, or lets a bare participial
+/// clause match loosely); only a sentence that finds no group as a whole is replaced by
+/// its clauses, and the claims are aligned again. That second alignment runs only when
+/// some ungrouped sentence has clauses. Claim ids follow document id, then offset.
+///
+/// ```
+/// use corroborate::{claims::{self, DocInput}, align::AlignConfig, Document};
+/// let docs = [
+///     Document::new("a", "The ministry raised the steel tariff on Monday, citing weak demand."),
+///     Document::new("b", "On Monday the ministry raised its tariff on steel by a fifth."),
+/// ];
+/// let sentences: Vec<_> = docs.iter().map(corroborate::segment::sentences).collect();
+/// let inputs: Vec<DocInput> = docs.iter().zip(&sentences)
+///     .map(|(doc, s)| DocInput { doc, sentences: s, quotes: &[] })
+///     .collect();
+/// let (cs, groups) = claims::build_aligned(&inputs, &AlignConfig::default());
+/// assert_eq!(groups.len(), 1);
+/// let texts: Vec<&str> = groups[0].claims.iter().map(|id| cs[id.0 as usize].text.as_str()).collect();
+/// assert!(texts.contains(&"The ministry raised the steel tariff on Monday, citing weak demand."));
+/// ```
+pub fn build_aligned(inputs: &[DocInput<'_>], config: &AlignConfig) -> (Vec<Claim>, Vec<Group>) {
+    let (whole, clauses) = build_all(inputs, config);
+    let groups = crate::align::groups(&whole, config);
+    let mut grouped = vec![false; whole.len()];
+    for g in &groups {
+        for id in &g.claims {
+            if let Some(x) = grouped.get_mut(id.0 as usize) {
+                *x = true;
+            }
+        }
+    }
+    if !clauses
+        .iter()
+        .zip(&grouped)
+        .any(|(c, &g)| !g && !c.is_empty())
+    {
+        return (whole, groups);
+    }
+    let mut out: Vec<Claim> = Vec::with_capacity(whole.len());
+    for ((c, parts), grouped) in whole.into_iter().zip(clauses).zip(grouped) {
+        if grouped || parts.is_empty() {
+            out.push(c);
+        } else {
+            out.extend(parts);
+        }
+    }
+    for (i, c) in out.iter_mut().enumerate() {
+        c.id = ClaimId(i as u32);
+    }
+    let groups = crate::align::groups(&out, config);
+    (out, groups)
+}
+
+/// [`build_aligned`] for documents segmented with [`crate::segment::sentences`], without
+/// quotations: claims, a sentence split into clauses where it finds no group whole, and
+/// their groups.
+pub fn from_documents_aligned(docs: &[Document], config: &AlignConfig) -> (Vec<Claim>, Vec<Group>) {
+    let sentences: Vec<Vec<Sentence>> = docs.iter().map(crate::segment::sentences).collect();
+    let inputs: Vec<DocInput<'_>> = docs
+        .iter()
+        .zip(&sentences)
+        .map(|(doc, s)| DocInput {
+            doc,
+            sentences: s,
+            quotes: &[],
+        })
+        .collect();
+    build_aligned(&inputs, config)
+}
+
+/// Every sentence's claim (ids in document-id then offset order) and, beside each, the
+/// claims of its clauses (empty when it carries one statement).
+fn build_all(inputs: &[DocInput<'_>], config: &AlignConfig) -> (Vec<Claim>, Vec<Vec<Claim>>) {
     let mut order: Vec<&DocInput<'_>> = inputs.iter().collect();
     order.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
     let threads = match config.threads {
@@ -71,7 +156,7 @@ pub fn build(inputs: &[DocInput<'_>], config: &AlignConfig) -> Vec<Claim> {
     }
     .clamp(1, order.len().max(1));
     let chunk = order.len().div_ceil(threads).max(1);
-    let mut parts: Vec<Vec<Claim>> = Vec::new();
+    let mut parts: Vec<Vec<Built>> = Vec::new();
     if threads == 1 {
         parts.push(build_docs(&order, config));
     } else {
@@ -86,17 +171,26 @@ pub fn build(inputs: &[DocInput<'_>], config: &AlignConfig) -> Vec<Claim> {
             }
         });
     }
-    let mut out: Vec<Claim> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    let mut whole: Vec<Claim> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    let mut clauses: Vec<Vec<Claim>> = Vec::with_capacity(whole.capacity());
     for part in parts {
-        for mut c in part {
-            c.id = ClaimId(out.len() as u32);
-            out.push(c);
+        for b in part {
+            let mut c = b.whole;
+            c.id = ClaimId(whole.len() as u32);
+            whole.push(c);
+            clauses.push(b.clauses);
         }
     }
-    out
+    (whole, clauses)
 }
 
-fn build_docs(order: &[&DocInput<'_>], config: &AlignConfig) -> Vec<Claim> {
+/// One sentence's claim, and its clauses' claims when it carries several statements.
+struct Built {
+    whole: Claim,
+    clauses: Vec<Claim>,
+}
+
+fn build_docs(order: &[&DocInput<'_>], config: &AlignConfig) -> Vec<Built> {
     let mut norm = Normalizer {
         lex: Lexicon::builtin(),
         config,
@@ -110,25 +204,82 @@ fn build_docs(order: &[&DocInput<'_>], config: &AlignConfig) -> Vec<Claim> {
             let Some(text) = input.doc.text.get(s.span.start..s.span.end) else {
                 continue;
             };
-            let n = norm.normalize(text);
-            let shift = |r: (usize, usize)| Span::new(s.span.start + r.0, s.span.start + r.1);
-            let quotes: Vec<&Quote> = input
-                .quotes
-                .iter()
-                .filter(|q| q.doc == input.doc.id && s.span.overlaps(q.span))
-                .collect();
-            out.push(Claim {
-                id: ClaimId(0),
-                doc: input.doc.id.clone(),
-                span: s.span,
-                text: text.to_string(),
-                sentence: s.index,
-                speaker: quotes.iter().find_map(|q| q.speaker),
-                quotes: quotes.iter().map(|q| q.id).collect(),
-                polarity: n.polarity,
-                attribution: n.speaker.map(shift),
-                cue: n.cue.map(shift),
-                tokens: n.tokens,
+            let toks = raw_tokens(text);
+            let make = |start: usize, end: usize, n: Normalized| {
+                let shift = |r: (usize, usize)| Span::new(s.span.start + r.0, s.span.start + r.1);
+                let span = Span::new(s.span.start + start, s.span.start + end);
+                let quotes: Vec<&Quote> = input
+                    .quotes
+                    .iter()
+                    .filter(|q| q.doc == input.doc.id && span.overlaps(q.span))
+                    .collect();
+                Claim {
+                    id: ClaimId(0),
+                    doc: input.doc.id.clone(),
+                    span,
+                    text: text[start..end].to_string(),
+                    sentence: s.index,
+                    speaker: quotes.iter().find_map(|q| q.speaker),
+                    quotes: quotes.iter().map(|q| q.id).collect(),
+                    polarity: n.polarity,
+                    attribution: n.speaker.map(shift),
+                    cue: n.cue.map(shift),
+                    tokens: n.tokens,
+                }
+            };
+            let n = norm.normalize_tokens(&toks, text.len());
+            let whole = make(0, text.len(), n);
+            let parts = clauses(&toks, norm.lex);
+            let mut split: Vec<Claim> = Vec::new();
+            if parts.len() > 1 {
+                let mut main: Option<Option<ActorId>> = None;
+                for (k, part) in parts.iter().enumerate() {
+                    let (a, b) = part.toks;
+                    let start = if k == 0 { 0 } else { toks[a].start };
+                    let end = if k + 1 == parts.len() {
+                        text.len()
+                    } else {
+                        part.end
+                    };
+                    if text.get(start..end).is_none() {
+                        split.clear();
+                        break;
+                    }
+                    let mut n = norm.normalize_tokens(&toks[a..b], end - start);
+                    if part.join == Join::Participle {
+                        // its subject is the main clause's: the one who does what it says
+                        // ("…, urging X"), so those words are its content too; after a
+                        // reporting participle ("…, adding that X") the subject is the
+                        // speaker, set apart like any attribution
+                        if let Some((p, q)) = part.subject {
+                            let reporting = norm
+                                .lex
+                                .reporting
+                                .get(&toks[a].lower)
+                                .is_some_and(|cues| cues.iter().any(|c| c.len() == 1));
+                            if !reporting {
+                                let subj = norm.normalize_tokens(&toks[p..q], 0).tokens;
+                                if !subj.is_empty() {
+                                    n.tokens =
+                                        format!("{subj} {}", n.tokens).trim_end().to_string();
+                                }
+                            }
+                        }
+                    }
+                    let mut c = make(start, end, n);
+                    if part.join == Join::Participle && c.quotes.is_empty() {
+                        // …and what it says is said by whoever says the main clause
+                        c.speaker = main.flatten();
+                    }
+                    if part.join != Join::Participle {
+                        main = Some(c.speaker);
+                    }
+                    split.push(c);
+                }
+            }
+            out.push(Built {
+                whole,
+                clauses: split,
             });
         }
     }
@@ -229,6 +380,10 @@ impl Normalizer<'_> {
     fn normalize(&mut self, text: &str) -> Normalized {
         normalize(text, self.lex, self.config, &mut self.cache)
     }
+
+    fn normalize_tokens(&mut self, toks: &[Raw], len: usize) -> Normalized {
+        normalize_tokens(toks, len, self.lex, self.config, &mut self.cache)
+    }
 }
 
 // ---------------------------------------------------------------- lexicons
@@ -249,6 +404,18 @@ struct Lexicon {
     reporting: HashMap<String, Vec<Vec<String>>>,
     /// [`SEPARABLE`] particles, stemmed.
     separable: Vec<String>,
+    /// The clause lexicon (`data/align/clauses.txt`).
+    clause: ClauseLex,
+}
+
+/// The words [`clause_spans`] decides with, by kind (`data/align/clauses.txt`).
+#[derive(Default)]
+struct ClauseLex {
+    prep: HashSet<String>,
+    aux: HashSet<String>,
+    pronoun: HashSet<String>,
+    det: HashSet<String>,
+    conj: HashSet<String>,
 }
 
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -295,7 +462,23 @@ impl Lexicon {
             phrases: HashMap::new(),
             reporting: HashMap::new(),
             separable: Vec::new(),
+            clause: ClauseLex::default(),
         };
+        for line in entries(include_str!("../data/align/clauses.txt")) {
+            let mut parts = line.split_whitespace();
+            let (Some(kind), Some(word)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let set = match kind {
+                "prep" => &mut lex.clause.prep,
+                "aux" => &mut lex.clause.aux,
+                "pronoun" => &mut lex.clause.pronoun,
+                "det" => &mut lex.clause.det,
+                "conj" => &mut lex.clause.conj,
+                _ => continue,
+            };
+            set.insert(word.to_lowercase());
+        }
         lex.separable = SEPARABLE.iter().map(|w| lex.stem(w)).collect();
         for line in entries(include_str!("../data/align/reporting.txt")) {
             let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
@@ -601,6 +784,303 @@ fn raw_tokens(text: &str) -> Vec<Raw> {
     out
 }
 
+// ---------------------------------------------------------------- clauses
+
+/// How a clause joins the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Join {
+    /// The first clause of its sentence.
+    First,
+    /// A participial clause after a comma ("…, urging adherence to sovereignty"): its
+    /// subject is the main clause's.
+    Participle,
+    /// A main clause after a semicolon.
+    Semicolon,
+    /// A main clause with its own subject after ", and" / ", but".
+    Conjunction,
+}
+
+/// One clause of a sentence: its token range (the conjunction before it left out),
+/// where its text ends when another clause follows (byte offset into the sentence,
+/// the separating comma left out), and how it joins the clause before.
+#[derive(Clone, Copy, Debug)]
+struct Clause {
+    toks: (usize, usize),
+    end: usize,
+    join: Join,
+    /// For a participial clause, the token range of the subject it shares with the
+    /// clause before: the words before that clause's first finite verb outside a
+    /// quotation, back to the nearest punctuation.
+    subject: Option<(usize, usize)>,
+}
+
+/// A place where a clause may start: the token it starts at, the token range and
+/// byte end of what comes before it, and the kind of join.
+#[derive(Clone, Copy, Debug)]
+struct Cut {
+    start: usize,
+    left_end_tok: usize,
+    left_end: usize,
+    join: Join,
+}
+
+/// The byte ranges of the clauses of one sentence, each a statement of its own (see
+/// [`Claim`]): a main clause and a participial clause after a comma ("…, urging …",
+/// "…, calling for …"), two main clauses joined by a semicolon, or by ", and" / ", but"
+/// when the second has its own subject and finite verb. Nothing is split inside a
+/// quotation, parentheses or a dash-bounded aside; every clause has at least three
+/// words and the one before a cut a finite verb. A sentence that carries one
+/// statement is one range. Ranges are trimmed: separators and the conjunction belong to
+/// no clause, the last clause keeps the final punctuation.
+///
+/// ```
+/// use corroborate::claims;
+/// let s = "China made a peace plan public last week, urging adherence to national sovereignty.";
+/// let parts: Vec<&str> = claims::clause_spans(s).into_iter().map(|r| &s[r]).collect();
+/// assert_eq!(parts, ["China made a peace plan public last week", "urging adherence to national sovereignty."]);
+/// let q = "“We stay, and we fight,” he said, and he left the hall.";
+/// let parts: Vec<&str> = claims::clause_spans(q).into_iter().map(|r| &q[r]).collect();
+/// assert_eq!(parts, ["“We stay, and we fight,” he said", "he left the hall."]);
+/// // a list after "including" and a verb phrase sharing the subject stay whole
+/// let l = "He called for closer ties, including on trade, and praised the plan.";
+/// assert_eq!(claims::clause_spans(l).len(), 1);
+/// ```
+pub fn clause_spans(sentence: &str) -> Vec<std::ops::Range<usize>> {
+    let text = sentence.trim_end();
+    let toks = raw_tokens(text);
+    let parts = clauses(&toks, Lexicon::builtin());
+    if parts.is_empty() {
+        return std::iter::once(0..text.len()).collect();
+    }
+    let n = parts.len();
+    parts
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let start = if k == 0 { 0 } else { toks[c.toks.0].start };
+            let end = if k + 1 == n { text.len() } else { c.end };
+            start..end
+        })
+        .collect()
+}
+
+fn is_word(t: &Raw) -> bool {
+    matches!(t.kind, RawKind::Word | RawKind::Number)
+}
+
+/// Whether a token reads as a finite verb: an auxiliary or modal, a past form from the
+/// irregular-verb table, or a lower-case `-ed` word.
+fn finite(t: &Raw, lex: &Lexicon) -> bool {
+    t.kind == RawKind::Word
+        && !t.cap
+        && (lex.clause.aux.contains(&t.lower)
+            || lex.irregular.contains_key(&t.lower)
+            || (t.lower.len() >= 5 && t.lower.ends_with("ed")))
+}
+
+/// The clauses of a sentence's tokens (see [`clause_spans`]); empty when the sentence
+/// is one clause, else at least two.
+fn clauses(toks: &[Raw], lex: &Lexicon) -> Vec<Clause> {
+    // one clause: no allocation for the common case
+    let whole = |_: usize| Vec::<Clause>::new();
+    let n = toks.len();
+    // a cut needs a separator before a word that can open a clause; most sentences
+    // have none, and are settled by this one look at each separator
+    let opener = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            t.kind == RawKind::Word
+                && !t.cap
+                && ((t.lower.ends_with("ing") && !lex.clause.prep.contains(&t.lower))
+                    || lex.clause.conj.contains(&t.lower))
+        })
+    };
+    let worth = n >= 7
+        && toks
+            .iter()
+            .enumerate()
+            .any(|(i, t)| match t.lower.as_str() {
+                ";" => true,
+                "," => {
+                    opener(i + 1)
+                        || (i + 2 < n && toks[i + 1].kind == RawKind::Punct && opener(i + 2))
+                }
+                _ => false,
+            });
+    if !worth {
+        return whole(n);
+    }
+    // whether the text after each token stands outside quotations, brackets and asides
+    let mut outside = Vec::with_capacity(n);
+    let (mut quote, mut depth, mut dash) = (false, 0u32, false);
+    for t in toks {
+        if t.kind == RawKind::Punct {
+            match t.lower.as_str() {
+                "\"" => quote = !quote,
+                "\u{201C}" | "\u{00AB}" | "\u{201E}" => quote = true,
+                "\u{201D}" | "\u{00BB}" => quote = false,
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth = depth.saturating_sub(1),
+                "\u{2014}" | "\u{2013}" if !quote && depth == 0 => dash = !dash,
+                _ => {}
+            }
+        }
+        outside.push(!quote && depth == 0 && !dash);
+    }
+    let is_close = |i: usize| {
+        toks[i].kind == RawKind::Punct
+            && matches!(toks[i].lower.as_str(), "\"" | "\u{201D}" | "\u{00BB}")
+    };
+    // the separator ending just before token `j`: (its char, the token range end and byte
+    // end of what precedes it); a comma inside a quotation that closes right there counts
+    let sep_before = |j: usize| -> Option<(&str, usize, usize)> {
+        if j >= 2 && outside[j - 1] && matches!(toks[j - 1].lower.as_str(), "," | ";") {
+            return Some((toks[j - 1].lower.as_str(), j - 1, toks[j - 2].end));
+        }
+        if j >= 3
+            && is_close(j - 1)
+            && outside[j - 1]
+            && !outside[j - 2]
+            && matches!(toks[j - 2].lower.as_str(), "," | ";")
+        {
+            return Some((toks[j - 2].lower.as_str(), j, toks[j - 1].end));
+        }
+        None
+    };
+    let word_at = |i: usize| toks.get(i).filter(|t| t.kind == RawKind::Word);
+    let mut cuts: Vec<Cut> = Vec::new();
+    for j in 2..n {
+        let Some(t) = word_at(j) else { continue };
+        let Some((sep, left_end_tok, left_end)) = sep_before(j) else {
+            continue;
+        };
+        let cut = |start, join| Cut {
+            start,
+            left_end_tok,
+            left_end,
+            join,
+        };
+        if sep == ";" {
+            cuts.push(cut(j, Join::Semicolon));
+            continue;
+        }
+        // ", urging …": a lower-case -ing word that is no preposition, followed by a word
+        // that does not continue a list ("…, shelling and looting")
+        if !t.cap
+            && t.lower.ends_with("ing")
+            && t.lower.chars().count() >= 6
+            && !lex.clause.prep.contains(&t.lower)
+            && word_at(j + 1).is_some_and(|u| !matches!(u.lower.as_str(), "and" | "or"))
+        {
+            cuts.push(cut(j, Join::Participle));
+            continue;
+        }
+        // ", and the two leaders signed …": a subject of its own, then a finite verb
+        if !t.cap && lex.clause.conj.contains(&t.lower) && own_subject(toks, j + 1, lex) {
+            cuts.push(cut(j + 1, Join::Conjunction));
+        }
+    }
+    if cuts.is_empty() {
+        return whole(n);
+    }
+    let words = |a: usize, b: usize| toks[a..b].iter().filter(|t| is_word(t)).count();
+    let has_finite = |a: usize, b: usize| toks[a..b].iter().any(|t| finite(t, lex));
+    let mut out: Vec<Clause> = Vec::new();
+    let mut start = 0;
+    let mut join = Join::First;
+    let mut subject = None;
+    for (k, c) in cuts.iter().enumerate() {
+        let right_end = cuts.get(k + 1).map_or(n, |d| d.left_end_tok);
+        let left_ok = words(start, c.left_end_tok) >= 3 && has_finite(start, c.left_end_tok);
+        let right_ok = c.start < right_end
+            && words(c.start, right_end) >= 3
+            && (c.join != Join::Semicolon || has_finite(c.start, right_end));
+        if left_ok && right_ok {
+            out.push(Clause {
+                toks: (start, c.left_end_tok),
+                end: c.left_end,
+                join,
+                subject,
+            });
+            subject = match (c.join, join) {
+                (Join::Participle, Join::Participle) => subject,
+                (Join::Participle, _) => (start..c.left_end_tok)
+                    .find(|&m| finite(&toks[m], lex) && (m == 0 || outside[m - 1]))
+                    .and_then(|verb| {
+                        let from = (start..verb)
+                            .rev()
+                            .find(|&m| toks[m].kind == RawKind::Punct)
+                            .map_or(start, |m| m + 1);
+                        (from < verb).then_some((from, verb))
+                    }),
+                _ => None,
+            };
+            start = c.start;
+            join = c.join;
+        }
+    }
+    if out.is_empty() {
+        return out;
+    }
+    out.push(Clause {
+        toks: (start, n),
+        end: toks.last().map_or(0, |t| t.end),
+        join,
+        subject,
+    });
+    out
+}
+
+/// Whether the words from token `i` open a clause with its own subject: a subject
+/// pronoun, or a noun phrase (a determiner or a capitalised word) followed within a
+/// few words by a finite verb, after at most a short fronted phrase ("following the
+/// talks, the two leaders signed …"). A verb right after the conjunction ("…, and
+/// denied it") shares the first clause's subject: no cut.
+fn own_subject(toks: &[Raw], i: usize, lex: &Lexicon) -> bool {
+    const FRONTED: usize = 5;
+    const NP: usize = 6;
+    let opens = |t: &Raw| {
+        t.kind == RawKind::Word
+            && (lex.clause.pronoun.contains(&t.lower)
+                || lex.clause.det.contains(&t.lower)
+                || (t.cap && !finite(t, lex)))
+    };
+    let mut s = i;
+    match toks.get(s) {
+        Some(t) if opens(t) => {}
+        Some(t)
+            if t.kind == RawKind::Word && !finite(t, lex) && !lex.clause.aux.contains(&t.lower) =>
+        {
+            // a fronted phrase ending in a comma
+            let Some(k) = (s + 1..(s + 1 + FRONTED).min(toks.len()))
+                .find(|&k| toks[k].kind == RawKind::Punct)
+            else {
+                return false;
+            };
+            if toks[k].lower != "," {
+                return false;
+            }
+            s = k + 1;
+            if !toks.get(s).is_some_and(opens) {
+                return false;
+            }
+        }
+        _ => return false,
+    }
+    let t = &toks[s];
+    if !t.cap && lex.clause.pronoun.contains(&t.lower) || t.lower == "i" {
+        return toks.get(s + 1).is_some_and(|u| u.kind == RawKind::Word);
+    }
+    for u in toks.iter().skip(s + 1).take(NP) {
+        if u.kind == RawKind::Punct {
+            return false;
+        }
+        if finite(u, lex) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Words that open an apposition or a noun phrase naming a speaker.
 fn is_boundary(t: &Raw) -> bool {
     t.kind == RawKind::Punct && !matches!(t.lower.as_str(), "$" | "%" | "&" | "-")
@@ -831,7 +1311,18 @@ enum Item {
 }
 
 fn normalize(text: &str, lex: &Lexicon, config: &AlignConfig, cache: &mut WordCache) -> Normalized {
-    let toks = raw_tokens(text);
+    normalize_tokens(&raw_tokens(text), text.len(), lex, config, cache)
+}
+
+/// [`normalize`] on tokens already found; offsets stay those of the tokens, `len` is
+/// the text's length (a capacity hint).
+fn normalize_tokens(
+    toks: &[Raw],
+    len: usize,
+    lex: &Lexicon,
+    config: &AlignConfig,
+    cache: &mut WordCache,
+) -> Normalized {
     let ids: Vec<u32> = toks
         .iter()
         .map(|t| {
@@ -847,7 +1338,7 @@ fn normalize(text: &str, lex: &Lexicon, config: &AlignConfig, cache: &mut WordCa
     let mut speaker = None;
     let mut cue = None;
     if config.attribution == AttributionMode::SetApart {
-        if let Some((np, c)) = attribution(&toks, lex, &is_reporting) {
+        if let Some((np, c)) = attribution(toks, lex, &is_reporting) {
             for s in &mut skip[c.0..c.1] {
                 *s = true;
             }
@@ -872,7 +1363,7 @@ fn normalize(text: &str, lex: &Lexicon, config: &AlignConfig, cache: &mut WordCa
                     {
                         let mut end = i + c.len();
                         if toks[i].lower == "according" {
-                            if let Some(np_end) = source_phrase_end(&toks, end) {
+                            if let Some(np_end) = source_phrase_end(toks, end) {
                                 end = np_end;
                             }
                         }
@@ -947,7 +1438,7 @@ fn normalize(text: &str, lex: &Lexicon, config: &AlignConfig, cache: &mut WordCa
             }
         }
     }
-    let mut tokens = String::with_capacity(text.len());
+    let mut tokens = String::with_capacity(len);
     let mut push = |t: &str| {
         if !tokens.is_empty() {
             tokens.push(' ');

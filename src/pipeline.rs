@@ -9,7 +9,7 @@ use crate::error::{Error, ErrorKind, Position, Result};
 use crate::extract::{self, Extraction};
 use crate::model::{Document, Quantity, Quote, Report, Sentence, TimeExpr};
 use crate::reconcile as reconcile_stage;
-use crate::{align, claims, segment};
+use crate::{claims, segment};
 use std::collections::BTreeMap;
 
 /// A stage of the pipeline, as reported to a progress observer.
@@ -120,8 +120,7 @@ impl Reconciler {
                     .unwrap_or_default(),
             })
             .collect();
-        let claims = claims::build(&inputs, &self.config.align);
-        let groups = align::groups(&claims, &self.config.align);
+        let (claims, groups) = claims::build_aligned(&inputs, &self.config.align);
         progress(Stage::Align, 1, 1);
         progress(Stage::Reconcile, 0, 1);
         let input = reconcile_stage::Input {

@@ -19,21 +19,26 @@ pub enum Polarity {
     Negative,
 }
 
-/// One statement made by a document: a sentence, or a clause where a sentence carries two.
+/// One statement made by a document: a sentence, or a clause where a sentence carries two
+/// and finds no group whole (see [`crate::claims::build_aligned`]). The clauses of one
+/// sentence share its `sentence` index; each has its own narrower span.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Its id.
     pub id: ClaimId,
     /// The document.
     pub doc: DocId,
-    /// The claim's bytes.
+    /// The claim's bytes: its sentence's, or for a clause a part of them (the comma or
+    /// semicolon before the next clause and a joining "and"/"but" belong to no clause).
     #[serde(flatten)]
     pub span: Span,
     /// The claim's text, equal to the span's slice.
     pub text: String,
-    /// The sentence it comes from (its index in the document).
+    /// The sentence it comes from (its index in the document); clauses of one sentence
+    /// share it.
     pub sentence: usize,
-    /// Who is said to have said it, if anyone.
+    /// Who is said to have said it, if anyone. A participial clause ("…, urging X")
+    /// without a quotation of its own keeps its main clause's speaker.
     pub speaker: Option<ActorId>,
     /// Quotations inside the claim.
     pub quotes: Vec<QuoteId>,
@@ -43,12 +48,15 @@ pub struct Claim {
     /// "…, Foreign Minister Anna Kovač said"), set apart from the content tokens.
     pub attribution: Option<Span>,
     /// The reporting cue ("said", "according to"), set apart from the content tokens.
+    /// Like `attribution`, it lies inside the claim's span.
     pub cue: Option<Span>,
     /// Normalized content tokens used for alignment: case and quote style folded,
     /// numbers and days replaced by typed placeholders (`<num>`, `<pct>`, `<money>`,
     /// `<day>`, `<month>`), function words dropped, words stemmed and synonyms mapped
     /// to one canonical word (see [`crate::claims`]). Separated by single spaces, in
-    /// text order; [`Claim::content_tokens`] iterates them.
+    /// text order; [`Claim::content_tokens`] iterates them. A participial clause's tokens
+    /// start with its main clause's subject ("China" for "…, urging adherence"), which
+    /// it shares, unless the participle is a reporting cue ("…, adding that").
     pub tokens: String,
 }
 

@@ -349,3 +349,111 @@ fn alignment_json_has_the_cli_fields() {
     let s = out.groups[0].score;
     assert!((0.0..=1.0).contains(&s));
 }
+
+// ---------------------------------------------------------------- clauses
+
+/// `tests/data/align/clauses.txt`: sentences and the clauses they split into.
+#[test]
+fn clause_cases() {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in include_str!("../data/align/clauses.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let (kind, rest) = line.split_once(':').expect("case kind");
+        let (sentence, expected): (&str, Vec<&str>) = match kind.trim() {
+            "split" => {
+                let (s, parts) = rest.split_once("==>").expect("==> clauses");
+                (s.trim(), parts.split("||").map(str::trim).collect())
+            }
+            "whole" => (rest.trim(), vec![rest.trim()]),
+            other => panic!("unknown kind {other}"),
+        };
+        let got: Vec<&str> = claims::clause_spans(sentence)
+            .into_iter()
+            .map(|r| &sentence[r])
+            .collect();
+        if got != expected {
+            failures.push(format!(
+                "{sentence}\n  got      {got:?}\n  expected {expected:?}"
+            ));
+        }
+        n += 1;
+    }
+    assert!(n >= 15);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Clause ranges are ordered, disjoint, on character boundaries, inside the sentence
+    /// and never cut a quotation; the first starts at its start.
+    #[test]
+    fn clause_spans_slice_the_sentence(words in prop::collection::vec(prop::sample::select(vec![
+        "China", "the", "plan", "said", "was", "urging", "calling", "and", "but", "he", "it",
+        ",", ";", "“", "”", "\"", "—", "(", ")", "released", "talks", "including", "Kovač",
+        "peace", "has", "will", "the ministry", "é", "12", "."
+    ]), 0..40)) {
+        let s = words.join(" ");
+        let spans = claims::clause_spans(&s);
+        prop_assert!(!spans.is_empty());
+        prop_assert_eq!(spans[0].start, 0);
+        let mut end = 0;
+        for r in &spans {
+            prop_assert!(r.start >= end && r.start <= r.end && r.end <= s.len());
+            prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+            end = r.end;
+        }
+        // between two clauses there is no quotation mark: no quotation is cut
+        for w in spans.windows(2) {
+            let gap = &s[w[0].end..w[1].start];
+            prop_assert!(!gap.contains(['“', '”', '"']), "gap {:?} in {:?}", gap, s);
+        }
+    }
+}
+
+/// A sentence split into clauses: each clause claim slices the document, lies inside
+/// its sentence (whose index it keeps), and keeps its attribution inside itself.
+#[test]
+fn clause_claims_slice_their_sentence() {
+    let docs = seeds();
+    let report = corroborate::reconcile(&docs).expect("pipeline");
+    let mut split = 0;
+    for c in &report.claims {
+        let doc = docs.iter().find(|d| d.id == c.doc).expect("document");
+        assert_eq!(c.span.slice(&doc.text), c.text);
+        for s in [c.attribution, c.cue].into_iter().flatten() {
+            assert!(c.span.contains(s), "{:?} outside {:?}", s, c.text);
+        }
+        let sentence = corroborate::segment::sentences(doc)
+            .into_iter()
+            .find(|s| s.index == c.sentence)
+            .expect("its sentence");
+        assert!(sentence.span.contains(c.span));
+        if sentence.span != c.span {
+            split += 1;
+        }
+    }
+    // 001's "China made a peace plan public last week, urging adherence to national
+    // sovereignty." is two claims
+    let peace: Vec<&str> = report
+        .claims
+        .iter()
+        .filter(|c| {
+            c.doc.as_str().starts_with("001")
+                && (c.text.contains("peace plan public") || c.text.contains("urging adherence"))
+        })
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(
+        peace,
+        [
+            "China made a peace plan public last week",
+            "urging adherence to national sovereignty."
+        ]
+    );
+    assert!(split >= 2);
+}
