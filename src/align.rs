@@ -1147,9 +1147,10 @@ impl Keeper<'_, '_> {
 }
 
 /// Sorts links as [`group_links`] takes them: score descending (by `f64::total_cmp`),
-/// then `(a, b)`. The order is that of one integer key per link (the score's bits in
-/// total order, inverted, above `a` and `b`), so a big cluster's million links sort as
-/// plain integers rather than through a float comparison.
+/// then `(a, b)`. In a big cluster most links join verbatim copies and score exactly
+/// 1.0; those are put in `(a, b)` order by a counting sort on `a`. The others sort as
+/// one integer key each (the score's bits in total order, inverted, above `a` and `b`)
+/// rather than through a float comparison.
 fn sort_strongest_first(links: &mut [Link]) {
     // `f64::total_cmp`'s key: flip the magnitude bits of negatives, then the sign bit
     // makes the order unsigned
@@ -1161,17 +1162,54 @@ fn sort_strongest_first(links: &mut [Link]) {
         let b = (k ^ (1 << 63)) as i64;
         f64::from_bits((b ^ (((b >> 63) as u64) >> 1) as i64) as u64)
     };
+    let one = 1.0f64.to_bits();
     let mut keys: Vec<u128> = links
         .iter()
+        .filter(|l| l.score.to_bits() != one)
         .map(|l| (u128::from(!ordered(l.score)) << 64) | (u128::from(l.a) << 32) | u128::from(l.b))
         .collect();
     keys.sort_unstable();
-    for (l, k) in links.iter_mut().zip(keys) {
-        *l = Link {
-            a: (k >> 32) as u32,
-            b: k as u32,
-            score: unordered(!((k >> 64) as u64)),
-        };
+    // the links scoring 1.0: bucketed by `a`, each bucket sorted by `b`
+    let n = links.iter().map(|l| l.a as usize + 1).max().unwrap_or(0);
+    let mut start = vec![0u32; n + 1];
+    for l in links.iter().filter(|l| l.score.to_bits() == one) {
+        start[l.a as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut bs = vec![0u32; start[n] as usize];
+    for l in links.iter().filter(|l| l.score.to_bits() == one) {
+        bs[fill[l.a as usize] as usize] = l.b;
+        fill[l.a as usize] += 1;
+    }
+    // keys above 1.0 in the order (only NaN or infinity could be) come first
+    let above = keys.partition_point(|&k| ((k >> 64) as u64) < !ordered(1.0));
+    let decode = |k: u128| Link {
+        a: (k >> 32) as u32,
+        b: k as u32,
+        score: unordered(!((k >> 64) as u64)),
+    };
+    let mut out = links.iter_mut();
+    // (each zip pulls from its source first, so no slot is skipped)
+    for (&k, slot) in keys[..above].iter().zip(out.by_ref()) {
+        *slot = decode(k);
+    }
+    for a in 0..n {
+        bs[start[a] as usize..start[a + 1] as usize].sort_unstable();
+    }
+    let (bs, start) = (&bs, &start);
+    let ones = (0..n).flat_map(|a| {
+        bs[start[a] as usize..start[a + 1] as usize]
+            .iter()
+            .map(move |&b| (a as u32, b))
+    });
+    for ((a, b), slot) in ones.zip(out.by_ref()) {
+        *slot = Link { a, b, score: 1.0 };
+    }
+    for (&k, slot) in keys[above..].iter().zip(out) {
+        *slot = decode(k);
     }
 }
 
