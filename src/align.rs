@@ -1313,11 +1313,32 @@ fn merge_links(
         .filter(|m| m.len() >= 2)
         .map(|mut m| {
             m.sort_unstable();
+            // a group of hundreds of copies holds few distinct sets: their scores in a
+            // small table, summed in the same order as pair by pair
+            let mut distinct: Vec<(u32, u32)> = m.iter().map(|&x| (class[x as usize], x)).collect();
+            distinct.sort_unstable();
+            distinct.dedup_by_key(|e| e.0);
+            let k = distinct.len();
+            let local: Vec<usize> = m
+                .iter()
+                .map(|&x| {
+                    distinct
+                        .binary_search_by_key(&class[x as usize], |e| e.0)
+                        .unwrap_or(0)
+                })
+                .collect();
+            let mut table = vec![0.0; k * k];
+            for (i, &(_, x)) in distinct.iter().enumerate() {
+                for (j, &(_, y)) in distinct.iter().enumerate() {
+                    table[i * k + j] = score(x, y);
+                }
+            }
             let mut sum = 0.0;
             let mut n = 0usize;
             for i in 0..m.len() {
-                for j in i + 1..m.len() {
-                    sum += score(m[i], m[j]);
+                let row = &table[local[i] * k..local[i] * k + k];
+                for &lj in &local[i + 1..] {
+                    sum += row[lj];
                     n += 1;
                 }
             }
