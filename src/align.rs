@@ -684,9 +684,11 @@ fn context_doc_links(sets: &TokenSets, config: &AlignConfig) -> (Vec<(usize, usi
         let key = |&(r, n): &(u32, u32)| {
             f64::from(n) * (1.0 + n_docs / f64::from(doc_df[r as usize])).ln()
         };
-        tf.sort_unstable_by(|a, b| key(b).total_cmp(&key(a)).then(a.0.cmp(&b.0)));
-        tf.truncate(config.context_tokens.max(1));
-        doc_sets.push((d as u32, tf.into_iter().map(|(r, _)| r).collect()));
+        // each key computed once, not once per comparison
+        let mut keyed: Vec<(f64, u32)> = tf.iter().map(|e| (key(e), e.0)).collect();
+        keyed.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        keyed.truncate(config.context_tokens.max(1));
+        doc_sets.push((d as u32, keyed.into_iter().map(|(_, r)| r).collect()));
     }
     let mut doc_links = if ranges.len() <= config.context_min_docs {
         let n = ranges.len() as u32;
@@ -936,6 +938,8 @@ fn groups_with(claims: &[Claim], config: &AlignConfig, shared: bool) -> Vec<Grou
 fn kept_in_context(sets: &TokenSets, claims: &[&Claim], config: &AlignConfig) -> Vec<Link> {
     let (set_class, n_set) = intern((0..sets.len()).map(|i| sets.set(i)));
     let (seq_class, n_seq) = intern(claims.iter().map(|c| c.tokens.as_str()));
+    // the phrase term of the score depends on a claim's text and tokens only
+    let (text_class, _) = intern(claims.iter().map(|c| (c.text.as_str(), c.tokens.as_str())));
     let counts = DocCounts::new(sets);
     // per sentence (equal tokens) found in two documents: whether its copies score 1.0,
     // from its first two copies in different documents
@@ -959,6 +963,7 @@ fn kept_in_context(sets: &TokenSets, claims: &[&Claim], config: &AlignConfig) ->
         counts: &counts,
         set_class: &set_class,
         seq_class: &seq_class,
+        text_class: &text_class,
         exact: &exact,
         threshold: config.threshold,
     };
@@ -1025,6 +1030,8 @@ struct Keeper<'s, 'c> {
     counts: &'s DocCounts,
     set_class: &'s [u32],
     seq_class: &'s [u32],
+    /// Per set: equal claim texts and tokens have equal labels.
+    text_class: &'s [u32],
     /// Per sentence: its copies in two documents score exactly 1.0.
     exact: &'s [bool],
     threshold: f64,
@@ -1042,6 +1049,9 @@ struct Scratch {
     best_b: Vec<(f64, u32)>,
     kind: Vec<u8>,
     linked: Vec<(u32, u32, f64)>,
+    /// [`phrase_overlap`] per pair of text classes met so far: copies of one sentence
+    /// meet the same partners again in document pair after document pair.
+    phrase: FastMap<(u32, u32), f64>,
 }
 
 impl Keeper<'_, '_> {
@@ -1057,8 +1067,14 @@ impl Keeper<'_, '_> {
         const COPY: u8 = 0; // equal content tokens, known to score 1.0
         const SAME_SET: u8 = 1;
         const OTHER: u8 = 2;
-        let score = |a: u32, b: u32| {
-            decision_score(self.sets, self.counts, self.claims, a as usize, b as usize)
+        let phrase = &mut s.phrase;
+        let mut score = |a: u32, b: u32| {
+            let (a, b) = (a as usize, b as usize);
+            let key = (self.text_class[a], self.text_class[b]);
+            let bigram = *phrase
+                .entry(key)
+                .or_insert_with(|| phrase_overlap(self.claims[a], self.claims[b]));
+            score_with_phrase(self.sets, self.counts, a, b, bigram)
         };
         let (na, nb) = (ra.1 - ra.0, rb.1 - rb.0);
         for v in [&mut s.settled_a, &mut s.need_a] {
@@ -1130,6 +1146,73 @@ impl Keeper<'_, '_> {
     }
 }
 
+/// Sorts links as [`group_links`] takes them: score descending (by `f64::total_cmp`),
+/// then `(a, b)`. In a big cluster most links join verbatim copies and score exactly
+/// 1.0; those are put in `(a, b)` order by a counting sort on `a`. The others sort as
+/// one integer key each (the score's bits in total order, inverted, above `a` and `b`)
+/// rather than through a float comparison.
+fn sort_strongest_first(links: &mut [Link]) {
+    // `f64::total_cmp`'s key: flip the magnitude bits of negatives, then the sign bit
+    // makes the order unsigned
+    let ordered = |x: f64| {
+        let b = x.to_bits() as i64;
+        ((b ^ (((b >> 63) as u64) >> 1) as i64) as u64) ^ (1 << 63)
+    };
+    let unordered = |k: u64| {
+        let b = (k ^ (1 << 63)) as i64;
+        f64::from_bits((b ^ (((b >> 63) as u64) >> 1) as i64) as u64)
+    };
+    let one = 1.0f64.to_bits();
+    let mut keys: Vec<u128> = links
+        .iter()
+        .filter(|l| l.score.to_bits() != one)
+        .map(|l| (u128::from(!ordered(l.score)) << 64) | (u128::from(l.a) << 32) | u128::from(l.b))
+        .collect();
+    keys.sort_unstable();
+    // the links scoring 1.0: bucketed by `a`, each bucket sorted by `b`
+    let n = links.iter().map(|l| l.a as usize + 1).max().unwrap_or(0);
+    let mut start = vec![0u32; n + 1];
+    for l in links.iter().filter(|l| l.score.to_bits() == one) {
+        start[l.a as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut bs = vec![0u32; start[n] as usize];
+    for l in links.iter().filter(|l| l.score.to_bits() == one) {
+        bs[fill[l.a as usize] as usize] = l.b;
+        fill[l.a as usize] += 1;
+    }
+    // keys above 1.0 in the order (only NaN or infinity could be) come first
+    let above = keys.partition_point(|&k| ((k >> 64) as u64) < !ordered(1.0));
+    let decode = |k: u128| Link {
+        a: (k >> 32) as u32,
+        b: k as u32,
+        score: unordered(!((k >> 64) as u64)),
+    };
+    let mut out = links.iter_mut();
+    // (each zip pulls from its source first, so no slot is skipped)
+    for (&k, slot) in keys[..above].iter().zip(out.by_ref()) {
+        *slot = decode(k);
+    }
+    for a in 0..n {
+        bs[start[a] as usize..start[a + 1] as usize].sort_unstable();
+    }
+    let (bs, start) = (&bs, &start);
+    let ones = (0..n).flat_map(|a| {
+        bs[start[a] as usize..start[a + 1] as usize]
+            .iter()
+            .map(move |&b| (a as u32, b))
+    });
+    for ((a, b), slot) in ones.zip(out.by_ref()) {
+        *slot = Link { a, b, score: 1.0 };
+    }
+    for (&k, slot) in keys[above..].iter().zip(out) {
+        *slot = decode(k);
+    }
+}
+
 /// The merging half of [`group_links`] on links already filtered: strongest first (ties
 /// by ids), at most one set per key, the average-link check. The same computation with
 /// its repeated parts shared: [`TokenSets::score`] is computed once per pair of distinct
@@ -1146,11 +1229,7 @@ fn merge_links(
             .entry((class[x as usize], class[y as usize]))
             .or_insert_with(|| sets.score(x as usize, y as usize))
     };
-    kept.sort_unstable_by(|p, q| {
-        q.score
-            .total_cmp(&p.score)
-            .then((p.a, p.b).cmp(&(q.a, q.b)))
-    });
+    sort_strongest_first(&mut kept);
     let n = sets.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); n];
@@ -1234,11 +1313,32 @@ fn merge_links(
         .filter(|m| m.len() >= 2)
         .map(|mut m| {
             m.sort_unstable();
+            // a group of hundreds of copies holds few distinct sets: their scores in a
+            // small table, summed in the same order as pair by pair
+            let mut distinct: Vec<(u32, u32)> = m.iter().map(|&x| (class[x as usize], x)).collect();
+            distinct.sort_unstable();
+            distinct.dedup_by_key(|e| e.0);
+            let k = distinct.len();
+            let local: Vec<usize> = m
+                .iter()
+                .map(|&x| {
+                    distinct
+                        .binary_search_by_key(&class[x as usize], |e| e.0)
+                        .unwrap_or(0)
+                })
+                .collect();
+            let mut table = vec![0.0; k * k];
+            for (i, &(_, x)) in distinct.iter().enumerate() {
+                for (j, &(_, y)) in distinct.iter().enumerate() {
+                    table[i * k + j] = score(x, y);
+                }
+            }
             let mut sum = 0.0;
             let mut n = 0usize;
             for i in 0..m.len() {
-                for j in i + 1..m.len() {
-                    sum += score(m[i], m[j]);
+                let row = &table[local[i] * k..local[i] * k + k];
+                for &lj in &local[i + 1..] {
+                    sum += row[lj];
                     n += 1;
                 }
             }
@@ -1451,9 +1551,20 @@ pub fn decision_score(
     b: usize,
 ) -> f64 {
     let bigram = match (claims.get(a), claims.get(b)) {
-        (Some(x), Some(y)) => bigram_overlap(x, y).max(quote_overlap(x, y)),
+        (Some(x), Some(y)) => phrase_overlap(x, y),
         _ => 0.0,
     };
+    score_with_phrase(sets, counts, a, b, bigram)
+}
+
+/// The `B` term of [`decision_score`]: [`bigram_overlap`] or [`quote_overlap`], whichever
+/// is higher. A function of the two claims' texts and tokens only.
+fn phrase_overlap(x: &Claim, y: &Claim) -> f64 {
+    bigram_overlap(x, y).max(quote_overlap(x, y))
+}
+
+/// [`decision_score`] given its `B` term `bigram`.
+fn score_with_phrase(sets: &TokenSets, counts: &DocCounts, a: usize, b: usize, bigram: f64) -> f64 {
     let (ka, kb) = (sets.key[a], sets.key[b]);
     let n = f64::from(
         counts.claims.get(ka as usize).copied().unwrap_or(0)
@@ -1761,4 +1872,46 @@ pub fn to_markdown(alignment: &Alignment) -> String {
         md.push('\n');
     }
     md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{sort_strongest_first, Link};
+
+    #[test]
+    fn integer_key_sort_matches_the_float_comparison() {
+        let scores = [
+            1.0,
+            0.5,
+            -0.0,
+            0.0,
+            -2.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.999_999_999_999_999_9,
+            f64::MIN_POSITIVE,
+            1.0,
+        ];
+        let mut links: Vec<Link> = Vec::new();
+        for (i, &score) in scores.iter().enumerate() {
+            for b in [7u32, 3, u32::MAX] {
+                links.push(Link {
+                    a: (i as u32 * 31) % 5,
+                    b,
+                    score,
+                });
+            }
+        }
+        let mut want = links.clone();
+        want.sort_by(|p, q| {
+            q.score
+                .total_cmp(&p.score)
+                .then((p.a, p.b).cmp(&(q.a, q.b)))
+        });
+        sort_strongest_first(&mut links);
+        let bits = |v: &[Link]| -> Vec<(u32, u32, u64)> {
+            v.iter().map(|l| (l.a, l.b, l.score.to_bits())).collect()
+        };
+        assert_eq!(bits(&links), bits(&want));
+    }
 }

@@ -100,35 +100,31 @@ impl Reconciler {
     /// As [`Reconciler::reconcile`], telling `progress` how far each stage has got.
     pub fn reconcile_with_progress(&self, docs: &[Document], progress: Progress) -> Result<Report> {
         let docs = sorted_checked(docs)?;
-        let (extracted, sentences) = self.extract_sorted(&docs, progress);
-        progress(Stage::Align, 0, 1);
-        // Each document gets only its own quotes: `claims::build` looks them up per
-        // sentence, so handing every document all quotes would be quadratic.
-        let mut quotes_of: BTreeMap<&crate::model::DocId, Vec<Quote>> = BTreeMap::new();
-        for q in &extracted.quotes {
-            quotes_of.entry(&q.doc).or_default().push(q.clone());
-        }
-        let inputs: Vec<claims::DocInput<'_>> = docs
-            .iter()
-            .zip(&sentences)
-            .map(|(doc, s)| claims::DocInput {
-                doc,
-                sentences: s,
-                quotes: quotes_of
-                    .get(&doc.id)
-                    .map(Vec::as_slice)
-                    .unwrap_or_default(),
-            })
-            .collect();
-        let (claims, groups) = claims::build_aligned(&inputs, &self.config.align);
-        progress(Stage::Align, 1, 1);
+        let (sentences, Extraction { actors, quotes }) = self.segment_and_actors(&docs, progress);
+        // Times and quantities do not feed the claims or their alignment: they are found
+        // on a thread of their own while the claims are built and aligned (alignment
+        // has a sequential merging phase that leaves cores free).
+        let n = docs.len();
+        progress(Stage::TimesAndQuantities, 0, n);
+        let ((times, quantities), claims, groups) = std::thread::scope(|scope| {
+            let found = scope.spawn(|| self.times_and_quantities(&docs));
+            progress(Stage::Align, 0, 1);
+            let (claims, groups) = self.claims_and_groups(&docs, &sentences, &quotes);
+            progress(Stage::Align, 1, 1);
+            // a worker only panics on a bug; surface it
+            let found = found
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (found, claims, groups)
+        });
+        progress(Stage::TimesAndQuantities, n, n);
         progress(Stage::Reconcile, 0, 1);
         let input = reconcile_stage::Input {
             documents: &docs,
-            actors: &extracted.actors,
-            quotes: &extracted.quotes,
-            times: &extracted.times,
-            quantities: &extracted.quantities,
+            actors: &actors,
+            quotes: &quotes,
+            times: &times,
+            quantities: &quantities,
             claims: &claims,
             groups: &groups,
         };
@@ -140,26 +136,77 @@ impl Reconciler {
     /// Runs the extraction stages only: actors, quotes, times and quantities.
     pub fn extract(&self, docs: &[Document]) -> Result<Extracted> {
         let docs = sorted_checked(docs)?;
-        Ok(self.extract_sorted(&docs, &mut |_, _, _| {}).0)
+        let progress = &mut |_, _, _| {};
+        let (_, Extraction { actors, quotes }) = self.segment_and_actors(&docs, progress);
+        let (times, quantities) = self.times_and_quantities(&docs);
+        Ok(Extracted {
+            documents: docs
+                .iter()
+                .map(|d| crate::model::DocumentInfo {
+                    id: d.id.clone(),
+                    published: d.published,
+                    source: d.source.clone(),
+                    len: d.text.len(),
+                })
+                .collect(),
+            actors,
+            quotes,
+            times,
+            quantities,
+        })
     }
 
-    fn extract_sorted(
+    /// The claims of `docs` (sorted), each document given only its own quotes.
+    /// The claims, sentence by sentence or clause by clause, and their groups.
+    fn claims_and_groups(
+        &self,
+        docs: &[Document],
+        sentences: &[Vec<Sentence>],
+        quotes: &[Quote],
+    ) -> (Vec<crate::model::Claim>, Vec<crate::model::Group>) {
+        // `claims::build` looks quotes up per sentence, so handing every document all
+        // quotes would be quadratic
+        let mut quotes_of: BTreeMap<&crate::model::DocId, Vec<Quote>> = BTreeMap::new();
+        for q in quotes {
+            quotes_of.entry(&q.doc).or_default().push(q.clone());
+        }
+        let inputs: Vec<claims::DocInput<'_>> = docs
+            .iter()
+            .zip(sentences)
+            .map(|(doc, s)| claims::DocInput {
+                doc,
+                sentences: s,
+                quotes: quotes_of
+                    .get(&doc.id)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default(),
+            })
+            .collect();
+        claims::build_aligned(&inputs, &self.config.align)
+    }
+
+    /// Sentences per document (sorted), then actors, quotations and speakers.
+    fn segment_and_actors(
         &self,
         docs: &[Document],
         progress: Progress,
-    ) -> (Extracted, Vec<Vec<Sentence>>) {
+    ) -> (Vec<Vec<Sentence>>, Extraction) {
         let n = docs.len();
         let threads = self.config.align.threads;
         progress(Stage::Segment, 0, n);
         let sentences = crate::par::map(docs, threads, 2, segment::sentences);
         progress(Stage::Segment, n, n);
         progress(Stage::Actors, 0, 1);
-        let Extraction { actors, quotes } = extract::actors_and_quotes(docs);
+        let extraction = extract::actors_and_quotes(docs);
         progress(Stage::Actors, 1, 1);
+        (sentences, extraction)
+    }
+
+    /// Times and quantities of `docs` (sorted), in document then offset order.
+    fn times_and_quantities(&self, docs: &[Document]) -> (Vec<TimeExpr>, Vec<Quantity>) {
         let anchors = extract::time::anchors(docs, &self.config.time);
-        progress(Stage::TimesAndQuantities, 0, n);
         let paired: Vec<(&Document, _)> = docs.iter().zip(anchors).collect();
-        let found = crate::par::map(&paired, threads, 2, |(doc, anchor)| {
+        let found = crate::par::map(&paired, self.config.align.threads, 2, |(doc, anchor)| {
             (
                 extract::time::times_anchored(doc, *anchor, &self.config.time),
                 extract::quantity::quantities(doc),
@@ -171,26 +218,7 @@ impl Reconciler {
             times.extend(t);
             quantities.extend(q);
         }
-        progress(Stage::TimesAndQuantities, n, n);
-        let documents = docs
-            .iter()
-            .map(|d| crate::model::DocumentInfo {
-                id: d.id.clone(),
-                published: d.published,
-                source: d.source.clone(),
-                len: d.text.len(),
-            })
-            .collect();
-        (
-            Extracted {
-                documents,
-                actors,
-                quotes,
-                times,
-                quantities,
-            },
-            sentences,
-        )
+        (times, quantities)
     }
 }
 

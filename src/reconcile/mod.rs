@@ -192,11 +192,13 @@ fn flags_indexed(input: &Input, index: &Index, config: &ReconcileConfig) -> Vec<
 }
 
 fn flags_of(gathered: &Gathered, config: &ReconcileConfig) -> Vec<Flag> {
-    let mut out = Vec::new();
-    for (g, members) in gathered {
-        out.extend(group_flags(g, members, config));
-    }
-    out
+    // groups are independent: on all cores, in group order
+    crate::par::map(gathered, 0, 2, |(g, members)| {
+        group_flags(g, members, config)
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// One comparison's outcome between two classes of identical members.
