@@ -239,12 +239,14 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     let mut name_index: Map<&str, usize> = Map::default();
     let names: Vec<Vec<Option<usize>>> = mentions
         .iter()
-        .map(|ms| {
+        .zip(docs)
+        .map(|(ms, doc)| {
             ms.iter()
                 .map(|m| {
                     (m.kind == ActorKind::Person && m.form == MentionForm::Name).then(|| {
-                        *name_index.entry(m.name.as_str()).or_insert_with(|| {
-                            person_names.push(person_name(&m.name));
+                        let name = m.name(&doc.text);
+                        *name_index.entry(name).or_insert_with(|| {
+                            person_names.push(person_name(name));
                             person_names.len() - 1
                         })
                     })
@@ -383,12 +385,14 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     let mut key_list: Vec<String> = Vec::new();
     let body_keys: Vec<Vec<usize>> = mentions
         .iter()
-        .map(|ms| {
+        .zip(docs)
+        .map(|(ms, doc)| {
             ms.iter()
                 .map(|m| {
                     if body_of(m) {
-                        *key_index.entry(m.name.as_str()).or_insert_with(|| {
-                            key_list.push(body_key(&m.name));
+                        let name = m.name(&doc.text);
+                        *key_index.entry(name).or_insert_with(|| {
+                            key_list.push(body_key(name));
                             key_list.len() - 1
                         })
                     } else {
@@ -535,7 +539,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
             }
             let m = &mentions[d][mi];
             // The words up to the head ("leader of Belarus" -> ["leader"]).
-            let mut desc_words = role_words(&m.name, lex);
+            let mut desc_words = role_words(m.name(&docs[d].text), lex);
             if let Some(pos) = desc_words.iter().position(|w| *w == m.head) {
                 desc_words.truncate(pos + 1);
             }
@@ -696,7 +700,7 @@ fn build(
         for &(d, mi) in &ms {
             let m = &mentions[d][mi];
             if m.form == MentionForm::Name || m.form == MentionForm::Place {
-                *counts.entry(m.name.as_str()).or_default() += 1;
+                *counts.entry(m.name(&docs[d].text)).or_default() += 1;
             }
         }
         let name = counts
@@ -707,14 +711,17 @@ fn build(
                 wa.cmp(&wb).then(a.1.cmp(b.1)).then(b.0.cmp(a.0))
             })
             .map(|(n, _)| n.to_string())
-            .or_else(|| ms.first().map(|&(d, mi)| mentions[d][mi].name.clone()))
+            .or_else(|| {
+                ms.first()
+                    .map(|&(d, mi)| mentions[d][mi].name(&docs[d].text).to_string())
+            })
             .unwrap_or_default();
         // Every form written (with titles) and every bare name, except descriptions.
         let aliases: BTreeSet<&str> = ms
             .iter()
-            .map(|&(d, mi)| &mentions[d][mi])
-            .filter(|m| m.form != MentionForm::Description)
-            .flat_map(|m| [m.text.as_str(), m.name.as_str()])
+            .map(|&(d, mi)| (&mentions[d][mi], docs[d].text.as_str()))
+            .filter(|(m, _)| m.form != MentionForm::Description)
+            .flat_map(|(m, t)| [m.text(t), m.name(t)])
             .filter(|a| *a != name)
             .collect();
         let roles: BTreeSet<&str> = ms
@@ -728,7 +735,7 @@ fn build(
             .map(|&(d, mi)| Mention {
                 doc: docs[d].id.clone(),
                 span: mentions[d][mi].span,
-                text: mentions[d][mi].text.clone(),
+                text: mentions[d][mi].text(&docs[d].text).to_string(),
             })
             .collect();
         actors.push((

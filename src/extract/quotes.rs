@@ -25,7 +25,7 @@
 //! let q = quotes::quotes(&doc, &s, &m);
 //! assert_eq!(q.len(), 2);
 //! assert_eq!(q[0].span.slice(&doc.text), "We agree");
-//! assert_eq!(m[q[0].speaker.unwrap()].text, "Mr Xi");
+//! assert_eq!(m[q[0].speaker.unwrap()].text(&doc.text), "Mr Xi");
 //! assert_eq!(q[1].speaker, q[0].speaker);
 //! assert_eq!(q[1].kind, QuoteKind::Direct);
 //! ```
@@ -585,7 +585,7 @@ pub(crate) fn mentions_and_quotes(doc: &Document) -> (Vec<LocalMention>, Vec<Loc
     for q in &quotes {
         if let Some(m) = q.speaker.and_then(|mi| mentions.get_mut(mi)) {
             if m.form == MentionForm::Place {
-                crate::extract::actors::complete_place(&doc.text, &toks, m);
+                crate::extract::actors::complete_place(&toks, m);
                 m.form = MentionForm::Name;
             }
         }
