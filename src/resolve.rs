@@ -351,15 +351,14 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
             let Some((sk, cands)) = family_cands.get(&p.family) else {
                 continue;
             };
-            let in_doc: BTreeSet<usize> = cands
+            // The candidates in this document: one of them (however often listed)
+            // is picked, several are ambiguous.
+            let mut in_doc = cands
                 .iter()
                 .copied()
-                .filter(|&c| clusters[c].docs.contains(&d))
-                .collect();
-            let pick = if !in_doc.is_empty() {
-                (in_doc.len() == 1)
-                    .then(|| in_doc.iter().next().copied())
-                    .flatten()
+                .filter(|&c| clusters[c].docs.contains(&d));
+            let pick = if let Some(first) = in_doc.next() {
+                in_doc.all(|c| c == first).then_some(first)
             } else if !cands.is_empty() {
                 (cands.len() == 1)
                     .then(|| cands.iter().next().copied())
@@ -519,16 +518,16 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     }
 
     // 4. Descriptions of people, by role and nationality.
-    let mut roles_of: Vec<BTreeSet<String>> = vec![BTreeSet::new(); clusters.len()];
-    let mut nats_of: Vec<BTreeSet<String>> = vec![BTreeSet::new(); clusters.len()];
+    let mut roles_of: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); clusters.len()];
+    let mut nats_of: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); clusters.len()];
     // The role phrases as words ("finance minister" -> ["finance", "minister"]).
     let mut phrases_of: Vec<BTreeSet<Vec<String>>> = vec![BTreeSet::new(); clusters.len()];
     let lex = Lexicon::get();
     for (c, cl) in clusters.iter().enumerate() {
         for &(d, mi) in &cl.members {
             let m = &mentions[d][mi];
-            roles_of[c].extend(m.role_heads.iter().cloned());
-            nats_of[c].extend(m.nationality.iter().cloned());
+            roles_of[c].extend(m.role_heads.iter().map(String::as_str));
+            nats_of[c].extend(m.nationality.as_deref());
             phrases_of[c].extend(m.roles.iter().map(|r| role_words(r, lex)));
         }
     }
@@ -548,7 +547,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                     return 0;
                 }
                 if let Some(n) = &m.nationality {
-                    if !nats_of[c].contains(n) {
+                    if !nats_of[c].contains(n.as_str()) {
                         return 0;
                     }
                 }
@@ -642,7 +641,7 @@ fn role_words(role: &str, lex: &Lexicon) -> Vec<String> {
 }
 
 /// How well a description's role noun fits an actor's roles: 0 not at all, 3 exactly.
-fn role_fit(head: &str, roles: &BTreeSet<String>) -> u8 {
+fn role_fit(head: &str, roles: &BTreeSet<&str>) -> u8 {
     let spokes = ["spokesman", "spokeswoman", "spokesperson"];
     if roles.contains(head) || (spokes.contains(&head) && spokes.iter().any(|s| roles.contains(*s)))
     {
