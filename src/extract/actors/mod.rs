@@ -150,6 +150,8 @@ pub(crate) fn mentions_in(
         cap_elsewhere: Set::default(),
         out: Vec::with_capacity(toks.len() / 16),
         lazy_places,
+        full_buf: String::new(),
+        rest_buf: String::new(),
     };
     let elsewhere = |(i, t): (usize, &tokens::Tok)| {
         (t.cap && !initial[i] && t.kind == tokens::Kind::Word).then(|| toks.lower(i))
@@ -200,13 +202,22 @@ fn share_gender(text: &str, out: &mut [LocalMention]) {
     // Family names made once per person name, as byte ranges into one lower-cased
     // buffer (a name's words lower-cased one by one are its lower-cased words).
     let mut buf = String::new();
+    let mut lower = String::new();
     let families: Vec<Option<std::ops::Range<usize>>> = out
         .iter()
         .map(|m| {
             if !is_name(m) {
                 return None;
             }
-            let lower = m.name(text).to_lowercase();
+            // Lower-cased into one reused buffer; non-ASCII the same as `to_lowercase`.
+            let name = m.name(text);
+            if name.is_ascii() {
+                lower.clear();
+                lower.push_str(name);
+                lower.make_ascii_lowercase();
+            } else {
+                lower = name.to_lowercase();
+            }
             // More than three words are never read family-first.
             let (mut head, mut n, mut last) = ([""; 3], 0, None);
             for w in lower.split_whitespace() {
@@ -349,6 +360,10 @@ struct Finder<'a> {
     cap_elsewhere: Set<&'a str>,
     out: Vec<LocalMention>,
     lazy_places: bool,
+    /// Scratch for [`Finder::joined`]: a run's lower-cased words.
+    full_buf: String,
+    /// Scratch for [`Finder::joined`]: the run's words after titles.
+    rest_buf: String,
 }
 
 /// A role found before or after a name.
@@ -463,19 +478,23 @@ impl<'a> Finder<'a> {
         t.chars().count() > 3 || t.chars().all(|c| !c.is_lowercase())
     }
 
-    /// The lower-cased words `a..=b` joined by spaces, borrowed when one word.
-    fn joined(&self, a: usize, b: usize) -> std::borrow::Cow<'a, str> {
+    /// The lower-cased words `a..=b` joined by spaces: borrowed when one word, else
+    /// written into `buf` (a buffer kept across runs, so no allocation per run).
+    fn joined<'b>(&self, a: usize, b: usize, buf: &'b mut String) -> &'b str
+    where
+        'a: 'b,
+    {
         if a == b {
-            return self.lo(a).into();
+            return self.lo(a);
         }
-        let mut s = String::with_capacity((a..=b).map(|i| self.lo(i).len() + 1).sum());
+        buf.clear();
         for i in a..=b {
             if i > a {
-                s.push(' ');
+                buf.push(' ');
             }
-            s.push_str(self.lo(i));
+            buf.push_str(self.lo(i));
         }
-        s.into()
+        buf
     }
 
     /// The body head `full` (the lower-cased words `a..=b`), asking the table only when
@@ -605,9 +624,18 @@ impl<'a> Finder<'a> {
     }
 
     fn segment(&mut self, a: usize, b: usize) {
+        let mut full_buf = std::mem::take(&mut self.full_buf);
+        let mut rest_buf = std::mem::take(&mut self.rest_buf);
+        self.segment_in(a, b, &mut full_buf, &mut rest_buf);
+        self.full_buf = full_buf;
+        self.rest_buf = rest_buf;
+    }
+
+    /// [`Finder::segment`] with buffers for the lower-cased run and its rest after
+    /// titles.
+    fn segment_in(&mut self, a: usize, b: usize, full_buf: &mut String, rest_buf: &mut String) {
         let lex = self.lex;
-        let full_cow = self.joined(a, b);
-        let full: &str = &full_cow;
+        let full: &str = self.joined(a, b, full_buf);
         if let Some(h) = self.head_of(a, b, full).filter(|_| self.acronym_ok(b)) {
             if b > a || !h.lower_ok || self.toks.toks[a].cap {
                 // A known body by its own name ("Xinhua", "Associated Press", "Kremlin").
@@ -731,8 +759,11 @@ impl<'a> Finder<'a> {
             return;
         }
         let rest = i..b + 1;
-        let rest_cow = self.joined(i, b);
-        let rest_full: &str = &rest_cow;
+        let rest_full: &str = if i == a {
+            full
+        } else {
+            self.joined(i, b, rest_buf)
+        };
         let last = self.lo(b);
         if let Some(h) = self
             .head_of(b, b, last)
