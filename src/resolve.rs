@@ -239,12 +239,14 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     let mut name_index: Map<&str, usize> = Map::default();
     let names: Vec<Vec<Option<usize>>> = mentions
         .iter()
-        .map(|ms| {
+        .zip(docs)
+        .map(|(ms, doc)| {
             ms.iter()
                 .map(|m| {
                     (m.kind == ActorKind::Person && m.form == MentionForm::Name).then(|| {
-                        *name_index.entry(m.name.as_str()).or_insert_with(|| {
-                            person_names.push(person_name(&m.name));
+                        let name = m.name(&doc.text);
+                        *name_index.entry(name).or_insert_with(|| {
+                            person_names.push(person_name(name));
                             person_names.len() - 1
                         })
                     })
@@ -349,15 +351,14 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
             let Some((sk, cands)) = family_cands.get(&p.family) else {
                 continue;
             };
-            let in_doc: BTreeSet<usize> = cands
+            // The candidates in this document: one of them (however often listed)
+            // is picked, several are ambiguous.
+            let mut in_doc = cands
                 .iter()
                 .copied()
-                .filter(|&c| clusters[c].docs.contains(&d))
-                .collect();
-            let pick = if !in_doc.is_empty() {
-                (in_doc.len() == 1)
-                    .then(|| in_doc.iter().next().copied())
-                    .flatten()
+                .filter(|&c| clusters[c].docs.contains(&d));
+            let pick = if let Some(first) = in_doc.next() {
+                in_doc.all(|c| c == first).then_some(first)
             } else if !cands.is_empty() {
                 (cands.len() == 1)
                     .then(|| cands.iter().next().copied())
@@ -383,12 +384,14 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     let mut key_list: Vec<String> = Vec::new();
     let body_keys: Vec<Vec<usize>> = mentions
         .iter()
-        .map(|ms| {
+        .zip(docs)
+        .map(|(ms, doc)| {
             ms.iter()
                 .map(|m| {
                     if body_of(m) {
-                        *key_index.entry(m.name.as_str()).or_insert_with(|| {
-                            key_list.push(body_key(&m.name));
+                        let name = m.name(&doc.text);
+                        *key_index.entry(name).or_insert_with(|| {
+                            key_list.push(body_key(name));
                             key_list.len() - 1
                         })
                     } else {
@@ -515,16 +518,16 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
     }
 
     // 4. Descriptions of people, by role and nationality.
-    let mut roles_of: Vec<BTreeSet<String>> = vec![BTreeSet::new(); clusters.len()];
-    let mut nats_of: Vec<BTreeSet<String>> = vec![BTreeSet::new(); clusters.len()];
+    let mut roles_of: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); clusters.len()];
+    let mut nats_of: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); clusters.len()];
     // The role phrases as words ("finance minister" -> ["finance", "minister"]).
     let mut phrases_of: Vec<BTreeSet<Vec<String>>> = vec![BTreeSet::new(); clusters.len()];
     let lex = Lexicon::get();
     for (c, cl) in clusters.iter().enumerate() {
         for &(d, mi) in &cl.members {
             let m = &mentions[d][mi];
-            roles_of[c].extend(m.role_heads.iter().cloned());
-            nats_of[c].extend(m.nationality.iter().cloned());
+            roles_of[c].extend(m.role_heads.iter().map(String::as_str));
+            nats_of[c].extend(m.nationality.as_deref());
             phrases_of[c].extend(m.roles.iter().map(|r| role_words(r, lex)));
         }
     }
@@ -535,7 +538,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
             }
             let m = &mentions[d][mi];
             // The words up to the head ("leader of Belarus" -> ["leader"]).
-            let mut desc_words = role_words(&m.name, lex);
+            let mut desc_words = role_words(m.name(&docs[d].text), lex);
             if let Some(pos) = desc_words.iter().position(|w| *w == m.head) {
                 desc_words.truncate(pos + 1);
             }
@@ -544,7 +547,7 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                     return 0;
                 }
                 if let Some(n) = &m.nationality {
-                    if !nats_of[c].contains(n) {
+                    if !nats_of[c].contains(n.as_str()) {
                         return 0;
                     }
                 }
@@ -638,7 +641,7 @@ fn role_words(role: &str, lex: &Lexicon) -> Vec<String> {
 }
 
 /// How well a description's role noun fits an actor's roles: 0 not at all, 3 exactly.
-fn role_fit(head: &str, roles: &BTreeSet<String>) -> u8 {
+fn role_fit(head: &str, roles: &BTreeSet<&str>) -> u8 {
     let spokes = ["spokesman", "spokeswoman", "spokesperson"];
     if roles.contains(head) || (spokes.contains(&head) && spokes.iter().any(|s| roles.contains(*s)))
     {
@@ -696,7 +699,7 @@ fn build(
         for &(d, mi) in &ms {
             let m = &mentions[d][mi];
             if m.form == MentionForm::Name || m.form == MentionForm::Place {
-                *counts.entry(m.name.as_str()).or_default() += 1;
+                *counts.entry(m.name(&docs[d].text)).or_default() += 1;
             }
         }
         let name = counts
@@ -707,14 +710,17 @@ fn build(
                 wa.cmp(&wb).then(a.1.cmp(b.1)).then(b.0.cmp(a.0))
             })
             .map(|(n, _)| n.to_string())
-            .or_else(|| ms.first().map(|&(d, mi)| mentions[d][mi].name.clone()))
+            .or_else(|| {
+                ms.first()
+                    .map(|&(d, mi)| mentions[d][mi].name(&docs[d].text).to_string())
+            })
             .unwrap_or_default();
         // Every form written (with titles) and every bare name, except descriptions.
         let aliases: BTreeSet<&str> = ms
             .iter()
-            .map(|&(d, mi)| &mentions[d][mi])
-            .filter(|m| m.form != MentionForm::Description)
-            .flat_map(|m| [m.text.as_str(), m.name.as_str()])
+            .map(|&(d, mi)| (&mentions[d][mi], docs[d].text.as_str()))
+            .filter(|(m, _)| m.form != MentionForm::Description)
+            .flat_map(|(m, t)| [m.text(t), m.name(t)])
             .filter(|a| *a != name)
             .collect();
         let roles: BTreeSet<&str> = ms
@@ -728,7 +734,7 @@ fn build(
             .map(|&(d, mi)| Mention {
                 doc: docs[d].id.clone(),
                 span: mentions[d][mi].span,
-                text: mentions[d][mi].text.clone(),
+                text: mentions[d][mi].text(&docs[d].text).to_string(),
             })
             .collect();
         actors.push((

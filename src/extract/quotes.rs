@@ -25,7 +25,7 @@
 //! let q = quotes::quotes(&doc, &s, &m);
 //! assert_eq!(q.len(), 2);
 //! assert_eq!(q[0].span.slice(&doc.text), "We agree");
-//! assert_eq!(m[q[0].speaker.unwrap()].text, "Mr Xi");
+//! assert_eq!(m[q[0].speaker.unwrap()].text(&doc.text), "Mr Xi");
 //! assert_eq!(q[1].speaker, q[0].speaker);
 //! assert_eq!(q[1].kind, QuoteKind::Direct);
 //! ```
@@ -101,17 +101,30 @@ fn sentence_end_after(text: &str, from: usize, to: usize) -> Option<usize> {
     None
 }
 
+/// Whether the letters ending `before` are a title ("Mr", "Dr") in any case; checked
+/// at every period, so a short ASCII word is lower-cased on the stack.
 fn is_short_title(before: &str) -> bool {
-    let w: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
-    !w.is_empty() && Lexicon::get().titles.get(w.as_str()) == Some(&true)
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i);
+    let Some(w) = start.and_then(|i| before.get(i..)) else {
+        return false;
+    };
+    let titles = &Lexicon::get().titles;
+    let mut buf = [0u8; 32];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower)
+            .map(|lw| titles.get(lw) == Some(&true))
+            .unwrap_or(false)
+    } else {
+        titles.get(w.to_lowercase().as_str()) == Some(&true)
+    }
 }
 
 /// Pairs the quotation marks of `text[from..]`.
@@ -585,7 +598,7 @@ pub(crate) fn mentions_and_quotes(doc: &Document) -> (Vec<LocalMention>, Vec<Loc
     for q in &quotes {
         if let Some(m) = q.speaker.and_then(|mi| mentions.get_mut(mi)) {
             if m.form == MentionForm::Place {
-                crate::extract::actors::complete_place(&doc.text, &toks, m);
+                crate::extract::actors::complete_place(&toks, m);
                 m.form = MentionForm::Name;
             }
         }

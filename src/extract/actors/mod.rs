@@ -14,7 +14,7 @@
 //! use corroborate::{extract::actors, segment, Document, ActorKind};
 //! let doc = Document::new("a", "Belarusian leader Alexander Lukashenko met Mr Xi in Beijing.");
 //! let m = actors::mentions(&doc, &segment::sentences(&doc));
-//! let people: Vec<&str> = m.iter().filter(|m| m.kind == ActorKind::Person).map(|m| m.text.as_str()).collect();
+//! let people: Vec<&str> = m.iter().filter(|m| m.kind == ActorKind::Person).map(|m| m.text(&doc.text)).collect();
 //! assert_eq!(people, ["Alexander Lukashenko", "Mr Xi"]);
 //! assert_eq!(m[0].roles, ["Belarusian leader"]);
 //! assert_eq!(m[0].nationality.as_deref(), Some("Belarus"));
@@ -47,17 +47,17 @@ pub enum MentionForm {
 /// One mention of an actor in one document, before cross-document resolution.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalMention {
-    /// The mention's bytes in the document (title included, nationality not).
+    /// The mention's bytes in the document (title included, nationality not); its
+    /// text is [`LocalMention::text`].
     pub span: Span,
-    /// The mention's text, equal to the span's slice.
-    pub text: String,
     /// What the mention names.
     pub kind: ActorKind,
     /// Name, description or place.
     pub form: MentionForm,
-    /// The name without titles ("Xi Jinping"), or the description without its
-    /// determiner ("Belarusian leader").
-    pub name: String,
+    /// Where the name without titles ("Xi Jinping"), or the description without its
+    /// determiner ("Belarusian leader"), stands in the document; its text is
+    /// [`LocalMention::name`].
+    pub name_span: Span,
     /// For descriptions and bodies: the lower-case head word ("leader", "ministry").
     pub head: String,
     /// The country the mention ties its actor to ("Chinese President" gives China).
@@ -70,6 +70,22 @@ pub struct LocalMention {
     pub quoted: bool,
     /// The person's gender when a title or role word says it ("Mr", "spokeswoman").
     pub gender: Option<Gender>,
+}
+
+impl LocalMention {
+    /// The mention's text in `doc_text`, the text of the document it was found in.
+    pub fn text<'t>(&self, doc_text: &'t str) -> &'t str {
+        doc_text
+            .get(self.span.start..self.span.end)
+            .unwrap_or_default()
+    }
+
+    /// The mention's name (titles and determiner left out) in `doc_text`.
+    pub fn name<'t>(&self, doc_text: &'t str) -> &'t str {
+        doc_text
+            .get(self.name_span.start..self.name_span.end)
+            .unwrap_or_default()
+    }
 }
 
 /// Grammatical gender of a person, as titles and role words state it; used to keep
@@ -112,8 +128,8 @@ pub fn mentions(doc: &Document, sentences: &[Sentence]) -> Vec<LocalMention> {
 
 /// [`mentions`] over tokens and quotation marks already found.
 ///
-/// With `lazy_places`, place mentions carry only their span, kind and form (their
-/// strings are empty and their country `None`) until [`complete_place`] fills them in:
+/// With `lazy_places`, place mentions carry only their spans, kind and form (their
+/// head is empty and their country `None`) until [`complete_place`] fills them in:
 /// most places never speak, and only a speaking place is used as an actor.
 pub(crate) fn mentions_in(
     doc: &Document,
@@ -134,6 +150,8 @@ pub(crate) fn mentions_in(
         cap_elsewhere: Set::default(),
         out: Vec::with_capacity(toks.len() / 16),
         lazy_places,
+        full_buf: String::new(),
+        rest_buf: String::new(),
     };
     let elsewhere = |(i, t): (usize, &tokens::Tok)| {
         (t.cap && !initial[i] && t.kind == tokens::Kind::Word).then(|| toks.lower(i))
@@ -170,13 +188,13 @@ pub(crate) fn mentions_in(
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by_key(|m| m.span);
-    share_gender(&mut out);
+    share_gender(&doc.text, &mut out);
     out
 }
 
 /// Gives every person mention the gender another mention of the same family name in
 /// the document states ("Ms Ardern" makes "Jacinda Ardern" female).
-fn share_gender(out: &mut [LocalMention]) {
+fn share_gender(text: &str, out: &mut [LocalMention]) {
     let is_name = |m: &LocalMention| m.kind == ActorKind::Person && m.form == MentionForm::Name;
     if !out.iter().any(|m| is_name(m) && m.gender.is_some()) {
         return;
@@ -184,13 +202,22 @@ fn share_gender(out: &mut [LocalMention]) {
     // Family names made once per person name, as byte ranges into one lower-cased
     // buffer (a name's words lower-cased one by one are its lower-cased words).
     let mut buf = String::new();
+    let mut lower = String::new();
     let families: Vec<Option<std::ops::Range<usize>>> = out
         .iter()
         .map(|m| {
             if !is_name(m) {
                 return None;
             }
-            let lower = m.name.to_lowercase();
+            // Lower-cased into one reused buffer; non-ASCII the same as `to_lowercase`.
+            let name = m.name(text);
+            if name.is_ascii() {
+                lower.clear();
+                lower.push_str(name);
+                lower.make_ascii_lowercase();
+            } else {
+                lower = name.to_lowercase();
+            }
             // More than three words are never read family-first.
             let (mut head, mut n, mut last) = ([""; 3], 0, None);
             for w in lower.split_whitespace() {
@@ -333,6 +360,10 @@ struct Finder<'a> {
     cap_elsewhere: Set<&'a str>,
     out: Vec<LocalMention>,
     lazy_places: bool,
+    /// Scratch for [`Finder::joined`]: a run's lower-cased words.
+    full_buf: String,
+    /// Scratch for [`Finder::joined`]: the run's words after titles.
+    rest_buf: String,
 }
 
 /// A role found before or after a name.
@@ -360,9 +391,8 @@ impl<'a> Finder<'a> {
         let t = self.toks.toks[i];
         &self.text[t.start..t.end]
     }
-    fn span_text(&self, a: usize, b: usize) -> (Span, String) {
-        let s = Span::new(self.toks.toks[a].start, self.toks.toks[b].end);
-        (s, self.text[s.start..s.end].to_string())
+    fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks.toks[a].start, self.toks.toks[b].end)
     }
 
     fn run(&mut self) {
@@ -448,19 +478,23 @@ impl<'a> Finder<'a> {
         t.chars().count() > 3 || t.chars().all(|c| !c.is_lowercase())
     }
 
-    /// The lower-cased words `a..=b` joined by spaces, borrowed when one word.
-    fn joined(&self, a: usize, b: usize) -> std::borrow::Cow<'a, str> {
+    /// The lower-cased words `a..=b` joined by spaces: borrowed when one word, else
+    /// written into `buf` (a buffer kept across runs, so no allocation per run).
+    fn joined<'b>(&self, a: usize, b: usize, buf: &'b mut String) -> &'b str
+    where
+        'a: 'b,
+    {
         if a == b {
-            return self.lo(a).into();
+            return self.lo(a);
         }
-        let mut s = String::with_capacity((a..=b).map(|i| self.lo(i).len() + 1).sum());
+        buf.clear();
         for i in a..=b {
             if i > a {
-                s.push(' ');
+                buf.push(' ');
             }
-            s.push_str(self.lo(i));
+            buf.push_str(self.lo(i));
         }
-        s.into()
+        buf
     }
 
     /// The body head `full` (the lower-cased words `a..=b`), asking the table only when
@@ -590,9 +624,18 @@ impl<'a> Finder<'a> {
     }
 
     fn segment(&mut self, a: usize, b: usize) {
+        let mut full_buf = std::mem::take(&mut self.full_buf);
+        let mut rest_buf = std::mem::take(&mut self.rest_buf);
+        self.segment_in(a, b, &mut full_buf, &mut rest_buf);
+        self.full_buf = full_buf;
+        self.rest_buf = rest_buf;
+    }
+
+    /// [`Finder::segment`] with buffers for the lower-cased run and its rest after
+    /// titles.
+    fn segment_in(&mut self, a: usize, b: usize, full_buf: &mut String, rest_buf: &mut String) {
         let lex = self.lex;
-        let full_cow = self.joined(a, b);
-        let full: &str = &full_cow;
+        let full: &str = self.joined(a, b, full_buf);
         if let Some(h) = self.head_of(a, b, full).filter(|_| self.acronym_ok(b)) {
             if b > a || !h.lower_ok || self.toks.toks[a].cap {
                 // A known body by its own name ("Xinhua", "Associated Press", "Kremlin").
@@ -690,14 +733,20 @@ impl<'a> Finder<'a> {
                 let det = a > 0 && self.lo(a - 1) == "the";
                 if det {
                     let head = title_words.last().cloned().unwrap_or_default();
-                    let (span, text) = self.span_text(a - 1, b);
-                    let name = text.get(4..).unwrap_or_default().to_string();
+                    let span = self.span_of(a - 1, b);
+                    // The name leaves out "the " (an empty name should that not end
+                    // on a character boundary).
+                    let text = span.slice(self.text);
+                    let name_span = if text.is_char_boundary(4.min(text.len())) && text.len() >= 4 {
+                        Span::new(span.start + 4, span.end)
+                    } else {
+                        Span::new(span.end, span.end)
+                    };
                     self.out.push(LocalMention {
                         span,
-                        text,
                         kind: ActorKind::Person,
                         form: MentionForm::Description,
-                        name,
+                        name_span,
                         head: head.clone(),
                         nationality: nat,
                         roles: vec![],
@@ -710,8 +759,11 @@ impl<'a> Finder<'a> {
             return;
         }
         let rest = i..b + 1;
-        let rest_cow = self.joined(i, b);
-        let rest_full: &str = &rest_cow;
+        let rest_full: &str = if i == a {
+            full
+        } else {
+            self.joined(i, b, rest_buf)
+        };
         let last = self.lo(b);
         if let Some(h) = self
             .head_of(b, b, last)
@@ -829,11 +881,8 @@ impl<'a> Finder<'a> {
             return;
         }
         let start = title_start.filter(|&t| t < first).unwrap_or(first);
-        let (span, text) = self.span_text(start, b);
-        let name = {
-            let s = self.toks.toks[first].start;
-            self.text[s..self.toks.toks[b].end].to_string()
-        };
+        let span = self.span_of(start, b);
+        let name_span = self.span_of(first, b);
         let mut roles = Vec::new();
         let mut role_heads: Vec<String> = title_words
             .iter()
@@ -861,10 +910,9 @@ impl<'a> Finder<'a> {
         let gender = gender.or_else(|| role_heads.iter().find_map(|r| gender_of(r)));
         self.out.push(LocalMention {
             span,
-            text,
             kind: ActorKind::Person,
             form: MentionForm::Name,
-            name,
+            name_span,
             head: String::new(),
             nationality,
             roles,
@@ -878,8 +926,7 @@ impl<'a> Finder<'a> {
         let span = Span::new(self.toks.toks[a].start, self.toks.toks[b].end);
         let mut m = LocalMention {
             span,
-            name: String::new(),
-            text: String::new(),
+            name_span: span,
             kind: ActorKind::Organization,
             form: MentionForm::Place,
             head: String::new(),
@@ -890,7 +937,7 @@ impl<'a> Finder<'a> {
             gender: None,
         };
         if !self.lazy_places {
-            fill_place(self.text, self.toks, a, b, &mut m);
+            fill_place(self.toks, a, b, &mut m);
         }
         self.out.push(m);
     }
@@ -903,18 +950,16 @@ impl<'a> Finder<'a> {
         nat: Option<String>,
         name_lower: &str,
     ) {
-        let (span, text) = self.span_text(a, b);
+        let span = self.span_of(a, b);
         let head = self.lo(b).to_string();
         // The name is the text as written ("Belarusian Telegraph Agency"); resolution
         // compares bodies by name without nationality words.
         let _ = name_lower;
-        let name = text.clone();
         self.out.push(LocalMention {
             span,
-            text,
             kind,
             form: MentionForm::Name,
-            name,
+            name_span: span,
             head,
             nationality: nat,
             roles: vec![],
@@ -1027,9 +1072,9 @@ impl<'a> Finder<'a> {
         if heads.is_empty() || first >= name_start {
             return None;
         }
-        let (_, text) = self.span_text(first, name_start - 1);
+        let text = self.span_of(first, name_start - 1).slice(self.text);
         Some(RoleInfo {
-            text: clean_role(&text),
+            text: clean_role(text),
             heads,
             nationality,
         })
@@ -1135,9 +1180,9 @@ impl<'a> Finder<'a> {
         if !stop_ok {
             return None;
         }
-        let (_, text) = self.span_text(start, end);
+        let text = self.span_of(start, end).slice(self.text);
         Some(RoleInfo {
-            text: clean_role(&text),
+            text: clean_role(text),
             heads,
             nationality,
         })
@@ -1246,16 +1291,15 @@ impl<'a> Finder<'a> {
                 end = last + 2;
             }
         }
-        let (span, text) = self.span_text(first, end);
+        let span = self.span_of(first, end);
         let name_from = if det.is_some() { first + 1 } else { first };
-        let name = self.span_text(name_from.min(end), end).1;
+        let name_span = self.span_of(name_from.min(end), end);
         let role_head = head.rsplit(' ').next().unwrap_or(&head).to_string();
         self.out.push(LocalMention {
             span,
-            text,
             kind,
             form: MentionForm::Description,
-            name,
+            name_span,
             head: role_head.clone(),
             nationality: nat,
             roles: vec![],
@@ -1271,10 +1315,9 @@ impl<'a> Finder<'a> {
     }
 }
 
-/// Sets the text, name, lower-case head and country of the place mention `m` on
+/// Sets the lower-case head and country of the place mention `m` on
 /// tokens `a..=b`.
-fn fill_place(text: &str, toks: &Tokens, a: usize, b: usize, m: &mut LocalMention) {
-    let t = &text[toks.toks[a].start..toks.toks[b].end];
+fn fill_place(toks: &Tokens, a: usize, b: usize, m: &mut LocalMention) {
     let full = if a == b {
         toks.lower(a).to_string()
     } else {
@@ -1282,20 +1325,18 @@ fn fill_place(text: &str, toks: &Tokens, a: usize, b: usize, m: &mut LocalMentio
     };
     m.nationality = Lexicon::get().places.get(&full).cloned().flatten();
     m.head = full;
-    m.text = t.to_string();
-    m.name = t.to_string();
 }
 
 /// Fills in a place mention left empty by [`mentions_in`] with `lazy_places`, the
 /// same as it would have been found without.
-pub(crate) fn complete_place(text: &str, toks: &Tokens, m: &mut LocalMention) {
-    if m.form != MentionForm::Place || !m.text.is_empty() {
+pub(crate) fn complete_place(toks: &Tokens, m: &mut LocalMention) {
+    if m.form != MentionForm::Place || !m.head.is_empty() {
         return;
     }
     let a = toks.at_or_after(m.span.start);
     let b = toks.at_or_after(m.span.end).saturating_sub(1);
     if a <= b && b < toks.len() {
-        fill_place(text, toks, a, b, m);
+        fill_place(toks, a, b, m);
     }
 }
 
@@ -1336,7 +1377,7 @@ mod tests {
         let doc = Document::new("t", text);
         mentions(&doc, &[])
             .into_iter()
-            .map(|m| (m.text, m.kind, m.form))
+            .map(|m| (m.text(&doc.text).to_string(), m.kind, m.form))
             .collect()
     }
 
