@@ -197,6 +197,10 @@ fn build_docs(order: &[&DocInput<'_>], config: &AlignConfig) -> Vec<Built> {
         cache: WordCache::default(),
     };
     let mut out = Vec::new();
+    // Sentences that are one clause, normalized once per text: wire copies and
+    // syndicated articles repeat sentences verbatim, and normalizing depends only on
+    // the text (offsets are relative to the sentence).
+    let mut seen: crate::extract::actors::lexicon::Map<&str, Normalized> = Default::default();
     for input in order {
         let mut sents: Vec<&Sentence> = input.sentences.iter().collect();
         sents.sort_by_key(|s| (s.span.start, s.span.end));
@@ -204,7 +208,6 @@ fn build_docs(order: &[&DocInput<'_>], config: &AlignConfig) -> Vec<Built> {
             let Some(text) = input.doc.text.get(s.span.start..s.span.end) else {
                 continue;
             };
-            let toks = raw_tokens(text);
             let make = |start: usize, end: usize, n: Normalized| {
                 let shift = |r: (usize, usize)| Span::new(s.span.start + r.0, s.span.start + r.1);
                 let span = Span::new(s.span.start + start, s.span.start + end);
@@ -227,9 +230,20 @@ fn build_docs(order: &[&DocInput<'_>], config: &AlignConfig) -> Vec<Built> {
                     tokens: n.tokens,
                 }
             };
+            if let Some(n) = seen.get(text) {
+                out.push(Built {
+                    whole: make(0, text.len(), n.clone()),
+                    clauses: Vec::new(),
+                });
+                continue;
+            }
+            let toks = raw_tokens(text);
             let n = norm.normalize_tokens(&toks, text.len());
-            let whole = make(0, text.len(), n);
             let parts = clauses(&toks, norm.lex);
+            if parts.len() <= 1 {
+                seen.insert(text, n.clone());
+            }
+            let whole = make(0, text.len(), n);
             let mut split: Vec<Claim> = Vec::new();
             if parts.len() > 1 {
                 let mut main: Option<Option<ActorId>> = None;

@@ -9,6 +9,7 @@ use crate::model::{
     QuoteKind, Span, TimeExpr, TimeKind,
 };
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Who a claim is given to (speaker) or credited to (source).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,10 +18,12 @@ pub struct Party {
     pub actor: Option<ActorId>,
     /// The name to show: the actor's name, or the words as written.
     pub name: String,
-    /// Folded name words that identify it (for matching unresolved names).
-    pub tokens: BTreeSet<String>,
-    /// The resolved actor's role phrases as lower-case words (["finance", "minister"]).
-    pub roles: Vec<Vec<String>>,
+    /// Folded name words that identify it (for matching unresolved names); shared by
+    /// every mention of one actor.
+    pub tokens: Arc<BTreeSet<String>>,
+    /// The resolved actor's role phrases as lower-case words (["finance", "minister"]);
+    /// shared by every mention of one actor.
+    pub roles: Arc<Vec<Vec<String>>>,
     /// For a description ("the finance minister"), its role words, the noun last.
     pub role: Option<Vec<String>>,
     /// Where the name stands.
@@ -88,7 +91,8 @@ pub struct Index<'a> {
     doc_ix: BTreeMap<&'a DocId, usize>,
     per_doc: Vec<DocData<'a>>,
     pub actors: BTreeMap<ActorId, &'a Actor>,
-    actor_tokens: BTreeMap<ActorId, BTreeSet<String>>,
+    actor_tokens: BTreeMap<ActorId, Arc<BTreeSet<String>>>,
+    actor_roles: BTreeMap<ActorId, Arc<Vec<Vec<String>>>>,
     pub claims: BTreeMap<ClaimId, &'a Claim>,
     quotes: BTreeMap<QuoteId, &'a Quote>,
 }
@@ -122,7 +126,16 @@ impl<'a> Index<'a> {
                 for al in &a.aliases {
                     t.extend(name_tokens(al));
                 }
-                (*id, t)
+                (*id, Arc::new(t))
+            })
+            .collect();
+        let actor_roles = actors
+            .iter()
+            .map(|(id, a)| {
+                (
+                    *id,
+                    Arc::new(a.roles.iter().map(|r| role_words(r)).collect()),
+                )
             })
             .collect();
         let claims = input.claims.iter().map(|c| (c.id, c)).collect();
@@ -165,6 +178,7 @@ impl<'a> Index<'a> {
             per_doc,
             actors,
             actor_tokens,
+            actor_roles,
             claims,
             quotes,
         }
@@ -229,10 +243,10 @@ impl<'a> Index<'a> {
                 self.actor_tokens.get(&a.id).cloned().unwrap_or_default(),
                 Some(a.kind),
             ),
-            None => (written.to_string(), name_tokens(written), None),
+            None => (written.to_string(), Arc::new(name_tokens(written)), None),
         };
-        let roles: Vec<Vec<String>> = resolved
-            .map(|a| a.roles.iter().map(|r| role_words(r)).collect())
+        let roles = resolved
+            .and_then(|a| self.actor_roles.get(&a.id).cloned())
             .unwrap_or_default();
         // A description ("the governor") names a role, and which holder of it is meant
         // is resolution's best guess: it is compared by role.

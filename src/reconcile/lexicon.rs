@@ -1,7 +1,7 @@
 //! The word lists of this stage, compiled in from `data/reconcile/*.txt`.
 
+use crate::extract::actors::lexicon::{Map as HashMap, Set as HashSet};
 use crate::model::EventKind;
-use std::collections::{HashMap, HashSet};
 
 const NEGATION: &str = include_str!("../../data/reconcile/negation.txt");
 const ANTONYMS: &str = include_str!("../../data/reconcile/antonyms.txt");
@@ -28,8 +28,8 @@ pub enum CuePosition {
 pub struct Lexicon {
     // Hash tables for lookups only; nothing here is ever iterated into output.
     negation: HashSet<String>,
-    /// Two-word negation cues ("turned down").
-    pairs: HashSet<(String, String)>,
+    /// Two-word negation cues ("turned down"): first word to second words.
+    pairs: HashMap<String, Vec<String>>,
     antonyms: HashMap<String, Vec<String>>,
     events: HashMap<String, EventKind>,
     /// Source cues as folded word sequences.
@@ -38,8 +38,8 @@ pub struct Lexicon {
 
 impl Lexicon {
     fn parse() -> Lexicon {
-        let mut negation = HashSet::new();
-        let mut pairs = HashSet::new();
+        let mut negation = HashSet::default();
+        let mut pairs: HashMap<String, Vec<String>> = HashMap::default();
         for line in entries(NEGATION) {
             let mut it = line.split_whitespace().map(str::to_lowercase);
             match (it.next(), it.next()) {
@@ -47,12 +47,12 @@ impl Lexicon {
                     negation.insert(w);
                 }
                 (Some(w), Some(x)) => {
-                    pairs.insert((w, x));
+                    pairs.entry(w).or_default().push(x);
                 }
                 _ => {}
             }
         }
-        let mut antonyms: HashMap<String, Vec<String>> = HashMap::new();
+        let mut antonyms: HashMap<String, Vec<String>> = HashMap::default();
         for line in entries(ANTONYMS) {
             let mut it = line.split_whitespace();
             if let (Some(a), Some(b)) = (it.next(), it.next()) {
@@ -61,7 +61,7 @@ impl Lexicon {
                 antonyms.entry(b).or_default().push(a);
             }
         }
-        let mut events = HashMap::new();
+        let mut events = HashMap::default();
         for line in entries(EVENTS) {
             let mut it = line.split_whitespace();
             if let (Some(w), Some(k)) = (it.next(), it.next()) {
@@ -102,7 +102,11 @@ impl Lexicon {
     /// "rejected"), or the first word of a two-word one ("turned down").
     pub fn negates(&self, w: &str, next: Option<&str>) -> bool {
         self.negation.contains(w)
-            || next.is_some_and(|n| self.pairs.contains(&(w.to_string(), n.to_string())))
+            || next.is_some_and(|n| {
+                self.pairs
+                    .get(w)
+                    .is_some_and(|xs| xs.iter().any(|x| x == n))
+            })
     }
 
     /// Whether two folded words are antonyms.
