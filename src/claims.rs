@@ -196,11 +196,12 @@ fn build_docs(order: &[&DocInput<'_>], config: &AlignConfig) -> Vec<Built> {
         config,
         cache: WordCache::default(),
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Built> = Vec::new();
     // Sentences that are one clause, normalized once per text: wire copies and
     // syndicated articles repeat sentences verbatim, and normalizing depends only on
     // the text (offsets are relative to the sentence).
-    let mut seen: crate::extract::actors::lexicon::Map<&str, Normalized> = Default::default();
+    // (Each text points at its first claim in `out`, whose fields are reused.)
+    let mut seen: crate::extract::actors::lexicon::Map<&str, usize> = Default::default();
     for input in order {
         let mut sents: Vec<&Sentence> = input.sentences.iter().collect();
         sents.sort_by_key(|s| (s.span.start, s.span.end));
@@ -230,9 +231,17 @@ fn build_docs(order: &[&DocInput<'_>], config: &AlignConfig) -> Vec<Built> {
                     tokens: n.tokens,
                 }
             };
-            if let Some(n) = seen.get(text) {
+            if let Some(&first) = seen.get(text) {
+                let c: &Claim = &out[first].whole;
+                let back = |x: Span| (x.start - c.span.start, x.end - c.span.start);
+                let n = Normalized {
+                    tokens: c.tokens.clone(),
+                    polarity: c.polarity,
+                    speaker: c.attribution.map(back),
+                    cue: c.cue.map(back),
+                };
                 out.push(Built {
-                    whole: make(0, text.len(), n.clone()),
+                    whole: make(0, text.len(), n),
                     clauses: Vec::new(),
                 });
                 continue;
@@ -241,7 +250,7 @@ fn build_docs(order: &[&DocInput<'_>], config: &AlignConfig) -> Vec<Built> {
             let n = norm.normalize_tokens(&toks, text.len());
             let parts = clauses(&toks, norm.lex);
             if parts.len() <= 1 {
-                seen.insert(text, n.clone());
+                seen.insert(text, out.len());
             }
             let whole = make(0, text.len(), n);
             let mut split: Vec<Claim> = Vec::new();
