@@ -56,23 +56,17 @@ fn weekday_of_value(v: &str) -> Option<u32> {
     d.parse::<u32>().ok().filter(|d| (1..=7).contains(d))
 }
 
-/// A weekday written alone ("Wednesday", "on Friday", "Sunday morning"): its index
-/// (Monday = 0) and its part of the day, if any.
-fn bare_weekday(text: &str) -> Option<(usize, Option<String>)> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+/// A weekday written alone ("Wednesday", "on Friday", "Sunday morning"): its ISO number
+/// (Monday = 1) and its part of the day, if any.
+fn bare_weekday(text: &str) -> Option<(u32, Option<String>)> {
     let lower = text.trim().to_lowercase();
     let lower = lower.strip_prefix("on ").unwrap_or(&lower);
     let mut words = lower.split_whitespace();
-    let first = words.next()?;
-    let day = DAYS.iter().position(|d| *d == first)?;
+    // a full, singular weekday name from the time lexicon
+    let (day, plural, abbreviated) = time::lex::lexicon().get(words.next()?)?.weekday?;
+    if plural || abbreviated {
+        return None;
+    }
     let part = match (words.next(), words.next()) {
         (None, _) => None,
         (Some(p @ ("morning" | "afternoon" | "evening" | "night")), None) => Some(p.to_string()),
