@@ -558,13 +558,11 @@ pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
                 // A leader known by another title ("the Belarusian leader" for a
                 // president) fits only bare or vaguely qualified: "the opposition leader"
                 // names a role of its own.
-                let vague = |w: &String| {
-                    matches!(
-                        w.as_str(),
-                        "top" | "senior" | "veteran" | "longtime" | "country"
-                    )
-                };
-                if fit < 3 && !desc_words[..desc_words.len() - 1].iter().all(vague) {
+                if fit < 3
+                    && !desc_words[..desc_words.len() - 1]
+                        .iter()
+                        .all(|w| crate::extract::actors::lexicon::vague_qualifier(w))
+                {
                     return 0;
                 }
                 // "the finance minister" is not the interior minister: among the actor's

@@ -742,9 +742,10 @@ fn role_fits(desc: &[String], phrases: &[Vec<String>]) -> bool {
     }
     // A bare generic noun ("the leader", "a senior official") fits anyone; with words
     // that say which ("the opposition leader", "the police chief") it is a role.
-    let vague = |w: &String| matches!(w.as_str(), "top" | "senior" | "high-ranking" | "veteran");
     if matches!(head.as_str(), "official" | "leader" | "head" | "chief")
-        && desc[..desc.len() - 1].iter().all(vague)
+        && desc[..desc.len() - 1]
+            .iter()
+            .all(|w| crate::extract::actors::lexicon::vague_qualifier(w))
     {
         return true;
     }

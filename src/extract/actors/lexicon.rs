@@ -62,6 +62,16 @@ pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A hash set with [`FxHasher`].
 pub(crate) type Set<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
+/// Whether a word qualifies a role only vaguely ("the top official", "a senior leader",
+/// "the country's leader"): such a description still fits any holder of a leading role,
+/// where "the opposition leader" names a role of its own.
+pub(crate) fn vague_qualifier(w: &str) -> bool {
+    matches!(
+        w,
+        "top" | "senior" | "high-ranking" | "veteran" | "longtime" | "country"
+    )
+}
+
 /// A word of at most 16 bytes packed into integers, exactly: two overlapping reads
 /// that together cover every byte, and the length. Hashing and comparing it takes a
 /// few integer operations, where a string key costs a byte loop and a `memcmp` call.
