@@ -48,17 +48,7 @@ pub struct DocInput<'a> {
 /// assert_eq!(cs[0].attribution.map(|s| &cs[0].text[s.start - cs[0].span.start..s.end - cs[0].span.start]), Some("Kovač"));
 /// ```
 pub fn from_documents(docs: &[Document], config: &AlignConfig) -> Vec<Claim> {
-    let sentences: Vec<Vec<Sentence>> = docs.iter().map(crate::segment::sentences).collect();
-    let inputs: Vec<DocInput<'_>> = docs
-        .iter()
-        .zip(&sentences)
-        .map(|(doc, s)| DocInput {
-            doc,
-            sentences: s,
-            quotes: &[],
-        })
-        .collect();
-    build(&inputs, config)
+    with_segmented(docs, |inputs| build(inputs, config))
 }
 
 /// One claim per sentence of every document. Claim ids follow document id, then offset,
@@ -132,6 +122,12 @@ pub fn build_aligned(inputs: &[DocInput<'_>], config: &AlignConfig) -> (Vec<Clai
 /// quotations: claims, a sentence split into clauses where it finds no group whole, and
 /// their groups.
 pub fn from_documents_aligned(docs: &[Document], config: &AlignConfig) -> (Vec<Claim>, Vec<Group>) {
+    with_segmented(docs, |inputs| build_aligned(inputs, config))
+}
+
+/// Runs `f` on the documents segmented with [`crate::segment::sentences`], without
+/// quotations.
+fn with_segmented<R>(docs: &[Document], f: impl FnOnce(&[DocInput<'_>]) -> R) -> R {
     let sentences: Vec<Vec<Sentence>> = docs.iter().map(crate::segment::sentences).collect();
     let inputs: Vec<DocInput<'_>> = docs
         .iter()
@@ -142,7 +138,7 @@ pub fn from_documents_aligned(docs: &[Document], config: &AlignConfig) -> (Vec<C
             quotes: &[],
         })
         .collect();
-    build_aligned(&inputs, config)
+    f(&inputs)
 }
 
 /// Every sentence's claim (ids in document-id then offset order) and, beside each, the

@@ -299,17 +299,7 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
             .map(|(i, j)| (vec![i], vec![j]))
             .or_else(|| negated_verb(b, a).map(|(j, i)| (vec![i], vec![j])))
             .or_else(|| lone_antonyms(a, b).map(|(i, j)| (vec![i], vec![j])))
-            .map(|(ma, mb)| Pair {
-                a: Loc::Words {
-                    region: 0..a.words.len(),
-                    marks: ma,
-                },
-                b: Loc::Words {
-                    region: 0..b.words.len(),
-                    marks: mb,
-                },
-                ops: Vec::new(),
-            });
+            .map(|(ma, mb)| marked_words(a, b, ma, mb));
     }
     // Without an antonym swap, the claims as wholes must differ in negation too: "306
     // vessels were rejected" and "the panel rejected 306 vessels" put the same cue in
@@ -329,7 +319,12 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
     }
     ma.sort_unstable();
     mb.sort_unstable();
-    Some(Pair {
+    Some(marked_words(a, b, ma, mb))
+}
+
+/// A disagreement over the claims' whole words, with the words that carry it marked.
+fn marked_words(a: &Facts, b: &Facts, ma: Vec<usize>, mb: Vec<usize>) -> Pair {
+    Pair {
         a: Loc::Words {
             region: 0..a.words.len(),
             marks: ma,
@@ -339,7 +334,7 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
             marks: mb,
         },
         ops: Vec::new(),
-    })
+    }
 }
 
 /// One antonym pair across the claims, each word absent from the other claim ("the
