@@ -437,12 +437,6 @@ struct ClauseLex {
     conj: HashSet<String>,
 }
 
-fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
-
 impl Lexicon {
     fn builtin() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
@@ -450,23 +444,22 @@ impl Lexicon {
     }
 
     fn parse() -> Lexicon {
-        let stop = entries(include_str!("../data/align/stopwords.txt"))
-            .map(str::to_string)
-            .collect();
-        let negation = entries(include_str!("../data/align/negation.txt"))
-            .map(str::to_string)
-            .collect();
-        let verbs = include_str!("../data/align/irregular_verbs.txt");
+        use crate::lexicon::{cue_use, flag, Lexicon as One};
+        let one = One::get();
+        let words = |bits: u64| -> HashSet<String> {
+            one.words_with(bits).map(|(w, _)| w.to_string()).collect()
+        };
+        let stop = words(flag::STOPWORD);
+        // A claim's polarity counts negating particles and contractions; a rejection verb
+        // ("denied") asserts a denial rather than denying the claim.
+        let negation = words(flag::NEG_PARTICLE | flag::NEG_CONTRACTION);
         // a base form stays itself even where it is another verb's form ("lay" is the
         // past of "lie", but "laid out" must meet "lay out")
-        let bases: HashSet<&str> = entries(verbs)
-            .filter_map(|l| l.split_whitespace().next())
-            .collect();
+        let bases: HashSet<&str> = one.irregular_verbs.iter().map(|v| v[0]).collect();
         let mut irregular = HashMap::new();
-        for line in entries(verbs) {
-            let mut forms = line.split_whitespace();
-            let Some(base) = forms.next() else { continue };
-            for f in forms.filter(|f| !bases.contains(f)) {
+        for forms in &one.irregular_verbs {
+            let base = forms[0];
+            for f in forms[1..].iter().filter(|f| !bases.contains(*f)) {
                 irregular
                     .entry(f.to_string())
                     .or_insert_with(|| base.to_string());
@@ -483,26 +476,28 @@ impl Lexicon {
             separable: Vec::new(),
             clause: ClauseLex::default(),
         };
-        for line in entries(include_str!("../data/align/clauses.txt")) {
-            let mut parts = line.split_whitespace();
-            let (Some(kind), Some(word)) = (parts.next(), parts.next()) else {
-                continue;
-            };
+        let mut clause_words: Vec<(&str, crate::lexicon::ClauseWord)> =
+            one.clause_words.iter().map(|(w, k)| (*w, *k)).collect();
+        clause_words.sort_by_key(|(w, _)| *w);
+        for (word, kind) in clause_words {
+            use crate::lexicon::ClauseWord;
             let set = match kind {
-                "prep" => &mut lex.clause.prep,
-                "aux" => &mut lex.clause.aux,
-                "pronoun" => &mut lex.clause.pronoun,
-                "det" => &mut lex.clause.det,
-                "conj" => &mut lex.clause.conj,
-                _ => continue,
+                ClauseWord::Prep => &mut lex.clause.prep,
+                ClauseWord::Aux => &mut lex.clause.aux,
+                ClauseWord::Pronoun => &mut lex.clause.pronoun,
+                ClauseWord::Det => &mut lex.clause.det,
+                ClauseWord::Conj => &mut lex.clause.conj,
             };
             set.insert(word.to_lowercase());
         }
         lex.separable = SEPARABLE.iter().map(|w| lex.stem(w)).collect();
-        for line in entries(include_str!("../data/align/reporting.txt")) {
-            let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
-            if let Some(first) = words.first() {
-                lex.reporting.entry(first.clone()).or_default().push(words);
+        for (words, cue) in one.reporting.iter() {
+            if cue.uses & cue_use::CLAIM != 0 {
+                let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+                lex.reporting
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push(words);
             }
         }
         for v in lex.reporting.values_mut() {
@@ -511,11 +506,9 @@ impl Lexicon {
         let mut synonym = HashMap::new();
         let mut surface = HashMap::new();
         let mut phrases: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
-        for line in entries(include_str!("../data/align/synonyms.txt")) {
-            let (forms, words): (Vec<&str>, Vec<&str>) = line
-                .split(',')
-                .map(str::trim)
-                .partition(|e| e.starts_with('='));
+        for line in &one.synonyms {
+            let (forms, words): (Vec<&str>, Vec<&str>) =
+                line.iter().copied().partition(|e| e.starts_with('='));
             let group: Vec<Vec<String>> = words
                 .into_iter()
                 .map(|e| {

@@ -25,6 +25,7 @@ pub mod config;
 mod error;
 pub mod extract;
 pub mod ingest;
+mod lexicon;
 pub mod model;
 mod par;
 mod pipeline;

@@ -27,7 +27,8 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 struct Words {
-    approx: Vec<(Vec<&'static str>, &'static str)>,
+    /// Qualifiers before a number, longest first, so "at least" wins over a shorter match.
+    approx: Vec<(Vec<&'static str>, Approx)>,
     not_units: HashSet<&'static str>,
 }
 
@@ -35,25 +36,23 @@ static WORDS: OnceLock<Words> = OnceLock::new();
 
 fn words() -> &'static Words {
     WORDS.get_or_init(|| {
-        let lines = |src: &'static str| {
-            src.lines()
-                .map(|l| l.split('#').next().unwrap_or("").trim())
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-        };
-        let mut approx: Vec<(Vec<&'static str>, &'static str)> =
-            lines(include_str!("../../../data/quantity/approx.txt"))
-                .into_iter()
-                .filter_map(|l| {
-                    let (phrase, class) = l.rsplit_once(' ')?;
-                    Some((phrase.split(' ').collect(), class))
-                })
-                .collect();
-        // Longest phrases first, so "at least" wins over a shorter match.
-        approx.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        let not_units = lines(include_str!("../../../data/quantity/not_units.txt"))
-            .into_iter()
+        use crate::lexicon::{flag, ApproxClass, Lexicon};
+        let one = Lexicon::get();
+        let mut approx: Vec<(Vec<&'static str>, Approx)> = one
+            .approx
+            .iter()
+            .map(|(words, class)| {
+                let a = match class {
+                    ApproxClass::About => Approx::About,
+                    ApproxClass::AtLeast => Approx::AtLeast,
+                    ApproxClass::AtMost => Approx::AtMost,
+                    ApproxClass::Between => Approx::Range,
+                };
+                (words.to_vec(), a)
+            })
             .collect();
+        approx.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let not_units = one.words_with(flag::NOT_UNIT).map(|(w, _)| w).collect();
         Words { approx, not_units }
     })
 }
@@ -246,13 +245,7 @@ impl<'a> Q<'a> {
                 .enumerate()
                 .all(|(k, w)| self.is(i - n + k, w))
             {
-                let a = match *class {
-                    "about" => Approx::About,
-                    "at_least" => Approx::AtLeast,
-                    "at_most" => Approx::AtMost,
-                    _ => Approx::Range,
-                };
-                return Some((a, i - n));
+                return Some((*class, i - n));
             }
         }
         None

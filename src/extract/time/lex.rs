@@ -35,86 +35,9 @@ pub(crate) struct Tok {
     pub entry: Option<&'static Entry>,
 }
 
-/// A part of the day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Part {
-    Morning,
-    Afternoon,
-    Evening,
-    Night,
-}
-
-impl Part {
-    pub fn code(self) -> &'static str {
-        match self {
-            Part::Morning => "MO",
-            Part::Afternoon => "AF",
-            Part::Evening => "EV",
-            Part::Night => "NI",
-        }
-    }
-}
-
-/// A calendar unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TUnit {
-    Minute,
-    Hour,
-    Day,
-    Week,
-    Weekend,
-    Fortnight,
-    Month,
-    Quarter,
-    Year,
-    Decade,
-    Century,
-}
-
-/// Which part of a period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Edge {
-    Early,
-    Mid,
-    Late,
-}
-
-/// A temporal word's class (see `data/time/words.txt`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TimeWord {
-    Day(i8, Option<Part>),
-    Ref(&'static str),
-    Unit(TUnit, bool),
-    Part(Part),
-    Shift(i8),
-    Season(u8),
-    Edge(Edge),
-    Ago,
-    Clock(u8),
-    Set(TUnit),
-    Quant,
-    Holiday(u8, u8),
-}
-
-/// Tense cue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Tense {
-    Past,
-    Future,
-    /// Present tense: a schedule ("the vote is on Sunday"), read as future, but weaker
-    /// than a past or future cue at the same distance.
-    Present,
-}
-
-/// A unit class (see `data/quantity/units.txt`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum UnitClass {
-    Symbol,
-    Code,
-    Money,
-    Percent,
-    Measure,
-}
+pub(crate) use crate::lexicon::{
+    CalendarUnit as TUnit, DayPart as Part, Edge, Tense, TimeWord, UnitClass,
+};
 
 /// Everything the lexicon knows about one lower-cased surface form.
 #[derive(Clone, Debug, Default)]
@@ -132,8 +55,6 @@ pub(crate) struct Entry {
     /// The range a vague plural amount stands for ("hundreds": 200..1999).
     pub vague_amount: Option<(f64, f64)>,
     pub unit: Option<(&'static str, UnitClass)>,
-    /// A function word that can begin an expression ("the", "a", "every").
-    pub starter: bool,
 }
 
 /// The compiled lexicon: an open-addressing table keyed by the lower-cased word packed
@@ -192,136 +113,38 @@ fn slot_of(lo: u64, hi: u64, len: usize, mask: usize) -> usize {
     ((h ^ (h >> 29)) as usize) & mask
 }
 
-fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines()
-        .map(|l| l.split('#').next().unwrap_or(""))
-        .map(|l| l.split_whitespace().collect::<Vec<_>>())
-        .filter(|f| !f.is_empty())
-}
-
-fn unit_of(s: &str) -> Option<TUnit> {
-    Some(match s {
-        "minute" => TUnit::Minute,
-        "hour" => TUnit::Hour,
-        "day" => TUnit::Day,
-        "week" => TUnit::Week,
-        "weekend" => TUnit::Weekend,
-        "fortnight" => TUnit::Fortnight,
-        "month" => TUnit::Month,
-        "quarter" => TUnit::Quarter,
-        "year" => TUnit::Year,
-        "decade" => TUnit::Decade,
-        "century" => TUnit::Century,
-        _ => return None,
-    })
-}
-
-fn part_of(s: &str) -> Option<Part> {
-    Some(match s {
-        "MO" => Part::Morning,
-        "AF" => Part::Afternoon,
-        "EV" => Part::Evening,
-        "NI" => Part::Night,
-        _ => return None,
-    })
-}
-
 fn build() -> Lexicon {
-    let mut map: HashMap<&'static [u8], Entry> = HashMap::new();
-    for f in data_lines(include_str!("../../../data/time/months.txt")) {
-        if let (Some(w), Some(Ok(m))) = (f.first(), f.get(1).map(|s| s.parse::<u32>())) {
-            map.entry(w.as_bytes()).or_default().month = Some((m, f.get(2) == Some(&"abbr")));
-        }
-    }
-    for f in data_lines(include_str!("../../../data/time/weekdays.txt")) {
-        if let (Some(w), Some(Ok(d))) = (f.first(), f.get(1).map(|s| s.parse::<u32>())) {
-            let flag = f.get(2).copied();
-            map.entry(w.as_bytes()).or_default().weekday =
-                Some((d, flag == Some("plural"), flag == Some("abbr")));
-        }
-    }
-    for f in data_lines(include_str!("../../../data/time/words.txt")) {
-        let (Some(&w), Some(&class)) = (f.first(), f.get(1)) else {
-            continue;
-        };
-        let arg = f.get(2).copied().unwrap_or("");
-        let extra = f.get(3).copied().unwrap_or("");
-        if class == "start" {
-            map.entry(w.as_bytes()).or_default().starter = true;
-            continue;
-        }
-        let tw = match class {
-            "day" => arg
-                .parse::<i8>()
-                .ok()
-                .map(|o| TimeWord::Day(o, part_of(extra))),
-            "ref" => Some(TimeWord::Ref(arg)),
-            "unit" => unit_of(arg).map(|u| TimeWord::Unit(u, extra == "plural")),
-            "part" => part_of(arg).map(TimeWord::Part),
-            "shift" => arg.parse::<i8>().ok().map(TimeWord::Shift),
-            "season" => ["SP", "SU", "FA", "WI"]
-                .iter()
-                .position(|s| *s == arg)
-                .map(|i| TimeWord::Season(i as u8)),
-            "edge" => match arg {
-                "early" => Some(TimeWord::Edge(Edge::Early)),
-                "mid" => Some(TimeWord::Edge(Edge::Mid)),
-                "late" => Some(TimeWord::Edge(Edge::Late)),
-                _ => None,
+    use crate::lexicon::{flag, Lexicon as One};
+    let one = One::get();
+    let bits = flag::MONTH
+        | flag::WEEKDAY
+        | flag::TIME_WORD
+        | flag::TIME_STARTER
+        | flag::TENSE
+        | flag::NUMBER
+        | flag::ORDINAL
+        | flag::VAGUE_AMOUNT
+        | flag::UNIT;
+    let mut map: HashMap<&[u8], Entry> = HashMap::new();
+    // A word listed only as a starter ("the") gets an empty entry: the parser reads
+    // "has an entry" as "may be part of an expression".
+    for (w, info) in one.words_with(bits) {
+        map.insert(
+            w.as_bytes(),
+            Entry {
+                month: info.month.map(|(m, abbr)| (u32::from(m), abbr)),
+                weekday: info.weekday.map(|(d, pl, ab)| (u32::from(d), pl, ab)),
+                time: info.time,
+                tense: info.tense,
+                number: info.number,
+                ordinal: info.ordinal,
+                vague_amount: info.vague_amount,
+                unit: info.unit,
             },
-            "dir" => Some(TimeWord::Ago),
-            "clock" => arg.parse::<u8>().ok().map(TimeWord::Clock),
-            "set" => unit_of(arg).map(TimeWord::Set),
-            "quant" => Some(TimeWord::Quant),
-            "holiday" => arg
-                .split_once('-')
-                .and_then(|(m, d)| Some(TimeWord::Holiday(m.parse().ok()?, d.parse().ok()?))),
-            _ => None,
-        };
-        if let Some(tw) = tw {
-            map.entry(w.as_bytes()).or_default().time = Some(tw);
-        }
-    }
-    for f in data_lines(include_str!("../../../data/time/tense.txt")) {
-        if let (Some(&w), Some(&t)) = (f.first(), f.get(1)) {
-            let t = match t {
-                "future" => Tense::Future,
-                "present" => Tense::Present,
-                _ => Tense::Past,
-            };
-            map.entry(w.as_bytes()).or_default().tense = Some(t);
-        }
-    }
-    for f in data_lines(include_str!("../../../data/quantity/numbers.txt")) {
-        let (Some(&w), Some(Ok(v))) = (f.first(), f.get(1).map(|s| s.parse::<f64>())) else {
-            continue;
-        };
-        match f.get(2).copied() {
-            Some("vague") => {
-                if let Some(Ok(hi)) = f.get(3).map(|s| s.parse::<f64>()) {
-                    map.entry(w.as_bytes()).or_default().vague_amount = Some((v, hi));
-                }
-            }
-            Some("ord") => map.entry(w.as_bytes()).or_default().ordinal = Some(v as u32),
-            Some("scale") => map.entry(w.as_bytes()).or_default().number = Some((v, true)),
-            _ => map.entry(w.as_bytes()).or_default().number = Some((v, false)),
-        }
-    }
-    for f in data_lines(include_str!("../../../data/quantity/units.txt")) {
-        let (Some(&w), Some(&u), Some(&c)) = (f.first(), f.get(1), f.get(2)) else {
-            continue;
-        };
-        let class = match c {
-            "symbol" => UnitClass::Symbol,
-            "code" => UnitClass::Code,
-            "money" => UnitClass::Money,
-            "percent" => UnitClass::Percent,
-            _ => UnitClass::Measure,
-        };
-        map.entry(w.as_bytes()).or_default().unit = Some((u, class));
+        );
     }
     // Sorted so the table's layout does not depend on hash-map iteration order.
-    let mut pairs: Vec<(&'static [u8], Entry)> = map
+    let mut pairs: Vec<(&[u8], Entry)> = map
         .into_iter()
         .filter(|(k, _)| k.len() <= KEY_MAX)
         .collect();
