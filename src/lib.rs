@@ -33,6 +33,7 @@ pub mod reconcile;
 pub mod report;
 pub mod resolve;
 pub mod segment;
+pub(crate) mod text;
 
 // The README's code runs as a doc-test, so it cannot go stale.
 #[cfg(doctest)]

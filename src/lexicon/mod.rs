@@ -12,7 +12,7 @@ pub(crate) mod format;
 mod table;
 mod types;
 
-pub(crate) use table::{fold, WordId, WordTable};
+pub(crate) use table::{fold, PackedKey, WordId, WordTable};
 pub(crate) use types::*;
 
 use format::Record;
@@ -202,6 +202,9 @@ pub(crate) struct Lexicon {
     infos: Vec<WordInfo>,
     /// The words of the table, by id.
     texts: Vec<String>,
+    /// The id and flags of every printable ASCII character that is not a letter: each is
+    /// in the table, listed or not, so a punctuation token is answered by an index.
+    ascii_chars: [Option<(WordId, u64)>; 128],
     /// Abbreviations as written (without the final period) and their class.
     abbreviations: FxHashMap<&'static str, AbbrevClass>,
     longest_abbreviation: usize,
@@ -290,6 +293,23 @@ impl Lexicon {
         self.words.get_lower(lower)
     }
 
+    /// The number of words in the table: every [`WordId`] is below it.
+    pub fn word_count(&self) -> usize {
+        self.infos.len()
+    }
+
+    /// As [`Lexicon::id_lower`], with the key already packed when the word is short.
+    #[inline]
+    pub fn id_packed(&self, lower: &[u8], key: Option<PackedKey>) -> Option<WordId> {
+        self.words.get_packed(lower, key)
+    }
+
+    /// The id and flags of the one-byte ASCII word `b` when it is not a letter.
+    #[inline]
+    pub fn ascii_char(&self, b: u8) -> Option<&(WordId, u64)> {
+        self.ascii_chars.get(usize::from(b))?.as_ref()
+    }
+
     /// What the lexicon knows about word `id`.
     #[inline]
     pub fn info(&self, id: WordId) -> &WordInfo {
@@ -367,8 +387,19 @@ impl Lexicon {
             .iter()
             .map(Record::key)
             .collect();
+        for c in (b'!'..=b'~').filter(|c| !c.is_ascii_alphabetic()) {
+            b.info(std::str::from_utf8(&[c]).unwrap_or(""));
+        }
+        let mut ascii_chars = [None; 128];
+        for c in (b'!'..=b'~').filter(|c| !c.is_ascii_alphabetic()) {
+            let key = (c as char).to_string();
+            if let Some(&id) = b.ids.get(&key) {
+                ascii_chars[usize::from(c)] = Some((WordId(id as u32), b.infos[id].flags));
+            }
+        }
         let words: Vec<&str> = b.order.iter().map(String::as_str).collect();
         Lexicon {
+            ascii_chars,
             words: WordTable::new(&words),
             infos: b.infos,
             texts: b.order,
@@ -553,16 +584,16 @@ impl Lexicon {
         for r in records("actors/nationalities.txt") {
             nationalities.insert(lower_phrase(&r, 0), r.get(1));
         }
+        // A listed country stands for itself.
+        let countries: FxHashMap<String, &'static str> = nationalities
+            .values()
+            .map(|c: &&'static str| (fold(c), *c))
+            .collect();
         let mut places = FxHashMap::default();
         for r in records("actors/places.txt") {
             let key = lower_phrase(&r, 0);
-            // A listed country stands for itself.
             let country = match r.get(1) {
-                "" => nationalities
-                    .values()
-                    .copied()
-                    .filter(|c: &&str| fold(c) == key)
-                    .min(),
+                "" => countries.get(&key).copied(),
                 c => Some(c),
             };
             places.insert(key, country);

@@ -15,21 +15,6 @@ pub(crate) struct WordId(pub u32);
 /// The longest key, in bytes, that is packed into integers.
 const KEY_MAX: usize = 16;
 
-/// Up to eight bytes as a little-endian `u64`, zero-padded.
-#[inline]
-fn load(b: &[u8]) -> u64 {
-    if b.len() >= 8 {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[..8]);
-        return u64::from_le_bytes(w);
-    }
-    let mut v = 0u64;
-    for (i, &c) in b.iter().enumerate() {
-        v |= u64::from(c) << (8 * i);
-    }
-    v
-}
-
 /// ASCII lower case of eight packed bytes, all below 0x80: `A`-`Z` gain 0x20.
 #[inline]
 pub(crate) fn lower8(x: u64) -> u64 {
@@ -43,10 +28,46 @@ pub(crate) fn lower8(x: u64) -> u64 {
 /// A packed key: the first and the second eight bytes, and the length.
 type Key = (u64, u64, u8);
 
+/// A word of at most 16 bytes packed into integers, exactly: a hash-map key that hashes
+/// and compares as three integers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct PackedKey(u64, u64, u8);
+
+impl PackedKey {
+    /// The packed form of `b`, or `None` when it is longer than 16 bytes.
+    #[inline]
+    pub fn of(b: &[u8]) -> Option<PackedKey> {
+        (b.len() <= KEY_MAX).then(|| {
+            let (x, y, n) = pack(b);
+            PackedKey(x, y, n)
+        })
+    }
+}
+
+/// The packed key of `b` (at most 16 bytes): two overlapping reads that together cover
+/// every byte, and the length, so equal keys mean equal words. No byte loop: a word is
+/// packed with a few loads.
 #[inline]
 fn pack(b: &[u8]) -> Key {
-    let (a, c) = b.split_at(b.len().min(8));
-    (load(a), load(c), b.len() as u8)
+    let n = b.len();
+    let at = |i: usize| u64::from(b[i]);
+    let word4 = |i: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[i..i + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    let word8 = |i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(w)
+    };
+    let (lo, hi) = match n {
+        0 => (0, 0),
+        1..=3 => (at(0) | at(n / 2) << 8 | at(n - 1) << 16, 0),
+        4..=7 => (word4(0), word4(n - 4)),
+        _ => (word8(0), word8(n - 8)),
+    };
+    (lo, hi, n as u8)
 }
 
 #[inline]
@@ -102,15 +123,21 @@ impl WordTable {
     /// The id of `lower`, a word already in lower case with `’` written `'`.
     #[inline]
     pub fn get_lower(&self, lower: &[u8]) -> Option<WordId> {
+        self.get_packed(lower, PackedKey::of(lower))
+    }
+
+    /// As [`WordTable::get_lower`], with the key already packed when `lower` is short.
+    #[inline]
+    pub fn get_packed(&self, lower: &[u8], key: Option<PackedKey>) -> Option<WordId> {
         if lower.is_empty() || lower.len() > self.max_len {
             return None;
         }
-        if lower.len() > KEY_MAX {
-            return std::str::from_utf8(lower)
+        match key {
+            Some(PackedKey(x, y, n)) => self.probe((x, y, n)),
+            None => std::str::from_utf8(lower)
                 .ok()
-                .and_then(|w| self.long.get(w).copied());
+                .and_then(|w| self.long.get(w).copied()),
         }
-        self.probe(pack(lower))
     }
 
     /// The id of `word` in any case: ASCII is folded eight bytes at a time in registers;
@@ -121,9 +148,9 @@ impl WordTable {
         if b.is_empty() || b.len() > self.max_len.max(KEY_MAX) * 2 {
             return None;
         }
-        if b.is_ascii() && b.len() <= KEY_MAX {
-            let (a, c) = b.split_at(b.len().min(8));
-            return self.probe((lower8(load(a)), lower8(load(c)), b.len() as u8));
+        if b.len() <= KEY_MAX && b.is_ascii() {
+            let (x, y, n) = pack(b);
+            return self.probe((lower8(x), lower8(y), n));
         }
         let folded = fold(word);
         self.get_lower(folded.as_bytes())
