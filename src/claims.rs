@@ -711,19 +711,19 @@ const CURRENCY_WORDS: [&str; 8] = [
 // ---------------------------------------------------------------- tokens
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum RawKind {
+pub(crate) enum RawKind {
     Word,
     Number,
     Punct,
 }
 
 #[derive(Clone, Debug)]
-struct Raw {
-    start: usize,
-    end: usize,
-    kind: RawKind,
-    cap: bool,
-    lower: String,
+pub(crate) struct Raw {
+    pub start: usize,
+    pub end: usize,
+    pub kind: RawKind,
+    pub cap: bool,
+    pub lower: String,
 }
 
 fn is_quote_mark(c: char) -> bool {
@@ -735,7 +735,7 @@ fn is_quote_mark(c: char) -> bool {
 
 /// Words (letters with inner apostrophes or hyphens), numbers (digits with inner `.`/`,`)
 /// and single punctuation characters, with byte offsets into `text`.
-fn raw_tokens(text: &str) -> Vec<Raw> {
+pub(crate) fn raw_tokens(text: &str) -> Vec<Raw> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|c| c.1);
     let off = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);

@@ -14,6 +14,7 @@
 //! the characters again.
 
 mod scan;
+pub mod views;
 
 pub use scan::{Shape, TokenKind};
 

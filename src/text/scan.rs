@@ -7,12 +7,12 @@ use unicode_segmentation::UnicodeSegmentation;
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {
-    /// Letters and digits starting with a letter, with inner apostrophes ("didn't",
-    /// "O'Brien"), inner hyphens ("year-old"), the periods of a dotted abbreviation
-    /// ("U.S.", "p.m."); a URL or an e-mail address.
+    /// Letters and digits, with inner apostrophes ("didn't", "O'Brien"), inner hyphens
+    /// ("year-old"), the periods of a dotted abbreviation ("U.S.", "p.m."); a number
+    /// that goes on as a word ("13th", "12-point", "1.2bn"); a URL or an e-mail address.
     Word,
     /// ASCII digits with inner `.`, `,`, `:`, `/` or `-` before a digit ("1,200.50",
-    /// "10:30", "2023-03-01"). Letters right after it start a word ("3" "rd").
+    /// "10:30", "2023-03-01"), not followed by a letter.
     Number,
     /// Any other single character that is not a space.
     Punct,
@@ -175,7 +175,14 @@ pub(super) fn scan(
         let (kind, end, extra) = if let Some(n) = url_len(&text[i..]) {
             (TokenKind::Word, i + n, Shape::URL | ascii_shape(&text[i..i + n]))
         } else if b.is_ascii_digit() {
-            (TokenKind::Number, number_end(bytes, i), Shape::ASCII)
+            let n = number_end(bytes, i);
+            if continues_word(&text[n..]) {
+                // "13th", "7:38pm", "12-point", "2008's": a word that starts with a number.
+                let w = word_from(text, i, n);
+                (TokenKind::Word, w.end, w.shape)
+            } else {
+                (TokenKind::Number, n, Shape::ASCII)
+            }
         } else if word_start {
             let w = word(text, i);
             (TokenKind::Word, w.end, w.shape)
@@ -245,6 +252,17 @@ fn is_all_caps(s: &str, ascii: bool) -> bool {
     letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
 }
 
+/// Whether `rest`, right after a number, goes on as a word: a letter, or a hyphen or an
+/// apostrophe before a letter or digit.
+fn continues_word(rest: &str) -> bool {
+    let mut it = rest.chars();
+    match it.next() {
+        Some(c) if is_word_char(c) => true,
+        Some(c) if is_apostrophe(c) || c == '-' || c == '‐' => it.next().is_some_and(char::is_alphanumeric),
+        _ => false,
+    }
+}
+
 /// The end of the number starting at `i` (an ASCII digit): digits with inner `.,:/-`
 /// separators each followed by a digit.
 fn number_end(b: &[u8], i: usize) -> usize {
@@ -271,12 +289,18 @@ struct Word {
 
 /// The word starting at `start` (a word character that is not an ASCII digit).
 fn word(text: &str, start: usize) -> Word {
+    word_from(text, start, start)
+}
+
+/// The word starting at `start` whose first `taken - start` bytes (ASCII) are already
+/// part of it.
+fn word_from(text: &str, start: usize, taken: usize) -> Word {
     let bytes = text.as_bytes();
     // ASCII until a character that is not is taken in.
     let mut shape = if bytes[start] < 0x80 { Shape::ASCII } else { Shape::default() };
-    let mut end = start;
+    let mut end = taken;
     // Where the current run of word characters began (after the last joining mark).
-    let mut piece = start;
+    let mut piece = taken;
     loop {
         // ASCII letters and digits in one sweep.
         end += bytes[end..]
@@ -462,7 +486,7 @@ fn url_len(s: &str) -> Option<usize> {
 }
 
 /// The length of the possessive marker at the start of `rest`: `’s`, `'s` or a bare `’`.
-fn possessive_len(rest: &str) -> usize {
+pub(super) fn possessive_len(rest: &str) -> usize {
     if rest.starts_with("’s") || rest.starts_with("’S") {
         "’s".len()
     } else if rest.starts_with("'s") || rest.starts_with("'S") {
