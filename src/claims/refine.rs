@@ -165,6 +165,11 @@ impl<'a> Splitter<'a> {
     /// The normalized clauses of the sentence `text`; empty when it is one clause or a
     /// clause boundary does not fall on a character boundary.
     fn parts(&mut self, text: &str) -> Vec<ClausePart> {
+        // every cut follows a comma or semicolon token; most sentences have none and
+        // need no tokenizing (a comma inside a number such as "1,500" is no token)
+        if !text.contains([',', ';']) {
+            return Vec::new();
+        }
         let toks = raw_tokens(text);
         let lex = self.norm.lexicon();
         let cut = clauses(&toks, lex);

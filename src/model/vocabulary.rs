@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A content token of a claim ("ministry", "approv", `<day>`): its index in the
 /// [`Vocabulary`] it was interned in. Within one vocabulary, ids follow the terms' text
@@ -85,7 +85,7 @@ impl Vocabulary {
 /// interned ids and the vocabulary they index. Written out (serde, `Display`) as the
 /// terms separated by single spaces. Two token lists are equal when they hold the same
 /// terms in the same order, whatever their vocabularies.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct ContentTokens {
     ids: Box<[TermId]>,
     vocabulary: Arc<Vocabulary>,
@@ -140,6 +140,18 @@ impl ContentTokens {
     /// Whether there are no tokens.
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
+    }
+}
+
+impl Default for ContentTokens {
+    /// No tokens, in the empty vocabulary (one for the whole process: it never changes,
+    /// and claims are made by the hundred thousand before their tokens are set).
+    fn default() -> ContentTokens {
+        static EMPTY: OnceLock<Arc<Vocabulary>> = OnceLock::new();
+        ContentTokens {
+            ids: Box::default(),
+            vocabulary: Arc::clone(EMPTY.get_or_init(Arc::default)),
+        }
     }
 }
 
