@@ -1,6 +1,6 @@
 //! Order-preserving parallel work over scoped threads, the one thread helper of the
-//! crate. Results come back in input order, so they never depend on the number of
-//! threads.
+//! stages and the pipeline. Results come back in input order, so they never depend on
+//! the number of threads.
 
 /// How many threads `threads` means: `0` is every available core.
 pub(crate) fn threads(threads: usize) -> usize {
@@ -77,6 +77,26 @@ pub(crate) fn map_chunks<T: Sync, U: Send>(
         }
     });
     out
+}
+
+/// `(a(), b())`, with `a` on a scoped thread of its own while `b` runs on the calling
+/// thread, unless `threads` is 1 (then one after the other).
+pub(crate) fn join<A: Send, B>(
+    threads: usize,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B,
+) -> (A, B) {
+    if self::threads(threads) == 1 {
+        let x = a();
+        return (x, b());
+    }
+    std::thread::scope(|scope| {
+        let x = scope.spawn(a);
+        let y = b();
+        // a worker only panics on a bug; surface it
+        let x = x.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (x, y)
+    })
 }
 
 #[cfg(test)]

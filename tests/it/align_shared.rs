@@ -3,7 +3,7 @@
 //! properties of `align::decision_score` the sharing relies on.
 
 use corroborate::align::{self, AlignConfig, GroupMode};
-use corroborate::{claims, Claim, Config, Document};
+use corroborate::{claims, Claim, Config, Document, Reconciler};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
@@ -156,4 +156,36 @@ fn shared_groups_equal_plain_groups_on_a_larger_cluster() {
         "copies are grouped"
     );
     assert_eq!(fast, align::groups_unshared(&cs, &config));
+}
+
+/// The claims (clause claims included) and groups do not depend on the number of
+/// threads: every parallel step keeps its input order and merges per-thread term lists
+/// into one vocabulary ordered by text.
+#[test]
+fn alignment_does_not_depend_on_the_thread_count() {
+    let mut docs = cluster(7, 120, 3);
+    for (i, extra) in [
+        "The ministry raised the steel tariff on Monday, citing weak demand from abroad.",
+        "Farmers blocked the main road near Vel on Friday, demanding lower fuel prices.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        docs.push(Document::new(format!("zz{i}"), *extra));
+    }
+    let run = |threads: usize| {
+        let mut config = Config::default();
+        config.threads = threads;
+        let out = Reconciler::new(config).align(&docs).expect("unique ids");
+        serde_json::to_string(&out).expect("serializes")
+    };
+    let one = run(1);
+    assert!(
+        one.contains("\"text\": \"citing weak demand from abroad.\"")
+            || one.contains("\"text\":\"citing weak demand from abroad.\""),
+        "a sentence was split into clauses"
+    );
+    for threads in [0, 2, 3, 8] {
+        assert!(run(threads) == one, "{threads} threads");
+    }
 }
