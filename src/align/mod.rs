@@ -43,7 +43,8 @@
 //!
 //! The result does not depend on the order of the input: claims are identified by
 //! document id and offset, and every tie is broken by ids. No I/O. Claims' tokens are
-//! read as interned ids: the join and the scoring compare integers, never strings.
+//! read as interned ids: the join and the token-set scoring compare integers, never
+//! strings (only the quotation term of the score reads text).
 //!
 //! Rooms: `token_sets` (claims as weighted sets), `join` (the exact join), `story`
 //! (signatures and same-story document pairs), `candidates` (claim pairs within a

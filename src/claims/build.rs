@@ -47,6 +47,7 @@ fn build_docs(docs: &[&DocInput<'_>], config: &ClaimsConfig) -> (Vec<Draft>, Int
     // repeat sentences verbatim, and normalizing depends only on the text (offsets are
     // relative to the sentence). Each text points at its first claim in `out`.
     let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut buf: Vec<u32> = Vec::new();
     for input in docs {
         let mut sents: Vec<&Sentence> = input.sentences.iter().collect();
         sents.sort_by_key(|s| (s.span.start, s.span.end));
@@ -60,10 +61,11 @@ fn build_docs(docs: &[&DocInput<'_>], config: &ClaimsConfig) -> (Vec<Draft>, Int
                     (shape_of(&c.claim), c.terms.clone())
                 }
                 None => {
-                    let mut terms = Vec::new();
-                    let shape = norm.normalize(&raw_tokens(text), &mut terms);
+                    buf.clear();
+                    let shape = norm.normalize(&raw_tokens(text), &mut buf);
                     seen.insert(text, out.len());
-                    (shape, terms)
+                    // a copy of exactly its length: it becomes the claim's token list
+                    (shape, buf.clone())
                 }
             };
             out.push(Draft {

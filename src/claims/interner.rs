@@ -61,10 +61,11 @@ pub(super) fn finish(lists: &[&[Box<str>]], drafts: Vec<Draft>) -> Vec<Claim> {
         .enumerate()
         .map(|(i, d)| {
             let table = &tables[d.list as usize];
+            // mapped in place (same layout), so the list keeps its allocation
             let ids: Vec<TermId> = d
                 .terms
-                .iter()
-                .filter_map(|&t| table.get(t as usize).copied())
+                .into_iter()
+                .filter_map(|t| table.get(t as usize).copied())
                 .collect();
             let mut claim = d.claim;
             claim.id = ClaimId(i as u32);

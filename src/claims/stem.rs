@@ -3,8 +3,11 @@
 
 use super::lexicon::Lexicon;
 
-/// Words of at most this many characters are kept as they are ("bus", "was").
+/// Words of at most this many characters are kept as they are ("bus", "was"); a plural
+/// "-s" and a final "-e" come off only longer words.
 const MAX_UNSTEMMED_CHARS: usize = 3;
+/// "-ies" becomes "-y" when at least this many bytes remain ("parties"; not "ties").
+const MIN_IES_ROOT: usize = 2;
 /// An `-ed`, `-ing` or `-ation` ending comes off only when this many bytes, one of them
 /// a vowel, remain ("shed", "ring" and "nation" stay).
 const MIN_ROOT: usize = 3;
@@ -30,7 +33,7 @@ impl Lexicon {
         let mut s = w.to_string();
         // plurals and third person
         if let Some(r) = s.strip_suffix("ies") {
-            if r.len() >= 2 {
+            if r.len() >= MIN_IES_ROOT {
                 s = format!("{r}y");
             }
         } else if s.ends_with("sses") || s.ends_with("shes") || s.ends_with("ches") {
@@ -39,7 +42,7 @@ impl Lexicon {
             && !s.ends_with("ss")
             && !s.ends_with("us")
             && !s.ends_with("is")
-            && s.len() > 3
+            && s.len() > MAX_UNSTEMMED_CHARS
         {
             s.pop();
         }
@@ -84,7 +87,7 @@ impl Lexicon {
 }
 
 fn strip_e(mut s: String) -> String {
-    if s.len() > 3 && s.ends_with('e') && !s.ends_with("ee") {
+    if s.len() > MAX_UNSTEMMED_CHARS && s.ends_with('e') && !s.ends_with("ee") {
         s.pop();
     }
     s
