@@ -42,7 +42,7 @@ pub struct Alignment {
     pub documents: Vec<DocumentSummary>,
     /// Every claim, by id.
     pub claims: Vec<ClaimSummary>,
-    /// The groups (see [`groups`]).
+    /// The groups (see [`super::groups`]).
     pub groups: Vec<Group>,
 }
 

@@ -12,7 +12,7 @@
 //! - the attribution ("Kovač said", "according to the ministry", `“…,” said Kovač`) is
 //!   set apart: its span is kept in [`Claim::attribution`], its words are not content,
 //!   so a claim credited to another speaker still aligns;
-//! - negation cues set [`Polarity::Negative`] and are not content either;
+//! - negation cues set [`crate::model::Polarity::Negative`] and are not content either;
 //! - function words are dropped, words are folded by a light English stemmer
 //!   (irregular verbs from a table, then plural/`-ed`/`-ing`/`-ise` endings), and
 //!   synonyms and phrasal verbs from our own lexicon map to one canonical word.
