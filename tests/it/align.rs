@@ -472,3 +472,29 @@ fn clause_claims_slice_their_sentence() {
     );
     assert!(split >= 2);
 }
+
+/// Claims whose tokens come from different vocabularies (here: read back from JSON,
+/// each with a vocabulary of its own) align exactly as the claims built together.
+#[test]
+fn claims_from_different_vocabularies_align_the_same() {
+    let docs = seeds();
+    let config = Config::default();
+    let cs = claims::from_documents(&docs, &config);
+    let mixed: Vec<corroborate::Claim> = cs
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i % 2 == 0 {
+                c.clone()
+            } else {
+                let json = serde_json::to_string(c).expect("serializes");
+                serde_json::from_str(&json).expect("reads back")
+            }
+        })
+        .collect();
+    assert!(!mixed[0].tokens.same_vocabulary(&mixed[1].tokens));
+    assert_eq!(mixed, cs);
+    let groups = align::groups(&cs, &config);
+    assert!(!groups.is_empty());
+    assert_eq!(align::groups(&mixed, &config), groups);
+}
