@@ -7,8 +7,8 @@
 //! cargo bench --bench align
 //! ```
 
-use corroborate::align::{self, AlignConfig, TokenSets, Weighting};
-use corroborate::{claims, Document};
+use corroborate::align::{self, TokenSets, Weighting};
+use corroborate::{claims, Config, Document};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 /// `n_docs` documents over `n_stories` stories; each story has its own names.
@@ -46,9 +46,10 @@ fn corpus(n_docs: usize, n_stories: usize) -> Vec<Document> {
 }
 
 fn bench(c: &mut Criterion) {
-    let config = AlignConfig::default();
+    let all = Config::default();
+    let config = &all.align;
     let docs = corpus(2000, 200);
-    let cs = claims::from_documents(&docs, &config);
+    let cs = claims::from_documents(&docs, &all);
     let sets = align::token_sets(&cs, Weighting::Idf);
 
     // check the answers before timing: the join equals brute force, groups form
@@ -57,19 +58,19 @@ fn bench(c: &mut Criterion) {
     assert_eq!(fast.len(), slow.len(), "join must equal brute force");
     assert!(fast == slow);
     assert!(!fast.is_empty());
-    let groups = align::groups(&cs, &config);
+    let groups = align::groups(&cs, &all);
     assert!(groups.len() > 100, "groups: {}", groups.len());
 
     let mut g = c.benchmark_group("align");
     g.sample_size(10);
     g.bench_function("claims_24k_sentences", |b| {
-        b.iter(|| claims::from_documents(black_box(&docs), &config))
+        b.iter(|| claims::from_documents(black_box(&docs), &all))
     });
     g.bench_function("join_24k_sets", |b| {
         b.iter(|| align::join(black_box(&sets), config.candidate_threshold))
     });
     g.bench_function("join_in_context_24k_sets", |b| {
-        b.iter(|| align::join_in_context(black_box(&sets), &config))
+        b.iter(|| align::join_in_context(black_box(&sets), config))
     });
     g.bench_function("score_pairs", |b| {
         b.iter(|| {
@@ -81,7 +82,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.bench_function("groups_24k_claims", |b| {
-        b.iter(|| align::groups(black_box(&cs), &config))
+        b.iter(|| align::groups(black_box(&cs), &all))
     });
     g.finish();
     let _: &TokenSets = &sets;

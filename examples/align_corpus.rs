@@ -9,9 +9,9 @@
 //! `seconds` is the wall time of claims + join + groups (reading files and scoring are
 //! excluded, as for the peers); `peak_rss_mb` is taken before the gold is read.
 
-use corroborate::align::{self, AlignConfig, GroupMode, Weighting};
+use corroborate::align::{self, GroupMode, Weighting};
 use corroborate::claims::{self, DocInput};
-use corroborate::{Document, Sentence, Span};
+use corroborate::{Config, Document, Reconciler, Sentence, Span};
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
@@ -31,8 +31,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = args
         .first()
         .ok_or("usage: align_corpus DIR [--segment ours] [--threshold T]")?;
-    let mut config = AlignConfig::default();
+    let mut all = Config::default();
     let mut ours = false;
+    let (config, claims_config) = (&mut all.align, &mut all.claims);
     let mut it = args.iter().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -42,14 +43,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--context" => config.context_threshold = it.next().ok_or("value")?.parse()?,
             "--context-tokens" => config.context_tokens = it.next().ok_or("value")?.parse()?,
             "--no-context" => config.context = align::ContextMode::None,
-            "--threads" => config.threads = it.next().ok_or("value")?.parse()?,
+            "--threads" => all.threads = it.next().ok_or("value")?.parse()?,
             "--uniform" => config.weighting = Weighting::Uniform,
             "--all-links" => config.grouping = GroupMode::AllLinks,
-            "--no-synonyms" => config.synonyms = align::SynonymMode::None,
-            "--no-stem" => config.stemming = align::StemMode::None,
-            "--keep-stop" => config.stop_words = align::StopWordMode::Keep,
-            "--attribution-content" => config.attribution = align::AttributionMode::Content,
-            "--literal-numbers" => config.numbers = align::NumberMode::Literal,
+            "--no-synonyms" => claims_config.synonyms = claims::SynonymMode::None,
+            "--no-stem" => claims_config.stemming = claims::StemMode::None,
+            "--keep-stop" => claims_config.stop_words = claims::StopWordMode::Keep,
+            "--attribution-content" => claims_config.attribution = claims::AttributionMode::Content,
+            "--literal-numbers" => claims_config.numbers = claims::NumberMode::Literal,
             other => return Err(format!("unknown flag {other}").into()),
         }
     }
@@ -112,7 +113,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     // claims and groups together: a sentence that finds no group whole is split into
     // its clauses and aligned again (`claims_seconds` covers both; `seconds` is the total)
-    let (cs, groups) = claims::build_aligned(&inputs, &config);
+    let (cs, groups) = Reconciler::new(all.clone()).claims_and_groups(&inputs);
+    let config = &all.align;
     let t_claims = t0.elapsed().as_secs_f64();
     let t_groups = Instant::now();
     if std::env::var("TIMING").is_ok() {
@@ -210,7 +212,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "params": { "threshold": config.threshold, "link_threshold": config.link_threshold, "context_threshold": config.context_threshold,
                         "weighting": format!("{:?}", config.weighting),
                         "grouping": format!("{:?}", config.grouping),
-                        "threads": config.threads },
+                        "threads": all.threads },
         })
     );
     Ok(())

@@ -5,20 +5,20 @@
 //! cargo run --example align_files -- seeds/*.txt
 //! ```
 
-use corroborate::align::{self, AlignConfig};
-use corroborate::{Document, Span};
+use corroborate::align;
+use corroborate::{Config, Document, Reconciler, Span};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut docs = Vec::new();
-    let mut config = AlignConfig::default();
+    let mut config = Config::default();
     let mut args = std::env::args().skip(1);
     while let Some(path) = args.next() {
         if path == "--no-context" {
-            config.context = align::ContextMode::None;
+            config.align.context = align::ContextMode::None;
             continue;
         }
         if path == "--threshold" {
-            config.threshold = args.next().ok_or("--threshold needs a value")?.parse()?;
+            config.align.threshold = args.next().ok_or("--threshold needs a value")?.parse()?;
             continue;
         }
         let text = std::fs::read_to_string(&path)?;
@@ -38,7 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         docs.push(doc);
     }
-    let out = align::align(&docs, &config);
+    let out = Reconciler::new(config).align(&docs)?;
     print!("{}", align::to_markdown(&out));
     Ok(())
 }

@@ -4,10 +4,15 @@
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Config {
-    /// Claim normalization and cross-document alignment.
+    /// Claim normalization: what becomes a claim's content tokens.
+    pub claims: crate::claims::ClaimsConfig,
+    /// Cross-document alignment.
     pub align: crate::align::AlignConfig,
     /// Flags, events and coverage.
     pub reconcile: crate::reconcile::ReconcileConfig,
     /// Temporal expressions: date order of `1/3`, anchor borrowing.
     pub time: crate::extract::time::TimeConfig,
+    /// Threads for the stages that run in parallel; `0` (the default) uses every
+    /// available core. The output is the same for any number.
+    pub threads: usize,
 }

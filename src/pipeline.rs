@@ -4,12 +4,14 @@
 //! This module only composes the stages; each stage is a pure function of its own module
 //! and can be called alone.
 
+use crate::align::{self, Alignment};
+use crate::claims::{self, DocInput};
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Position, Result};
 use crate::extract::{self, Extraction};
-use crate::model::{Document, Quantity, Quote, Report, Sentence, TimeExpr};
+use crate::model::{Claim, Document, Group, Quantity, Quote, Report, Sentence, TimeExpr};
 use crate::reconcile as reconcile_stage;
-use crate::{claims, segment};
+use crate::segment;
 use std::collections::BTreeMap;
 
 /// A stage of the pipeline, as reported to a progress observer.
@@ -106,17 +108,16 @@ impl Reconciler {
         // has a sequential merging phase that leaves cores free).
         let n = docs.len();
         progress(Stage::TimesAndQuantities, 0, n);
-        let ((times, quantities), claims, groups) = std::thread::scope(|scope| {
-            let found = scope.spawn(|| self.times_and_quantities(&docs));
-            progress(Stage::Align, 0, 1);
-            let (claims, groups) = self.claims_and_groups(&docs, &sentences, &quotes);
-            progress(Stage::Align, 1, 1);
-            // a worker only panics on a bug; surface it
-            let found = found
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (found, claims, groups)
-        });
+        let ((times, quantities), (claims, groups)) = crate::par::join(
+            self.config.threads,
+            || self.times_and_quantities(&docs),
+            || {
+                progress(Stage::Align, 0, 1);
+                let found = self.claims_of(&docs, &sentences, &quotes);
+                progress(Stage::Align, 1, 1);
+                found
+            },
+        );
         progress(Stage::TimesAndQuantities, n, n);
         progress(Stage::Reconcile, 0, 1);
         let input = reconcile_stage::Input {
@@ -156,24 +157,65 @@ impl Reconciler {
         })
     }
 
-    /// The claims of `docs` (sorted), each document given only its own quotes.
-    /// The claims, sentence by sentence or clause by clause, and their groups.
-    fn claims_and_groups(
+    /// The claims of `docs` and their groups, as `check` finds them (the claims'
+    /// speakers come from the extracted quotations): what the `align` command prints.
+    /// The result does not depend on the order of `docs`.
+    ///
+    /// Fails as [`Reconciler::reconcile`] does.
+    ///
+    /// ```
+    /// use corroborate::{align, Document, Reconciler};
+    /// let docs = [
+    ///     Document::new("a", "Xi urged all parties to abandon Cold War thinking."),
+    ///     Document::new("b", "All sides should give up the Cold War mentality, Xi said."),
+    /// ];
+    /// let out = Reconciler::default().align(&docs).unwrap();
+    /// assert_eq!(out.groups.len(), 1);
+    /// assert!(align::to_markdown(&out).contains("Cold War mentality"));
+    /// ```
+    pub fn align(&self, docs: &[Document]) -> Result<Alignment> {
+        let docs = sorted_checked(docs)?;
+        let (sentences, Extraction { quotes, .. }) =
+            self.segment_and_actors(&docs, &mut |_, _, _| {});
+        let (claims, groups) = self.claims_of(&docs, &sentences, &quotes);
+        Ok(Alignment::new(&docs, claims, groups))
+    }
+
+    /// The claims of the documents in `inputs` and their groups: sentence claims
+    /// ([`claims::build`]), aligned ([`align::groups`]); then each sentence that finds
+    /// no group whole and carries several statements split into its clauses
+    /// ([`claims::refine`]) and, if there was one, the claims aligned again. Claim ids
+    /// follow document id, then offset.
+    pub fn claims_and_groups(&self, inputs: &[DocInput<'_>]) -> (Vec<Claim>, Vec<Group>) {
+        let sentences = claims::build(inputs, &self.config);
+        let groups = align::groups(&sentences, &self.config);
+        match claims::refine(inputs, &sentences, &groups, &self.config) {
+            None => (sentences, groups),
+            Some(refined) => {
+                let groups = align::groups(&refined, &self.config);
+                (refined, groups)
+            }
+        }
+    }
+
+    /// [`Reconciler::claims_and_groups`] of `docs` (sorted) with their sentences, each
+    /// document given only its own quotes.
+    fn claims_of(
         &self,
         docs: &[Document],
         sentences: &[Vec<Sentence>],
         quotes: &[Quote],
-    ) -> (Vec<crate::model::Claim>, Vec<crate::model::Group>) {
+    ) -> (Vec<Claim>, Vec<Group>) {
         // `claims::build` looks quotes up per sentence, so handing every document all
         // quotes would be quadratic
         let mut quotes_of: BTreeMap<&crate::model::DocId, Vec<Quote>> = BTreeMap::new();
         for q in quotes {
             quotes_of.entry(&q.doc).or_default().push(q.clone());
         }
-        let inputs: Vec<claims::DocInput<'_>> = docs
+        let inputs: Vec<DocInput<'_>> = docs
             .iter()
             .zip(sentences)
-            .map(|(doc, s)| claims::DocInput {
+            .map(|(doc, s)| DocInput {
                 doc,
                 sentences: s,
                 quotes: quotes_of
@@ -182,7 +224,7 @@ impl Reconciler {
                     .unwrap_or_default(),
             })
             .collect();
-        claims::build_aligned(&inputs, &self.config.align)
+        self.claims_and_groups(&inputs)
     }
 
     /// Sentences per document (sorted), then actors, quotations and speakers.
@@ -192,7 +234,7 @@ impl Reconciler {
         progress: Progress,
     ) -> (Vec<Vec<Sentence>>, Extraction) {
         let n = docs.len();
-        let threads = self.config.align.threads;
+        let threads = self.config.threads;
         progress(Stage::Segment, 0, n);
         let sentences = crate::par::map(docs, threads, 2, segment::sentences);
         progress(Stage::Segment, n, n);
@@ -206,7 +248,7 @@ impl Reconciler {
     fn times_and_quantities(&self, docs: &[Document]) -> (Vec<TimeExpr>, Vec<Quantity>) {
         let anchors = extract::time::anchors(docs, &self.config.time);
         let paired: Vec<(&Document, _)> = docs.iter().zip(anchors).collect();
-        let found = crate::par::map(&paired, self.config.align.threads, 2, |(doc, anchor)| {
+        let found = crate::par::map(&paired, self.config.threads, 2, |(doc, anchor)| {
             (
                 extract::time::times_anchored(doc, *anchor, &self.config.time),
                 extract::quantity::quantities(doc),

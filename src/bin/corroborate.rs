@@ -92,13 +92,10 @@ fn main() -> ExitCode {
             OutputFormat::Json => to_json(&x),
             _ => x.to_markdown(),
         }),
-        (Command::Align(_), format) => {
-            let alignment = align::align(&docs, &reconciler.config().align);
-            Ok(match format {
-                OutputFormat::Json => to_json(&alignment),
-                _ => align::to_markdown(&alignment),
-            })
-        }
+        (Command::Align(_), format) => reconciler.align(&docs).map(|a| match format {
+            OutputFormat::Json => to_json(&a),
+            _ => align::to_markdown(&a),
+        }),
         (Command::Check(_), format) => reconciler
             .reconcile_with_progress(&docs, &mut |stage, done, total| {
                 progress.update(stage, done, total)

@@ -1,6 +1,6 @@
 //! Claims and the cross-document groups they are aligned into.
 
-use super::{ActorId, DocId, QuoteId, Span};
+use super::{ActorId, ContentTokens, DocId, QuoteId, Span};
 use serde::{Deserialize, Serialize};
 
 /// The identifier of a [`Claim`], unique within one run and assigned in document-id then
@@ -20,7 +20,7 @@ pub enum Polarity {
 }
 
 /// One statement made by a document: a sentence, or a clause where a sentence carries two
-/// and finds no group whole (see [`crate::claims::build_aligned`]). The clauses of one
+/// and finds no group whole (see [`crate::claims::refine`]). The clauses of one
 /// sentence share its `sentence` index; each has its own narrower span.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -53,17 +53,19 @@ pub struct Claim {
     /// Normalized content tokens used for alignment: case and quote style folded,
     /// numbers and days replaced by typed placeholders (`<num>`, `<pct>`, `<money>`,
     /// `<day>`, `<month>`), function words dropped, words stemmed and synonyms mapped
-    /// to one canonical word (see [`crate::claims`]). Separated by single spaces, in
-    /// text order; [`Claim::content_tokens`] iterates them. A participial clause's tokens
-    /// start with its main clause's subject ("China" for "…, urging adherence"), which
-    /// it shares, unless the participle is a reporting cue ("…, adding that").
-    pub tokens: String,
+    /// to one canonical word (see [`crate::claims`]). Interned ids in text order, into
+    /// a vocabulary shared by the claims built together; written out as the terms
+    /// separated by single spaces. [`Claim::content_tokens`] iterates them as text. A
+    /// participial clause's tokens start with its main clause's subject ("China" for
+    /// "…, urging adherence"), which it shares, unless the participle is a reporting cue
+    /// ("…, adding that").
+    pub tokens: ContentTokens,
 }
 
 impl Claim {
-    /// The normalized content tokens, in text order.
+    /// The normalized content tokens as text, in text order.
     pub fn content_tokens(&self) -> impl Iterator<Item = &str> {
-        self.tokens.split(' ').filter(|t| !t.is_empty())
+        self.tokens.iter()
     }
 }
 

@@ -12,6 +12,7 @@ mod quantity;
 mod report;
 mod text;
 mod time;
+mod vocabulary;
 
 pub use actor::*;
 pub use claim::*;
@@ -19,3 +20,4 @@ pub use quantity::*;
 pub use report::*;
 pub use text::*;
 pub use time::*;
+pub use vocabulary::*;

@@ -1,4 +1,4 @@
-//! The word lists of this stage, compiled in from `data/reconcile/*.txt`.
+//! The word lists of this stage, built once from the one lexicon (`crate::lexicon`).
 
 use crate::extract::actors::lexicon::{Map as HashMap, Set as HashSet};
 use crate::model::EventKind;

@@ -23,7 +23,7 @@
 //!     polarity: Polarity::Positive,
 //!     attribution: None,
 //!     cue: None,
-//!     tokens: String::new(),
+//!     tokens: Default::default(),
 //! };
 //! let docs = [a.clone(), b.clone()];
 //! let claims = [claim(0, &a), claim(1, &b)];

@@ -365,13 +365,13 @@ fn views_match_the_old_tokenizers() {
                 eprintln!("actors: old {:?} new {:?} near {:?}", a, b, &d[d.floor_char_boundary(at.saturating_sub(20))..d.floor_char_boundary((at + 40).min(d.len()))]);
             }
         }
-        let old: Vec<(usize, usize, char)> = crate::claims::raw_tokens(d)
+        let old: Vec<(usize, usize, char)> = crate::claims::tokens::raw_tokens(d)
             .iter()
             .map(|k| {
                 let kind = match k.kind {
-                    crate::claims::RawKind::Word => 'w',
-                    crate::claims::RawKind::Number => 'n',
-                    crate::claims::RawKind::Punct => 'p',
+                    crate::claims::tokens::RawKind::Word => 'w',
+                    crate::claims::tokens::RawKind::Number => 'n',
+                    crate::claims::tokens::RawKind::Punct => 'p',
                 };
                 (k.start, k.end, kind)
             })

@@ -1,7 +1,8 @@
 //! Alignment: the exact join against brute force, order independence, and the seeds.
 
-use corroborate::align::{self, AlignConfig, TokenSets, Weighting};
-use corroborate::{claims, ClaimId, Document, Group, Span};
+use corroborate::align::{self, AlignConfig, Alignment, TokenSets, Weighting};
+use corroborate::claims::ClaimsConfig;
+use corroborate::{claims, ClaimId, Config, Document, Group, Reconciler, Span};
 use proptest::prelude::*;
 
 fn records() -> impl Strategy<Value = Vec<(u32, Vec<u32>)>> {
@@ -24,7 +25,7 @@ proptest! {
     #[test]
     fn groups_do_not_depend_on_document_order(seed in 0u64..1000) {
         let docs = random_docs(seed);
-        let config = AlignConfig::default();
+        let config = Config::default();
         let base = group_texts(&docs, &config);
         let mut rev = docs.clone();
         rev.reverse();
@@ -33,7 +34,7 @@ proptest! {
         rot.rotate_left(1);
         prop_assert_eq!(&base, &group_texts(&rot, &config));
         // the story filter too (it is skipped for a handful of documents by default)
-        let story = AlignConfig { context_min_docs: 0, ..AlignConfig::default() };
+        let story = with_align(AlignConfig { context_min_docs: 0, ..AlignConfig::default() });
         let base = group_texts(&docs, &story);
         prop_assert_eq!(&base, &group_texts(&rev, &story));
     }
@@ -41,9 +42,9 @@ proptest! {
     #[test]
     fn decision_score_is_symmetric_and_bounded(seed in 0u64..1000) {
         let docs = random_docs(seed);
-        let config = AlignConfig::default();
+        let config = Config::default();
         let cs = corroborate::claims::from_documents(&docs, &config);
-        let sets = align::token_sets(&cs, config.weighting);
+        let sets = align::token_sets(&cs, config.align.weighting);
         let counts = align::DocCounts::new(&sets);
         let refs: Vec<&corroborate::Claim> = cs.iter().collect();
         for a in 0..cs.len() {
@@ -57,9 +58,23 @@ proptest! {
     }
 }
 
+/// The default configuration with alignment settings `align`.
+fn with_align(align: AlignConfig) -> Config {
+    let mut config = Config::default();
+    config.align = align;
+    config
+}
+
+/// What the `align` command finds in `docs`.
+fn aligned(docs: &[Document], config: &Config) -> Alignment {
+    Reconciler::new(config.clone())
+        .align(docs)
+        .expect("unique ids")
+}
+
 /// Groups as sorted lists of (document, text), to compare runs over reordered input.
-fn group_texts(docs: &[Document], config: &AlignConfig) -> Vec<Vec<(String, String)>> {
-    let out = align::align(docs, config);
+fn group_texts(docs: &[Document], config: &Config) -> Vec<Vec<(String, String)>> {
+    let out = aligned(docs, config);
     let mut gs: Vec<Vec<(String, String)>> = out
         .groups
         .iter()
@@ -123,7 +138,7 @@ fn random_docs(seed: u64) -> Vec<Document> {
 #[test]
 fn every_claim_span_is_its_text() {
     let docs = random_docs(7);
-    let cs = claims::from_documents(&docs, &AlignConfig::default());
+    let cs = claims::from_documents(&docs, &Config::default());
     assert!(!cs.is_empty());
     for c in &cs {
         let doc = docs
@@ -181,7 +196,7 @@ fn seeds() -> Vec<Document> {
 #[test]
 fn seed_lines_carried_by_several_outlets_align() {
     let docs = seeds();
-    let out = align::align(&docs, &AlignConfig::default());
+    let out = aligned(&docs, &Config::default());
     let claims: Vec<(ClaimId, String, String)> = out
         .claims
         .iter()
@@ -279,7 +294,7 @@ fn check_seed_cases(claims: &[(ClaimId, String, String)], groups: &[Group]) {
 /// same (paraphrase, attribution form, number and day format) or must differ.
 #[test]
 fn normalization_cases() {
-    let config = AlignConfig::default();
+    let config = ClaimsConfig::default();
     let mut failures = Vec::new();
     let mut n = 0;
     for line in include_str!("../data/align/normalize.txt")
@@ -307,7 +322,7 @@ fn normalization_cases() {
 
 #[test]
 fn polarity_and_attribution_are_found() {
-    let config = AlignConfig::default();
+    let config = ClaimsConfig::default();
     let n = claims::normalize_sentence(
         "The ministry did not approve the bill, Kovač said.",
         &config,
@@ -332,7 +347,7 @@ fn alignment_json_has_the_cli_fields() {
             "Negotiations will restart on Thursday, according to the minister.",
         ),
     ];
-    let out = align::align(&docs, &AlignConfig::default());
+    let out = aligned(&docs, &Config::default());
     let v = serde_json::to_value(&out).expect("serializes");
     for key in ["documents", "claims", "groups"] {
         assert!(v.get(key).is_some(), "missing {key}");
@@ -456,4 +471,30 @@ fn clause_claims_slice_their_sentence() {
         ]
     );
     assert!(split >= 2);
+}
+
+/// Claims whose tokens come from different vocabularies (here: read back from JSON,
+/// each with a vocabulary of its own) align exactly as the claims built together.
+#[test]
+fn claims_from_different_vocabularies_align_the_same() {
+    let docs = seeds();
+    let config = Config::default();
+    let cs = claims::from_documents(&docs, &config);
+    let mixed: Vec<corroborate::Claim> = cs
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i % 2 == 0 {
+                c.clone()
+            } else {
+                let json = serde_json::to_string(c).expect("serializes");
+                serde_json::from_str(&json).expect("reads back")
+            }
+        })
+        .collect();
+    assert!(!mixed[0].tokens.same_vocabulary(&mixed[1].tokens));
+    assert_eq!(mixed, cs);
+    let groups = align::groups(&cs, &config);
+    assert!(!groups.is_empty());
+    assert_eq!(align::groups(&mixed, &config), groups);
 }

@@ -3,9 +3,16 @@
 //! properties of `align::decision_score` the sharing relies on.
 
 use corroborate::align::{self, AlignConfig, GroupMode};
-use corroborate::{claims, Claim, Document};
+use corroborate::{claims, Claim, Config, Document, Reconciler};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
+
+/// The default configuration with alignment settings `align`.
+fn with_align(align: AlignConfig) -> Config {
+    let mut config = Config::default();
+    config.align = align;
+    config
+}
 
 /// `n_docs` articles over `stories` stories. Each story has a pool of sentences (some
 /// near-duplicates of each other, one-word lines, attributed lines); an article takes a
@@ -89,7 +96,7 @@ proptest! {
         threshold in prop::sample::select(vec![0.29f64, 0.5, 0.8, 1.0]),
     ) {
         let docs = cluster(seed, n_docs, stories);
-        let config = AlignConfig { context_min_docs: min_docs, threshold, ..AlignConfig::default() };
+        let config = with_align(AlignConfig { context_min_docs: min_docs, threshold, ..AlignConfig::default() });
         let cs = claims::from_documents(&docs, &config);
         prop_assert_eq!(align::groups(&cs, &config), align::groups_unshared(&cs, &config));
     }
@@ -98,7 +105,7 @@ proptest! {
     #[test]
     fn other_settings_are_unchanged(seed in 0u64..100_000, n_docs in 2usize..20) {
         let docs = cluster(seed, n_docs, 2);
-        let config = AlignConfig { grouping: GroupMode::AllLinks, context_min_docs: 0, ..AlignConfig::default() };
+        let config = with_align(AlignConfig { grouping: GroupMode::AllLinks, context_min_docs: 0, ..AlignConfig::default() });
         let cs = claims::from_documents(&docs, &config);
         prop_assert_eq!(align::groups(&cs, &config), align::groups_unshared(&cs, &config));
     }
@@ -108,9 +115,9 @@ proptest! {
     #[test]
     fn copies_score_alike_and_only_equal_sets_score_one(seed in 0u64..100_000, n_docs in 2usize..25) {
         let docs = cluster(seed, n_docs, 2);
-        let config = AlignConfig::default();
+        let config = Config::default();
         let cs = claims::from_documents(&docs, &config);
-        let sets = align::token_sets(&cs, config.weighting);
+        let sets = align::token_sets(&cs, config.align.weighting);
         let counts = align::DocCounts::new(&sets);
         let refs: Vec<&Claim> = cs.iter().collect();
         fn set_of(c: &Claim) -> Vec<&str> {
@@ -119,7 +126,7 @@ proptest! {
             v.dedup();
             v
         }
-        let mut copy_score: BTreeMap<&str, f64> = BTreeMap::new();
+        let mut copy_score: BTreeMap<String, f64> = BTreeMap::new();
         for a in 0..cs.len() {
             for b in 0..cs.len() {
                 if cs[a].doc == cs[b].doc {
@@ -127,7 +134,7 @@ proptest! {
                 }
                 let s = align::decision_score(&sets, &counts, &refs, a, b);
                 if cs[a].tokens == cs[b].tokens {
-                    let first = *copy_score.entry(cs[a].tokens.as_str()).or_insert(s);
+                    let first = *copy_score.entry(cs[a].tokens.to_string()).or_insert(s);
                     prop_assert_eq!(first.to_bits(), s.to_bits(), "{:?}", cs[a].tokens);
                 } else if s == 1.0 {
                     prop_assert_eq!(set_of(&cs[a]), set_of(&cs[b]));
@@ -141,7 +148,7 @@ proptest! {
 #[test]
 fn shared_groups_equal_plain_groups_on_a_larger_cluster() {
     let docs = cluster(42, 120, 3);
-    let config = AlignConfig::default();
+    let config = Config::default();
     let cs = claims::from_documents(&docs, &config);
     let fast = align::groups(&cs, &config);
     assert!(
@@ -149,4 +156,36 @@ fn shared_groups_equal_plain_groups_on_a_larger_cluster() {
         "copies are grouped"
     );
     assert_eq!(fast, align::groups_unshared(&cs, &config));
+}
+
+/// The claims (clause claims included) and groups do not depend on the number of
+/// threads: every parallel step keeps its input order and merges per-thread term lists
+/// into one vocabulary ordered by text.
+#[test]
+fn alignment_does_not_depend_on_the_thread_count() {
+    let mut docs = cluster(7, 120, 3);
+    for (i, extra) in [
+        "The ministry raised the steel tariff on Monday, citing weak demand from abroad.",
+        "Farmers blocked the main road near Vel on Friday, demanding lower fuel prices.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        docs.push(Document::new(format!("zz{i}"), *extra));
+    }
+    let run = |threads: usize| {
+        let mut config = Config::default();
+        config.threads = threads;
+        let out = Reconciler::new(config).align(&docs).expect("unique ids");
+        serde_json::to_string(&out).expect("serializes")
+    };
+    let one = run(1);
+    assert!(
+        one.contains("\"text\": \"citing weak demand from abroad.\"")
+            || one.contains("\"text\":\"citing weak demand from abroad.\""),
+        "a sentence was split into clauses"
+    );
+    for threads in [0, 2, 3, 8] {
+        assert!(run(threads) == one, "{threads} threads");
+    }
 }

@@ -289,7 +289,7 @@ fn build(case: &Case) -> Built {
                 polarity: Polarity::Positive,
                 attribution: None,
                 cue: None,
-                tokens: String::new(),
+                tokens: Default::default(),
             });
         }
     }
@@ -647,7 +647,7 @@ proptest! {
         let d2 = Document::new("b", format!("{text} not"));
         let claim = |id: u32, doc: &Document, s: Span| Claim {
             id: ClaimId(id), doc: doc.id.clone(), span: s, text: String::new(), sentence: 0,
-            speaker: None, quotes: vec![], polarity: Polarity::Positive, attribution: None, cue: None, tokens: String::new(),
+            speaker: None, quotes: vec![], polarity: Polarity::Positive, attribution: None, cue: None, tokens: Default::default(),
         };
         let docs = [d1.clone(), d2.clone()];
         let claims = [claim(0, &d1, Span { start: a.min(b), end: a.max(b) }), claim(1, &d2, Span { start: c.min(b), end: c.max(b) }), claim(2, &d2, Span::new(0, d2.text.len()))];
@@ -809,7 +809,7 @@ fn seeds_through_real_extraction() {
                 polarity: Polarity::Positive,
                 attribution: None,
                 cue: None,
-                tokens: String::new(),
+                tokens: Default::default(),
             });
         }
     }

@@ -257,7 +257,7 @@ pub fn cluster(n_docs: usize, n_facts: usize, seed: u64, change_per_mille: usize
                 polarity: Polarity::Positive,
                 attribution: None,
                 cue: None,
-                tokens: String::new(),
+                tokens: Default::default(),
             });
         }
         let mut doc = Document::new(id.as_str(), text);

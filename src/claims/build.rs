@@ -1,0 +1,121 @@
+//! The build step: one claim per sentence of every document, normalized on all cores.
+
+use super::interner::{finish, Draft, Interner};
+use super::normalize::{Normalizer, Shape};
+use super::tokens::raw_tokens;
+use super::{ClaimsConfig, DocInput};
+use crate::config::Config;
+use crate::model::{Claim, ClaimId, ContentTokens, Quote, Sentence, Span};
+use rustc_hash::FxHashMap;
+
+/// Below this many documents the claims are built on the calling thread.
+const MIN_DOCS_FOR_THREADS: usize = 2;
+
+/// One claim per sentence of every document. Claim ids follow document id, then offset,
+/// so they do not depend on the order of `inputs`; nor does anything else depend on
+/// `config.threads`. Sentences whose span is out of bounds or not on character
+/// boundaries are skipped. [`super::refine`] splits, after alignment, the sentences
+/// that carry several statements and find no group whole.
+pub fn build(inputs: &[DocInput<'_>], config: &Config) -> Vec<Claim> {
+    let mut order: Vec<&DocInput<'_>> = inputs.iter().collect();
+    order.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
+    let parts = crate::par::map_chunks(
+        &order,
+        config.threads,
+        MIN_DOCS_FOR_THREADS,
+        |_, _| false,
+        |docs| build_docs(docs, &config.claims),
+    );
+    let mut interners: Vec<Interner> = Vec::with_capacity(parts.len());
+    let mut drafts: Vec<Draft> = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+    for (list, (part, interner)) in parts.into_iter().enumerate() {
+        drafts.extend(part.into_iter().map(|d| Draft {
+            list: list as u32,
+            ..d
+        }));
+        interners.push(interner);
+    }
+    let lists: Vec<&[Box<str>]> = interners.iter().map(Interner::terms).collect();
+    finish(&lists, drafts)
+}
+
+/// The sentence claims of `docs` (sorted by id) as drafts over the returned interner.
+fn build_docs(docs: &[&DocInput<'_>], config: &ClaimsConfig) -> (Vec<Draft>, Interner) {
+    let mut norm = Normalizer::new(config);
+    let mut out: Vec<Draft> = Vec::new();
+    // Sentences are normalized once per text: wire copies and syndicated articles
+    // repeat sentences verbatim, and normalizing depends only on the text (offsets are
+    // relative to the sentence). Each text points at its first claim in `out`.
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut buf: Vec<u32> = Vec::new();
+    for input in docs {
+        let mut sents: Vec<&Sentence> = input.sentences.iter().collect();
+        sents.sort_by_key(|s| (s.span.start, s.span.end));
+        for s in sents {
+            let Some(text) = input.doc.text.get(s.span.start..s.span.end) else {
+                continue;
+            };
+            let (shape, terms) = match seen.get(text) {
+                Some(&first) => {
+                    let c = &out[first];
+                    (shape_of(&c.claim), c.terms.clone())
+                }
+                None => {
+                    buf.clear();
+                    let shape = norm.normalize(&raw_tokens(text), &mut buf);
+                    seen.insert(text, out.len());
+                    // a copy of exactly its length: it becomes the claim's token list
+                    (shape, buf.clone())
+                }
+            };
+            out.push(Draft {
+                claim: claim_in(input, (s.span, s.index, text), (0, text.len()), shape),
+                list: 0,
+                terms,
+            });
+        }
+    }
+    (out, norm.terms)
+}
+
+/// The shape of a claim, with offsets relative to its start.
+fn shape_of(c: &Claim) -> Shape {
+    let back = |x: Span| (x.start - c.span.start, x.end - c.span.start);
+    Shape {
+        polarity: c.polarity,
+        speaker: c.attribution.map(back),
+        cue: c.cue.map(back),
+    }
+}
+
+/// The claim for bytes `range` (relative, on character boundaries) of a sentence of
+/// `input` (its span, index and text), with the attribution and polarity of `shape`
+/// (offsets relative to the sentence) and its tokens still to be set. Its speaker is
+/// that of the first quotation it overlaps.
+pub(super) fn claim_in(
+    input: &DocInput<'_>,
+    (sentence, index, text): (Span, usize, &str),
+    range: (usize, usize),
+    shape: Shape,
+) -> Claim {
+    let shift = |r: (usize, usize)| Span::new(sentence.start + r.0, sentence.start + r.1);
+    let span = shift(range);
+    let quotes: Vec<&Quote> = input
+        .quotes
+        .iter()
+        .filter(|q| q.doc == input.doc.id && span.overlaps(q.span))
+        .collect();
+    Claim {
+        id: ClaimId(0),
+        doc: input.doc.id.clone(),
+        span,
+        text: text.get(range.0..range.1).unwrap_or_default().to_string(),
+        sentence: index,
+        speaker: quotes.iter().find_map(|q| q.speaker),
+        quotes: quotes.iter().map(|q| q.id).collect(),
+        polarity: shape.polarity,
+        attribution: shape.speaker.map(shift),
+        cue: shape.cue.map(shift),
+        tokens: ContentTokens::default(),
+    }
+}
