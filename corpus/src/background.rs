@@ -11,13 +11,21 @@ use crate::rng::Rng;
 
 /// Share of background sentences made by the claim grammar from the event's cast.
 const FROM_CAST: f64 = 0.45;
+/// Share of the sentences from the cast that reuse a claim's object and location.
+const NEAR_MISS: f64 = 0.12;
 /// Share of words of a word-mix sentence that are function words.
 const FUNCTION_SHARE: f64 = 0.4;
 
-/// One background sentence for an article about `cast`.
-pub fn sentence(rng: &mut Rng, cast: &Cast) -> String {
+/// One background sentence for an article about `cast`, whose base claims are `claims`.
+pub fn sentence(rng: &mut Rng, cast: &Cast, claims: &[ClaimSpec]) -> String {
     if rng.chance(FROM_CAST) {
-        let spec = ClaimSpec::draw(rng, cast);
+        let mut spec = ClaimSpec::draw(rng, cast);
+        if !claims.is_empty() && rng.chance(NEAR_MISS) {
+            let claim = rng.pick_ref(claims);
+            spec.object = claim.object;
+            spec.location = claim.location;
+            spec.preposition = claim.preposition;
+        }
         return render(rng, &spec, cast, Style::PLAIN, None);
     }
     let n = rng.between(8, 22) as usize;

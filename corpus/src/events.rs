@@ -121,7 +121,7 @@ fn event_articles(params: &Params, sources: &[String], e: u32) -> Vec<Draft> {
         };
         for _ in 0..fillers {
             let key = rng.uniform(-1.0, n as f64);
-            let text = background::sentence(&mut rng, &cast);
+            let text = background::sentence(&mut rng, &cast, &pool);
             items.push((
                 key,
                 DraftSentence {

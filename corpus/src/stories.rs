@@ -389,7 +389,7 @@ impl Story<'_> {
         let fillers = ((body.len() + 1) as f64 * filler / (1.0 - filler)).round() as usize;
         let span = (first_generic + self.pool.len()) as f64;
         for _ in 0..fillers {
-            let text = background::sentence(rng, &h.cast);
+            let text = background::sentence(rng, &h.cast, &self.pool);
             body.push((rng.uniform(0.0, span), sentence(text, s, None, None)));
         }
         body.sort_by(|a, b| a.0.total_cmp(&b.0));
