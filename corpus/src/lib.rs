@@ -18,6 +18,24 @@
 //!   headline and a lead, event dates written relative to each article's publication
 //!   date, and some articles without one.
 //!
+//! The binary writes a corpus to a directory:
+//!
+//! ```text
+//! cargo run -p corroborate-corpus --release -- --events 125 --sources 5 --sentences-per-event 20 --seed 1 --out DIR
+//! cargo run -p corroborate-corpus --release -- --stories 16000 --seed 1 --out DIR   # ~100k articles
+//! ```
+//!
+//! | file | content |
+//! |---|---|
+//! | `documents.jsonl` | `{"id","source","published","text"}` per article; `published` is left out for an outlet that prints no date |
+//! | `sentences.tsv` | `sid doc start end cluster`: reference sentences, UTF-8 byte offsets into the text (half-open); `cluster` is `e<event>.b<claim>`, `e<story>.h` for a headline, `-` for background |
+//! | `gold_pairs.tsv` | `sid_a sid_b` (`sid_a < sid_b`): two renderings of one claim in two different articles |
+//! | `conflicts.tsv` | `sid cluster kind`: renderings that disagree with their claim on purpose (`number`, `date`, `speaker`, `polarity`) |
+//! | `stories.tsv` | `doc story kind twin_of`: the gold story of every article (the event in the events layout), its kind, and the earlier story of the same kind it is a second happening of (`-` if none) |
+//! | `meta.json` | parameters and counts |
+//!
+//! In-process, for benches and tests:
+//!
 //! ```
 //! use corroborate_corpus::{generate, Params};
 //!
