@@ -63,7 +63,7 @@ fn bare_weekday(text: &str) -> Option<(u32, Option<String>)> {
     let lower = lower.strip_prefix("on ").unwrap_or(&lower);
     let mut words = lower.split_whitespace();
     // a full, singular weekday name from the time lexicon
-    let (day, plural, abbreviated) = time::lex::lexicon().get(words.next()?)?.weekday?;
+    let (day, plural, abbreviated) = crate::extract::lex::lexicon().get(words.next()?)?.weekday?;
     if plural || abbreviated {
         return None;
     }

@@ -19,7 +19,7 @@
 //! assert!(compatibility(&q[1], &q[4]).is_compatible());
 //! ```
 
-use super::time::lex::{self, TKind, Tok, UnitClass};
+use super::lex::{self, TKind, Tok, Tokens, UnitClass};
 pub use super::time::Compatibility;
 use super::time::{parse, DateOrder};
 use crate::model::{Approx, Document, Quantity, Span};
@@ -66,42 +66,26 @@ struct Num {
 }
 
 struct Q<'a> {
-    text: &'a str,
-    toks: &'a [Tok],
+    t: Tokens<'a>,
 }
 
 impl<'a> Q<'a> {
-    fn s(&self, i: usize) -> &'a str {
-        self.toks
-            .get(i)
-            .map(|t| &self.text[t.start..t.end])
-            .unwrap_or("")
-    }
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.s(i).eq_ignore_ascii_case(w)
-    }
-    fn glued(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.glued)
-    }
-    fn kind(&self, i: usize) -> Option<TKind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
     fn number_entry(&self, i: usize) -> Option<(f64, bool)> {
-        if self.kind(i) != Some(TKind::Word) {
+        if self.t.kind(i) != Some(TKind::Word) {
             return None;
         }
-        self.toks.get(i)?.entry?.number
+        self.t.entry(i)?.number
     }
     fn unit(&self, i: usize) -> Option<(&'static str, UnitClass)> {
-        self.toks.get(i)?.entry?.unit
+        self.t.entry(i)?.unit
     }
 
     /// Digits as a plain number: "1,200", "3.278", "12"; `None` for "10-12", "1/3".
     fn digits(&self, i: usize) -> Option<f64> {
-        if self.kind(i) != Some(TKind::Num) {
+        if self.t.kind(i) != Some(TKind::Num) {
             return None;
         }
-        let s = self.s(i);
+        let s = self.t.s(i);
         if s.contains([':', '/', '-']) {
             return None;
         }
@@ -136,8 +120,8 @@ impl<'a> Q<'a> {
         if let Some((v, true)) = self.number_entry(i) {
             return Some(v);
         }
-        if self.glued(i) && self.kind(i) == Some(TKind::Word) {
-            let s = self.s(i).to_ascii_lowercase();
+        if self.t.glued(i) && self.t.kind(i) == Some(TKind::Word) {
+            let s = self.t.s(i).to_ascii_lowercase();
             match s.as_str() {
                 "m" if money => return Some(1e6),
                 "k" => return Some(1e3),
@@ -162,7 +146,7 @@ impl<'a> Q<'a> {
         // Number words: "twelve", "twenty-five", "three hundred and fifty", "a dozen",
         // "two million".
         let mut j = i;
-        let a_form = self.is(i, "a") || self.is(i, "an");
+        let a_form = self.t.is(i, "a") || self.t.is(i, "an");
         if a_form {
             j += 1;
         }
@@ -191,8 +175,8 @@ impl<'a> Q<'a> {
                 }
                 _ => {
                     if any
-                        && self.s(j) == "-"
-                        && self.glued(j)
+                        && self.t.s(j) == "-"
+                        && self.t.glued(j)
                         && self
                             .number_entry(j + 1)
                             .is_some_and(|(v, s)| !s && v < 10.0)
@@ -201,7 +185,7 @@ impl<'a> Q<'a> {
                         continue;
                     }
                     if any
-                        && self.is(j, "and")
+                        && self.t.is(j, "and")
                         && self.number_entry(j + 1).is_some_and(|(_, s)| !s)
                         && current >= 100.0
                     {
@@ -244,7 +228,7 @@ impl<'a> Q<'a> {
             if phrase
                 .iter()
                 .enumerate()
-                .all(|(k, w)| self.is(i - n + k, w))
+                .all(|(k, w)| self.t.is(i - n + k, w))
             {
                 let a = match *class {
                     "about" => Approx::About,
@@ -263,14 +247,14 @@ impl<'a> Q<'a> {
         if money.is_some() {
             return (money.map(str::to_string), j);
         }
-        let s = self.s(j);
+        let s = self.t.s(j);
         if s == "%" {
             return (Some("percent".into()), j + 1);
         }
-        if self.is(j, "per") && self.is(j + 1, "cent") {
+        if self.t.is(j, "per") && self.t.is(j + 1, "cent") {
             return (Some("percent".into()), j + 2);
         }
-        if self.is(j, "percentage") && (self.is(j + 1, "points") || self.is(j + 1, "point")) {
+        if self.t.is(j, "percentage") && (self.t.is(j + 1, "points") || self.t.is(j + 1, "point")) {
             return (Some("percentage_point".into()), j + 2);
         }
         if let Some((u, c)) = self.unit(j) {
@@ -280,6 +264,7 @@ impl<'a> Q<'a> {
         }
         // "34.1 million Belarusian rubles"
         if self
+            .t
             .toks
             .get(j)
             .is_some_and(|t| t.cap && t.kind == TKind::Word)
@@ -289,15 +274,19 @@ impl<'a> Q<'a> {
             }
         }
         // "12-point", "21-gun"
-        if s == "-" && self.glued(j) && self.glued(j + 1) && self.kind(j + 1) == Some(TKind::Word) {
-            let w = self.s(j + 1).to_ascii_lowercase();
+        if s == "-"
+            && self.t.glued(j)
+            && self.t.glued(j + 1)
+            && self.t.kind(j + 1) == Some(TKind::Word)
+        {
+            let w = self.t.s(j + 1).to_ascii_lowercase();
             if let Some((u, _)) = self.unit(j + 1) {
                 return (Some(u.to_string()), j + 2);
             }
             return (Some(singular(&w)), j + 2);
         }
         // A counted noun: "40 people", "12 points".
-        if let Some(t) = self.toks.get(j) {
+        if let Some(t) = self.t.toks.get(j) {
             if t.kind == TKind::Word
                 && !t.cap
                 && s.len() >= 3
@@ -331,19 +320,18 @@ fn singular(w: &str) -> String {
 /// The quantities of `doc`, in text order. Numbers inside temporal expressions (years,
 /// dates, "three days ago") are not reported.
 pub fn quantities(doc: &Document) -> Vec<Quantity> {
-    let text = doc.text.as_str();
-    let start = doc.body().start.min(text.len());
-    if !text.is_char_boundary(start) {
-        return Vec::new();
-    }
-    let toks = lex::tokens(text, start, text.len());
-    let found = parse::scan(text, &toks, DateOrder::MonthFirst);
+    let toks = lex::document_tokens(doc);
+    let found = parse::scan(&doc.text, &toks, DateOrder::MonthFirst);
     quantities_in(doc, &toks, &found)
 }
 
+/// The quantities among `toks`, leaving out the tokens of the temporal expressions
+/// `times`.
 pub(crate) fn quantities_in(doc: &Document, toks: &[Tok], times: &[parse::Found]) -> Vec<Quantity> {
     let text = doc.text.as_str();
-    let q = Q { text, toks };
+    let q = Q {
+        t: Tokens { text, toks },
+    };
     let mut in_time = vec![false; toks.len()];
     for f in times {
         for flag in &mut in_time[f.first..f.last.min(toks.len())] {
@@ -360,7 +348,7 @@ pub(crate) fn quantities_in(doc: &Document, toks: &[Tok], times: &[parse::Found]
         let t = &toks[i];
         let candidate = t.kind == TKind::Num
             || t.entry.is_some()
-            || (t.cap && t.end - t.start <= 3 && q.s(i + 1) == "$");
+            || (t.cap && t.end - t.start <= 3 && q.t.s(i + 1) == "$");
         if !candidate {
             i += 1;
             continue;
@@ -389,19 +377,19 @@ type Found = (usize, usize, f64, f64, Option<String>, Approx);
 
 impl<'a> Q<'a> {
     fn at(&self, i: usize, in_time: &[bool]) -> Option<Found> {
-        let t = self.toks.get(i)?;
+        let t = self.t.toks.get(i)?;
         // Currency before the number: $, US$, €, USD.
         let mut first = i;
         let mut j = i;
         let mut money: Option<&'static str> = None;
         if t.kind == TKind::Word
-            && self.s(i).len() <= 3
-            && self.s(i + 1) == "$"
-            && self.glued(i + 1)
+            && self.t.s(i).len() <= 3
+            && self.t.s(i + 1) == "$"
+            && self.t.glued(i + 1)
             && t.cap
         {
             // US$, HK$, A$: the country prefix names the dollar.
-            let pre = self.s(i).to_ascii_lowercase();
+            let pre = self.t.s(i).to_ascii_lowercase();
             money = Some(match pre.as_str() {
                 "us" => "usd",
                 "hk" => "hkd",
@@ -416,7 +404,7 @@ impl<'a> Q<'a> {
             money = Some(u);
             j = i + 1;
         }
-        if money.is_some() && (j >= self.toks.len() || in_time.get(j).copied().unwrap_or(true)) {
+        if money.is_some() && (j >= self.t.toks.len() || in_time.get(j).copied().unwrap_or(true)) {
             return None;
         }
         // Vague plural amounts: "hundreds of people", "tens of thousands".
@@ -428,7 +416,8 @@ impl<'a> Q<'a> {
         if money.is_none() {
             let ok = t.kind == TKind::Num
                 || self.number_entry(i).is_some_and(|(_, s)| !s)
-                || ((self.is(i, "a") || self.is(i, "an")) && self.number_entry(i + 1).is_some())
+                || ((self.t.is(i, "a") || self.t.is(i, "an"))
+                    && self.number_entry(i + 1).is_some())
                 || t.entry.is_some_and(|e| e.ordinal.is_some());
             if !ok {
                 return None;
@@ -437,19 +426,19 @@ impl<'a> Q<'a> {
             if t.kind == TKind::Word
                 && t.cap
                 && i > 0
-                && self.toks[i - 1].cap
-                && self.kind(i - 1) == Some(TKind::Word)
+                && self.t.toks[i - 1].cap
+                && self.t.kind(i - 1) == Some(TKind::Word)
             {
                 return None;
             }
             // Model names and codes: "Covid-19", "Su-27".
             if t.kind == TKind::Num
                 && i > 0
-                && self.glued(i)
-                && (self.s(i - 1) == "-"
-                    && self.glued(i - 1)
-                    && self.kind(i.wrapping_sub(2)) == Some(TKind::Word)
-                    || self.kind(i - 1) == Some(TKind::Word))
+                && self.t.glued(i)
+                && (self.t.s(i - 1) == "-"
+                    && self.t.glued(i - 1)
+                    && self.t.kind(i.wrapping_sub(2)) == Some(TKind::Word)
+                    || self.t.kind(i - 1) == Some(TKind::Word))
             {
                 return None;
             }
@@ -468,8 +457,8 @@ impl<'a> Q<'a> {
                     ));
                 }
             }
-            if t.kind == TKind::Num && self.glued(i + 1) {
-                let suf = self.s(i + 1).to_ascii_lowercase();
+            if t.kind == TKind::Num && self.t.glued(i + 1) {
+                let suf = self.t.s(i + 1).to_ascii_lowercase();
                 if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
                     let v = self.digits(i)?;
                     return Some((i, i + 2, v, v, Some("ordinal".into()), Approx::Exact));
@@ -478,8 +467,8 @@ impl<'a> Q<'a> {
         }
         // Ranges written as one token: 10-12.
         let mut range_tok: Option<(f64, f64)> = None;
-        if self.kind(j) == Some(TKind::Num) {
-            let s = self.s(j);
+        if self.t.kind(j) == Some(TKind::Num) {
+            let s = self.t.s(j);
             if let Some((a, b)) = s.split_once('-') {
                 if !b.contains('-') {
                     let (a, b) = (
@@ -505,10 +494,10 @@ impl<'a> Q<'a> {
             let n = self.number(j, money.is_some())?;
             (n.value, n.value, n.end)
         };
-        if money.is_none() && self.is(i, "one") && end == i + 1 {
+        if money.is_none() && self.t.is(i, "one") && end == i + 1 {
             // "one of them": keep "one" only before a unit word or hyphen.
             let (u, _) = self.unit_after(end, &None);
-            if u.is_none() || self.unit(end).is_none() && self.s(end) != "-" {
+            if u.is_none() || self.unit(end).is_none() && self.t.s(end) != "-" {
                 return None;
             }
         }
@@ -521,7 +510,7 @@ impl<'a> Q<'a> {
         let before = self.approx_before(first);
         let is_between = matches!(before, Some((Approx::Range, _)));
         if range_tok.is_none() {
-            let joiner = self.s(end);
+            let joiner = self.t.s(end);
             let joins =
                 joiner == "to" || joiner == "-" || joiner == "–" || (is_between && joiner == "and");
             if joins {
@@ -571,18 +560,18 @@ impl<'a> Q<'a> {
 impl<'a> Q<'a> {
     /// "hundreds of people", "tens of thousands of troops", "dozens": a range.
     fn vague_amount(&self, i: usize) -> Option<Found> {
-        let vague = |k: usize| self.toks.get(k).and_then(|t| t.entry?.vague_amount);
+        let vague = |k: usize| self.t.entry(k).and_then(|e| e.vague_amount);
         let (outer_lo, outer_hi) = vague(i)?;
         let (lo, hi, end) = match vague(i + 2) {
             // "tens of thousands" is 20,000..199,999; "hundreds of thousands"
             // 200,000..1,999,999: the outer range scaled by the inner one's unit.
-            Some((inner_lo, _)) if self.is(i + 1, "of") => {
+            Some((inner_lo, _)) if self.t.is(i + 1, "of") => {
                 let unit = inner_lo / 2.0;
                 (outer_lo * unit, (outer_hi + 1.0) * unit - 1.0, i + 3)
             }
             _ => (outer_lo, outer_hi, i + 1),
         };
-        let (unit, end) = if self.is(end, "of") {
+        let (unit, end) = if self.t.is(end, "of") {
             match self.unit_after(end + 1, &None) {
                 (Some(u), e) => (Some(u), e),
                 (None, _) => (None, end),

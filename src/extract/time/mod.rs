@@ -30,10 +30,10 @@
 //! assert_eq!(found[1].value, "2023-W08");
 //! ```
 
-pub(crate) mod lex;
 pub(crate) mod parse;
 mod resolve;
 
+use super::lex;
 use crate::model::{Date, Document, Granularity, Interval, Span, TimeExpr, TimeKind};
 
 /// How to read all-number dates such as `1/3/2023`.
@@ -94,6 +94,16 @@ pub enum Anchor {
     Unanchored,
 }
 
+impl Anchor {
+    /// A document's own anchor: its publication date, else none.
+    pub fn of(doc: &Document) -> Anchor {
+        match doc.published {
+            Some(d) => Anchor::Published(d),
+            None => Anchor::Unanchored,
+        }
+    }
+}
+
 /// Whether two time values can refer to the same time, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Compatibility {
@@ -129,11 +139,7 @@ impl Compatibility {
 /// The temporal expressions of `doc`, resolved against `doc.published` (symbolic when
 /// it has none), in text order.
 pub fn times(doc: &Document, config: &TimeConfig) -> Vec<TimeExpr> {
-    let anchor = match doc.published {
-        Some(d) => Anchor::Published(d),
-        None => Anchor::Unanchored,
-    };
-    times_anchored(doc, anchor, config)
+    times_anchored(doc, Anchor::of(doc), config)
 }
 
 /// The anchor of every document of one input, in the order given.
@@ -188,48 +194,13 @@ pub fn anchor_undated(docs: &[Document], config: &TimeConfig) -> Vec<Vec<TimeExp
 
 /// The temporal expressions of `doc` resolved against `anchor`.
 pub fn times_anchored(doc: &Document, anchor: Anchor, config: &TimeConfig) -> Vec<TimeExpr> {
-    let text = doc.text.as_str();
-    let body = doc.body();
-    let start = body.start.min(text.len());
-    if !text.is_char_boundary(start) {
-        return Vec::new();
-    }
-    let toks = lex::tokens(text, start, text.len());
-    let found = parse::scan(text, &toks, config.date_order);
+    let toks = lex::document_tokens(doc);
+    let found = parse::scan(&doc.text, &toks, config.date_order);
     resolve_found(doc, anchor, &toks, &found)
 }
 
-/// The temporal expressions and the quantities of `doc` in one pass over its tokens:
-/// the same results as [`times`] and [`crate::extract::quantity::quantities`], about
-/// twice as fast as calling both.
-///
-/// ```
-/// use corroborate::Document;
-/// use corroborate::extract::time::{times_and_quantities, TimeConfig};
-/// let doc = Document::new("a", "Trade rose 144 percent in 2022.");
-/// let (t, q) = times_and_quantities(&doc, &TimeConfig::default());
-/// assert_eq!((t[0].value.as_str(), q[0].value), ("2022", 144.0));
-/// ```
-pub fn times_and_quantities(
-    doc: &Document,
-    config: &TimeConfig,
-) -> (Vec<TimeExpr>, Vec<crate::model::Quantity>) {
-    let text = doc.text.as_str();
-    let start = doc.body().start.min(text.len());
-    if !text.is_char_boundary(start) {
-        return (Vec::new(), Vec::new());
-    }
-    let anchor = match doc.published {
-        Some(d) => Anchor::Published(d),
-        None => Anchor::Unanchored,
-    };
-    let toks = lex::tokens(text, start, text.len());
-    let found = parse::scan(text, &toks, config.date_order);
-    let q = crate::extract::quantity::quantities_in(doc, &toks, &found);
-    (resolve_found(doc, anchor, &toks, &found), q)
-}
-
-fn resolve_found(
+/// The expressions `found` in `toks`, resolved against `anchor`.
+pub(crate) fn resolve_found(
     doc: &Document,
     anchor: Anchor,
     toks: &[lex::Tok],

@@ -1,8 +1,8 @@
 //! Finding temporal expressions in a token stream and reading their meaning, before
 //! any anchor is applied.
 
-use super::lex::{Edge, Part, TKind, TUnit, Tense, TimeWord, Tok};
 use super::DateOrder;
+use crate::extract::lex::{Edge, Part, TKind, TUnit, Tense, TimeWord, Tok, Tokens};
 
 /// The meaning of an expression, not yet resolved against an anchor date.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,8 +68,7 @@ pub(crate) struct Found {
 }
 
 struct P<'a> {
-    text: &'a str,
-    toks: &'a [Tok],
+    t: Tokens<'a>,
     order: DateOrder,
 }
 
@@ -79,29 +78,14 @@ const PREP_MONTH: &[&str] = &[
 ];
 
 impl<'a> P<'a> {
-    fn s(&self, i: usize) -> &'a str {
-        self.toks
-            .get(i)
-            .map(|t| &self.text[t.start..t.end])
-            .unwrap_or("")
-    }
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.s(i).eq_ignore_ascii_case(w)
-    }
-    fn kind(&self, i: usize) -> Option<TKind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-    fn glued(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.glued)
-    }
     fn time(&self, i: usize) -> Option<TimeWord> {
-        self.toks.get(i).and_then(|t| t.entry).and_then(|e| e.time)
+        self.t.entry(i).and_then(|e| e.time)
     }
     fn int(&self, i: usize) -> Option<u32> {
-        if self.kind(i) != Some(TKind::Num) {
+        if self.t.kind(i) != Some(TKind::Num) {
             return None;
         }
-        let s = self.s(i);
+        let s = self.t.s(i);
         if s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -109,15 +93,15 @@ impl<'a> P<'a> {
     }
     /// A four-digit year token (1000-2199).
     fn year(&self, i: usize) -> Option<i32> {
-        let s = self.s(i);
+        let s = self.t.s(i);
         if s.len() != 4 {
             return None;
         }
         let v = self.int(i)?;
         if (1000..=2199).contains(&v)
-            && (!self.glued(i + 1)
+            && (!self.t.glued(i + 1)
                 || matches!(
-                    self.s(i + 1),
+                    self.t.s(i + 1),
                     "," | "." | ")" | ";" | ":" | "’" | "'" | "\"" | "”"
                 ))
         {
@@ -129,13 +113,13 @@ impl<'a> P<'a> {
     /// A day-of-month number, with an optional glued ordinal suffix; returns day, next index.
     fn day_num(&self, i: usize) -> Option<(u32, usize)> {
         let d = self.int(i)?;
-        if !(1..=31).contains(&d) || self.s(i).len() > 2 {
+        if !(1..=31).contains(&d) || self.t.s(i).len() > 2 {
             return None;
         }
         let mut j = i + 1;
-        if self.glued(j)
+        if self.t.glued(j)
             && matches!(
-                self.s(j).to_ascii_lowercase().as_str(),
+                self.t.s(j).to_ascii_lowercase().as_str(),
                 "st" | "nd" | "rd" | "th"
             )
         {
@@ -145,16 +129,16 @@ impl<'a> P<'a> {
     }
     /// A month name at `i` (capitalized; abbreviations need a dot or a number after).
     fn month(&self, i: usize) -> Option<(u32, usize)> {
-        let t = self.toks.get(i)?;
+        let t = self.t.toks.get(i)?;
         let (m, abbr) = t.entry?.month?;
         if !t.cap {
             return None;
         }
         let mut j = i + 1;
         if abbr {
-            if self.s(j) == "." && self.glued(j) {
+            if self.t.s(j) == "." && self.t.glued(j) {
                 j += 1;
-            } else if self.kind(j) != Some(TKind::Num) {
+            } else if self.t.kind(j) != Some(TKind::Num) {
                 return None;
             }
         }
@@ -163,7 +147,7 @@ impl<'a> P<'a> {
     /// Whether a month name at `i` (ending before `j`) stands as a month on its own.
     fn bare_month_ok(&self, i: usize, m: u32) -> bool {
         let prev = if i > 0 {
-            self.s(i - 1).to_ascii_lowercase()
+            self.t.s(i - 1).to_ascii_lowercase()
         } else {
             String::new()
         };
@@ -175,12 +159,12 @@ impl<'a> P<'a> {
         }
     }
     fn weekday(&self, i: usize) -> Option<(u32, bool)> {
-        let t = self.toks.get(i)?;
+        let t = self.t.toks.get(i)?;
         let (wd, plural, abbr) = t.entry?.weekday?;
         if !t.cap {
             return None;
         }
-        if abbr && !(self.s(i + 1) == "." && self.glued(i + 1)) {
+        if abbr && !(self.t.s(i + 1) == "." && self.t.glued(i + 1)) {
             return None;
         }
         Some((wd, plural))
@@ -200,10 +184,10 @@ impl<'a> P<'a> {
     }
     /// An amount: digits, or number words ("two", "twenty-five", "a", "an"); value, next.
     fn amount(&self, i: usize, allow_a: bool) -> Option<(f64, usize)> {
-        let t = self.toks.get(i)?;
+        let t = self.t.toks.get(i)?;
         match t.kind {
             TKind::Num => {
-                let s = self.s(i);
+                let s = self.t.s(i);
                 if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') && s.len() <= 6 {
                     s.parse::<f64>().ok().map(|v| (v, i + 1))
                 } else {
@@ -211,7 +195,7 @@ impl<'a> P<'a> {
                 }
             }
             TKind::Word => {
-                if allow_a && (self.is(i, "a") || self.is(i, "an")) {
+                if allow_a && (self.t.is(i, "a") || self.t.is(i, "an")) {
                     return Some((1.0, i + 1));
                 }
                 let (v, scale) = t.entry?.number?;
@@ -221,8 +205,8 @@ impl<'a> P<'a> {
                 let mut v = v;
                 let mut j = i + 1;
                 // twenty-five
-                if v >= 20.0 && self.s(j) == "-" && self.glued(j) && self.glued(j + 1) {
-                    if let Some((u, false)) = self.toks.get(j + 1).and_then(|t| t.entry?.number) {
+                if v >= 20.0 && self.t.s(j) == "-" && self.t.glued(j) && self.t.glued(j + 1) {
+                    if let Some((u, false)) = self.t.entry(j + 1).and_then(|e| e.number) {
                         if u < 10.0 {
                             v += u;
                             j += 2;
@@ -235,7 +219,7 @@ impl<'a> P<'a> {
         }
     }
     fn is_quantifier(&self, i: usize) -> bool {
-        self.time(i) == Some(TimeWord::Quant) || self.is(i, "coming")
+        self.time(i) == Some(TimeWord::Quant) || self.t.is(i, "coming")
     }
 }
 
@@ -279,7 +263,10 @@ pub(crate) fn duration_value(n: Option<f64>, u: TUnit) -> String {
 
 /// Finds every temporal expression in `toks` (non-overlapping, left to right).
 pub(crate) fn scan(text: &str, toks: &[Tok], order: DateOrder) -> Vec<Found> {
-    let p = P { text, toks, order };
+    let p = P {
+        t: Tokens { text, toks },
+        order,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -319,13 +306,13 @@ fn word_past(s: &str) -> bool {
 /// few words, not crossing a sentence end.
 fn tense_near(p: &P, first: usize, last: usize) -> Option<Tense> {
     let cue = |i: usize| -> Option<Tense> {
-        let t = p.toks.get(i)?;
+        let t = p.t.toks.get(i)?;
         if t.kind != TKind::Word {
             return None;
         }
         if let Some(te) = t.entry.and_then(|e| e.tense) {
             // "due to", "set to", "expected to" are future only before "to".
-            let s = p.s(i).to_ascii_lowercase();
+            let s = p.t.s(i).to_ascii_lowercase();
             if matches!(
                 s.as_str(),
                 "due"
@@ -340,8 +327,9 @@ fn tense_near(p: &P, first: usize, last: usize) -> Option<Tense> {
                     | "aims"
                     | "hopes"
             ) {
-                let next_ok = p.is(i + 1, "to")
-                    || (s.starts_with("plan") && ["a", "an", "for"].iter().any(|w| p.is(i + 1, w)));
+                let next_ok = p.t.is(i + 1, "to")
+                    || (s.starts_with("plan")
+                        && ["a", "an", "for"].iter().any(|w| p.t.is(i + 1, w)));
                 return if next_ok || s == "scheduled" {
                     Some(Tense::Future)
                 } else {
@@ -350,10 +338,10 @@ fn tense_near(p: &P, first: usize, last: usize) -> Option<Tense> {
             }
             return Some(te);
         }
-        if p.is(i, "next") || p.is(i, "coming") {
+        if p.t.is(i, "next") || p.t.is(i, "coming") {
             return Some(Tense::Future);
         }
-        if word_past(p.s(i)) {
+        if word_past(p.t.s(i)) {
             return Some(Tense::Past);
         }
         None
@@ -365,13 +353,13 @@ fn tense_near(p: &P, first: usize, last: usize) -> Option<Tense> {
             && i > 0
             && ["be", "is", "are", "been", "being", "'s", "am"]
                 .iter()
-                .any(|w| p.is(i - 1, w))
+                .any(|w| p.t.is(i - 1, w))
         {
             return None;
         }
         Some(c)
     };
-    let stop = |i: usize| matches!(p.s(i), "." | "!" | "?" | ";");
+    let stop = |i: usize| matches!(p.t.s(i), "." | "!" | "?" | ";");
     let found = |t: Tense| match t {
         Tense::Present => Some(Tense::Future),
         t => Some(t),
@@ -394,7 +382,7 @@ fn tense_near(p: &P, first: usize, last: usize) -> Option<Tense> {
             }
         }
         let j = last + d - 1;
-        if fwd_open && d <= 6 && j < p.toks.len() {
+        if fwd_open && d <= 6 && j < p.t.toks.len() {
             if stop(j) {
                 fwd_open = false;
             } else if let Some(t) = cue(j) {
@@ -408,7 +396,7 @@ fn tense_near(p: &P, first: usize, last: usize) -> Option<Tense> {
 impl<'a> P<'a> {
     /// The longest expression starting at `i`.
     fn at(&self, i: usize) -> Option<(usize, Sem)> {
-        let t = self.toks.get(i)?;
+        let t = self.t.toks.get(i)?;
         if t.kind == TKind::Num {
             return self.at_number(i);
         }
@@ -416,7 +404,7 @@ impl<'a> P<'a> {
             return None;
         }
         // "the" only starts durations ("the past three years") and "the weekend", "the 1990s".
-        if self.is(i, "the") {
+        if self.t.is(i, "the") {
             if let Some(TimeWord::Shift(_)) = self.time(i + 1) {
                 match self.at_shift(i + 1, true) {
                     Some((e, sem @ Sem::Duration(_))) => return Some((e, sem)),
@@ -429,11 +417,11 @@ impl<'a> P<'a> {
                     _ => {}
                 }
             }
-            if self.is(i + 1, "weekend") {
+            if self.t.is(i + 1, "weekend") {
                 return Some((i + 2, Sem::Weekend));
             }
             // "at the moment": now.
-            if self.is(i + 1, "moment") && i > 0 && self.is(i - 1, "at") {
+            if self.t.is(i + 1, "moment") && i > 0 && self.t.is(i - 1, "at") {
                 return Some((i + 2, Sem::Ref("PRESENT_REF")));
             }
             // "over the years", "for the decades": an unspecified duration.
@@ -441,22 +429,22 @@ impl<'a> P<'a> {
                 if i > 0
                     && ["over", "for", "through", "across", "throughout"]
                         .iter()
-                        .any(|w| self.is(i - 1, w))
+                        .any(|w| self.t.is(i - 1, w))
                     && !matches!(u, TUnit::Weekend)
                 {
                     return Some((i + 2, Sem::Duration(duration_value(None, u))));
                 }
             }
             // "earlier in the year", "for the year": the anchor's year.
-            if self.is(i + 1, "year")
+            if self.t.is(i + 1, "year")
                 && i > 0
                 && ["in", "for", "during", "through", "throughout"]
                     .iter()
-                    .any(|w| self.is(i - 1, w))
+                    .any(|w| self.t.is(i - 1, w))
                 && self.year(i + 2).is_none()
-                && !matches!(self.s(i + 2), "-" | "'s" | "’s")
-                && !self.is(i + 2, "before")
-                && !self.is(i + 2, "after")
+                && !matches!(self.t.s(i + 2), "-" | "'s" | "’s")
+                && !self.t.is(i + 2, "before")
+                && !self.t.is(i + 2, "after")
             {
                 return Some((
                     i + 2,
@@ -478,8 +466,8 @@ impl<'a> P<'a> {
                     ("future", "FUTURE_REF"),
                     ("present", "PRESENT_REF"),
                 ] {
-                    if self.is(i + 1, w) && !matches!(self.kind(i + 2), Some(TKind::Word))
-                        || self.is(i + 1, w) && self.is(i + 2, "and")
+                    if self.t.is(i + 1, w) && !matches!(self.t.kind(i + 2), Some(TKind::Word))
+                        || self.t.is(i + 1, w) && self.t.is(i + 2, "and")
                     {
                         return Some((i + 2, Sem::Ref(r)));
                     }
@@ -489,11 +477,11 @@ impl<'a> P<'a> {
             // the period named (TIMEX3 would add a START/END modifier).
             if ["end", "beginning", "start", "middle"]
                 .iter()
-                .any(|w| self.is(i + 1, w))
-                && self.is(i + 2, "of")
+                .any(|w| self.t.is(i + 1, w))
+                && self.t.is(i + 2, "of")
             {
                 let k = i + 3;
-                if self.is(k, "the") {
+                if self.t.is(k, "the") {
                     if let Some((u, false)) = self.unit(k + 1) {
                         if matches!(
                             u,
@@ -518,7 +506,7 @@ impl<'a> P<'a> {
                 // One level only: "the end of the end of ..." must not recurse deeply.
                 let nested = ["end", "beginning", "start", "middle"]
                     .iter()
-                    .any(|w| self.is(k + 1, w));
+                    .any(|w| self.t.is(k + 1, w));
                 if nested {
                     return None;
                 }
@@ -534,7 +522,7 @@ impl<'a> P<'a> {
             }
             return None;
         }
-        if self.is(i, "every") || self.is(i, "each") {
+        if self.t.is(i, "every") || self.t.is(i, "each") {
             if let Some((wd, _)) = self.weekday(i + 1) {
                 return Some((i + 2, Sem::Set(format!("XXXX-WXX-{wd}"))));
             }
@@ -553,8 +541,8 @@ impl<'a> P<'a> {
             return Some(r);
         }
         // "recent years", "several days", "a few weeks": an unspecified duration.
-        if self.is_quantifier(i) || (self.is(i, "a") && self.is(i + 1, "few")) {
-            let k = if self.is(i, "a") { i + 2 } else { i + 1 };
+        if self.is_quantifier(i) || (self.t.is(i, "a") && self.t.is(i + 1, "few")) {
+            let k = if self.t.is(i, "a") { i + 2 } else { i + 1 };
             if let Some((u, true)) = self.unit(k) {
                 if u != TUnit::Weekend {
                     return Some((k + 1, Sem::Duration(duration_value(None, u))));
@@ -570,7 +558,7 @@ impl<'a> P<'a> {
             }
             return Some(self.at_weekday(i, wd, None));
         }
-        let s = self.s(i);
+        let s = self.t.s(i);
         if s.len() == 2 && (s.starts_with('Q') || s.starts_with('q')) {
             if let Ok(q @ 1..=4) = s[1..].parse::<u32>() {
                 let y = self.year(i + 1);
@@ -598,7 +586,7 @@ impl<'a> P<'a> {
             TimeWord::Shift(_) => self.at_shift(i, false),
             TimeWord::Edge(e) => self.at_edge(i, e),
             TimeWord::Season(s) => {
-                let prev_ok = i > 0 && (self.is(i - 1, "the") || self.is(i - 1, "in"));
+                let prev_ok = i > 0 && (self.t.is(i - 1, "the") || self.t.is(i - 1, "in"));
                 if let Some(y) = self.year(i + 1) {
                     return Some((
                         i + 2,
@@ -609,7 +597,7 @@ impl<'a> P<'a> {
                         },
                     ));
                 }
-                if self.is(i + 1, "of") {
+                if self.t.is(i + 1, "of") {
                     if let Some(y) = self.year(i + 2) {
                         return Some((
                             i + 3,
@@ -622,7 +610,7 @@ impl<'a> P<'a> {
                     }
                     return None;
                 }
-                if prev_ok && !self.toks[i].cap {
+                if prev_ok && !self.t.toks[i].cap {
                     return Some((
                         i + 1,
                         Sem::Season {
@@ -635,7 +623,7 @@ impl<'a> P<'a> {
                 None
             }
             TimeWord::Holiday(m, d) => {
-                if !self.toks[i].cap {
+                if !self.t.toks[i].cap {
                     return None;
                 }
                 if let Some(y) = self.year(i + 1) {
@@ -665,17 +653,25 @@ impl<'a> P<'a> {
                 }
                 // "year-old" is an age (a duration of one year), not a date.
                 // "week-long", "day-long": a duration of one unit.
-                if !plural && self.s(i + 1) == "-" && self.glued(i + 1) && self.is(i + 2, "long") {
+                if !plural
+                    && self.t.s(i + 1) == "-"
+                    && self.t.glued(i + 1)
+                    && self.t.is(i + 2, "long")
+                {
                     return Some((i + 3, Sem::Duration(duration_value(Some(1.0), u))));
                 }
-                if !plural && self.s(i + 1) == "-" && self.glued(i + 1) && self.is(i + 2, "old") {
+                if !plural
+                    && self.t.s(i + 1) == "-"
+                    && self.t.glued(i + 1)
+                    && self.t.is(i + 2, "old")
+                {
                     return Some((i + 3, Sem::Duration(duration_value(Some(1.0), u))));
                 }
                 // "for years", "in recent months": an unspecified duration.
                 if plural
                     && i > 0
                     && matches!(
-                        self.s(i - 1).to_ascii_lowercase().as_str(),
+                        self.t.s(i - 1).to_ascii_lowercase().as_str(),
                         "for" | "over" | "within"
                     )
                     && !matches!(u, TUnit::Weekend)
@@ -696,20 +692,20 @@ impl<'a> P<'a> {
 
     /// "the first quarter (of 2023)", "first-quarter".
     fn at_quarter(&self, i: usize) -> Option<(usize, Sem)> {
-        let q = self.toks.get(i)?.entry?.ordinal?;
+        let q = self.t.entry(i)?.ordinal?;
         if !(1..=4).contains(&q) {
             return None;
         }
         let mut j = i + 1;
-        if self.s(j) == "-" && self.glued(j) {
+        if self.t.s(j) == "-" && self.t.glued(j) {
             j += 1;
         }
-        if !self.is(j, "quarter") {
+        if !self.t.is(j, "quarter") {
             return None;
         }
         j += 1;
         let mut y = None;
-        if self.is(j, "of") {
+        if self.t.is(j, "of") {
             if let Some(yy) = self.year(j + 1) {
                 y = Some(yy);
                 j += 2;
@@ -718,7 +714,7 @@ impl<'a> P<'a> {
             y = Some(yy);
             j += 1;
         }
-        let start = if i > 0 && self.is(i - 1, "the") {
+        let start = if i > 0 && self.t.is(i - 1, "the") {
             i - 1
         } else {
             i
@@ -729,7 +725,7 @@ impl<'a> P<'a> {
 
     /// Expressions that start with a number token.
     fn at_number(&self, i: usize) -> Option<(usize, Sem)> {
-        let s = self.s(i);
+        let s = self.t.s(i);
         let b = s.as_bytes();
         // 2023-03-01 and 2023-03
         if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
@@ -763,7 +759,7 @@ impl<'a> P<'a> {
             return Some(r);
         }
         // 1990s
-        if b.len() == 4 && self.glued(i + 1) && self.is(i + 1, "s") {
+        if b.len() == 4 && self.t.glued(i + 1) && self.t.is(i + 1, "s") {
             if let Some(v) = self.int(i) {
                 if (1000..=2190).contains(&v) && v % 10 == 0 {
                     return Some((i + 2, Sem::Decade(v as i32 / 10)));
@@ -772,13 +768,13 @@ impl<'a> P<'a> {
         }
         // 21st century
         if let Some((n, j)) = self.day_num(i) {
-            if j == i + 2 && self.is(j, "century") {
+            if j == i + 2 && self.t.is(j, "century") {
                 return Some((j + 1, Sem::Century(n as i32 - 1)));
             }
         }
         // 1 March (2023)
         if let Some((d, j)) = self.day_num(i) {
-            let k = if self.is(j, "of") { j + 1 } else { j };
+            let k = if self.t.is(j, "of") { j + 1 } else { j };
             if let Some((m, k2)) = self.month(k) {
                 if let Some((y, end)) = self.opt_year(k2) {
                     return Self::checked_date(y, m, d).map(|s| (end, s));
@@ -791,10 +787,14 @@ impl<'a> P<'a> {
         }
         if let Some(y) = self.year(i) {
             // Not a year: "$2013", "2013 percent", "2013 people".
-            if i > 0 && self.toks[i - 1].entry.is_some_and(|e| e.unit.is_some()) && self.glued(i) {
+            if i > 0
+                && self.t.toks[i - 1].entry.is_some_and(|e| e.unit.is_some())
+                && self.t.glued(i)
+            {
                 return None;
             }
             if self
+                .t
                 .toks
                 .get(i + 1)
                 .and_then(|t| t.entry)
@@ -811,21 +811,22 @@ impl<'a> P<'a> {
                         "early", "mid", "late", "around", "before", "after",
                     ]
                     .iter()
-                    .any(|w| self.is(i - 1, w));
+                    .any(|w| self.t.is(i - 1, w));
                 if !prev_ok {
                     return None;
                 }
             }
             // "a 2013 people": a four-digit count after an article is not a year.
             if i > 0
-                && (self.is(i - 1, "a") || self.is(i - 1, "an"))
+                && (self.t.is(i - 1, "a") || self.t.is(i - 1, "an"))
                 && self
+                    .t
                     .toks
                     .get(i + 1)
                     .is_some_and(|t| t.kind == TKind::Word && !t.cap)
-                && !self.glued(i)
+                && !self.t.glued(i)
             {
-                let next = self.s(i + 1);
+                let next = self.t.s(i + 1);
                 if next.ends_with('s') && !next.ends_with("ss") {
                     return None;
                 }
@@ -837,7 +838,7 @@ impl<'a> P<'a> {
 
     /// An optional ", 2023" or " 2023" after a day and month; (year, next index).
     fn opt_year(&self, j: usize) -> Option<(Option<i32>, usize)> {
-        if self.s(j) == "," {
+        if self.t.s(j) == "," {
             if let Some(y) = self.year(j + 1) {
                 return Some((Some(y), j + 2));
             }
@@ -867,7 +868,7 @@ impl<'a> P<'a> {
             let prev_ok = i > 0
                 && (["on", "since", "until", "by", "from", "to"]
                     .iter()
-                    .any(|w| self.is(i - 1, w))
+                    .any(|w| self.t.is(i - 1, w))
                     || self.weekday(i - 1).is_some());
             if !prev_ok || parts[0].len() > 2 || parts[1].len() > 2 {
                 return None;
@@ -886,7 +887,7 @@ impl<'a> P<'a> {
     }
 
     fn ampm(&self, j: usize) -> Option<(bool, usize)> {
-        let s = self.s(j).to_ascii_lowercase();
+        let s = self.t.s(j).to_ascii_lowercase();
         match s.as_str() {
             "am" | "a.m." | "a.m" => Some((false, j + 1)),
             "pm" | "p.m." | "p.m" => Some((true, j + 1)),
@@ -895,7 +896,7 @@ impl<'a> P<'a> {
     }
 
     fn clock(&self, i: usize) -> Option<(usize, Sem)> {
-        let s = self.s(i);
+        let s = self.t.s(i);
         let (h, m) = if let Some((hs, ms)) = s.split_once(':') {
             if ms.len() != 2 || hs.is_empty() || hs.len() > 2 || ms.contains(':') {
                 return None;
@@ -923,7 +924,7 @@ impl<'a> P<'a> {
         }
         if s.contains(':') && h <= 23 {
             let mut j = i + 1;
-            if ["gmt", "utc"].iter().any(|w| self.is(j, w)) {
+            if ["gmt", "utc"].iter().any(|w| self.t.is(j, w)) {
                 j += 1;
             }
             return Some((j, Sem::Clock { h, m }));
@@ -934,21 +935,21 @@ impl<'a> P<'a> {
     /// "three days ago", "two years", "a three-day visit", "70-year-old", "a year ago".
     fn at_amount(&self, i: usize) -> Option<(usize, Sem)> {
         let (n, j) = self.amount(i, true)?;
-        let hyphen = self.s(j) == "-" && self.glued(j) && self.glued(j + 1);
+        let hyphen = self.t.s(j) == "-" && self.t.glued(j) && self.t.glued(j + 1);
         let k = if hyphen { j + 1 } else { j };
         let (u, _plural) = self.unit(k)?;
         if u == TUnit::Weekend {
             return None;
         }
-        let a_form = self.is(i, "a") || self.is(i, "an");
+        let a_form = self.t.is(i, "a") || self.t.is(i, "an");
         // "a week-long strike": the article is not part of it; "year-old" neither.
-        if a_form && self.s(k + 1) == "-" && self.glued(k + 1) {
+        if a_form && self.t.s(k + 1) == "-" && self.t.glued(k + 1) {
             return None;
         }
         if hyphen {
             // "three-day", "70-year-old", "a 12-month", "five-year plan"
             let mut end = k + 1;
-            if self.s(end) == "-" && self.glued(end) && self.is(end + 1, "old") {
+            if self.t.s(end) == "-" && self.t.glued(end) && self.t.is(end + 1, "old") {
                 end += 2;
             }
             if a_form {
@@ -956,7 +957,7 @@ impl<'a> P<'a> {
             }
             return Some((end, Sem::Duration(duration_value(Some(n), u))));
         }
-        if a_form && self.is(i, "an") && u != TUnit::Hour {
+        if a_form && self.t.is(i, "an") && u != TUnit::Hour {
             return None;
         }
         let after = self.time(k + 1);
@@ -982,7 +983,7 @@ impl<'a> P<'a> {
             ));
         }
         if let Some(TimeWord::Edge(e)) = after {
-            let w = self.s(k + 1).to_ascii_lowercase();
+            let w = self.t.s(k + 1).to_ascii_lowercase();
             if (w == "later" || w == "earlier")
                 && n.fract() == 0.0
                 && !matches!(u, TUnit::Hour | TUnit::Minute)
@@ -1008,12 +1009,12 @@ impl<'a> P<'a> {
             && i > 0
             && ["once", "twice", "times", "per"]
                 .iter()
-                .any(|w| self.is(i - 1, w))
+                .any(|w| self.t.is(i - 1, w))
         {
             return None;
         }
         let mut end = k + 1;
-        if self.is(end, "old") {
+        if self.t.is(end, "old") {
             end += 1;
         }
         Some((end, Sem::Duration(duration_value(Some(n), u))))
@@ -1029,7 +1030,7 @@ impl<'a> P<'a> {
             // Not "May 10 people": a following number word or unit makes it a quantity.
             return Self::checked_date(None, m, d).map(|s| (k, s));
         }
-        let k = if self.s(j) == "," { j + 1 } else { j };
+        let k = if self.t.s(j) == "," { j + 1 } else { j };
         if let Some(y) = self.year(k) {
             return Some((
                 k + 1,
@@ -1040,7 +1041,7 @@ impl<'a> P<'a> {
                 },
             ));
         }
-        if self.is(j, "of") {
+        if self.t.is(j, "of") {
             if let Some(y) = self.year(j + 1) {
                 return Some((
                     j + 2,
@@ -1067,16 +1068,16 @@ impl<'a> P<'a> {
 
     fn at_weekday(&self, i: usize, wd: u32, shift: Option<i8>) -> (usize, Sem) {
         let mut j = i + 1;
-        let abbr = self.toks[i]
+        let abbr = self.t.toks[i]
             .entry
             .and_then(|e| e.weekday)
             .is_some_and(|w| w.2);
-        if abbr && self.s(j) == "." && self.glued(j) {
+        if abbr && self.t.s(j) == "." && self.t.glued(j) {
             j += 1;
         }
         if shift.is_none() {
             // Wednesday, March 1(, 2023) / Wednesday 1 March
-            let k = if self.s(j) == "," { j + 1 } else { j };
+            let k = if self.t.s(j) == "," { j + 1 } else { j };
             if let Some((m, k2)) = self.month(k) {
                 if let Some((d, k3)) = self.day_num(k2) {
                     if let Some((y, end)) = self.opt_year(k3) {
@@ -1127,10 +1128,10 @@ impl<'a> P<'a> {
         let Some(TimeWord::Shift(k)) = self.time(i) else {
             return None;
         };
-        let word = self.s(i).to_ascii_lowercase();
+        let word = self.t.s(i).to_ascii_lowercase();
         let j = i + 1;
         // "this past week(end)": the one before the anchor's.
-        if word == "this" && self.is(j, "past") {
+        if word == "this" && self.t.is(j, "past") {
             if let Some((u @ (TUnit::Week | TUnit::Weekend | TUnit::Month | TUnit::Year), false)) =
                 self.unit(j + 1)
             {
@@ -1253,14 +1254,14 @@ impl<'a> P<'a> {
     /// early/mid/late/earlier/later + year, month, weekday, or "this/last/next" unit.
     fn at_edge(&self, i: usize, e: Edge) -> Option<(usize, Sem)> {
         let mut j = i + 1;
-        if self.s(j) == "-" && self.glued(j) {
+        if self.t.s(j) == "-" && self.t.glued(j) {
             j += 1;
         }
-        let word = self.s(i).to_ascii_lowercase();
+        let word = self.t.s(i).to_ascii_lowercase();
         if let Some(y) = self.year(j) {
             return Some((j + 1, Sem::Year(y)));
         }
-        if self.kind(j) == Some(TKind::Num) {
+        if self.t.kind(j) == Some(TKind::Num) {
             if let Some((e, sem @ Sem::Decade(_))) = self.at_number(j) {
                 return Some((e, sem));
             }
@@ -1319,13 +1320,13 @@ impl<'a> P<'a> {
         }
         // "said earlier." -> a vague past reference
         if word == "earlier" {
-            let next_is_punct = matches!(self.kind(i + 1), Some(TKind::Punct) | None);
+            let next_is_punct = matches!(self.t.kind(i + 1), Some(TKind::Punct) | None);
             let prev_verb = i > 0
-                && (word_past(self.s(i - 1))
-                    || self.toks[i - 1]
+                && (word_past(self.t.s(i - 1))
+                    || self.t.toks[i - 1]
                         .entry
                         .is_some_and(|e| e.tense == Some(Tense::Past)));
-            if (next_is_punct || prev_verb) && !self.is(i + 1, "than") {
+            if (next_is_punct || prev_verb) && !self.t.is(i + 1, "than") {
                 return Some((i + 1, Sem::Ref("PAST_REF")));
             }
         }

@@ -1,8 +1,8 @@
 //! Turning an expression's meaning into a TIMEX3-style value and an interval of days,
 //! given an anchor date (the publication date) and the tense of its clause.
 
-use super::lex::{Edge, Part, TUnit, Tense};
 use super::parse::Sem;
+use crate::extract::lex::{Edge, Part, TUnit, Tense};
 use crate::model::{Date, Granularity, Interval, TimeKind};
 use chrono::Datelike;
 
