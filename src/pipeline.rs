@@ -207,10 +207,7 @@ impl Reconciler {
         let anchors = extract::time::anchors(docs, &self.config.time);
         let paired: Vec<(&Document, _)> = docs.iter().zip(anchors).collect();
         let found = crate::par::map(&paired, self.config.align.threads, 2, |(doc, anchor)| {
-            (
-                extract::time::times_anchored(doc, *anchor, &self.config.time),
-                extract::quantity::quantities(doc),
-            )
+            extract::times_and_quantities_anchored(doc, *anchor, &self.config.time)
         });
         let mut times = Vec::new();
         let mut quantities = Vec::new();
