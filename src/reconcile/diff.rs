@@ -186,10 +186,7 @@ fn text_of(text: &str, words: &[Word<'_>]) -> (String, Option<Span>) {
     match (words.first(), words.last()) {
         (Some(f), Some(l)) => {
             let span = Span::new(f.span.start, l.span.end.max(f.span.start));
-            (
-                text.get(span.start..span.end).unwrap_or("").to_string(),
-                Some(span),
-            )
+            (span.get(text).unwrap_or("").to_string(), Some(span))
         }
         _ => (String::new(), None),
     }

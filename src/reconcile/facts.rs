@@ -98,7 +98,7 @@ pub struct Index<'a> {
 }
 
 fn valid(doc: &Document, span: Span) -> bool {
-    span.start <= span.end && doc.text.get(span.start..span.end).is_some()
+    span.start <= span.end && span.get(&doc.text).is_some()
 }
 
 impl<'a> Index<'a> {
@@ -393,7 +393,7 @@ impl<'a> Index<'a> {
     /// foreign minister increased ...", "On Friday, the economist halted ...", "...
     /// was stopped by the economist near ...".
     fn described_agent(&self, data: &DocData, cs: Span) -> Option<Party> {
-        let text = data.doc.text.get(cs.start..cs.end)?;
+        let text = cs.get(&data.doc.text)?;
         // ASCII folding keeps byte offsets equal between `text` and `lower`.
         let lower = text.to_ascii_lowercase();
         // After a short fronted phrase ("On Friday, ").
@@ -475,7 +475,7 @@ impl<'a> Index<'a> {
             if several {
                 return None;
             }
-            return self.party(data, Some(actor), text.get(span.start..span.end), span);
+            return self.party(data, Some(actor), span.get(text), span);
         }
         None
     }
@@ -806,7 +806,7 @@ const OPEN_QUOTES: &[char] = &['"', '\u{201C}', '\u{00AB}', '\u{201E}'];
 /// Spans of text in quotation marks inside `span` (used when no quotation stage output
 /// covers the claim).
 pub fn scan_quotes(text: &str, span: Span) -> Vec<Span> {
-    let Some(slice) = text.get(span.start..span.end) else {
+    let Some(slice) = span.get(text) else {
         return Vec::new();
     };
     let mut out = Vec::new();

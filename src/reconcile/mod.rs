@@ -393,10 +393,10 @@ fn evidence(m: &Facts, loc: &Loc) -> Option<Evidence> {
         doc: m.doc.id.clone(),
         claim: m.claim.id,
         span,
-        text: text.get(span.start..span.end)?.to_string(),
+        text: span.get(text)?.to_string(),
         value,
         context,
-        context_text: text.get(context.start..context.end)?.to_string(),
+        context_text: context.get(text)?.to_string(),
         highlights,
     })
 }

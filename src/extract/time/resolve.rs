@@ -4,7 +4,6 @@
 use super::parse::Sem;
 use crate::extract::lex::{Edge, Part, TUnit, Tense};
 use crate::model::{Date, Granularity, Interval, TimeKind};
-use chrono::Datelike;
 
 /// A resolved value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,11 +44,8 @@ pub(crate) fn day(d: Date) -> (String, Option<Interval>) {
 fn week(d: Date) -> Option<(String, Option<Interval>)> {
     let start = d.add_days(-(d.weekday_index() as i64))?;
     let end = start.add_days(6)?;
-    let w = d.as_naive().iso_week();
-    Some((
-        format!("{:04}-W{:02}", w.year(), w.week()),
-        iv(start, end, Granularity::Week),
-    ))
+    let (y, w) = d.iso_week();
+    Some((format!("{y:04}-W{w:02}"), iv(start, end, Granularity::Week)))
 }
 
 fn weekend(d: Date) -> Option<(String, Option<Interval>)> {
