@@ -2,6 +2,9 @@
 
 use super::{DocId, Span};
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::fmt;
+use std::hash::{Hash, Hasher};
 
 /// How a number was qualified.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -33,8 +36,117 @@ pub struct Quantity {
     pub value: f64,
     /// Upper end for ranges; equal to `value` otherwise.
     pub value_max: f64,
-    /// Normalized unit: `percent`, `usd`, `eur`, `cny`, `point`, ..., or `None` for a bare count.
-    pub unit: Option<String>,
+    /// What it counts or measures (`percent`, `usd`, `point`, `leader`, ...), or `None`
+    /// for a bare number.
+    pub unit: Option<Unit>,
     /// How the number was qualified.
     pub approx: Approx,
+}
+
+/// What a quantity counts or measures. Serialized as its [`Unit::name`].
+///
+/// Units are compared by name: two units are the same when their names are, whichever
+/// kind they were read as (a counted "usd" and the currency `usd` are one unit).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum Unit {
+    /// A currency, by its lower-case ISO 4217 code: `usd`, `eur`, `cny`.
+    Currency(&'static str),
+    /// Percent (`%`, "per cent").
+    Percent,
+    /// Percentage points ("2 percentage points").
+    PercentagePoint,
+    /// An ordinal ("third", "21st").
+    Ordinal,
+    /// A unit of measure named in `data/quantity/units.txt`: `km`, `tonne`, `point`.
+    Measure(&'static str),
+    /// A counted noun, singular: `leader` in "two leaders", `salute` in "a 21-gun
+    /// salute" (`gun`).
+    Counted(String),
+}
+
+impl Unit {
+    /// The normalized name: the currency code, `percent`, `percentage_point`,
+    /// `ordinal`, the measure, or the counted noun.
+    pub fn name(&self) -> &str {
+        match self {
+            Unit::Currency(code) => code,
+            Unit::Percent => "percent",
+            Unit::PercentagePoint => "percentage_point",
+            Unit::Ordinal => "ordinal",
+            Unit::Measure(m) => m,
+            Unit::Counted(noun) => noun,
+        }
+    }
+
+    /// The unit a name stands for: the fixed names, a currency or measure the quantity
+    /// lexicon knows, else a counted noun (the inverse of [`Unit::name`]).
+    ///
+    /// ```
+    /// use corroborate::Unit;
+    /// assert_eq!(Unit::from_name("usd"), Unit::Currency("usd"));
+    /// assert_eq!(Unit::from_name("leader").name(), "leader");
+    /// ```
+    pub fn from_name(name: &str) -> Unit {
+        match name {
+            "percent" => Unit::Percent,
+            "percentage_point" => Unit::PercentagePoint,
+            "ordinal" => Unit::Ordinal,
+            _ => {
+                crate::extract::lex::unit_named(name).unwrap_or_else(|| Unit::Counted(name.into()))
+            }
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl PartialEq for Unit {
+    fn eq(&self, other: &Unit) -> bool {
+        self.name() == other.name()
+    }
+}
+
+impl Eq for Unit {}
+
+impl PartialOrd for Unit {
+    fn partial_cmp(&self, other: &Unit) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Unit {
+    fn cmp(&self, other: &Unit) -> Ordering {
+        self.name().cmp(other.name())
+    }
+}
+
+impl Hash for Unit {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.name().hash(state)
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Unit {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Unit, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ok(Unit::from_name(&name))
+    }
+}
+
+impl Quantity {
+    /// The unit's name, `None` for a bare number.
+    pub fn unit_name(&self) -> Option<&str> {
+        self.unit.as_ref().map(Unit::name)
+    }
 }

@@ -417,7 +417,7 @@ fn quantity_value(q: &Quantity) -> String {
     }
     if let Some(u) = &q.unit {
         s.push(' ');
-        s.push_str(u);
+        s.push_str(u.name());
     }
     s
 }

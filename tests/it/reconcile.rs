@@ -246,7 +246,7 @@ fn build(case: &Case) -> Built {
                 text: q.text.clone(),
                 value: q.value,
                 value_max: q.value,
-                unit: q.unit.clone(),
+                unit: q.unit.as_deref().map(corroborate::Unit::from_name),
                 approx: q.approx,
             });
         }

@@ -5,6 +5,7 @@
 //! A token's entry is found with one lookup of its ASCII-lower-cased form, packed into
 //! two integers (see [`Lexicon`]).
 
+use crate::model::Unit;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 /// A part of the day.
@@ -103,7 +104,8 @@ pub(crate) struct Entry {
     pub ordinal: Option<u32>,
     /// The range a vague plural amount stands for ("hundreds": 200..1999).
     pub vague_amount: Option<(f64, f64)>,
-    pub unit: Option<(&'static str, UnitClass)>,
+    /// The unit a word names, and where it stands relative to its number.
+    pub unit: Option<(Unit, UnitClass)>,
     /// A function word that can begin an expression ("the", "a", "every").
     pub starter: bool,
 }
@@ -283,14 +285,14 @@ fn build() -> Lexicon {
         let (Some(&w), Some(&u), Some(&c)) = (f.first(), f.get(1), f.get(2)) else {
             continue;
         };
-        let class = match c {
-            "symbol" => UnitClass::Symbol,
-            "code" => UnitClass::Code,
-            "money" => UnitClass::Money,
-            "percent" => UnitClass::Percent,
-            _ => UnitClass::Measure,
+        let (unit, class) = match c {
+            "symbol" => (Unit::Currency(u), UnitClass::Symbol),
+            "code" => (Unit::Currency(u), UnitClass::Code),
+            "money" => (Unit::Currency(u), UnitClass::Money),
+            "percent" => (Unit::Percent, UnitClass::Percent),
+            _ => (Unit::Measure(u), UnitClass::Measure),
         };
-        map.entry(w.as_bytes()).or_default().unit = Some((u, class));
+        map.entry(w.as_bytes()).or_default().unit = Some((unit, class));
     }
     // Sorted so the table's layout does not depend on hash-map iteration order.
     let mut pairs: Vec<(&'static [u8], Entry)> = map
@@ -323,6 +325,13 @@ fn build() -> Lexicon {
         mask,
         max_len,
     }
+}
+
+/// The unit of the lexicon whose name is `name`, when a word of that form names it
+/// (`usd`, `km`).
+pub(crate) fn unit_named(name: &str) -> Option<Unit> {
+    let (unit, _) = lexicon().get(name)?.unit.as_ref()?;
+    (unit.name() == name).then(|| unit.clone())
 }
 
 /// The lexicon, built on first use.
@@ -401,8 +410,8 @@ mod tests {
         let lex = lexicon();
         assert!(lex.get("WEDNESDAY").and_then(|e| e.weekday).is_some());
         assert!(lex.get("September").and_then(|e| e.month).is_some());
-        assert!(lex.get("US$").and_then(|e| e.unit).is_some());
-        assert!(lex.get("€").and_then(|e| e.unit).is_some());
+        assert!(lex.get("US$").and_then(|e| e.unit.as_ref()).is_some());
+        assert!(lex.get("€").and_then(|e| e.unit.as_ref()).is_some());
         assert!(lex.get("won’t").and_then(|e| e.tense).is_some());
         assert!(lex.get("approximately-not-a-word").is_none());
     }

@@ -13,8 +13,8 @@
 //! let doc = Document::new("a", "Trade reached $1.2bn in 2022, up 3.24% on a 12-point plan. Others said $1,200m and 3.2%.");
 //! let q = quantities(&doc);
 //! assert_eq!(q[0].value, 1.2e9);
-//! assert_eq!(q[0].unit.as_deref(), Some("usd"));
-//! assert_eq!(q[2].unit.as_deref(), Some("point"));
+//! assert_eq!(q[0].unit_name(), Some("usd"));
+//! assert_eq!(q[2].unit_name(), Some("point"));
 //! assert!(compatibility(&q[0], &q[3]).is_compatible());
 //! assert!(compatibility(&q[1], &q[4]).is_compatible());
 //! ```
@@ -22,7 +22,7 @@
 use super::lex::{self, TKind, Tok, Tokens, UnitClass};
 pub use super::time::Compatibility;
 use super::time::{parse, DateOrder};
-use crate::model::{Approx, Document, Quantity, Span};
+use crate::model::{Approx, Document, Quantity, Span, Unit};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -76,8 +76,9 @@ impl<'a> Q<'a> {
         }
         self.t.entry(i)?.number
     }
-    fn unit(&self, i: usize) -> Option<(&'static str, UnitClass)> {
-        self.t.entry(i)?.unit
+    fn unit(&self, i: usize) -> Option<(&'static Unit, UnitClass)> {
+        let (unit, class) = self.t.entry(i)?.unit.as_ref()?;
+        Some((unit, *class))
     }
 
     /// Digits as a plain number: "1,200", "3.278", "12"; `None` for "10-12", "1/3".
@@ -243,23 +244,23 @@ impl<'a> Q<'a> {
     }
 
     /// The unit after a number ending at `j`: (unit, end).
-    fn unit_after(&self, j: usize, money: &Option<&'static str>) -> (Option<String>, usize) {
+    fn unit_after(&self, j: usize, money: &Option<Unit>) -> (Option<Unit>, usize) {
         if money.is_some() {
-            return (money.map(str::to_string), j);
+            return (money.clone(), j);
         }
         let s = self.t.s(j);
         if s == "%" {
-            return (Some("percent".into()), j + 1);
+            return (Some(Unit::Percent), j + 1);
         }
         if self.t.is(j, "per") && self.t.is(j + 1, "cent") {
-            return (Some("percent".into()), j + 2);
+            return (Some(Unit::Percent), j + 2);
         }
         if self.t.is(j, "percentage") && (self.t.is(j + 1, "points") || self.t.is(j + 1, "point")) {
-            return (Some("percentage_point".into()), j + 2);
+            return (Some(Unit::PercentagePoint), j + 2);
         }
         if let Some((u, c)) = self.unit(j) {
             if c != UnitClass::Symbol {
-                return (Some(u.to_string()), j + 1);
+                return (Some(u.clone()), j + 1);
             }
         }
         // "34.1 million Belarusian rubles"
@@ -270,7 +271,7 @@ impl<'a> Q<'a> {
             .is_some_and(|t| t.cap && t.kind == TKind::Word)
         {
             if let Some((u, UnitClass::Money)) = self.unit(j + 1) {
-                return (Some(u.to_string()), j + 2);
+                return (Some(u.clone()), j + 2);
             }
         }
         // "12-point", "21-gun"
@@ -281,9 +282,9 @@ impl<'a> Q<'a> {
         {
             let w = self.t.s(j + 1).to_ascii_lowercase();
             if let Some((u, _)) = self.unit(j + 1) {
-                return (Some(u.to_string()), j + 2);
+                return (Some(u.clone()), j + 2);
             }
-            return (Some(singular(&w)), j + 2);
+            return (Some(Unit::Counted(singular(&w))), j + 2);
         }
         // A counted noun: "40 people", "12 points".
         if let Some(t) = self.t.toks.get(j) {
@@ -297,7 +298,10 @@ impl<'a> Q<'a> {
                 && !s.ends_with("ly")
                 && !s.ends_with("ed")
             {
-                return (Some(singular(&s.to_ascii_lowercase())), j + 1);
+                return (
+                    Some(Unit::Counted(singular(&s.to_ascii_lowercase()))),
+                    j + 1,
+                );
             }
         }
         (None, j)
@@ -373,7 +377,7 @@ pub(crate) fn quantities_in(doc: &Document, toks: &[Tok], times: &[parse::Found]
     out
 }
 
-type Found = (usize, usize, f64, f64, Option<String>, Approx);
+type Found = (usize, usize, f64, f64, Option<Unit>, Approx);
 
 impl<'a> Q<'a> {
     fn at(&self, i: usize, in_time: &[bool]) -> Option<Found> {
@@ -381,7 +385,7 @@ impl<'a> Q<'a> {
         // Currency before the number: $, US$, €, USD.
         let mut first = i;
         let mut j = i;
-        let mut money: Option<&'static str> = None;
+        let mut money: Option<Unit> = None;
         if t.kind == TKind::Word
             && self.t.s(i).len() <= 3
             && self.t.s(i + 1) == "$"
@@ -390,7 +394,7 @@ impl<'a> Q<'a> {
         {
             // US$, HK$, A$: the country prefix names the dollar.
             let pre = self.t.s(i).to_ascii_lowercase();
-            money = Some(match pre.as_str() {
+            money = Some(Unit::Currency(match pre.as_str() {
                 "us" => "usd",
                 "hk" => "hkd",
                 "a" | "au" => "aud",
@@ -398,10 +402,10 @@ impl<'a> Q<'a> {
                 "nz" => "nzd",
                 "s" => "sgd",
                 _ => return None,
-            });
+            }));
             j = i + 2;
         } else if let Some((u, UnitClass::Symbol | UnitClass::Code)) = self.unit(i) {
-            money = Some(u);
+            money = Some(u.clone());
             j = i + 1;
         }
         if money.is_some() && (j >= self.t.toks.len() || in_time.get(j).copied().unwrap_or(true)) {
@@ -452,7 +456,7 @@ impl<'a> Q<'a> {
                         i + 1,
                         o as f64,
                         o as f64,
-                        Some("ordinal".into()),
+                        Some(Unit::Ordinal),
                         Approx::Exact,
                     ));
                 }
@@ -461,7 +465,7 @@ impl<'a> Q<'a> {
                 let suf = self.t.s(i + 1).to_ascii_lowercase();
                 if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
                     let v = self.digits(i)?;
-                    return Some((i, i + 2, v, v, Some("ordinal".into()), Approx::Exact));
+                    return Some((i, i + 2, v, v, Some(Unit::Ordinal), Approx::Exact));
                 }
             }
         }
@@ -661,7 +665,7 @@ pub fn compatibility(a: &Quantity, b: &Quantity) -> Compatibility {
             ));
         }
     }
-    if (a.unit.as_deref() == Some("ordinal")) != (b.unit.as_deref() == Some("ordinal")) {
+    if (a.unit == Some(Unit::Ordinal)) != (b.unit == Some(Unit::Ordinal)) {
         return Compatibility::Unknown(format!(
             "{} and {}: an ordinal and a count",
             a.text, b.text

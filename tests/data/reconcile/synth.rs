@@ -241,7 +241,7 @@ pub fn cluster(n_docs: usize, n_facts: usize, seed: u64, change_per_mille: usize
                 text: qn,
                 value: number as f64,
                 value_max: number as f64,
-                unit: Some("tonne".into()),
+                unit: Some(Unit::from_name("tonne")),
                 approx: Approx::Exact,
             });
             let claim_id = ClaimId(s.claims.len() as u32);
