@@ -23,7 +23,8 @@ use serde::{Deserialize, Serialize};
 /// use corroborate::extract::{times_and_quantities, time::TimeConfig};
 /// let doc = Document::new("a", "Trade rose 144 percent in 2022.");
 /// let (t, q) = times_and_quantities(&doc, &TimeConfig::default());
-/// assert_eq!((t[0].value.as_str(), q[0].value), ("2022", 144.0));
+/// assert_eq!(t[0].value, "2022");
+/// assert_eq!(q[0].value, 144.0);
 /// ```
 pub fn times_and_quantities(
     doc: &Document,

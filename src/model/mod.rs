@@ -19,3 +19,52 @@ pub use quantity::*;
 pub use report::*;
 pub use text::*;
 pub use time::*;
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Compares two values by the text they display as (values that sort as they read),
+/// without allocating when both are short.
+pub(crate) fn cmp_as_text(a: &dyn fmt::Display, b: &dyn fmt::Display) -> Ordering {
+    let (mut x, mut y) = (ShortText::default(), ShortText::default());
+    match (
+        fmt::write(&mut x, format_args!("{a}")),
+        fmt::write(&mut y, format_args!("{b}")),
+    ) {
+        (Ok(()), Ok(())) => x.as_bytes().cmp(y.as_bytes()),
+        _ => a.to_string().cmp(&b.to_string()),
+    }
+}
+
+/// A text of up to 64 bytes on the stack; writing more fails.
+struct ShortText {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Default for ShortText {
+    fn default() -> ShortText {
+        ShortText {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl ShortText {
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+impl fmt::Write for ShortText {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}

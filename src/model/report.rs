@@ -2,7 +2,7 @@
 
 use super::{
     Actor, ActorId, Claim, ClaimId, Date, DocId, Group, GroupId, Interval, Quantity, Quote,
-    QuoteId, Span, TimeExpr,
+    QuoteId, Span, TimeExpr, TimeValue,
 };
 use serde::{Deserialize, Serialize};
 
@@ -212,13 +212,13 @@ pub enum EventTime {
     Agreed {
         /// The reconciled days, when resolved.
         interval: Option<Interval>,
-        /// The TIMEX3-style value of the most precise statement.
-        value: String,
+        /// The value of the most precise statement.
+        value: TimeValue,
     },
     /// The sources disagree; every distinct value given, sorted.
     Conflict {
         /// The values the sources give.
-        values: Vec<String>,
+        values: Vec<TimeValue>,
     },
 }
 

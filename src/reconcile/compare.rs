@@ -7,7 +7,7 @@ use super::facts::Facts;
 use super::lexicon::Lexicon;
 use super::words::Word;
 use crate::extract::{quantity, time};
-use crate::model::{DiffOp, Quantity, TimeExpr};
+use crate::model::{DiffOp, Quantity, TimeExpr, TimeValue};
 use std::ops::Range;
 
 /// Where one side of a disagreement lies in a claim's facts.
@@ -50,10 +50,13 @@ pub struct Pair {
     pub ops: Vec<DiffOp>,
 }
 
-fn weekday_of_value(v: &str) -> Option<u32> {
-    // symbolic weekday: XXXX-WXX-3 (ISO: Monday = 1)
-    let d = v.strip_prefix("XXXX-WXX-")?;
-    d.parse::<u32>().ok().filter(|d| (1..=7).contains(d))
+/// The weekday of a symbolic weekday with no time of day (`XXXX-WXX-3`; ISO: Monday
+/// is 1).
+fn weekday_of_value(v: &TimeValue) -> Option<u32> {
+    match v {
+        TimeValue::Date(c) => c.symbolic_weekday(),
+        _ => None,
+    }
 }
 
 /// A weekday written alone ("Wednesday", "on Friday", "Sunday morning"): its ISO number
@@ -94,20 +97,16 @@ pub fn times_compatible(a: &TimeExpr, b: &TimeExpr) -> Option<bool> {
             return Some(true);
         }
     }
-    match time::compatibility(a, b) {
-        time::Compatibility::Compatible(_) => Some(true),
-        time::Compatibility::Incompatible(_) => Some(false),
-        time::Compatibility::Unknown(_) => {
-            if a.vague || b.vague {
-                return None;
-            }
-            let symbolic =
-                weekday_of_value(&a.value).is_some() || weekday_of_value(&b.value).is_some();
-            match (symbolic, weekday_of(a), weekday_of(b)) {
-                (true, Some(x), Some(y)) => Some(x == y),
-                _ => None,
-            }
-        }
+    if let Some(v) = time::verdict(a, b) {
+        return Some(v);
+    }
+    if a.vague || b.vague {
+        return None;
+    }
+    let symbolic = weekday_of_value(&a.value).is_some() || weekday_of_value(&b.value).is_some();
+    match (symbolic, weekday_of(a), weekday_of(b)) {
+        (true, Some(x), Some(y)) => Some(x == y),
+        _ => None,
     }
 }
 

@@ -316,7 +316,7 @@ fn evidence(m: &Facts, loc: &Loc) -> Option<Evidence> {
             let spans: Vec<Span> = ts.iter().map(|t| t.span).collect();
             let value = ts
                 .iter()
-                .map(|t| t.value.as_str())
+                .map(|t| t.value.to_string())
                 .collect::<Vec<_>>()
                 .join(", ");
             (hull(&spans)?, value, spans)
@@ -451,7 +451,7 @@ fn group_flags(group: &Group, members: &[Facts], config: &ReconcileConfig) -> Ve
                     (!m.times.is_empty()).then(|| {
                         m.times
                             .iter()
-                            .map(|t| t.value.as_str())
+                            .map(|t| t.value.to_string())
                             .collect::<Vec<_>>()
                             .join("|")
                     })

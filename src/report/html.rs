@@ -6,8 +6,8 @@
 //! When the script has run it appends `<div id="script-ok" data-flags="N">`, which the
 //! browser test looks for.
 
-use super::{actor_name, doc_name, pieces};
-use crate::model::{DiffOpKind, EventTime, FlagKind, Report, Severity};
+use super::{actor_name, doc_name, event_when, pieces};
+use crate::model::{DiffOpKind, FlagKind, Report, Severity};
 use std::fmt::Write;
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -215,21 +215,9 @@ fn timeline(s: &mut String, r: &Report) {
     }
     s.push_str("<ol class=\"timeline\">\n");
     for e in &r.events {
-        let when = match &e.time {
-            EventTime::Unknown => "date unknown".to_string(),
-            EventTime::Agreed {
-                interval: Some(i),
-                value,
-            } if i.start == i.end => esc(&format!("{} ({value})", i.start)),
-            EventTime::Agreed {
-                interval: Some(i),
-                value,
-            } => esc(&format!("{} to {} ({value})", i.start, i.end)),
-            EventTime::Agreed { value, .. } => esc(value),
-            EventTime::Conflict { values } => format!(
-                "<span class=\"conflict\">conflict: {}</span>",
-                esc(&values.join(" vs "))
-            ),
+        let when = match event_when(&e.time) {
+            (text, true) => format!("<span class=\"conflict\">{}</span>", esc(&text)),
+            (text, false) => esc(&text),
         };
         let _ = write!(
             s,

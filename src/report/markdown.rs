@@ -1,8 +1,8 @@
 //! The Markdown report: flags first, each with its quoted evidence, then the timeline,
 //! then the coverage matrix.
 
-use super::{actor_name, doc_name, pieces};
-use crate::model::{DiffOpKind, EventTime, Report, Severity};
+use super::{actor_name, doc_name, event_when, pieces};
+use crate::model::{DiffOpKind, Report, Severity};
 use std::fmt::Write;
 
 /// Escapes text so Markdown shows it literally.
@@ -102,19 +102,7 @@ pub fn markdown(r: &Report) -> String {
         let _ = writeln!(s, "No events found.\n");
     }
     for e in &r.events {
-        let when = match &e.time {
-            EventTime::Unknown => "date unknown".to_string(),
-            EventTime::Agreed {
-                interval: Some(i),
-                value,
-            } if i.start == i.end => format!("{} ({value})", i.start),
-            EventTime::Agreed {
-                interval: Some(i),
-                value,
-            } => format!("{} to {} ({value})", i.start, i.end),
-            EventTime::Agreed { value, .. } => value.clone(),
-            EventTime::Conflict { values } => format!("conflict: {}", values.join(" vs ")),
-        };
+        let (when, _) = event_when(&e.time);
         let who: Vec<String> = e.participants.iter().map(|a| actor_name(r, *a)).collect();
         let outlets: Vec<String> = e.outlets.iter().map(|d| doc_name(r, d)).collect();
         let _ = write!(

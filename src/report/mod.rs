@@ -18,7 +18,7 @@ mod markdown;
 pub use html::html;
 pub use markdown::markdown;
 
-use crate::model::{ActorId, DocId, Evidence, Report};
+use crate::model::{ActorId, DocId, EventTime, Evidence, Report};
 
 /// The report as pretty-printed JSON: documents, actors, quotes, times, quantities,
 /// claims, groups, flags, events and coverage.
@@ -26,6 +26,27 @@ pub fn json(report: &Report) -> String {
     // Serializing these types cannot fail (string keys only); keep a readable fallback.
     serde_json::to_string_pretty(report)
         .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+}
+
+/// When an event happened, as a line of text, and whether the sources disagree.
+pub(crate) fn event_when(time: &EventTime) -> (String, bool) {
+    let text = match time {
+        EventTime::Unknown => "date unknown".to_string(),
+        EventTime::Agreed {
+            interval: Some(i),
+            value,
+        } if i.start == i.end => format!("{} ({value})", i.start),
+        EventTime::Agreed {
+            interval: Some(i),
+            value,
+        } => format!("{} to {} ({value})", i.start, i.end),
+        EventTime::Agreed { value, .. } => value.to_string(),
+        EventTime::Conflict { values } => {
+            let values: Vec<String> = values.iter().map(ToString::to_string).collect();
+            return (format!("conflict: {}", values.join(" vs ")), true);
+        }
+    };
+    (text, false)
 }
 
 /// A document's display name: its outlet when known, else its id.

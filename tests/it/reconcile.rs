@@ -233,7 +233,7 @@ fn build(case: &Case) -> Built {
                 span,
                 text: t.text.clone(),
                 kind: TimeKind::Date,
-                value: t.value.clone(),
+                value: t.value.parse().expect("a TIMEX3 value in a case"),
                 interval,
                 vague: t.vague,
             });

@@ -5,29 +5,9 @@
 //! A token's entry is found with one lookup of its ASCII-lower-cased form, packed into
 //! two integers (see [`Lexicon`]).
 
-use crate::model::Unit;
+use crate::model::{DayPart, Season, TimeRef, Unit};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-/// A part of the day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Part {
-    Morning,
-    Afternoon,
-    Evening,
-    Night,
-}
-
-impl Part {
-    pub fn code(self) -> &'static str {
-        match self {
-            Part::Morning => "MO",
-            Part::Afternoon => "AF",
-            Part::Evening => "EV",
-            Part::Night => "NI",
-        }
-    }
-}
-
 /// A calendar unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TUnit {
@@ -55,12 +35,12 @@ pub(crate) enum Edge {
 /// A temporal word's class (see `data/time/words.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TimeWord {
-    Day(i8, Option<Part>),
-    Ref(&'static str),
+    Day(i8, Option<DayPart>),
+    Ref(TimeRef),
     Unit(TUnit, bool),
-    Part(Part),
+    Part(DayPart),
     Shift(i8),
-    Season(u8),
+    Season(Season),
     Edge(Edge),
     Ago,
     Clock(u8),
@@ -190,16 +170,6 @@ fn unit_of(s: &str) -> Option<TUnit> {
     })
 }
 
-fn part_of(s: &str) -> Option<Part> {
-    Some(match s {
-        "MO" => Part::Morning,
-        "AF" => Part::Afternoon,
-        "EV" => Part::Evening,
-        "NI" => Part::Night,
-        _ => return None,
-    })
-}
-
 fn build() -> Lexicon {
     let mut map: HashMap<&'static [u8], Entry> = HashMap::new();
     for f in data_lines(include_str!("../../../data/time/months.txt")) {
@@ -228,15 +198,12 @@ fn build() -> Lexicon {
             "day" => arg
                 .parse::<i8>()
                 .ok()
-                .map(|o| TimeWord::Day(o, part_of(extra))),
-            "ref" => Some(TimeWord::Ref(arg)),
+                .map(|o| TimeWord::Day(o, DayPart::from_code(extra))),
+            "ref" => TimeRef::from_code(arg).map(TimeWord::Ref),
             "unit" => unit_of(arg).map(|u| TimeWord::Unit(u, extra == "plural")),
-            "part" => part_of(arg).map(TimeWord::Part),
+            "part" => DayPart::from_code(arg).map(TimeWord::Part),
             "shift" => arg.parse::<i8>().ok().map(TimeWord::Shift),
-            "season" => ["SP", "SU", "FA", "WI"]
-                .iter()
-                .position(|s| *s == arg)
-                .map(|i| TimeWord::Season(i as u8)),
+            "season" => Season::from_code(arg).map(TimeWord::Season),
             "edge" => match arg {
                 "early" => Some(TimeWord::Edge(Edge::Early)),
                 "mid" => Some(TimeWord::Edge(Edge::Mid)),

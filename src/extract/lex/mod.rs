@@ -9,9 +9,7 @@ mod lexicon;
 
 use crate::model::Document;
 
-pub(crate) use lexicon::{
-    lexicon, unit_named, Edge, Entry, Part, TUnit, Tense, TimeWord, UnitClass,
-};
+pub(crate) use lexicon::{lexicon, unit_named, Edge, Entry, TUnit, Tense, TimeWord, UnitClass};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

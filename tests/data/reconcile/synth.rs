@@ -223,11 +223,11 @@ pub fn cluster(n_docs: usize, n_facts: usize, seed: u64, change_per_mille: usize
                 span: Span::new(tp.0, tp.1),
                 text: WEEKDAYS[weekday].to_string(),
                 kind: TimeKind::Date,
-                value: if dated {
-                    day.to_string()
+                value: TimeValue::Date(if dated {
+                    CalendarValue::Day(day)
                 } else {
-                    format!("XXXX-WXX-{}", weekday + 1)
-                },
+                    CalendarValue::Weekday(weekday as u32 + 1)
+                }),
                 interval: dated.then_some(Interval {
                     start: day,
                     end: day,
