@@ -12,6 +12,7 @@ mod quantity;
 mod report;
 mod text;
 mod time;
+mod time_value;
 
 pub use actor::*;
 pub use claim::*;
@@ -19,6 +20,7 @@ pub use quantity::*;
 pub use report::*;
 pub use text::*;
 pub use time::*;
+pub use time_value::*;
 
 use std::cmp::Ordering;
 use std::fmt;
