@@ -122,11 +122,7 @@ fn quantities_compatible(a: &Quantity, b: &Quantity) -> Option<bool> {
         };
         return quantities_compatible(&exact(a), &exact(b));
     }
-    match quantity::compatibility(a, b) {
-        time::Compatibility::Compatible(_) => Some(true),
-        time::Compatibility::Incompatible(_) => Some(false),
-        time::Compatibility::Unknown(_) => None,
-    }
+    quantity::verdict(a, b)
 }
 
 /// Matches items of two lists: compatible pairs are set aside; what is left conflicts
