@@ -77,11 +77,16 @@ fn month(year: i32, month: u32) -> Option<Placed> {
     ))
 }
 
-fn year(y: i32) -> Option<Placed> {
+/// `n` whole years from `first`, as `value`.
+fn years(value: CalendarValue, first: i32, n: i32, granularity: Granularity) -> Option<Placed> {
     Some((
-        CalendarValue::Year(y),
-        iv(ymd(y, 1, 1)?, ymd(y, 12, 31)?, Granularity::Year),
+        value,
+        iv(ymd(first, 1, 1)?, ymd(first + n - 1, 12, 31)?, granularity),
     ))
+}
+
+fn year(y: i32) -> Option<Placed> {
+    years(CalendarValue::Year(y), y, 1, Granularity::Year)
 }
 
 fn quarter(year: i32, quarter: u32) -> Option<Placed> {
@@ -108,25 +113,16 @@ fn season(year: i32, season: Season) -> Option<Placed> {
 }
 
 fn decade(d: i32) -> Option<Placed> {
-    Some((
-        CalendarValue::Decade(d),
-        iv(
-            ymd(d * 10, 1, 1)?,
-            ymd(d * 10 + 9, 12, 31)?,
-            Granularity::Decade,
-        ),
-    ))
+    years(CalendarValue::Decade(d), d * 10, 10, Granularity::Decade)
 }
 
 fn century(c: i32) -> Option<Placed> {
-    Some((
+    years(
         CalendarValue::Century(c),
-        iv(
-            ymd(c * 100, 1, 1)?,
-            ymd(c * 100 + 99, 12, 31)?,
-            Granularity::Century,
-        ),
-    ))
+        c * 100,
+        100,
+        Granularity::Century,
+    )
 }
 
 /// A candidate period: what it is (a year, a day), its first and last day.
