@@ -221,6 +221,8 @@ fn build_docs(order: &[&DocInput<'_>], config: &AlignConfig) -> Vec<Built> {
                     sentence: s.index,
                     speaker: quotes.iter().find_map(|q| q.speaker),
                     quotes: quotes.iter().map(|q| q.id).collect(),
+                    times: Vec::new(),
+                    quantities: Vec::new(),
                     polarity: n.polarity,
                     attribution: n.speaker.map(shift),
                     cue: n.cue.map(shift),

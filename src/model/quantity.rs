@@ -22,9 +22,18 @@ pub enum Approx {
     Range,
 }
 
+/// The identifier of a [`Quantity`]: its position among the quantities of one run, in
+/// document-id then offset order (within one document when found by
+/// [`crate::extract::quantity::quantities`] alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct QuantityId(pub u32);
+
 /// A number found in a document, with its unit and value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
+    /// Its id.
+    pub id: QuantityId,
     /// The document.
     pub doc: DocId,
     /// The expression's bytes.

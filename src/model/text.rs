@@ -159,7 +159,13 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        let y = self.year();
+        if (0..=9999).contains(&y) {
+            // the common case, without interpreting a format string
+            write!(f, "{y:04}-{:02}-{:02}", self.month(), self.day())
+        } else {
+            write!(f, "{}", self.0.format("%Y-%m-%d"))
+        }
     }
 }
 

@@ -52,10 +52,19 @@ pub enum TimeKind {
     Set,
 }
 
+/// The identifier of a [`TimeExpr`]: its position among the times of one run, in
+/// document-id then offset order (within one document when found by
+/// [`crate::extract::time::times`] alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TimeId(pub u32);
+
 /// A temporal expression found in a document, with its normalized value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "TimeExprFields")]
 pub struct TimeExpr {
+    /// Its id.
+    pub id: TimeId,
     /// The document.
     pub doc: DocId,
     /// The expression's bytes.
@@ -79,6 +88,7 @@ pub struct TimeExpr {
 /// (`P1W`) are written alike.
 #[derive(Deserialize)]
 struct TimeExprFields {
+    id: TimeId,
     doc: DocId,
     #[serde(flatten)]
     span: Span,
@@ -100,6 +110,7 @@ impl TryFrom<TimeExprFields> for TimeExpr {
             (_, v) => v,
         };
         Ok(TimeExpr {
+            id: f.id,
             doc: f.doc,
             span: f.span,
             text: f.text,

@@ -849,8 +849,9 @@ mod tests {
     #[test]
     fn a_recurrence_reads_back_with_its_kind() {
         use crate::model::TimeExpr;
-        let json = r#"{"doc":"a","start":0,"end":7,"text":"Mondays","kind":"set","value":"XXXX-WXX-1","interval":null,"vague":false}"#;
+        let json = r#"{"id":4,"doc":"a","start":0,"end":7,"text":"Mondays","kind":"set","value":"XXXX-WXX-1","interval":null,"vague":false}"#;
         let t: TimeExpr = serde_json::from_str(json).unwrap();
+        assert_eq!(t.id, crate::model::TimeId(4));
         assert_eq!(t.value, TimeValue::Set(Recurrence::Weekday(1)));
         assert_eq!(serde_json::to_string(&t).unwrap(), json);
     }

@@ -20,6 +20,8 @@
 //!     sentence: 0,
 //!     speaker: None,
 //!     quotes: vec![],
+//!     times: vec![],
+//!     quantities: vec![],
 //!     polarity: Polarity::Positive,
 //!     attribution: None,
 //!     cue: None,
@@ -66,7 +68,9 @@ pub struct Input<'a> {
     pub times: &'a [TimeExpr],
     /// Quantities.
     pub quantities: &'a [Quantity],
-    /// Claims.
+    /// Claims, each naming its quotations, times and quantities by id (see
+    /// [`crate::attach_times_and_quantities`]); a time or quantity no claim names is
+    /// not compared.
     pub claims: &'a [Claim],
     /// Aligned groups of claims.
     pub groups: &'a [Group],

@@ -29,7 +29,7 @@ pub(crate) use compat::verdict;
 
 use super::lex::{self, TKind, Tok, Tokens, UnitClass};
 use super::time::{parse, DateOrder};
-use crate::model::{Approx, Document, Quantity, Span, Unit};
+use crate::model::{Approx, Document, Quantity, QuantityId, Span, Unit};
 
 /// The entries of a word list under `data/quantity/`: one a line, `#` comments.
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -93,6 +93,7 @@ pub(crate) fn quantities_in(doc: &Document, toks: &[Tok], times: &[parse::Found]
             Some(f) if f.end > i => {
                 let (s, e) = (toks[f.first].start, toks[f.end - 1].end);
                 out.push(Quantity {
+                    id: QuantityId(out.len() as u32),
                     doc: doc.id.clone(),
                     span: Span::new(s, e),
                     text: text[s..e].to_string(),

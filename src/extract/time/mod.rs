@@ -39,8 +39,8 @@ pub use compat::{compatibility, pattern_admits, Compatibility};
 
 use super::lex;
 use crate::model::{
-    CalendarValue, Date, Document, Granularity, Interval, Span, TimeExpr, TimeKind, TimeOfDay,
-    TimeValue,
+    CalendarValue, Date, Document, Granularity, Interval, Span, TimeExpr, TimeId, TimeKind,
+    TimeOfDay, TimeValue,
 };
 
 /// How to read all-number dates such as `1/3/2023`.
@@ -213,6 +213,7 @@ pub(crate) fn resolve_found(
         }
         let (s, e) = (toks[f.first].start, toks[f.last - 1].end);
         out.push(TimeExpr {
+            id: TimeId(out.len() as u32),
             doc: doc.id.clone(),
             span: Span::new(s, e),
             text: text[s..e].to_string(),
