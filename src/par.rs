@@ -1,6 +1,7 @@
-//! Order-preserving parallel map over scoped threads, shared by the stages that work
-//! one document (or one group) at a time. Output is in input order, so it never depends
-//! on the number of threads.
+//! The one place that starts threads: an order-preserving parallel map over scoped
+//! threads, shared by the stages that work one document (or one group) at a time, and
+//! a join of two tasks. Output is in input order, so it never depends on the number of
+//! threads.
 
 /// How many threads `threads` means: `0` is every available core.
 pub(crate) fn threads(threads: usize) -> usize {
@@ -39,6 +40,27 @@ pub(crate) fn map<T: Sync, U: Send>(
     out
 }
 
+/// Runs `background` on another thread while `here` runs on this one (both here when
+/// `threads` is 1; `0` is every core), and returns both results. `here` may report
+/// progress: it stays on the calling thread.
+pub(crate) fn join<A: Send, B>(
+    threads: usize,
+    background: impl FnOnce() -> A + Send,
+    here: impl FnOnce() -> B,
+) -> (A, B) {
+    if self::threads(threads) == 1 {
+        let b = here();
+        return (background(), b);
+    }
+    std::thread::scope(|scope| {
+        let a = scope.spawn(background);
+        let b = here();
+        // a worker only panics on a bug; surface it
+        let a = a.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (a, b)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -47,6 +69,13 @@ mod tests {
         let want: Vec<u32> = items.iter().map(|x| x * 3).collect();
         for t in [1, 2, 3, 7, 64] {
             assert_eq!(super::map(&items, t, 0, |x| x * 3), want);
+        }
+    }
+
+    #[test]
+    fn join_gives_both_results_for_any_thread_count() {
+        for t in [0, 1, 2] {
+            assert_eq!(super::join(t, || 1 + 1, || "here"), (2, "here"));
         }
     }
 }

@@ -158,4 +158,74 @@ impl Quantity {
     pub fn unit_name(&self) -> Option<&str> {
         self.unit.as_ref().map(Unit::name)
     }
+
+    /// What it states, without the words: its value (or range) and unit.
+    pub fn normalized(&self) -> QuantityValue {
+        QuantityValue {
+            value: self.value,
+            value_max: self.value_max,
+            unit: self.unit.clone(),
+        }
+    }
+}
+
+/// A quantity's value (or range) and unit, written `1.2e9 usd`, `10-12 km`, `3.5
+/// percent`: five significant decimals below 100,000, scientific notation above.
+///
+/// Values are the same when they are written the same: "1.00001" and "1.00002" both
+/// read `1`.
+#[derive(Clone, Debug)]
+pub struct QuantityValue {
+    /// The value, or the low end of a range.
+    pub value: f64,
+    /// The high end of a range; equal to `value` otherwise.
+    pub value_max: f64,
+    /// The unit.
+    pub unit: Option<Unit>,
+}
+
+/// Values at or above this magnitude are written in scientific notation.
+const SCIENTIFIC_FROM: f64 = 1e5;
+
+impl fmt::Display for QuantityValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let num = |f: &mut fmt::Formatter<'_>, v: f64| {
+            if v.abs() >= SCIENTIFIC_FROM {
+                write!(f, "{v:e}")
+            } else {
+                let s = format!("{v:.4}");
+                f.write_str(s.trim_end_matches('0').trim_end_matches('.'))
+            }
+        };
+        num(f, self.value)?;
+        if self.value_max != self.value {
+            f.write_str("-")?;
+            num(f, self.value_max)?;
+        }
+        match &self.unit {
+            Some(u) => write!(f, " {u}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl PartialEq for QuantityValue {
+    fn eq(&self, other: &QuantityValue) -> bool {
+        super::cmp_as_text(self, other) == Ordering::Equal
+    }
+}
+
+impl Eq for QuantityValue {}
+
+impl PartialOrd for QuantityValue {
+    fn partial_cmp(&self, other: &QuantityValue) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// In the order of their text, as reports list them.
+impl Ord for QuantityValue {
+    fn cmp(&self, other: &QuantityValue) -> Ordering {
+        super::cmp_as_text(self, other)
+    }
 }

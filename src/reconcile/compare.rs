@@ -13,10 +13,10 @@ use std::ops::Range;
 /// Where one side of a disagreement lies in a claim's facts.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Loc {
-    /// Times, by index in `Facts::times`.
-    Times(Vec<usize>),
-    /// Quantities, by index in `Facts::quantities`.
-    Quantities(Vec<usize>),
+    /// A time, by index in `Facts::times`.
+    Time(usize),
+    /// A quantity, by index in `Facts::quantities`.
+    Quantity(usize),
     /// The speaker of a quotation (by index in `Facts::speakers`), or of the claim.
     Speaker(Option<usize>),
     /// The source.
@@ -160,8 +160,8 @@ fn unmatched<T>(
 pub fn date(a: &Facts, b: &Facts) -> Option<Pair> {
     let (i, j) = unmatched(&a.times, &b.times, |_, _| true, times_compatible)?;
     Some(Pair {
-        a: Loc::Times(vec![i]),
-        b: Loc::Times(vec![j]),
+        a: Loc::Time(i),
+        b: Loc::Time(j),
         ops: Vec::new(),
     })
 }
@@ -175,8 +175,8 @@ pub fn quantity(a: &Facts, b: &Facts) -> Option<Pair> {
         quantities_compatible,
     )?;
     Some(Pair {
-        a: Loc::Quantities(vec![i]),
-        b: Loc::Quantities(vec![j]),
+        a: Loc::Quantity(i),
+        b: Loc::Quantity(j),
         ops: Vec::new(),
     })
 }

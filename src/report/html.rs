@@ -169,7 +169,7 @@ fn flags(s: &mut String, r: &Report) {
             let _ = writeln!(
                 s,
                 "</blockquote><p class=\"value\">value <code>{}</code> · bytes {}–{}</p></div>",
-                esc(&e.value),
+                esc(&e.value.to_string()),
                 e.span.start,
                 e.span.end
             );

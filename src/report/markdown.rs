@@ -72,7 +72,7 @@ pub fn markdown(r: &Report) -> String {
                 esc(&doc_name(r, &e.doc)),
                 e.span.start,
                 e.span.end,
-                e.value.replace('`', "'"),
+                e.value.to_string().replace('`', "'"),
                 quoted
             );
         }

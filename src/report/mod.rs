@@ -126,7 +126,7 @@ pub(crate) fn pieces(e: &Evidence) -> Vec<(&str, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ClaimId, Span};
+    use crate::model::{ClaimId, EvidenceValue, Span};
 
     #[test]
     fn pieces_cover_the_context() {
@@ -136,7 +136,7 @@ mod tests {
             claim: ClaimId(0),
             span: Span::new(12, 21),
             text: "Wednesday".into(),
-            value: "XXXX-WXX-3".into(),
+            value: EvidenceValue::Time("XXXX-WXX-3".parse().unwrap()),
             context: Span::new(0, text.len()),
             context_text: text.into(),
             highlights: vec![
