@@ -108,17 +108,17 @@ impl Reconciler {
         // has a sequential merging phase that leaves cores free).
         let n = docs.len();
         progress(Stage::TimesAndQuantities, 0, n);
-        let ((times, quantities), mut claims, groups) = std::thread::scope(|scope| {
-            let found = scope.spawn(|| self.times_and_quantities(&docs));
-            progress(Stage::Align, 0, 1);
-            let (claims, groups) = self.claims_and_groups(&docs, &sentences, &quotes);
-            progress(Stage::Align, 1, 1);
-            // a worker only panics on a bug; surface it
-            let found = found
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (found, claims, groups)
-        });
+        let threads = self.config.align.threads;
+        let ((times, quantities), (mut claims, groups)) = crate::par::join(
+            threads,
+            || self.times_and_quantities(&docs),
+            || {
+                progress(Stage::Align, 0, 1);
+                let found = self.claims_and_groups(&docs, &sentences, &quotes);
+                progress(Stage::Align, 1, 1);
+                found
+            },
+        );
         progress(Stage::TimesAndQuantities, n, n);
         attach_times_and_quantities(&mut claims, &times, &quantities);
         progress(Stage::Reconcile, 0, 1);
