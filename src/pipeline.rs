@@ -437,7 +437,7 @@ impl Extracted {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ClaimId, Polarity, TimeKind, TimeValue};
+    use crate::model::{ClaimId, Polarity};
 
     fn claim(doc: &str, start: usize, end: usize) -> Claim {
         Claim {
@@ -457,29 +457,20 @@ mod tests {
         }
     }
 
-    fn time(id: u32, doc: &str, start: usize, end: usize) -> TimeExpr {
-        TimeExpr {
-            id: TimeId(id),
-            doc: DocId::from(doc),
-            span: Span::new(start, end),
-            text: String::new(),
-            kind: TimeKind::Date,
-            value: "2023".parse::<TimeValue>().unwrap(),
-            interval: None,
-            vague: false,
-        }
-    }
-
     #[test]
     fn claims_get_the_times_inside_them_in_offset_order() {
         // out of order, another document, one crossing the claim's end
         let times = [
-            time(0, "b", 12, 15),
-            time(1, "a", 12, 15),
-            time(2, "a", 0, 4),
-            time(3, "a", 18, 25),
-            time(4, "a", 5, 9),
+            ("b", 12, 15),
+            ("a", 12, 15),
+            ("a", 0, 4),
+            ("a", 18, 25),
+            ("a", 5, 9),
         ];
+        let times: Vec<TimeExpr> = (0..)
+            .zip(times)
+            .map(|(id, (doc, s, e))| TimeExpr::test_at(id, doc, s, e))
+            .collect();
         let mut claims = [claim("a", 0, 20), claim("a", 20, 30), claim("c", 0, 9)];
         attach_times_and_quantities(&mut claims, &times, &[]);
         assert_eq!(claims[0].times, [TimeId(2), TimeId(4), TimeId(1)]);

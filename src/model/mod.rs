@@ -6,6 +6,56 @@
 //!
 //! The types are grouped by the stage that produces them; all are re-exported here.
 
+/// `PartialEq`, `Eq`, `PartialOrd` and `Ord` for a type from one comparison, so that
+/// the four agree: `ordered_by!(Unit, |a, b| a.name().cmp(b.name()))`.
+macro_rules! ordered_by {
+    ($t:ty, |$a:ident, $b:ident| $cmp:expr) => {
+        impl PartialEq for $t {
+            fn eq(&self, other: &$t) -> bool {
+                self.cmp(other) == std::cmp::Ordering::Equal
+            }
+        }
+
+        impl Eq for $t {}
+
+        impl PartialOrd for $t {
+            fn partial_cmp(&self, other: &$t) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $t {
+            fn cmp(&self, other: &$t) -> std::cmp::Ordering {
+                let ($a, $b) = (self, other);
+                $cmp
+            }
+        }
+    };
+}
+
+/// `==` between a value and the text it is written as: `time.value == "2023-03-01"`.
+macro_rules! eq_text {
+    ($t:ty) => {
+        impl PartialEq<str> for $t {
+            fn eq(&self, other: &str) -> bool {
+                crate::model::cmp_as_text(self, &other) == std::cmp::Ordering::Equal
+            }
+        }
+
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self == *other
+            }
+        }
+
+        impl PartialEq<String> for $t {
+            fn eq(&self, other: &String) -> bool {
+                self == other.as_str()
+            }
+        }
+    };
+}
+
 mod actor;
 mod claim;
 mod quantity;

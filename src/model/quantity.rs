@@ -2,7 +2,6 @@
 
 use super::{DocId, Span};
 use serde::{Deserialize, Serialize};
-use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
@@ -114,25 +113,7 @@ impl fmt::Display for Unit {
     }
 }
 
-impl PartialEq for Unit {
-    fn eq(&self, other: &Unit) -> bool {
-        self.name() == other.name()
-    }
-}
-
-impl Eq for Unit {}
-
-impl PartialOrd for Unit {
-    fn partial_cmp(&self, other: &Unit) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Unit {
-    fn cmp(&self, other: &Unit) -> Ordering {
-        self.name().cmp(other.name())
-    }
-}
+ordered_by!(Unit, |a, b| a.name().cmp(b.name()));
 
 impl Hash for Unit {
     fn hash<H: Hasher>(&self, state: &mut H) {
@@ -209,23 +190,5 @@ impl fmt::Display for QuantityValue {
     }
 }
 
-impl PartialEq for QuantityValue {
-    fn eq(&self, other: &QuantityValue) -> bool {
-        super::cmp_as_text(self, other) == Ordering::Equal
-    }
-}
-
-impl Eq for QuantityValue {}
-
-impl PartialOrd for QuantityValue {
-    fn partial_cmp(&self, other: &QuantityValue) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// In the order of their text, as reports list them.
-impl Ord for QuantityValue {
-    fn cmp(&self, other: &QuantityValue) -> Ordering {
-        super::cmp_as_text(self, other)
-    }
-}
+// in the order of their text, as reports list them
+ordered_by!(QuantityValue, |a, b| super::cmp_as_text(a, b));

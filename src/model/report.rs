@@ -5,7 +5,6 @@ use super::{
     Quote, QuoteId, Span, TimeExpr, TimeValue,
 };
 use serde::{Deserialize, Serialize};
-use std::cmp::Ordering;
 use std::fmt;
 
 /// What kind of disagreement a flag reports.
@@ -232,50 +231,14 @@ impl fmt::Display for EvidenceValue {
     }
 }
 
-impl PartialEq for EvidenceValue {
-    fn eq(&self, other: &EvidenceValue) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for EvidenceValue {}
-
-impl PartialOrd for EvidenceValue {
-    fn partial_cmp(&self, other: &EvidenceValue) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for EvidenceValue {
-    fn cmp(&self, other: &EvidenceValue) -> Ordering {
-        let text = match (self.as_text(), other.as_text()) {
-            (Some(a), Some(b)) => a.cmp(b),
-            _ => super::cmp_as_text(self, other),
-        };
-        text.then_with(|| self.kind_rank().cmp(&other.kind_rank()))
-    }
-}
-
-impl PartialEq<str> for EvidenceValue {
-    fn eq(&self, other: &str) -> bool {
-        match self.as_text() {
-            Some(text) => text == other,
-            None => super::cmp_as_text(self, &other) == Ordering::Equal,
-        }
-    }
-}
-
-impl PartialEq<&str> for EvidenceValue {
-    fn eq(&self, other: &&str) -> bool {
-        self == *other
-    }
-}
-
-impl PartialEq<String> for EvidenceValue {
-    fn eq(&self, other: &String) -> bool {
-        self == other.as_str()
-    }
-}
+ordered_by!(EvidenceValue, |a, b| {
+    let text = match (a.as_text(), b.as_text()) {
+        (Some(x), Some(y)) => x.cmp(y),
+        _ => super::cmp_as_text(a, b),
+    };
+    text.then_with(|| a.kind_rank().cmp(&b.kind_rank()))
+});
+eq_text!(EvidenceValue);
 
 impl Serialize for EvidenceValue {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

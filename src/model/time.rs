@@ -83,6 +83,24 @@ pub struct TimeExpr {
     pub vague: bool,
 }
 
+#[cfg(test)]
+impl TimeExpr {
+    /// A time of year 2023 at `start..end` of document `doc`, for tests of what joins
+    /// times by span.
+    pub(crate) fn test_at(id: u32, doc: &str, start: usize, end: usize) -> TimeExpr {
+        TimeExpr {
+            id: TimeId(id),
+            doc: DocId::from(doc),
+            span: Span::new(start, end),
+            text: String::new(),
+            kind: TimeKind::Date,
+            value: TimeValue::Date(CalendarValue::Year(2023)),
+            interval: None,
+            vague: false,
+        }
+    }
+}
+
 /// [`TimeExpr`] as it is written in JSON: the value's TIMEX3 string is read back with
 /// the expression's kind, since a recurrence and a date (`XXXX-WXX-3`) or a length
 /// (`P1W`) are written alike.

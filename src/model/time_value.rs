@@ -575,23 +575,7 @@ impl Ord for TimeValue {
     }
 }
 
-impl PartialEq<str> for TimeValue {
-    fn eq(&self, other: &str) -> bool {
-        super::cmp_as_text(self, &other) == Ordering::Equal
-    }
-}
-
-impl PartialEq<&str> for TimeValue {
-    fn eq(&self, other: &&str) -> bool {
-        self == *other
-    }
-}
-
-impl PartialEq<String> for TimeValue {
-    fn eq(&self, other: &String) -> bool {
-        self == other.as_str()
-    }
-}
+eq_text!(TimeValue);
 
 impl Serialize for TimeValue {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

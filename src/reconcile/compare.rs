@@ -445,20 +445,16 @@ pub fn quote_wording(a: &Facts, b: &Facts, p: QuoteParams) -> Vec<Pair> {
                 .filter(|&k| spans.iter().any(|s| s.contains(words[k].span)))
                 .collect::<Vec<usize>>()
         };
-        let old: Vec<_> = al
-            .ops
-            .iter()
-            .filter(|o| o.kind != crate::model::DiffOpKind::Equal)
-            .filter_map(|o| o.old_span)
-            .collect();
-        let new: Vec<_> = al
-            .ops
-            .iter()
-            .filter(|o| o.kind != crate::model::DiffOpKind::Equal)
-            .filter_map(|o| o.new_span)
-            .collect();
-        let marks_a = mark(&qa.words, old, &al.a);
-        let marks_b = mark(&b.quotes[qj].words, new, &al.b);
+        // where the changing steps stand on one side
+        let changed = |side: fn(&DiffOp) -> Option<crate::model::Span>| -> Vec<_> {
+            al.ops
+                .iter()
+                .filter(|o| o.kind != crate::model::DiffOpKind::Equal)
+                .filter_map(side)
+                .collect()
+        };
+        let marks_a = mark(&qa.words, changed(|o| o.old_span), &al.a);
+        let marks_b = mark(&b.quotes[qj].words, changed(|o| o.new_span), &al.b);
         out.push(Pair {
             a: Loc::Quote {
                 quote: qi,

@@ -917,16 +917,7 @@ mod tests {
     #[test]
     fn quantities_overlapping_a_time_of_their_document() {
         let doc = |d: &str| DocId::from(d);
-        let time = |d: &str, s: usize, e: usize| TimeExpr {
-            id: TimeId(0),
-            doc: doc(d),
-            span: Span::new(s, e),
-            text: String::new(),
-            kind: TimeKind::Date,
-            value: "2023".parse().unwrap(),
-            interval: None,
-            vague: false,
-        };
+        let time = |d: &str, s: usize, e: usize| TimeExpr::test_at(0, d, s, e);
         let quantity = |id: u32, d: &str, s: usize, e: usize| Quantity {
             id: QuantityId(id),
             doc: doc(d),
@@ -940,12 +931,16 @@ mod tests {
         // a long time early in "a" reaches past a short one
         let times = [time("a", 0, 30), time("a", 5, 8), time("b", 40, 50)];
         let quantities = [
-            quantity(0, "a", 20, 25),
-            quantity(1, "a", 30, 35),
-            quantity(2, "b", 35, 41),
-            quantity(3, "b", 0, 5),
-            quantity(4, "c", 0, 5),
+            ("a", 20, 25),
+            ("a", 30, 35),
+            ("b", 35, 41),
+            ("b", 0, 5),
+            ("c", 0, 5),
         ];
+        let quantities: Vec<Quantity> = (0..)
+            .zip(quantities)
+            .map(|(id, (d, s, e))| quantity(id, d, s, e))
+            .collect();
         let input = Input {
             times: &times,
             quantities: &quantities,

@@ -7,7 +7,7 @@
 
 mod lexicon;
 
-use crate::model::Document;
+use crate::model::{Document, Span};
 
 pub(crate) use lexicon::{lexicon, unit_named, Edge, Entry, TUnit, Tense, TimeWord, UnitClass};
 
@@ -98,6 +98,12 @@ fn plain_punct(b: u8) -> bool {
             | b']'
             | b'/'
     )
+}
+
+/// The bytes and the text of tokens `first..end` (half-open, not empty).
+pub(crate) fn located(text: &str, toks: &[Tok], first: usize, end: usize) -> (Span, String) {
+    let span = Span::new(toks[first].start, toks[end - 1].end);
+    (span, text[span.start..span.end].to_string())
 }
 
 /// The tokens of a document's body, with spans into its text; none when the head does

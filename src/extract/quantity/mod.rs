@@ -29,7 +29,7 @@ pub(crate) use compat::verdict;
 
 use super::lex::{self, TKind, Tok, Tokens, UnitClass};
 use super::time::{parse, DateOrder};
-use crate::model::{Approx, Document, Quantity, QuantityId, Span, Unit};
+use crate::model::{Approx, Document, Quantity, QuantityId, Unit};
 
 /// The entries of a word list under `data/quantity/`: one a line, `#` comments.
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -91,12 +91,12 @@ pub(crate) fn quantities_in(doc: &Document, toks: &[Tok], times: &[parse::Found]
         }
         match q.at(i, &in_time) {
             Some(f) if f.end > i => {
-                let (s, e) = (toks[f.first].start, toks[f.end - 1].end);
+                let (span, text) = lex::located(text, toks, f.first, f.end);
                 out.push(Quantity {
                     id: QuantityId(out.len() as u32),
                     doc: doc.id.clone(),
-                    span: Span::new(s, e),
-                    text: text[s..e].to_string(),
+                    span,
+                    text,
                     value: f.value,
                     value_max: f.value_max,
                     unit: f.unit,

@@ -39,8 +39,8 @@ pub use compat::{compatibility, pattern_admits, Compatibility};
 
 use super::lex;
 use crate::model::{
-    CalendarValue, Date, Document, Granularity, Interval, Span, TimeExpr, TimeId, TimeKind,
-    TimeOfDay, TimeValue,
+    CalendarValue, Date, Document, Granularity, Interval, TimeExpr, TimeId, TimeKind, TimeOfDay,
+    TimeValue,
 };
 
 /// How to read all-number dates such as `1/3/2023`.
@@ -181,7 +181,6 @@ pub(crate) fn resolve_found(
     toks: &[lex::Tok],
     found: &[parse::Found],
 ) -> Vec<TimeExpr> {
-    let text = doc.text.as_str();
     let mut out = Vec::with_capacity(found.len());
     let mut narrative: Option<Interval> = None;
     for f in found {
@@ -211,12 +210,12 @@ pub(crate) fn resolve_found(
                 narrative = Some(i);
             }
         }
-        let (s, e) = (toks[f.first].start, toks[f.last - 1].end);
+        let (span, text) = lex::located(&doc.text, toks, f.first, f.last);
         out.push(TimeExpr {
             id: TimeId(out.len() as u32),
             doc: doc.id.clone(),
-            span: Span::new(s, e),
-            text: text[s..e].to_string(),
+            span,
+            text,
             kind: r.value.kind(),
             value: r.value,
             interval: r.interval,

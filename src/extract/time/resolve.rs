@@ -328,21 +328,10 @@ fn month_of_year(
     };
     let (ay, am) = (a.year(), a.month());
     let y = match shift {
-        // last September: the latest September before this month.
-        Some(k) if k < 0 => {
-            if m < am {
-                ay
-            } else {
-                ay - 1
-            }
-        }
-        Some(k) if k > 0 => {
-            if m > am {
-                ay
-            } else {
-                ay + 1
-            }
-        }
+        // last September: the latest September before this month; next September the
+        // first after it.
+        Some(k) if k < 0 => ay - i32::from(m >= am),
+        Some(k) if k > 0 => ay + i32::from(m <= am),
         Some(_) => ay,
         None => {
             let cands = yearly(ay - 1..=ay + 1, |y| month(y, m));
@@ -391,15 +380,11 @@ fn weekday(wd: u32, shift: Option<i8>, anchor: Option<Date>, tense: Option<Tense
     let wd = wd as i64;
     let back = (aw - wd).rem_euclid(7);
     let fwd = (wd - aw).rem_euclid(7);
+    // "last Friday" on a Friday is a week back, "next Friday" a week ahead
+    let a_week_if_today = |d: i64| if d == 0 { 7 } else { d };
     let off = match (shift, tense) {
-        (Some(k), _) if k < 0 => -(if back == 0 { 7 } else { back }),
-        (Some(k), _) if k > 0 => {
-            if fwd == 0 {
-                7
-            } else {
-                fwd
-            }
-        }
+        (Some(k), _) if k < 0 => -a_week_if_today(back),
+        (Some(k), _) if k > 0 => a_week_if_today(fwd),
         (Some(_), _) => wd - aw,
         (None, Some(Tense::Future | Tense::Present)) => fwd,
         (None, _) => -back,
