@@ -186,12 +186,29 @@ pub fn quantity(a: &Facts, b: &Facts) -> Option<Pair> {
 /// A quoted term ("all-weather") or a short quote inside a longer paraphrase is not the
 /// same statement as the paraphrase.
 fn same_statement(a: &[Word<'_>], b: &[Word<'_>]) -> bool {
-    if a.len().min(b.len()) < 4 {
+    if a.len().min(b.len()) < STATEMENT_WORDS {
         return false;
     }
     let m = lcs_pairs(a, b).len();
-    m >= 3 && 2 * m * 5 >= (a.len() + b.len()) * 3
+    m >= STATEMENT_SHARED && 2 * m * 100 >= (a.len() + b.len()) * STATEMENT_DICE_PERCENT
 }
+
+/// Fewest words a quotation has to be a statement that can be given to someone.
+const STATEMENT_WORDS: usize = 4;
+
+/// Fewest words two statements share to be the same.
+const STATEMENT_SHARED: usize = 3;
+
+/// The share of words (Dice coefficient, in percent) two statements share to be the
+/// same.
+const STATEMENT_DICE_PERCENT: usize = 60;
+
+/// How many words after a negating particle its verb may stand ("did not even
+/// approve").
+const NEGATED_VERB_REACH: usize = 3;
+
+/// Shortest stem of a negated verb looked for on the other side.
+const MIN_VERB_STEM: usize = 3;
 
 /// An attribution disagreement: the same statement given to two parties that are not
 /// the same (after alias resolution), or, when neither claim quotes anyone, the claims
@@ -393,7 +410,7 @@ fn negated_verb(x: &Facts, y: &Facts) -> Option<(usize, usize)> {
     if !matches!(x.words[p].norm.as_ref(), "not" | "never" | "n't") {
         return None;
     }
-    let v = (p + 1..x.words.len().min(p + 4)).find(|&k| {
+    let v = (p + 1..x.words.len().min(p + 1 + NEGATED_VERB_REACH)).find(|&k| {
         !matches!(
             x.words[k].norm.as_ref(),
             "be" | "been" | "being" | "yet" | "even"
@@ -409,7 +426,7 @@ fn negated_verb(x: &Facts, y: &Facts) -> Option<(usize, usize)> {
         w.to_string()
     };
     let sv = stem(&x.words[v].norm);
-    if sv.chars().count() < 3 {
+    if sv.chars().count() < MIN_VERB_STEM {
         return None;
     }
     let j = y.words.iter().position(|w| stem(&w.norm) == sv)?;

@@ -49,6 +49,16 @@ const NOT_PLACES: &[&str] = &[
     "fact",
 ];
 
+/// How many words after an event's trigger its place may be named ("met ... in
+/// Beijing").
+const PLACE_REACH: usize = 6;
+
+/// Most capitalized words of a place name.
+const PLACE_WORDS: usize = 3;
+
+/// How many words of a claim label an event.
+const LABEL_WORDS: usize = 16;
+
 /// The event kind of a claim (its first trigger word) and the word's index.
 fn trigger(f: &Facts) -> Option<(EventKind, usize)> {
     let lex = Lexicon::get();
@@ -62,7 +72,7 @@ fn trigger(f: &Facts) -> Option<(EventKind, usize)> {
 fn place(f: &Facts, from: usize) -> Option<String> {
     let text = &f.doc.text;
     let ws = &f.words;
-    for i in from..ws.len().min(from + 7) {
+    for i in from..ws.len().min(from + 1 + PLACE_REACH) {
         if !matches!(ws[i].norm.as_ref(), "in" | "at" | "to") {
             continue;
         }
@@ -71,7 +81,7 @@ fn place(f: &Facts, from: usize) -> Option<String> {
             j += 1;
         }
         let mut end = j;
-        while end < ws.len() && end < j + 3 {
+        while end < ws.len() && end < j + PLACE_WORDS {
             let raw = text.get(ws[end].span.start..ws[end].span.end).unwrap_or("");
             let capital = raw.chars().next().is_some_and(char::is_uppercase);
             if !capital || NOT_PLACES.contains(&ws[end].norm.as_ref()) {
@@ -224,7 +234,7 @@ pub fn events(gathered: &Gathered, index: &Index, flags: &[Flag]) -> Vec<Event> 
             kind,
             label: members
                 .first()
-                .map(|m| short(&m.claim.text, 16))
+                .map(|m| short(&m.claim.text, LABEL_WORDS))
                 .unwrap_or_default(),
             participants,
             place,

@@ -106,6 +106,13 @@ impl Default for ReconcileConfig {
     }
 }
 
+/// How many words of a group's first claim label its coverage row.
+const COVERAGE_LABEL_WORDS: usize = 14;
+
+/// Fewest members whose facts are gathered on several threads: below it starting
+/// threads costs more than it saves.
+const PARALLEL_MEMBERS: usize = 256;
+
 /// Everything reconciliation finds, with the stages' outputs, as one [`Report`].
 pub fn check(input: &Input, config: &ReconcileConfig) -> Report {
     let index = Index::new(input);
@@ -193,7 +200,7 @@ where
         members.extend(ids.iter().filter_map(|id| index.claims.get(id).copied()));
         lens.push(members.len() - before);
     }
-    let mut facts = crate::par::map(&members, 0, 256, |c| index.facts(c)).into_iter();
+    let mut facts = crate::par::map(&members, 0, PARALLEL_MEMBERS, |c| index.facts(c)).into_iter();
     groups
         .into_iter()
         .zip(lens)
@@ -270,7 +277,7 @@ pub fn coverage(input: &Input) -> Coverage {
                 group: g.id,
                 label: members
                     .first()
-                    .map(|c| short(&c.text, 14))
+                    .map(|c| short(&c.text, COVERAGE_LABEL_WORDS))
                     .unwrap_or_default(),
                 cells,
                 carried_by,

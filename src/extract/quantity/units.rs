@@ -16,6 +16,9 @@ fn not_units() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Shortest word read as what a number counts ("40 people"; not "5 of", "3 in").
+const MIN_COUNTED_NOUN: usize = 3;
+
 impl<'a> Q<'a> {
     /// The unit word at `i` and where such a word stands.
     pub(super) fn unit(&self, i: usize) -> Option<(&'static Unit, UnitClass)> {
@@ -100,7 +103,7 @@ impl<'a> Q<'a> {
         if let Some(t) = self.t.toks.get(j) {
             if t.kind == TKind::Word
                 && !t.cap
-                && s.len() >= 3
+                && s.len() >= MIN_COUNTED_NOUN
                 && s.is_ascii()
                 && !not_units().contains(s.to_ascii_lowercase().as_str())
                 && t.entry

@@ -226,6 +226,9 @@ pub(crate) fn resolve_found(
     out
 }
 
+/// Most tokens between a clock time and the day it is on ("Wednesday at 3 pm").
+const CLOCK_DAY_GAP: usize = 2;
+
 /// Moves clock times onto the day named right next to them: "Wednesday at 3 pm",
 /// "at 3 pm on Wednesday" (at most two tokens apart).
 fn attach_clocks(out: &mut [TimeExpr], found: &[parse::Found]) {
@@ -242,7 +245,7 @@ fn attach_clocks(out: &mut [TimeExpr], found: &[parse::Found]) {
                 Some(i) => i.granularity == Granularity::Day,
                 None => matches!(out[j].value, TimeValue::Date(c) if c.is_symbolic_within_year()),
             };
-            gap <= 2 && out[j].kind == TimeKind::Date && day_like
+            gap <= CLOCK_DAY_GAP && out[j].kind == TimeKind::Date && day_like
         };
         let neighbour = k
             .checked_sub(1)
