@@ -585,7 +585,7 @@ impl Serialize for TimeValue {
 
 impl<'de> Deserialize<'de> for TimeValue {
     /// Reads the TIMEX3 string; a recurrence is read as the date or length it is
-    /// written like ([`TimeExpr`] reads it with its kind).
+    /// written like ([`TimeExpr`](super::TimeExpr) reads it with its kind).
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TimeValue, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
