@@ -1,60 +1,13 @@
-//! A small lexer for times and quantities: word, number and punctuation tokens with byte
-//! spans, each word looked up once in one lexicon compiled from `data/`.
+//! The lexicon of times and quantities: every word the data files under `data/time/`
+//! and `data/quantity/` know, with its classes (month, weekday, tense cue, number, unit,
+//! ...), in one table built once and immutable after that.
 //!
-//! The lexicon is built once (immutable after that) from the data files; a token's
-//! lexicon entry is found with one hash lookup of its ASCII-lower-cased form.
+//! A token's entry is found with one lookup of its ASCII-lower-cased form, packed into
+//! two integers (see [`Lexicon`]).
 
+use crate::model::{DayPart, Season, TimeRef, Unit};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-/// What a token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TKind {
-    /// Letters (with inner apostrophes, and dotted abbreviations such as `p.m.`).
-    Word,
-    /// Digits with inner `.,:/-` separators followed by digits.
-    Num,
-    /// Any other non-space character.
-    Punct,
-}
-
-/// One token.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Tok {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-    /// Kind.
-    pub kind: TKind,
-    /// No whitespace between the previous token and this one.
-    pub glued: bool,
-    /// Starts with an upper-case letter.
-    pub cap: bool,
-    /// The lexicon entry of the lower-cased token, if any.
-    pub entry: Option<&'static Entry>,
-}
-
-/// A part of the day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Part {
-    Morning,
-    Afternoon,
-    Evening,
-    Night,
-}
-
-impl Part {
-    pub fn code(self) -> &'static str {
-        match self {
-            Part::Morning => "MO",
-            Part::Afternoon => "AF",
-            Part::Evening => "EV",
-            Part::Night => "NI",
-        }
-    }
-}
-
 /// A calendar unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TUnit {
@@ -82,12 +35,12 @@ pub(crate) enum Edge {
 /// A temporal word's class (see `data/time/words.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TimeWord {
-    Day(i8, Option<Part>),
-    Ref(&'static str),
+    Day(i8, Option<DayPart>),
+    Ref(TimeRef),
     Unit(TUnit, bool),
-    Part(Part),
+    Part(DayPart),
     Shift(i8),
-    Season(u8),
+    Season(Season),
     Edge(Edge),
     Ago,
     Clock(u8),
@@ -131,7 +84,8 @@ pub(crate) struct Entry {
     pub ordinal: Option<u32>,
     /// The range a vague plural amount stands for ("hundreds": 200..1999).
     pub vague_amount: Option<(f64, f64)>,
-    pub unit: Option<(&'static str, UnitClass)>,
+    /// The unit a word names, and where it stands relative to its number.
+    pub unit: Option<(Unit, UnitClass)>,
     /// A function word that can begin an expression ("the", "a", "every").
     pub starter: bool,
 }
@@ -216,16 +170,6 @@ fn unit_of(s: &str) -> Option<TUnit> {
     })
 }
 
-fn part_of(s: &str) -> Option<Part> {
-    Some(match s {
-        "MO" => Part::Morning,
-        "AF" => Part::Afternoon,
-        "EV" => Part::Evening,
-        "NI" => Part::Night,
-        _ => return None,
-    })
-}
-
 fn build() -> Lexicon {
     let mut map: HashMap<&'static [u8], Entry> = HashMap::new();
     for f in data_lines(include_str!("../../../data/time/months.txt")) {
@@ -254,15 +198,12 @@ fn build() -> Lexicon {
             "day" => arg
                 .parse::<i8>()
                 .ok()
-                .map(|o| TimeWord::Day(o, part_of(extra))),
-            "ref" => Some(TimeWord::Ref(arg)),
+                .map(|o| TimeWord::Day(o, DayPart::from_code(extra))),
+            "ref" => TimeRef::from_code(arg).map(TimeWord::Ref),
             "unit" => unit_of(arg).map(|u| TimeWord::Unit(u, extra == "plural")),
-            "part" => part_of(arg).map(TimeWord::Part),
+            "part" => DayPart::from_code(arg).map(TimeWord::Part),
             "shift" => arg.parse::<i8>().ok().map(TimeWord::Shift),
-            "season" => ["SP", "SU", "FA", "WI"]
-                .iter()
-                .position(|s| *s == arg)
-                .map(|i| TimeWord::Season(i as u8)),
+            "season" => Season::from_code(arg).map(TimeWord::Season),
             "edge" => match arg {
                 "early" => Some(TimeWord::Edge(Edge::Early)),
                 "mid" => Some(TimeWord::Edge(Edge::Mid)),
@@ -311,14 +252,14 @@ fn build() -> Lexicon {
         let (Some(&w), Some(&u), Some(&c)) = (f.first(), f.get(1), f.get(2)) else {
             continue;
         };
-        let class = match c {
-            "symbol" => UnitClass::Symbol,
-            "code" => UnitClass::Code,
-            "money" => UnitClass::Money,
-            "percent" => UnitClass::Percent,
-            _ => UnitClass::Measure,
+        let (unit, class) = match c {
+            "symbol" => (Unit::Currency(u), UnitClass::Symbol),
+            "code" => (Unit::Currency(u), UnitClass::Code),
+            "money" => (Unit::Currency(u), UnitClass::Money),
+            "percent" => (Unit::Percent, UnitClass::Percent),
+            _ => (Unit::Measure(u), UnitClass::Measure),
         };
-        map.entry(w.as_bytes()).or_default().unit = Some((u, class));
+        map.entry(w.as_bytes()).or_default().unit = Some((unit, class));
     }
     // Sorted so the table's layout does not depend on hash-map iteration order.
     let mut pairs: Vec<(&'static [u8], Entry)> = map
@@ -353,12 +294,24 @@ fn build() -> Lexicon {
     }
 }
 
+/// The unit of the lexicon whose name is `name`, when a word of that form names it
+/// (`usd`, `km`).
+pub(crate) fn unit_named(name: &str) -> Option<Unit> {
+    let (unit, _) = lexicon().get(name)?.unit.as_ref()?;
+    (unit.name() == name).then(|| unit.clone())
+}
+
 /// The lexicon, built on first use.
 pub(crate) fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(build)
 }
 
 impl Lexicon {
+    /// The longest word in the table, in bytes: longer words are never looked up.
+    pub fn max_len(&self) -> usize {
+        self.max_len
+    }
+
     /// The entry of `word` (any case; ASCII folding, `’` read as `'`).
     pub fn get(&'static self, word: &str) -> Option<&'static Entry> {
         let b = word.as_bytes();
@@ -400,153 +353,6 @@ impl Lexicon {
         }
     }
 }
-
-/// Punctuation that is never in the lexicon (skips a lookup on the commonest marks).
-fn plain_punct(b: u8) -> bool {
-    matches!(
-        b,
-        b'.' | b','
-            | b';'
-            | b':'
-            | b'"'
-            | b'\''
-            | b'('
-            | b')'
-            | b'-'
-            | b'!'
-            | b'?'
-            | b'['
-            | b']'
-            | b'/'
-    )
-}
-
-/// Tokens of `text[from..to]`, with spans into `text`.
-pub(crate) fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok> {
-    let lex = lexicon();
-    let slice = &text[from..to];
-    let bytes = slice.as_bytes();
-    let mut out: Vec<Tok> = Vec::with_capacity(slice.len() / 5);
-    let mut i = 0;
-    let mut glued = false;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
-            i += 1;
-            glued = false;
-            continue;
-        }
-        let start = i;
-        let (kind, end) = if b.is_ascii_digit() {
-            let mut j = i + 1;
-            while j < bytes.len() {
-                let c = bytes[j];
-                if c.is_ascii_digit() {
-                    j += 1;
-                } else if matches!(c, b'.' | b',' | b':' | b'/' | b'-')
-                    && j + 1 < bytes.len()
-                    && bytes[j + 1].is_ascii_digit()
-                {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            (TKind::Num, j)
-        } else if b.is_ascii_alphabetic() {
-            (TKind::Word, word_end(slice, i))
-        } else if b < 0x80 {
-            (TKind::Punct, i + 1)
-        } else {
-            let ch = slice[i..].chars().next().unwrap_or(' ');
-            if ch.is_whitespace() {
-                i += ch.len_utf8();
-                glued = false;
-                continue;
-            }
-            if ch.is_alphabetic() {
-                (TKind::Word, word_end(slice, i))
-            } else {
-                (TKind::Punct, i + ch.len_utf8())
-            }
-        };
-        let s = &slice[start..end];
-        let cap = if b < 0x80 {
-            b.is_ascii_uppercase()
-        } else {
-            s.chars().next().is_some_and(char::is_uppercase)
-        };
-        let entry = match kind {
-            TKind::Word if end - start <= lex.max_len + 2 => lex.get(s),
-            TKind::Punct if !(b < 0x80 && plain_punct(b)) => lex.get(s),
-            _ => None,
-        };
-        out.push(Tok {
-            start: from + start,
-            end: from + end,
-            kind,
-            glued,
-            cap,
-            entry,
-        });
-        glued = true;
-        i = end;
-    }
-    out
-}
-
-/// The end of the word starting at `i` (a letter): letters and digits, inner
-/// apostrophes ("didn't", but a possessive `'s` is split off so "Wednesday's" is the
-/// weekday), and dotted single-letter abbreviations (a.m., p.m., U.S.).
-fn word_end(slice: &str, i: usize) -> usize {
-    let bytes = slice.as_bytes();
-    let mut j = i;
-    while let Some(&c) = bytes.get(j) {
-        if c.is_ascii_alphanumeric() {
-            j += 1;
-            continue;
-        }
-        if c < 0x80 && c != b'\'' {
-            break;
-        }
-        let ch = slice[j..].chars().next().unwrap_or(' ');
-        if ch.is_alphabetic() {
-            j += ch.len_utf8();
-            continue;
-        }
-        if matches!(ch, '\'' | '’') {
-            let rest = &slice[j + ch.len_utf8()..];
-            let mut r = rest.chars();
-            match (r.next(), r.next()) {
-                (Some('s' | 'S'), n) if !n.is_some_and(char::is_alphabetic) => break,
-                (Some(n), _) if n.is_alphabetic() => {
-                    j += ch.len_utf8();
-                    continue;
-                }
-                _ => break,
-            }
-        }
-        break;
-    }
-    if j == i + 1 {
-        let mut k = j;
-        while k + 1 < bytes.len()
-            && bytes[k] == b'.'
-            && bytes[k + 1].is_ascii_alphabetic()
-            && (k + 2 >= bytes.len() || !bytes[k + 2].is_ascii_alphabetic())
-        {
-            k += 2;
-        }
-        if k > j && k < bytes.len() && bytes[k] == b'.' {
-            k += 1;
-        }
-        if k > j + 1 {
-            j = k;
-        }
-    }
-    j
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -571,8 +377,8 @@ mod tests {
         let lex = lexicon();
         assert!(lex.get("WEDNESDAY").and_then(|e| e.weekday).is_some());
         assert!(lex.get("September").and_then(|e| e.month).is_some());
-        assert!(lex.get("US$").and_then(|e| e.unit).is_some());
-        assert!(lex.get("€").and_then(|e| e.unit).is_some());
+        assert!(lex.get("US$").and_then(|e| e.unit.as_ref()).is_some());
+        assert!(lex.get("€").and_then(|e| e.unit.as_ref()).is_some());
         assert!(lex.get("won’t").and_then(|e| e.tense).is_some());
         assert!(lex.get("approximately-not-a-word").is_none());
     }
