@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark: corroborate's alignment against the baselines in
-# ../shared/bench (gaoya, rensa; datasketch with PEERS="gaoya rensa datasketch"),
-# on corpora made by ../shared/bench/gen_corpus.py, in one run on one machine.
+# Side-by-side benchmark: corroborate's alignment against MinHash-LSH baselines
+# (gaoya, rensa; datasketch with PEERS="gaoya rensa datasketch"), in one run on one
+# machine, on corpora made by this repository's generator (corpus/, the
+# corroborate-corpus crate). Only the baselines come from outside the repository: the
+# peer scripts in ../shared/bench/peers; with PEERS="" nothing outside is needed.
 #
 # Usage: benches/compare.sh [SIZE...]     SIZE in 1k 10k 100k 1m (default: 100k)
-# Env:   DATA (default bench-data, git-ignored), BENCH (default ../shared/bench),
-#        SEED (default 1), PEERS (default "gaoya rensa"; "" for none),
+# Env:   DATA (default bench-data, git-ignored), BENCH (default ../shared/bench, for
+#        the peers), SEED (default 1), PEERS (default "gaoya rensa"; "" for none),
 #        PEER_TIMEOUT (seconds, default 900).
 # Needs: python3 with `pip install -r ../shared/bench/requirements.txt` for the peers.
 # Prints one JSON line per run and a Markdown table with each tool's ratio to the
@@ -21,7 +23,9 @@ SIZES=${*:-100k}
 
 cd "$ROOT"
 cargo build --release --quiet --example align_corpus
+cargo build --release --quiet -p corroborate-corpus
 OURS="$ROOT/target/release/examples/align_corpus"
+GENERATE="$ROOT/target/release/corroborate-corpus"
 
 events_for() {
   case "$1" in
@@ -32,11 +36,11 @@ events_for() {
 
 for size in $SIZES; do
   dir="$DATA/$size-seed$SEED"
-  if [ ! -f "$dir/gold_pairs.tsv" ]; then
-    echo "generating $dir" >&2
-    python3 "$BENCH/gen_corpus.py" --events "$(events_for "$size")" --sources 5 \
-      --sentences-per-event 20 --seed "$SEED" --out "$dir" >&2
-  fi
+  # Always generated afresh (1M sentences take seconds), so a corpus left by an older
+  # generator is never measured by mistake.
+  echo "generating $dir" >&2
+  "$GENERATE" --events "$(events_for "$size")" --sources 5 \
+    --sentences-per-event 20 --seed "$SEED" --out "$dir" >&2
   out="$DATA/compare-$size-seed$SEED.jsonl"
   : > "$out"
   echo "== $size: corroborate (1 thread, then all cores), reference sentence boundaries" >&2

@@ -5,7 +5,8 @@
 //! Run: `cargo bench --bench time_quantity`
 
 use corroborate::extract::quantity::quantities;
-use corroborate::extract::time::{times, times_and_quantities, TimeConfig};
+use corroborate::extract::time::{times, TimeConfig};
+use corroborate::extract::times_and_quantities;
 use corroborate::{Date, Document};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 

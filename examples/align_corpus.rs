@@ -1,5 +1,5 @@
-//! Aligns a generated benchmark corpus (`../shared/bench/gen_corpus.py`) and scores it
-//! against its gold pairs, printing one JSON line in the peers' format.
+//! Aligns a generated benchmark corpus (made by `corroborate-corpus`, see `corpus/`) and
+//! scores it against its gold pairs, printing one JSON line in the peers' format.
 //!
 //! ```sh
 //! cargo run --release --example align_corpus -- bench-data/100k

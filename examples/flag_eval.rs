@@ -1,12 +1,12 @@
 //! Scores the flags of the whole `check` pipeline on a generated benchmark corpus
-//! (`../shared/bench/gen_corpus.py`), whose `conflicts.tsv` lists the renderings that
-//! carry one deliberate typed change (number, weekday, speaker, polarity) and whose other
-//! renderings differ only in wording (synonyms, clause order, attribution form, number
-//! format, quote style, dropped modifiers).
+//! (made by `corroborate-corpus`, see `corpus/`), whose `conflicts.tsv` lists the
+//! renderings that carry one deliberate typed change (number, weekday, speaker,
+//! polarity) and whose other renderings differ only in wording (synonyms, clause order,
+//! attribution form, number format, quote style, dropped modifiers).
 //!
 //! ```sh
-//! python3 ../shared/bench/gen_corpus.py --events 125 --sources 5 --sentences-per-event 20 \
-//!     --seed 1 --out bench-data/10k-seed1
+//! cargo run -p corroborate-corpus --release -- --events 125 --sources 5 \
+//!     --sentences-per-event 20 --seed 1 --out bench-data/10k-seed1
 //! cargo run --release --example flag_eval -- bench-data/10k-seed1
 //! ```
 //!

@@ -43,4 +43,6 @@ struct ReadmeDoctests;
 pub use config::Config;
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::*;
-pub use pipeline::{reconcile, Extracted, Progress, Reconciler, Stage};
+pub use pipeline::{
+    attach_times_and_quantities, reconcile, Extracted, Progress, Reconciler, Stage,
+};

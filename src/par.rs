@@ -125,4 +125,11 @@ mod tests {
         let none: Vec<Vec<u32>> = super::map_chunks(&[], 4, 0, |a: &u32, b| a == b, |p| p.to_vec());
         assert_eq!(none, vec![Vec::<u32>::new()]);
     }
+
+    #[test]
+    fn join_gives_both_results_for_any_thread_count() {
+        for t in [0, 1, 2] {
+            assert_eq!(super::join(t, || 1 + 1, || "here"), (2, "here"));
+        }
+    }
 }

@@ -9,7 +9,10 @@ use crate::claims::{self, DocInput};
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Position, Result};
 use crate::extract::{self, Extraction};
-use crate::model::{Claim, Document, Group, Quantity, Quote, Report, Sentence, TimeExpr};
+use crate::model::{
+    Claim, DocId, Document, Group, Quantity, QuantityId, Quote, Report, Sentence, Span, TimeExpr,
+    TimeId,
+};
 use crate::reconcile as reconcile_stage;
 use crate::segment;
 use std::collections::BTreeMap;
@@ -108,7 +111,7 @@ impl Reconciler {
         // has a sequential merging phase that leaves cores free).
         let n = docs.len();
         progress(Stage::TimesAndQuantities, 0, n);
-        let ((times, quantities), (claims, groups)) = crate::par::join(
+        let ((times, quantities), (mut claims, groups)) = crate::par::join(
             self.config.threads,
             || self.times_and_quantities(&docs),
             || {
@@ -119,6 +122,7 @@ impl Reconciler {
             },
         );
         progress(Stage::TimesAndQuantities, n, n);
+        attach_times_and_quantities(&mut claims, &times, &quantities);
         progress(Stage::Reconcile, 0, 1);
         let input = reconcile_stage::Input {
             documents: &docs,
@@ -249,16 +253,20 @@ impl Reconciler {
         let anchors = extract::time::anchors(docs, &self.config.time);
         let paired: Vec<(&Document, _)> = docs.iter().zip(anchors).collect();
         let found = crate::par::map(&paired, self.config.threads, 2, |(doc, anchor)| {
-            (
-                extract::time::times_anchored(doc, *anchor, &self.config.time),
-                extract::quantity::quantities(doc),
-            )
+            extract::times_and_quantities_anchored(doc, *anchor, &self.config.time)
         });
         let mut times = Vec::new();
         let mut quantities = Vec::new();
         for (t, q) in found {
             times.extend(t);
             quantities.extend(q);
+        }
+        // numbered across the documents, which are in id order
+        for (k, t) in times.iter_mut().enumerate() {
+            t.id = TimeId(k as u32);
+        }
+        for (k, q) in quantities.iter_mut().enumerate() {
+            q.id = QuantityId(k as u32);
         }
         (times, quantities)
     }
@@ -297,6 +305,88 @@ fn sorted_checked(docs: &[Document]) -> Result<Vec<Document>> {
     Ok(sorted)
 }
 
+/// Gives each claim the ids of the temporal expressions and quantities inside its span
+/// (in its document), in offset order, replacing what it had: the one place where
+/// claims meet the times and quantities found beside them, so that reconciliation reads
+/// ids instead of matching spans again. `times` and `quantities` may be in any order.
+///
+/// ```
+/// use corroborate::{attach_times_and_quantities, extract, Document, TimeId};
+/// let doc = Document::new("a", "They met on Monday. Trade rose 5% in 2022.");
+/// let (times, quantities) = extract::times_and_quantities(&doc, &Default::default());
+/// let mut claims = corroborate::claims::from_documents(&[doc], &Default::default());
+/// attach_times_and_quantities(&mut claims, &times, &quantities);
+/// assert_eq!(claims[0].times, [TimeId(0)]);
+/// assert_eq!((claims[1].times.len(), claims[1].quantities.len()), (1, 1));
+/// ```
+pub fn attach_times_and_quantities(
+    claims: &mut [Claim],
+    times: &[TimeExpr],
+    quantities: &[Quantity],
+) {
+    let times = SpanIndex::new(times.iter().map(|t| (&t.doc, t.span, t.id)));
+    let quantities = SpanIndex::new(quantities.iter().map(|q| (&q.doc, q.span, q.id)));
+    // claims come in runs of one document: look each run's lists up once
+    type Run<'a> = (DocId, &'a [(Span, TimeId)], &'a [(Span, QuantityId)]);
+    let mut run: Option<Run> = None;
+    for c in claims {
+        let (_, t, q) = match run {
+            Some(ref r) if r.0 == c.doc => r,
+            _ => run.insert((c.doc.clone(), times.of(&c.doc), quantities.of(&c.doc))),
+        };
+        c.times = inside(t, c.span);
+        c.quantities = inside(q, c.span);
+    }
+}
+
+/// The items of a list sorted by span that lie inside `span`, in offset order.
+fn inside<I: Copy>(list: &[(Span, I)], span: Span) -> Vec<I> {
+    let from = list.partition_point(|(s, _)| s.start < span.start);
+    list[from..]
+        .iter()
+        .take_while(|(s, _)| s.start < span.end)
+        .filter(|(s, _)| s.end <= span.end)
+        .map(|&(_, id)| id)
+        .collect()
+}
+
+/// Items with a span, by document, each document's sorted by span (already so for the
+/// pipeline's own, which makes the sort one pass), so that the items inside a span are
+/// found by binary search.
+struct SpanIndex<'a, I> {
+    by_doc: BTreeMap<&'a DocId, Vec<(Span, I)>>,
+}
+
+impl<'a, I: Copy> SpanIndex<'a, I> {
+    fn new(items: impl Iterator<Item = (&'a DocId, Span, I)>) -> SpanIndex<'a, I> {
+        let mut by_doc: BTreeMap<&DocId, Vec<(Span, I)>> = BTreeMap::new();
+        // items come in runs of one document: look each run's list up once
+        let mut run: Option<(&DocId, Vec<(Span, I)>)> = None;
+        for (doc, span, id) in items {
+            match &mut run {
+                Some((d, list)) if *d == doc => list.push((span, id)),
+                _ => {
+                    if let Some((d, list)) = run.replace((doc, vec![(span, id)])) {
+                        by_doc.entry(d).or_default().extend(list);
+                    }
+                }
+            }
+        }
+        if let Some((d, list)) = run {
+            by_doc.entry(d).or_default().extend(list);
+        }
+        for list in by_doc.values_mut() {
+            list.sort_by_key(|&(s, _)| s);
+        }
+        SpanIndex { by_doc }
+    }
+
+    /// The items of `doc`, sorted by span.
+    fn of(&self, doc: &DocId) -> &[(Span, I)] {
+        self.by_doc.get(doc).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Runs the whole pipeline with the default [`Config`] and returns the report.
 ///
 /// ```
@@ -312,77 +402,46 @@ pub fn reconcile(docs: &[Document]) -> Result<Report> {
     Reconciler::default().reconcile(docs)
 }
 
-impl Extracted {
-    /// The extraction as Markdown: the actors with their aliases and roles, then, for
-    /// each document, who said what.
-    pub fn to_markdown(&self) -> String {
-        use std::fmt::Write;
-        let mut out = String::new();
-        let _ = writeln!(out, "# Actors\n");
-        for a in &self.actors {
-            let _ = write!(
-                out,
-                "- **{}** ({:?}, {} mentions)",
-                a.name,
-                a.kind,
-                a.mentions.len()
-            );
-            if !a.aliases.is_empty() {
-                let _ = write!(out, "; also {}", a.aliases.join(", "));
-            }
-            if !a.roles.is_empty() {
-                let _ = write!(out, "; {}", a.roles.join(", "));
-            }
-            out.push('\n');
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClaimId, Polarity};
+
+    fn claim(doc: &str, start: usize, end: usize) -> Claim {
+        Claim {
+            id: ClaimId(0),
+            doc: DocId::from(doc),
+            span: Span::new(start, end),
+            text: String::new(),
+            sentence: 0,
+            speaker: None,
+            quotes: Vec::new(),
+            times: vec![TimeId(99)],
+            quantities: Vec::new(),
+            polarity: Polarity::Positive,
+            attribution: None,
+            cue: None,
+            tokens: Default::default(),
         }
-        let name_of: BTreeMap<_, _> = self
-            .actors
-            .iter()
-            .map(|a| (a.id, a.name.as_str()))
+    }
+
+    #[test]
+    fn claims_get_the_times_inside_them_in_offset_order() {
+        // out of order, another document, one crossing the claim's end
+        let times = [
+            ("b", 12, 15),
+            ("a", 12, 15),
+            ("a", 0, 4),
+            ("a", 18, 25),
+            ("a", 5, 9),
+        ];
+        let times: Vec<TimeExpr> = (0..)
+            .zip(times)
+            .map(|(id, (doc, s, e))| TimeExpr::test_at(id, doc, s, e))
             .collect();
-        for d in &self.documents {
-            let _ = writeln!(out, "\n# Who said what in {}\n", d.id);
-            for q in self.quotes.iter().filter(|q| q.doc == d.id) {
-                let who = match (q.speaker.and_then(|s| name_of.get(&s)), &q.speaker_text) {
-                    (Some(name), Some(text)) if text != name => format!("{name} (\"{text}\")"),
-                    (Some(name), _) => name.to_string(),
-                    (None, Some(text)) => format!("unresolved (\"{text}\")"),
-                    (None, None) => "unknown".to_string(),
-                };
-                let text: String = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                let mark = match q.kind {
-                    crate::model::QuoteKind::Direct => format!("“{text}”"),
-                    crate::model::QuoteKind::Indirect => format!("_{text}_"),
-                };
-                let _ = writeln!(out, "- {who}: {mark} `[{}..{})`", q.span.start, q.span.end);
-            }
-            let times: Vec<&TimeExpr> = self.times.iter().filter(|t| t.doc == d.id).collect();
-            if !times.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "\nTimes: {}",
-                    times
-                        .iter()
-                        .map(|t| format!("“{}” = {}", t.text, t.value))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                );
-            }
-            let qs: Vec<&Quantity> = self.quantities.iter().filter(|q| q.doc == d.id).collect();
-            if !qs.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "\nQuantities: {}",
-                    qs.iter()
-                        .map(|q| match &q.unit {
-                            Some(u) => format!("“{}” = {} {u}", q.text, q.value),
-                            None => format!("“{}” = {}", q.text, q.value),
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                );
-            }
-        }
-        out
+        let mut claims = [claim("a", 0, 20), claim("a", 20, 30), claim("c", 0, 9)];
+        attach_times_and_quantities(&mut claims, &times, &[]);
+        assert_eq!(claims[0].times, [TimeId(2), TimeId(4), TimeId(1)]);
+        assert!(claims[1].times.is_empty() && claims[2].times.is_empty());
     }
 }

@@ -60,6 +60,15 @@ fn check(docs: &[Document], r: &Report) {
     }
     for c in &r.claims {
         slice_is(&c.doc, c.span, &c.text);
+        // a claim names the times and quantities inside it; ids are positions
+        for id in &c.times {
+            let t = &r.times[id.0 as usize];
+            assert!(t.id == *id && t.doc == c.doc && c.span.contains(t.span));
+        }
+        for id in &c.quantities {
+            let q = &r.quantities[id.0 as usize];
+            assert!(q.id == *id && q.doc == c.doc && c.span.contains(q.span));
+        }
     }
     for f in &r.flags {
         for e in &f.evidence {

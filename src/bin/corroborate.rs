@@ -4,8 +4,10 @@
 //! 2 usage errors and subcommands that are not built yet.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use corroborate::{align, ingest, report, segment, Config, Document, Reconciler, Stage};
-use serde::Serialize;
+use corroborate::{
+    align, ingest, report, segment, Config, Document, Extracted, Reconciler, Report, Sentence,
+    Stage,
+};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -85,46 +87,28 @@ fn main() -> ExitCode {
     let reconciler = Reconciler::new(Config::default());
     let mut progress = ProgressBar::new(!cli.quiet && io::stderr().is_terminal());
     // Everything is computed before anything is printed.
-    let rendered: Result<String, corroborate::Error> = match (&cli.command, inputs.format) {
-        (Command::Segment(_), OutputFormat::Json) => Ok(segment_json(&docs)),
-        (Command::Segment(_), _) => Ok(segment_markdown(&docs)),
-        (Command::Extract(_), format) => reconciler.extract(&docs).map(|x| match format {
-            OutputFormat::Json => to_json(&x),
-            _ => x.to_markdown(),
-        }),
-        (Command::Align(_), format) => reconciler.align(&docs).map(|a| match format {
-            OutputFormat::Json => to_json(&a),
-            _ => align::to_markdown(&a),
-        }),
-        (Command::Check(_), format) => reconciler
+    let computed = match &cli.command {
+        Command::Segment(_) => Ok(Computed::Sentences(
+            docs.iter().map(segment::sentences).collect(),
+        )),
+        Command::Extract(_) => reconciler.extract(&docs).map(Computed::Extracted),
+        Command::Align(_) => reconciler.align(&docs).map(Computed::Alignment),
+        Command::Check(_) => reconciler
             .reconcile_with_progress(&docs, &mut |stage, done, total| {
                 progress.update(stage, done, total)
             })
-            .map(|r| match format {
-                OutputFormat::Json => report::json(&r),
-                OutputFormat::Markdown => report::markdown(&r),
-                OutputFormat::Html => report::html(&r),
-            }),
+            .map(Computed::Report),
     };
     progress.finish();
-    let text = match rendered {
-        Ok(text) => text,
+    let computed = match computed {
+        Ok(c) => c,
         Err(e) => {
             eprintln!("corroborate: {e}");
             return ExitCode::from(1);
         }
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let written = out
-        .write_all(text.as_bytes())
-        .and_then(|()| {
-            if text.ends_with('\n') {
-                Ok(())
-            } else {
-                out.write_all(b"\n")
-            }
-        })
-        .and_then(|()| out.flush());
+    let written = render(&computed, &docs, inputs.format, &mut out).and_then(|()| out.flush());
     match written {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`| head`): not an error of ours.
@@ -136,9 +120,40 @@ fn main() -> ExitCode {
     }
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
-    // Serializing plain data types to a String cannot fail.
-    serde_json::to_string_pretty(value).unwrap_or_default()
+/// What a command computed, before it is printed.
+enum Computed {
+    Sentences(Vec<Vec<Sentence>>),
+    Extracted(Extracted),
+    Alignment(align::Alignment),
+    Report(Report),
+}
+
+/// Prints what a command computed in the chosen format.
+fn render(
+    computed: &Computed,
+    docs: &[Document],
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    match (computed, format) {
+        (Computed::Sentences(s), OutputFormat::Json) => report::write_sentences_json(docs, s, out),
+        (Computed::Sentences(s), _) => report::write_sentences_markdown(docs, s, out),
+        (Computed::Extracted(x), OutputFormat::Json) => report::write_json(x, out),
+        (Computed::Extracted(x), _) => report::write_extracted_markdown(x, out),
+        (Computed::Alignment(a), OutputFormat::Json) => report::write_json(a, out),
+        (Computed::Alignment(a), _) => {
+            let md = align::to_markdown(a);
+            out.write_all(md.as_bytes())?;
+            if md.ends_with('\n') {
+                Ok(())
+            } else {
+                writeln!(out)
+            }
+        }
+        (Computed::Report(r), OutputFormat::Json) => report::write_json(r, out),
+        (Computed::Report(r), OutputFormat::Markdown) => report::write_markdown(r, out),
+        (Computed::Report(r), OutputFormat::Html) => report::write_html(r, out),
+    }
 }
 
 /// A one-line progress display on stderr, drawn only on a terminal.
@@ -184,94 +199,4 @@ impl ProgressBar {
             self.drawn = false;
         }
     }
-}
-
-#[derive(Serialize)]
-struct SegmentOutput<'a> {
-    documents: Vec<SegmentedDocument<'a>>,
-}
-
-#[derive(Serialize)]
-struct SegmentedDocument<'a> {
-    id: &'a str,
-    published: Option<String>,
-    sentences: Vec<SentenceOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct SentenceOut<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-fn write_segment_json(out: &mut impl Write, docs: &[Document]) -> io::Result<()> {
-    let documents = docs
-        .iter()
-        .map(|doc| SegmentedDocument {
-            id: doc.id.as_str(),
-            published: doc.published.map(|d| d.to_string()),
-            sentences: segment::sentences(doc)
-                .iter()
-                .map(|s| SentenceOut {
-                    start: s.span.start,
-                    end: s.span.end,
-                    text: s.span.slice(&doc.text),
-                })
-                .collect(),
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &SegmentOutput { documents })?;
-    writeln!(out)
-}
-
-fn write_segment_markdown(out: &mut impl Write, docs: &[Document]) -> io::Result<()> {
-    for (i, doc) in docs.iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-        }
-        let sentences = segment::sentences(doc);
-        writeln!(out, "## {}", doc.id)?;
-        writeln!(out)?;
-        let published = doc
-            .published
-            .map_or_else(|| "unknown".to_string(), |d| d.to_string());
-        writeln!(
-            out,
-            "Published: {published} · {} sentences · {} bytes",
-            sentences.len(),
-            doc.text.len()
-        )?;
-        writeln!(out)?;
-        for (n, s) in sentences.iter().enumerate() {
-            // One list item per sentence: line breaks inside a sentence become spaces.
-            let text = s
-                .span
-                .slice(&doc.text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            writeln!(
-                out,
-                "{}. {text} `[{}..{})`",
-                n + 1,
-                s.span.start,
-                s.span.end
-            )?;
-        }
-    }
-    Ok(())
-}
-
-fn segment_json(docs: &[Document]) -> String {
-    let mut buf = Vec::new();
-    // Writing to a Vec cannot fail, and the output is UTF-8 text.
-    let _ = write_segment_json(&mut buf, docs);
-    String::from_utf8_lossy(&buf).into_owned()
-}
-
-fn segment_markdown(docs: &[Document]) -> String {
-    let mut buf = Vec::new();
-    let _ = write_segment_markdown(&mut buf, docs);
-    String::from_utf8_lossy(&buf).into_owned()
 }

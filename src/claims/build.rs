@@ -113,6 +113,8 @@ pub(super) fn claim_in(
         sentence: index,
         speaker: quotes.iter().find_map(|q| q.speaker),
         quotes: quotes.iter().map(|q| q.id).collect(),
+        times: Vec::new(),
+        quantities: Vec::new(),
         polarity: shape.polarity,
         attribution: shape.speaker.map(shift),
         cue: shape.cue.map(shift),

@@ -5,13 +5,47 @@
 //! over a set of documents and gives what the `extract` command prints.
 
 pub mod actors;
+pub(crate) mod lex;
 pub mod quantity;
 pub mod quotes;
 pub mod time;
 
-use crate::model::{Actor, Document, Quote, QuoteId};
+use crate::model::{Actor, Document, Quantity, Quote, QuoteId, TimeExpr};
 use crate::resolve;
 use serde::{Deserialize, Serialize};
+
+/// The temporal expressions and the quantities of `doc` in one pass over its tokens:
+/// the same results as [`time::times`] and [`quantity::quantities`], about twice as
+/// fast as calling both.
+///
+/// ```
+/// use corroborate::Document;
+/// use corroborate::extract::{times_and_quantities, time::TimeConfig};
+/// let doc = Document::new("a", "Trade rose 144 percent in 2022.");
+/// let (t, q) = times_and_quantities(&doc, &TimeConfig::default());
+/// assert_eq!(t[0].value, "2022");
+/// assert_eq!(q[0].value, 144.0);
+/// ```
+pub fn times_and_quantities(
+    doc: &Document,
+    config: &time::TimeConfig,
+) -> (Vec<TimeExpr>, Vec<Quantity>) {
+    times_and_quantities_anchored(doc, time::Anchor::of(doc), config)
+}
+
+/// As [`times_and_quantities`], with the times resolved against `anchor` (see
+/// [`time::anchors`]). A token is a time or a quantity under one reading of
+/// all-number dates, `config.date_order`.
+pub fn times_and_quantities_anchored(
+    doc: &Document,
+    anchor: time::Anchor,
+    config: &time::TimeConfig,
+) -> (Vec<TimeExpr>, Vec<Quantity>) {
+    let toks = lex::document_tokens(doc);
+    let found = time::parse::scan(&doc.text, &toks, config.date_order);
+    let quantities = quantity::quantities_in(doc, &toks, &found);
+    (time::resolve_found(doc, anchor, &toks, &found), quantities)
+}
 
 /// Actors and quotations across a set of documents.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,6 +15,7 @@ mod types;
 pub(crate) use table::{fold, PackedKey, WordId, WordTable};
 pub(crate) use types::*;
 
+use crate::model::{DayPart, Season, TimeRef};
 use format::Record;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
@@ -511,16 +512,14 @@ impl Lexicon {
 }
 
 /// A temporal word of class `class` with its argument and extra field.
-fn time_word(class: &str, arg: &'static str, extra: &str) -> Option<TimeWord> {
+fn time_word(class: &str, arg: &str, extra: &str) -> Option<TimeWord> {
     Some(match class {
-        "day" => TimeWord::Day(arg.parse().ok()?, DayPart::parse(extra)),
-        "ref" => TimeWord::Ref(arg),
+        "day" => TimeWord::Day(arg.parse().ok()?, DayPart::from_code(extra)),
+        "ref" => TimeWord::Ref(TimeRef::from_code(arg)?),
         "unit" => TimeWord::Unit(CalendarUnit::parse(arg)?, extra == "plural"),
-        "part" => TimeWord::Part(DayPart::parse(arg)?),
+        "part" => TimeWord::Part(DayPart::from_code(arg)?),
         "shift" => TimeWord::Shift(arg.parse().ok()?),
-        "season" => {
-            TimeWord::Season(["SP", "SU", "FA", "WI"].iter().position(|s| *s == arg)? as u8)
-        }
+        "season" => TimeWord::Season(Season::from_code(arg)?),
         "edge" => TimeWord::Edge(match arg {
             "early" => Edge::Early,
             "mid" => Edge::Mid,

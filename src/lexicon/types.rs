@@ -1,7 +1,7 @@
 //! What the entries of the lists mean: small typed values the stages read instead of
 //! strings.
 
-use crate::model::{ActorKind, EventKind};
+use crate::model::{ActorKind, DayPart, EventKind, Season, TimeRef};
 
 /// What a period after an abbreviation means (`data/segment/abbreviations.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,41 +159,6 @@ pub(crate) struct Head {
     pub lower_ok: bool,
 }
 
-/// A part of the day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum DayPart {
-    /// Morning.
-    Morning,
-    /// Afternoon.
-    Afternoon,
-    /// Evening.
-    Evening,
-    /// Night.
-    Night,
-}
-
-impl DayPart {
-    /// The TIMEX3 code of the part of the day.
-    pub fn code(self) -> &'static str {
-        match self {
-            DayPart::Morning => "MO",
-            DayPart::Afternoon => "AF",
-            DayPart::Evening => "EV",
-            DayPart::Night => "NI",
-        }
-    }
-
-    pub(super) fn parse(s: &str) -> Option<DayPart> {
-        Some(match s {
-            "MO" => DayPart::Morning,
-            "AF" => DayPart::Afternoon,
-            "EV" => DayPart::Evening,
-            "NI" => DayPart::Night,
-            _ => return None,
-        })
-    }
-}
-
 /// A calendar unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum CalendarUnit {
@@ -257,15 +222,15 @@ pub(crate) enum TimeWord {
     /// A day relative to the anchor, with a part of the day ("tonight").
     Day(i8, Option<DayPart>),
     /// A vague reference (`PRESENT_REF`, `PAST_REF`, `FUTURE_REF`).
-    Ref(&'static str),
+    Ref(TimeRef),
     /// A calendar unit; `true` when plural.
     Unit(CalendarUnit, bool),
     /// A part of the day.
     Part(DayPart),
     /// A calendar shift (last = -1, this = 0, next = 1).
     Shift(i8),
-    /// A season: 0 spring, 1 summer, 2 autumn, 3 winter.
-    Season(u8),
+    /// A season.
+    Season(Season),
     /// Early, mid or late.
     Edge(Edge),
     /// "ago".

@@ -1,6 +1,6 @@
 //! Claims and the cross-document groups they are aligned into.
 
-use super::{ActorId, ContentTokens, DocId, QuoteId, Span};
+use super::{ActorId, ContentTokens, DocId, QuantityId, QuoteId, Span, TimeId};
 use serde::{Deserialize, Serialize};
 
 /// The identifier of a [`Claim`], unique within one run and assigned in document-id then
@@ -42,6 +42,13 @@ pub struct Claim {
     pub speaker: Option<ActorId>,
     /// Quotations inside the claim.
     pub quotes: Vec<QuoteId>,
+    /// Temporal expressions inside the claim, in offset order (see
+    /// [`crate::attach_times_and_quantities`]).
+    #[serde(default)]
+    pub times: Vec<TimeId>,
+    /// Quantities inside the claim, in offset order.
+    #[serde(default)]
+    pub quantities: Vec<QuantityId>,
     /// Asserted or denied.
     pub polarity: Polarity,
     /// The words that name the source of the claim ("Foreign Minister Anna Kovač" in

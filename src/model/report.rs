@@ -1,10 +1,11 @@
 //! Flags, events, coverage and the report.
 
 use super::{
-    Actor, ActorId, Claim, ClaimId, Date, DocId, Group, GroupId, Interval, Quantity, Quote,
-    QuoteId, Span, TimeExpr,
+    Actor, ActorId, Claim, ClaimId, Date, DocId, Group, GroupId, Interval, Quantity, QuantityValue,
+    Quote, QuoteId, Span, TimeExpr, TimeValue,
 };
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// What kind of disagreement a flag reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -82,7 +83,7 @@ pub struct Evidence {
     /// The evidence text, equal to the span's slice.
     pub text: String,
     /// The normalized value compared (`2023-03-01`, `Xi Jinping`, `1.2e9 usd`).
-    pub value: String,
+    pub value: EvidenceValue,
     /// The claim the evidence stands in, for reading it in context.
     pub context: Span,
     /// The context text, equal to the slice of `context`.
@@ -142,7 +143,7 @@ impl WordDiff {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Support {
     /// The normalized value, as in [`Evidence::value`].
-    pub value: String,
+    pub value: EvidenceValue,
     /// Every document giving that value, sorted (evidence is kept for the first few).
     pub docs: Vec<DocId>,
 }
@@ -167,6 +168,93 @@ pub struct Flag {
     /// Word-level diffs between sides (for quotation wording), empty otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diffs: Vec<WordDiff>,
+}
+
+/// The normalized value one side of a disagreement gives, of the kind the flag
+/// compares. Serialized as its text ([`fmt::Display`]).
+///
+/// Values compare as they read: two values of one kind are equal when their texts are,
+/// and values order by their texts (then by kind).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum EvidenceValue {
+    /// A time: its TIMEX3 value (`2023-03-01`, `XXXX-WXX-4`).
+    Time(TimeValue),
+    /// A quantity: its value and unit (`1.2e9 usd`).
+    Quantity(QuantityValue),
+    /// Who a statement is given to: the actor's name, or the words as written.
+    Speaker(String),
+    /// Who a claim is credited to: the actor's name, or the words as written.
+    Source(String),
+    /// The folded words of a quotation, separated by spaces.
+    Quotation(String),
+    /// The folded negation cues and antonyms that set a claim's polarity, separated by
+    /// spaces; empty (written `(no negation)`) when it has none.
+    Polarity(String),
+}
+
+impl EvidenceValue {
+    /// The text of the values that are text already.
+    fn as_text(&self) -> Option<&str> {
+        match self {
+            EvidenceValue::Speaker(s) | EvidenceValue::Source(s) | EvidenceValue::Quotation(s) => {
+                Some(s)
+            }
+            EvidenceValue::Polarity(s) if !s.is_empty() => Some(s),
+            _ => None,
+        }
+    }
+
+    fn kind_rank(&self) -> u8 {
+        match self {
+            EvidenceValue::Time(_) => 0,
+            EvidenceValue::Quantity(_) => 1,
+            EvidenceValue::Speaker(_) => 2,
+            EvidenceValue::Source(_) => 3,
+            EvidenceValue::Quotation(_) => 4,
+            EvidenceValue::Polarity(_) => 5,
+        }
+    }
+}
+
+impl fmt::Display for EvidenceValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EvidenceValue::Time(t) => t.fmt(f),
+            EvidenceValue::Quantity(q) => q.fmt(f),
+            EvidenceValue::Polarity(s) if s.is_empty() => f.write_str("(no negation)"),
+            EvidenceValue::Speaker(s)
+            | EvidenceValue::Source(s)
+            | EvidenceValue::Quotation(s)
+            | EvidenceValue::Polarity(s) => f.write_str(s),
+        }
+    }
+}
+
+ordered_by!(EvidenceValue, |a, b| {
+    let text = match (a.as_text(), b.as_text()) {
+        (Some(x), Some(y)) => x.cmp(y),
+        _ => super::cmp_as_text(a, b),
+    };
+    text.then_with(|| a.kind_rank().cmp(&b.kind_rank()))
+});
+eq_text!(EvidenceValue);
+
+impl Serialize for EvidenceValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.as_text() {
+            Some(text) => s.serialize_str(text),
+            None => s.collect_str(self),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for EvidenceValue {
+    /// The text alone does not say which kind of value it is: it is read as a
+    /// [`EvidenceValue::Quotation`], which writes and compares the same.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<EvidenceValue, D::Error> {
+        String::deserialize(d).map(EvidenceValue::Quotation)
+    }
 }
 
 /// What kind of happening an event is.
@@ -212,13 +300,13 @@ pub enum EventTime {
     Agreed {
         /// The reconciled days, when resolved.
         interval: Option<Interval>,
-        /// The TIMEX3-style value of the most precise statement.
-        value: String,
+        /// The value of the most precise statement.
+        value: TimeValue,
     },
     /// The sources disagree; every distinct value given, sorted.
     Conflict {
         /// The values the sources give.
-        values: Vec<String>,
+        values: Vec<TimeValue>,
     },
 }
 

@@ -50,6 +50,18 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// The text this span covers, or `None` if it is out of bounds or not on char
+    /// boundaries of `text` (for spans that may come from elsewhere).
+    ///
+    /// ```
+    /// use corroborate::Span;
+    /// assert_eq!(Span::new(3, 5).get("Mr Xi"), Some("Xi"));
+    /// assert_eq!(Span::new(3, 9).get("Mr Xi"), None);
+    /// ```
+    pub fn get<'t>(&self, text: &'t str) -> Option<&'t str> {
+        text.get(self.start..self.end)
+    }
+
     /// Whether the two spans share at least one byte.
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
@@ -131,20 +143,29 @@ impl Date {
         (other.0 - self.0).num_days()
     }
 
-    /// The underlying `chrono` date, for calendar arithmetic this type does not offer.
-    pub fn as_naive(&self) -> chrono::NaiveDate {
-        self.0
-    }
-
-    /// Wraps a `chrono` date.
-    pub fn from_naive(date: chrono::NaiveDate) -> Date {
-        Date(date)
+    /// The ISO 8601 week this day falls in: its week-numbering year and week (1-53).
+    /// The first days of January can belong to the last week of the year before.
+    ///
+    /// ```
+    /// use corroborate::Date;
+    /// let d: Date = "2023-01-01".parse().unwrap();
+    /// assert_eq!(d.iso_week(), (2022, 52));
+    /// ```
+    pub fn iso_week(&self) -> (i32, u32) {
+        let w = chrono::Datelike::iso_week(&self.0);
+        (w.year(), w.week())
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        let y = self.year();
+        if (0..=9999).contains(&y) {
+            // the common case, without interpreting a format string
+            write!(f, "{y:04}-{:02}-{:02}", self.month(), self.day())
+        } else {
+            write!(f, "{}", self.0.format("%Y-%m-%d"))
+        }
     }
 }
 

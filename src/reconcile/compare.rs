@@ -7,16 +7,16 @@ use super::facts::Facts;
 use super::lexicon::Lexicon;
 use super::words::Word;
 use crate::extract::{quantity, time};
-use crate::model::{DiffOp, Quantity, TimeExpr};
+use crate::model::{DiffOp, Quantity, TimeExpr, TimeValue};
 use std::ops::Range;
 
 /// Where one side of a disagreement lies in a claim's facts.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Loc {
-    /// Times, by index in `Facts::times`.
-    Times(Vec<usize>),
-    /// Quantities, by index in `Facts::quantities`.
-    Quantities(Vec<usize>),
+    /// A time, by index in `Facts::times`.
+    Time(usize),
+    /// A quantity, by index in `Facts::quantities`.
+    Quantity(usize),
     /// The speaker of a quotation (by index in `Facts::speakers`), or of the claim.
     Speaker(Option<usize>),
     /// The source.
@@ -50,10 +50,13 @@ pub struct Pair {
     pub ops: Vec<DiffOp>,
 }
 
-fn weekday_of_value(v: &str) -> Option<u32> {
-    // symbolic weekday: XXXX-WXX-3 (ISO: Monday = 1)
-    let d = v.strip_prefix("XXXX-WXX-")?;
-    d.parse::<u32>().ok().filter(|d| (1..=7).contains(d))
+/// The weekday of a symbolic weekday with no time of day (`XXXX-WXX-3`; ISO: Monday
+/// is 1).
+fn weekday_of_value(v: &TimeValue) -> Option<u32> {
+    match v {
+        TimeValue::Date(c) => c.symbolic_weekday(),
+        _ => None,
+    }
 }
 
 /// A weekday written alone ("Wednesday", "on Friday", "Sunday morning"): its ISO number
@@ -63,7 +66,7 @@ fn bare_weekday(text: &str) -> Option<(u32, Option<String>)> {
     let lower = lower.strip_prefix("on ").unwrap_or(&lower);
     let mut words = lower.split_whitespace();
     // a full, singular weekday name from the time lexicon
-    let (day, plural, abbreviated) = time::lex::lexicon().get(words.next()?)?.weekday?;
+    let (day, plural, abbreviated) = crate::extract::lex::lexicon().get(words.next()?)?.weekday?;
     if plural || abbreviated {
         return None;
     }
@@ -94,20 +97,16 @@ pub fn times_compatible(a: &TimeExpr, b: &TimeExpr) -> Option<bool> {
             return Some(true);
         }
     }
-    match time::compatibility(a, b) {
-        time::Compatibility::Compatible(_) => Some(true),
-        time::Compatibility::Incompatible(_) => Some(false),
-        time::Compatibility::Unknown(_) => {
-            if a.vague || b.vague {
-                return None;
-            }
-            let symbolic =
-                weekday_of_value(&a.value).is_some() || weekday_of_value(&b.value).is_some();
-            match (symbolic, weekday_of(a), weekday_of(b)) {
-                (true, Some(x), Some(y)) => Some(x == y),
-                _ => None,
-            }
-        }
+    if let Some(v) = time::verdict(a, b) {
+        return Some(v);
+    }
+    if a.vague || b.vague {
+        return None;
+    }
+    let symbolic = weekday_of_value(&a.value).is_some() || weekday_of_value(&b.value).is_some();
+    match (symbolic, weekday_of(a), weekday_of(b)) {
+        (true, Some(x), Some(y)) => Some(x == y),
+        _ => None,
     }
 }
 
@@ -123,11 +122,7 @@ fn quantities_compatible(a: &Quantity, b: &Quantity) -> Option<bool> {
         };
         return quantities_compatible(&exact(a), &exact(b));
     }
-    match quantity::compatibility(a, b) {
-        time::Compatibility::Compatible(_) => Some(true),
-        time::Compatibility::Incompatible(_) => Some(false),
-        time::Compatibility::Unknown(_) => None,
-    }
+    quantity::verdict(a, b)
 }
 
 /// Matches items of two lists: compatible pairs are set aside; what is left conflicts
@@ -165,8 +160,8 @@ fn unmatched<T>(
 pub fn date(a: &Facts, b: &Facts) -> Option<Pair> {
     let (i, j) = unmatched(&a.times, &b.times, |_, _| true, times_compatible)?;
     Some(Pair {
-        a: Loc::Times(vec![i]),
-        b: Loc::Times(vec![j]),
+        a: Loc::Time(i),
+        b: Loc::Time(j),
         ops: Vec::new(),
     })
 }
@@ -180,8 +175,8 @@ pub fn quantity(a: &Facts, b: &Facts) -> Option<Pair> {
         quantities_compatible,
     )?;
     Some(Pair {
-        a: Loc::Quantities(vec![i]),
-        b: Loc::Quantities(vec![j]),
+        a: Loc::Quantity(i),
+        b: Loc::Quantity(j),
         ops: Vec::new(),
     })
 }
@@ -191,12 +186,29 @@ pub fn quantity(a: &Facts, b: &Facts) -> Option<Pair> {
 /// A quoted term ("all-weather") or a short quote inside a longer paraphrase is not the
 /// same statement as the paraphrase.
 fn same_statement(a: &[Word<'_>], b: &[Word<'_>]) -> bool {
-    if a.len().min(b.len()) < 4 {
+    if a.len().min(b.len()) < STATEMENT_WORDS {
         return false;
     }
     let m = lcs_pairs(a, b).len();
-    m >= 3 && 2 * m * 5 >= (a.len() + b.len()) * 3
+    m >= STATEMENT_SHARED && 2 * m * 100 >= (a.len() + b.len()) * STATEMENT_DICE_PERCENT
 }
+
+/// Fewest words a quotation has to be a statement that can be given to someone.
+const STATEMENT_WORDS: usize = 4;
+
+/// Fewest words two statements share to be the same.
+const STATEMENT_SHARED: usize = 3;
+
+/// The share of words (Dice coefficient, in percent) two statements share to be the
+/// same.
+const STATEMENT_DICE_PERCENT: usize = 60;
+
+/// How many words after a negating particle its verb may stand ("did not even
+/// approve").
+const NEGATED_VERB_REACH: usize = 3;
+
+/// Shortest stem of a negated verb looked for on the other side.
+const MIN_VERB_STEM: usize = 3;
 
 /// An attribution disagreement: the same statement given to two parties that are not
 /// the same (after alias resolution), or, when neither claim quotes anyone, the claims
@@ -398,7 +410,7 @@ fn negated_verb(x: &Facts, y: &Facts) -> Option<(usize, usize)> {
     if !matches!(x.words[p].norm.as_ref(), "not" | "never" | "n't") {
         return None;
     }
-    let v = (p + 1..x.words.len().min(p + 4)).find(|&k| {
+    let v = (p + 1..x.words.len().min(p + 1 + NEGATED_VERB_REACH)).find(|&k| {
         !matches!(
             x.words[k].norm.as_ref(),
             "be" | "been" | "being" | "yet" | "even"
@@ -414,7 +426,7 @@ fn negated_verb(x: &Facts, y: &Facts) -> Option<(usize, usize)> {
         w.to_string()
     };
     let sv = stem(&x.words[v].norm);
-    if sv.chars().count() < 3 {
+    if sv.chars().count() < MIN_VERB_STEM {
         return None;
     }
     let j = y.words.iter().position(|w| stem(&w.norm) == sv)?;
@@ -450,20 +462,16 @@ pub fn quote_wording(a: &Facts, b: &Facts, p: QuoteParams) -> Vec<Pair> {
                 .filter(|&k| spans.iter().any(|s| s.contains(words[k].span)))
                 .collect::<Vec<usize>>()
         };
-        let old: Vec<_> = al
-            .ops
-            .iter()
-            .filter(|o| o.kind != crate::model::DiffOpKind::Equal)
-            .filter_map(|o| o.old_span)
-            .collect();
-        let new: Vec<_> = al
-            .ops
-            .iter()
-            .filter(|o| o.kind != crate::model::DiffOpKind::Equal)
-            .filter_map(|o| o.new_span)
-            .collect();
-        let marks_a = mark(&qa.words, old, &al.a);
-        let marks_b = mark(&b.quotes[qj].words, new, &al.b);
+        // where the changing steps stand on one side
+        let changed = |side: fn(&DiffOp) -> Option<crate::model::Span>| -> Vec<_> {
+            al.ops
+                .iter()
+                .filter(|o| o.kind != crate::model::DiffOpKind::Equal)
+                .filter_map(side)
+                .collect()
+        };
+        let marks_a = mark(&qa.words, changed(|o| o.old_span), &al.a);
+        let marks_b = mark(&b.quotes[qj].words, changed(|o| o.new_span), &al.b);
         out.push(Pair {
             a: Loc::Quote {
                 quote: qi,

@@ -5,7 +5,7 @@ use super::lexicon::Lexicon;
 use super::{short, Gathered};
 use crate::model::{
     ActorId, ClaimId, DocId, Event, EventId, EventKind, EventTime, Flag, FlagKind, GroupId,
-    Interval, QuoteId,
+    Interval, QuoteId, TimeValue,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -49,6 +49,16 @@ const NOT_PLACES: &[&str] = &[
     "fact",
 ];
 
+/// How many words after an event's trigger its place may be named ("met ... in
+/// Beijing").
+const PLACE_REACH: usize = 6;
+
+/// Most capitalized words of a place name.
+const PLACE_WORDS: usize = 3;
+
+/// How many words of a claim label an event.
+const LABEL_WORDS: usize = 16;
+
 /// The event kind of a claim (its first trigger word) and the word's index.
 fn trigger(f: &Facts) -> Option<(EventKind, usize)> {
     let lex = Lexicon::get();
@@ -62,7 +72,7 @@ fn trigger(f: &Facts) -> Option<(EventKind, usize)> {
 fn place(f: &Facts, from: usize) -> Option<String> {
     let text = &f.doc.text;
     let ws = &f.words;
-    for i in from..ws.len().min(from + 7) {
+    for i in from..ws.len().min(from + 1 + PLACE_REACH) {
         if !matches!(ws[i].norm.as_ref(), "in" | "at" | "to") {
             continue;
         }
@@ -71,7 +81,7 @@ fn place(f: &Facts, from: usize) -> Option<String> {
             j += 1;
         }
         let mut end = j;
-        while end < ws.len() && end < j + 3 {
+        while end < ws.len() && end < j + PLACE_WORDS {
             let raw = text.get(ws[end].span.start..ws[end].span.end).unwrap_or("");
             let capital = raw.chars().next().is_some_and(char::is_uppercase);
             if !capital || NOT_PLACES.contains(&ws[end].norm.as_ref()) {
@@ -119,7 +129,7 @@ fn reconcile_time(members: &[Facts], date_flag: bool) -> EventTime {
     if firsts.is_empty() {
         return EventTime::Unknown;
     }
-    let values: BTreeSet<String> = firsts.iter().map(|t| t.value.clone()).collect();
+    let values: BTreeSet<TimeValue> = firsts.iter().map(|t| t.value).collect();
     if date_flag {
         return EventTime::Conflict {
             values: values.into_iter().collect(),
@@ -127,41 +137,34 @@ fn reconcile_time(members: &[Facts], date_flag: bool) -> EventTime {
     }
     let resolved: Vec<Interval> = firsts.iter().filter_map(|t| t.interval).collect();
     if resolved.is_empty() {
-        return if values.len() == 1 {
-            EventTime::Agreed {
+        return match (values.len(), values.first()) {
+            (1, Some(&value)) => EventTime::Agreed {
                 interval: None,
-                value: values.into_iter().next().unwrap_or_default(),
-            }
-        } else {
-            EventTime::Conflict {
+                value,
+            },
+            _ => EventTime::Conflict {
                 values: values.into_iter().collect(),
-            }
+            },
         };
     }
     let mut acc = Some(resolved[0]);
     for i in &resolved[1..] {
         acc = acc.and_then(|a| intersect(a, *i));
     }
-    match acc {
-        Some(interval) => {
-            // the most precise statement's value
-            let value = firsts
-                .iter()
-                .filter(|t| t.interval.is_some())
-                .min_by(|a, b| {
-                    let len = |t: &crate::model::TimeExpr| {
-                        t.interval.map_or(i64::MAX, |i| i.start.days_until(i.end))
-                    };
-                    len(a).cmp(&len(b)).then(a.value.cmp(&b.value))
-                })
-                .map(|t| t.value.clone())
-                .unwrap_or_default();
-            EventTime::Agreed {
-                interval: Some(interval),
-                value,
-            }
-        }
-        None => EventTime::Conflict {
+    // the most precise statement's value
+    let most_precise = firsts
+        .iter()
+        .filter_map(|t| Some((t.interval?, t.value)))
+        .min_by(|(a, av), (b, bv)| {
+            let len = |i: &Interval| i.start.days_until(i.end);
+            len(a).cmp(&len(b)).then(av.cmp(bv))
+        });
+    match (acc, most_precise) {
+        (Some(interval), Some((_, value))) => EventTime::Agreed {
+            interval: Some(interval),
+            value,
+        },
+        _ => EventTime::Conflict {
             values: values.into_iter().collect(),
         },
     }
@@ -231,7 +234,7 @@ pub fn events(gathered: &Gathered, index: &Index, flags: &[Flag]) -> Vec<Event> 
             kind,
             label: members
                 .first()
-                .map(|m| short(&m.claim.text, 16))
+                .map(|m| short(&m.claim.text, LABEL_WORDS))
                 .unwrap_or_default(),
             participants,
             place,
@@ -279,9 +282,9 @@ pub fn events(gathered: &Gathered, index: &Index, flags: &[Flag]) -> Vec<Event> 
                 {
                     if let Some(i) = intersect(*x, *y) {
                         let value = if y.start.days_until(y.end) < x.start.days_until(x.end) {
-                            vy.clone()
+                            *vy
                         } else {
-                            vx.clone()
+                            *vx
                         };
                         e.time = EventTime::Agreed {
                             interval: Some(i),

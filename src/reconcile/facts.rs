@@ -5,8 +5,8 @@ use super::lexicon::{CuePosition, Lexicon};
 use super::words::{words, Word};
 use super::Input;
 use crate::model::{
-    Actor, ActorId, ActorKind, Claim, ClaimId, DocId, Document, Quantity, Quote, QuoteId,
-    QuoteKind, Span, TimeExpr, TimeKind,
+    Actor, ActorId, ActorKind, Claim, ClaimId, DocId, Document, Quantity, QuantityId, Quote,
+    QuoteId, QuoteKind, Span, TimeExpr, TimeId, TimeKind,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -81,8 +81,6 @@ pub struct Facts<'a> {
 struct DocData<'a> {
     doc: &'a Document,
     quotes: Vec<&'a Quote>,
-    times: Vec<&'a TimeExpr>,
-    quantities: Vec<&'a Quantity>,
     mentions: Vec<(Span, ActorId)>,
 }
 
@@ -95,10 +93,15 @@ pub struct Index<'a> {
     actor_roles: BTreeMap<ActorId, Arc<Vec<Vec<String>>>>,
     pub claims: BTreeMap<ClaimId, &'a Claim>,
     quotes: BTreeMap<QuoteId, &'a Quote>,
+    times: BTreeMap<TimeId, &'a TimeExpr>,
+    quantities: BTreeMap<QuantityId, &'a Quantity>,
+    /// The quantities that overlap a temporal expression of their document (a number
+    /// read as part of a date), which are not compared as quantities.
+    timed_quantities: BTreeSet<QuantityId>,
 }
 
 fn valid(doc: &Document, span: Span) -> bool {
-    span.start <= span.end && doc.text.get(span.start..span.end).is_some()
+    span.start <= span.end && span.get(&doc.text).is_some()
 }
 
 impl<'a> Index<'a> {
@@ -111,8 +114,6 @@ impl<'a> Index<'a> {
                 per_doc.push(DocData {
                     doc: d,
                     quotes: Vec::new(),
-                    times: Vec::new(),
-                    quantities: Vec::new(),
                     mentions: Vec::new(),
                 });
                 per_doc.len() - 1
@@ -145,16 +146,6 @@ impl<'a> Index<'a> {
                 per_doc[i].quotes.push(q);
             }
         }
-        for t in input.times {
-            if let Some(&i) = doc_ix.get(&t.doc) {
-                per_doc[i].times.push(t);
-            }
-        }
-        for q in input.quantities {
-            if let Some(&i) = doc_ix.get(&q.doc) {
-                per_doc[i].quantities.push(q);
-            }
-        }
         for a in input.actors {
             for m in &a.mentions {
                 if let Some(&i) = doc_ix.get(&m.doc) {
@@ -164,13 +155,6 @@ impl<'a> Index<'a> {
         }
         for d in &mut per_doc {
             d.quotes.sort_by_key(|q| (q.span, q.id));
-            d.times
-                .sort_by(|a, b| (a.span, &a.value).cmp(&(b.span, &b.value)));
-            d.quantities.sort_by(|a, b| {
-                (a.span, &a.text)
-                    .cmp(&(b.span, &b.text))
-                    .then(a.value.total_cmp(&b.value))
-            });
             d.mentions.sort();
         }
         Index {
@@ -181,6 +165,9 @@ impl<'a> Index<'a> {
             actor_roles,
             claims,
             quotes,
+            times: input.times.iter().map(|t| (t.id, t)).collect(),
+            quantities: input.quantities.iter().map(|q| (q.id, q)).collect(),
+            timed_quantities: timed_quantities(input),
         }
     }
 
@@ -271,20 +258,30 @@ impl<'a> Index<'a> {
             return None;
         }
         let cs = claim.span;
-        let times: Vec<&TimeExpr> = data
+        let mut times: Vec<&TimeExpr> = claim
             .times
             .iter()
-            .copied()
-            .filter(|t| cs.contains(t.span) && valid(doc, t.span))
+            .filter_map(|id| self.times.get(id).copied())
+            .filter(|t| t.doc == doc.id && valid(doc, t.span))
             .filter(|t| !t.vague && matches!(t.kind, TimeKind::Date | TimeKind::Time))
             .collect();
-        let quantities: Vec<&Quantity> = data
+        if !times.is_sorted_by_key(|t| t.span) {
+            times.sort_by(|a, b| (a.span, &a.value).cmp(&(b.span, &b.value)));
+        }
+        let mut quantities: Vec<&Quantity> = claim
             .quantities
             .iter()
-            .copied()
-            .filter(|q| cs.contains(q.span) && valid(doc, q.span) && q.value.is_finite())
-            .filter(|q| !data.times.iter().any(|t| t.span.overlaps(q.span)))
+            .filter_map(|id| self.quantities.get(id).copied())
+            .filter(|q| q.doc == doc.id && valid(doc, q.span) && q.value.is_finite())
+            .filter(|q| !self.timed_quantities.contains(&q.id))
             .collect();
+        if !quantities.is_sorted_by_key(|q| q.span) {
+            quantities.sort_by(|a, b| {
+                (a.span, &a.text)
+                    .cmp(&(b.span, &b.text))
+                    .then(a.value.total_cmp(&b.value))
+            });
+        }
         // Quotations: the claim's own, else any in the document inside the claim.
         let mut quotes: Vec<&Quote> = claim
             .quotes
@@ -393,7 +390,7 @@ impl<'a> Index<'a> {
     /// foreign minister increased ...", "On Friday, the economist halted ...", "...
     /// was stopped by the economist near ...".
     fn described_agent(&self, data: &DocData, cs: Span) -> Option<Party> {
-        let text = data.doc.text.get(cs.start..cs.end)?;
+        let text = cs.get(&data.doc.text)?;
         // ASCII folding keeps byte offsets equal between `text` and `lower`.
         let lower = text.to_ascii_lowercase();
         // After a short fronted phrase ("On Friday, ").
@@ -475,10 +472,35 @@ impl<'a> Index<'a> {
             if several {
                 return None;
             }
-            return self.party(data, Some(actor), text.get(span.start..span.end), span);
+            return self.party(data, Some(actor), span.get(text), span);
         }
         None
     }
+}
+
+/// The quantities of `input` that overlap a temporal expression of their document.
+fn timed_quantities(input: &Input) -> BTreeSet<QuantityId> {
+    // Times by document and start, with the furthest end reached so far: a quantity
+    // overlaps a time when one starting before its end reaches past its start.
+    let mut times: Vec<(&DocId, Span)> = input.times.iter().map(|t| (&t.doc, t.span)).collect();
+    times.sort();
+    let mut reach = Vec::with_capacity(times.len());
+    for (k, &(doc, span)) in times.iter().enumerate() {
+        let before = k
+            .checked_sub(1)
+            .filter(|&p| times[p].0 == doc)
+            .map(|p| reach[p]);
+        reach.push(before.map_or(span.end, |r: usize| r.max(span.end)));
+    }
+    input
+        .quantities
+        .iter()
+        .filter(|q| {
+            let n = times.partition_point(|&(d, s)| (d, s.start) < (&q.doc, q.span.end));
+            n > 0 && times[n - 1].0 == &q.doc && reach[n - 1] > q.span.start
+        })
+        .map(|q| q.id)
+        .collect()
 }
 
 /// Where an apposition that opens `after` ends (", the police chief, stopped ..." gives
@@ -806,7 +828,7 @@ const OPEN_QUOTES: &[char] = &['"', '\u{201C}', '\u{00AB}', '\u{201E}'];
 /// Spans of text in quotation marks inside `span` (used when no quotation stage output
 /// covers the claim).
 pub fn scan_quotes(text: &str, span: Span) -> Vec<Span> {
-    let Some(slice) = text.get(span.start..span.end) else {
+    let Some(slice) = span.get(text) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -891,6 +913,42 @@ fn scan_source(text: &str, ws: &[Word<'_>]) -> Option<(Span, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantities_overlapping_a_time_of_their_document() {
+        let doc = |d: &str| DocId::from(d);
+        let time = |d: &str, s: usize, e: usize| TimeExpr::test_at(0, d, s, e);
+        let quantity = |id: u32, d: &str, s: usize, e: usize| Quantity {
+            id: QuantityId(id),
+            doc: doc(d),
+            span: Span::new(s, e),
+            text: String::new(),
+            value: 1.0,
+            value_max: 1.0,
+            unit: None,
+            approx: crate::model::Approx::Exact,
+        };
+        // a long time early in "a" reaches past a short one
+        let times = [time("a", 0, 30), time("a", 5, 8), time("b", 40, 50)];
+        let quantities = [
+            ("a", 20, 25),
+            ("a", 30, 35),
+            ("b", 35, 41),
+            ("b", 0, 5),
+            ("c", 0, 5),
+        ];
+        let quantities: Vec<Quantity> = (0..)
+            .zip(quantities)
+            .map(|(id, (d, s, e))| quantity(id, d, s, e))
+            .collect();
+        let input = Input {
+            times: &times,
+            quantities: &quantities,
+            ..Input::default()
+        };
+        let got: Vec<u32> = timed_quantities(&input).into_iter().map(|q| q.0).collect();
+        assert_eq!(got, [0, 2]);
+    }
 
     #[test]
     fn bracketed_words_are_the_outlets() {

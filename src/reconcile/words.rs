@@ -26,7 +26,7 @@ fn is_inner_number_sep(c: char) -> bool {
 /// The words of `text[span]`, in order, with document offsets. Out-of-range or
 /// non-boundary spans give no words rather than panicking.
 pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
-    let Some(slice) = text.get(span.start..span.end) else {
+    let Some(slice) = span.get(text) else {
         return Vec::new();
     };
     let mut out = Vec::new();

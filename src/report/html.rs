@@ -6,9 +6,9 @@
 //! When the script has run it appends `<div id="script-ok" data-flags="N">`, which the
 //! browser test looks for.
 
-use super::{actor_name, doc_name, pieces};
-use crate::model::{DiffOpKind, EventTime, FlagKind, Report, Severity};
-use std::fmt::Write;
+use super::{diffs_with_sides, doc_name, event_line, event_when, pieces, tally};
+use crate::model::{DiffOpKind, Flag, FlagKind, Report, Severity};
+use std::io::{self, Write};
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub(crate) fn esc(s: &str) -> String {
@@ -76,219 +76,186 @@ const SCRIPT: &str = r#"
 })();
 "#;
 
-/// Renders the report as one self-contained HTML page.
-pub fn html(r: &Report) -> String {
-    let mut s = String::new();
-    s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    s.push_str("<title>Corroborate report</title>\n<style>");
-    s.push_str(STYLE);
-    s.push_str("</style>\n</head>\n<body>\n<h1>Corroborate report</h1>\n");
-    let contradictions = r
-        .flags
-        .iter()
-        .filter(|f| f.severity == Severity::Contradiction)
-        .count();
-    let _ = writeln!(
-        s,
-        "<p class=\"lede\">{} documents, {} claims in {} aligned groups; {} flags ({} contradictions, {} variations); {} events.</p>",
-        r.documents.len(),
-        r.claims.len(),
-        r.groups.len(),
-        r.flags.len(),
-        contradictions,
-        r.flags.len() - contradictions,
-        r.events.len()
-    );
-    flags(&mut s, r);
-    timeline(&mut s, r);
-    coverage(&mut s, r);
-    s.push_str("<script>");
-    s.push_str(SCRIPT);
-    s.push_str("</script>\n</body>\n</html>\n");
-    s
+/// Writes the report as one self-contained HTML page.
+pub fn write_html(r: &Report, out: &mut impl Write) -> io::Result<()> {
+    out.write_all(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n".as_bytes(),
+    )?;
+    out.write_all(
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n".as_bytes(),
+    )?;
+    out.write_all("<title>Corroborate report</title>\n<style>".as_bytes())?;
+    out.write_all(STYLE.as_bytes())?;
+    out.write_all("</style>\n</head>\n<body>\n<h1>Corroborate report</h1>\n".as_bytes())?;
+    writeln!(out, "<p class=\"lede\">{}</p>", tally(r))?;
+    flags(out, r)?;
+    timeline(out, r)?;
+    coverage(out, r)?;
+    out.write_all("<script>".as_bytes())?;
+    out.write_all(SCRIPT.as_bytes())?;
+    out.write_all("</script>\n</body>\n</html>\n".as_bytes())
 }
 
-fn flags(s: &mut String, r: &Report) {
-    s.push_str("<section id=\"flags\">\n<h2>Flags</h2>\n<form id=\"filters\">\n<fieldset><legend>Kind</legend>\n");
+fn flags(out: &mut impl Write, r: &Report) -> io::Result<()> {
+    out.write_all("<section id=\"flags\">\n<h2>Flags</h2>\n<form id=\"filters\">\n<fieldset><legend>Kind</legend>\n".as_bytes())?;
     for k in FlagKind::ALL {
         let n = r.flags.iter().filter(|f| f.kind == k).count();
-        let _ = writeln!(
-            s,
+        writeln!(
+            out,
             "<label><input type=\"checkbox\" data-filter=\"kind\" value=\"{0}\" checked> {0} ({n})</label>",
             k.as_str()
-        );
+        )?;
     }
-    s.push_str("</fieldset>\n<fieldset><legend>Severity</legend>\n");
+    out.write_all("</fieldset>\n<fieldset><legend>Severity</legend>\n".as_bytes())?;
     for sev in [Severity::Contradiction, Severity::Variation] {
         let n = r.flags.iter().filter(|f| f.severity == sev).count();
-        let _ = writeln!(
-            s,
+        writeln!(
+            out,
             "<label><input type=\"checkbox\" data-filter=\"severity\" value=\"{0}\" checked> {0} ({n})</label>",
             sev.as_str()
-        );
+        )?;
     }
-    s.push_str("</fieldset>\n</form>\n<p id=\"shown\"></p>\n");
+    out.write_all("</fieldset>\n</form>\n<p id=\"shown\"></p>\n".as_bytes())?;
     if r.flags.is_empty() {
-        s.push_str("<p>No disagreements found.</p>\n");
+        out.write_all("<p>No disagreements found.</p>\n".as_bytes())?;
     }
     for (i, f) in r.flags.iter().enumerate() {
-        let _ = writeln!(
-            s,
-            "<article class=\"flag\" id=\"flag-{}\" data-kind=\"{}\" data-severity=\"{}\">",
-            i + 1,
-            f.kind.as_str(),
-            f.severity.as_str()
-        );
-        let _ = writeln!(
-            s,
-            "<header><span class=\"badge\">#{}</span><span class=\"badge\">{}</span><span class=\"badge sev-{2}\">{2}</span> group {3}</header>",
-            i + 1,
-            f.kind.as_str(),
-            f.severity.as_str(),
-            f.group.0
-        );
-        let _ = writeln!(
-            s,
-            "<p class=\"summary\">{}</p>\n<div class=\"sides\">",
-            esc(&f.summary)
-        );
-        for e in &f.evidence {
-            let _ = write!(
-                s,
-                "<div class=\"side\"><h4>{}</h4><blockquote>",
-                esc(&doc_name(r, &e.doc))
-            );
-            for (t, marked) in pieces(e) {
-                if marked {
-                    let _ = write!(s, "<mark>{}</mark>", esc(t));
-                } else {
-                    s.push_str(&esc(t));
-                }
-            }
-            let _ = writeln!(
-                s,
-                "</blockquote><p class=\"value\">value <code>{}</code> · bytes {}–{}</p></div>",
-                esc(&e.value),
-                e.span.start,
-                e.span.end
-            );
-        }
-        s.push_str("</div>\n");
-        for d in &f.diffs {
-            let (Some(a), Some(b)) = (f.evidence.get(d.from), f.evidence.get(d.to)) else {
-                continue;
-            };
-            let _ = write!(
-                s,
-                "<p class=\"diff\"><b>{}</b> → <b>{}</b>: ",
-                esc(&doc_name(r, &a.doc)),
-                esc(&doc_name(r, &b.doc))
-            );
-            for op in &d.ops {
-                match op.kind {
-                    DiffOpKind::Equal => s.push_str(&esc(&op.old)),
-                    DiffOpKind::Delete => {
-                        let _ = write!(s, "<del>{}</del>", esc(&op.old));
-                    }
-                    DiffOpKind::Insert => {
-                        let _ = write!(s, "<ins>{}</ins>", esc(&op.new));
-                    }
-                    DiffOpKind::Substitute => {
-                        let _ =
-                            write!(s, "<del>{}</del> <ins>{}</ins>", esc(&op.old), esc(&op.new));
-                    }
-                }
-                s.push(' ');
-            }
-            s.push_str("</p>\n");
-        }
-        s.push_str("</article>\n");
+        flag(out, r, i, f)?;
     }
-    s.push_str("</section>\n");
+    out.write_all("</section>\n".as_bytes())
 }
 
-fn timeline(s: &mut String, r: &Report) {
-    s.push_str("<section id=\"timeline\">\n<h2>Timeline</h2>\n");
+/// Flag number `i` as an article: its badges and summary, the evidence side by side
+/// with the differing words marked, and its word diffs.
+fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> {
+    writeln!(
+        out,
+        "<article class=\"flag\" id=\"flag-{}\" data-kind=\"{}\" data-severity=\"{}\">",
+        i + 1,
+        f.kind.as_str(),
+        f.severity.as_str()
+    )?;
+    writeln!(
+        out,
+        "<header><span class=\"badge\">#{}</span><span class=\"badge\">{}</span><span class=\"badge sev-{2}\">{2}</span> group {3}</header>",
+        i + 1,
+        f.kind.as_str(),
+        f.severity.as_str(),
+        f.group.0
+    )?;
+    writeln!(
+        out,
+        "<p class=\"summary\">{}</p>\n<div class=\"sides\">",
+        esc(&f.summary)
+    )?;
+    for e in &f.evidence {
+        write!(
+            out,
+            "<div class=\"side\"><h4>{}</h4><blockquote>",
+            esc(&doc_name(r, &e.doc))
+        )?;
+        for (t, marked) in pieces(e) {
+            if marked {
+                write!(out, "<mark>{}</mark>", esc(t))?;
+            } else {
+                out.write_all(esc(t).as_bytes())?;
+            }
+        }
+        writeln!(
+            out,
+            "</blockquote><p class=\"value\">value <code>{}</code> · bytes {}–{}</p></div>",
+            esc(&e.value.to_string()),
+            e.span.start,
+            e.span.end
+        )?;
+    }
+    out.write_all("</div>\n".as_bytes())?;
+    for (d, a, b) in diffs_with_sides(f) {
+        write!(
+            out,
+            "<p class=\"diff\"><b>{}</b> → <b>{}</b>: ",
+            esc(&doc_name(r, &a.doc)),
+            esc(&doc_name(r, &b.doc))
+        )?;
+        for op in &d.ops {
+            match op.kind {
+                DiffOpKind::Equal => out.write_all(esc(&op.old).as_bytes())?,
+                DiffOpKind::Delete => {
+                    write!(out, "<del>{}</del>", esc(&op.old))?;
+                }
+                DiffOpKind::Insert => {
+                    write!(out, "<ins>{}</ins>", esc(&op.new))?;
+                }
+                DiffOpKind::Substitute => {
+                    write!(
+                        out,
+                        "<del>{}</del> <ins>{}</ins>",
+                        esc(&op.old),
+                        esc(&op.new)
+                    )?;
+                }
+            }
+            out.write_all(b" ")?;
+        }
+        out.write_all("</p>\n".as_bytes())?;
+    }
+    out.write_all("</article>\n".as_bytes())?;
+    Ok(())
+}
+
+fn timeline(out: &mut impl Write, r: &Report) -> io::Result<()> {
+    out.write_all("<section id=\"timeline\">\n<h2>Timeline</h2>\n".as_bytes())?;
     if r.events.is_empty() {
-        s.push_str("<p>No events found.</p>\n");
+        out.write_all("<p>No events found.</p>\n".as_bytes())?;
     }
-    s.push_str("<ol class=\"timeline\">\n");
+    out.write_all("<ol class=\"timeline\">\n".as_bytes())?;
     for e in &r.events {
-        let when = match &e.time {
-            EventTime::Unknown => "date unknown".to_string(),
-            EventTime::Agreed {
-                interval: Some(i),
-                value,
-            } if i.start == i.end => esc(&format!("{} ({value})", i.start)),
-            EventTime::Agreed {
-                interval: Some(i),
-                value,
-            } => esc(&format!("{} to {} ({value})", i.start, i.end)),
-            EventTime::Agreed { value, .. } => esc(value),
-            EventTime::Conflict { values } => format!(
-                "<span class=\"conflict\">conflict: {}</span>",
-                esc(&values.join(" vs "))
-            ),
+        let when = match event_when(&e.time) {
+            (text, true) => format!("<span class=\"conflict\">{}</span>", esc(&text)),
+            (text, false) => esc(&text),
         };
-        let _ = write!(
-            s,
-            "<li><b>{when}</b> — {}{}: {}",
-            e.kind.as_str(),
-            e.place
-                .as_ref()
-                .map(|p| format!(" in {}", esc(p)))
-                .unwrap_or_default(),
-            esc(&e.label)
-        );
-        if !e.participants.is_empty() {
-            let who: Vec<String> = e.participants.iter().map(|a| actor_name(r, *a)).collect();
-            let _ = write!(s, " — with {}", esc(&who.join(", ")));
-        }
-        let outlets: Vec<String> = e.outlets.iter().map(|d| doc_name(r, d)).collect();
-        let _ = write!(s, " — carried by {}", esc(&outlets.join(", ")));
+        write!(out, "<li><b>{when}</b> — {}", event_line(r, e, esc))?;
         for k in &e.flags {
-            let _ = write!(s, " <a href=\"#flag-{0}\">flag #{0}</a>", k + 1);
+            write!(out, " <a href=\"#flag-{0}\">flag #{0}</a>", k + 1)?;
         }
-        s.push_str("</li>\n");
+        out.write_all("</li>\n".as_bytes())?;
     }
-    s.push_str("</ol>\n</section>\n");
+    out.write_all("</ol>\n</section>\n".as_bytes())
 }
 
-fn coverage(s: &mut String, r: &Report) {
+fn coverage(out: &mut impl Write, r: &Report) -> io::Result<()> {
     let c = &r.coverage;
-    s.push_str("<section id=\"coverage\">\n<h2>Coverage</h2>\n");
+    out.write_all("<section id=\"coverage\">\n<h2>Coverage</h2>\n".as_bytes())?;
     if c.rows.is_empty() {
-        s.push_str("<p>No aligned groups.</p>\n</section>\n");
-        return;
+        return out.write_all("<p>No aligned groups.</p>\n</section>\n".as_bytes());
     }
-    s.push_str("<table>\n<thead><tr><th>group</th><th>claim</th>");
+    out.write_all("<table>\n<thead><tr><th>group</th><th>claim</th>".as_bytes())?;
     for d in &c.documents {
-        let _ = write!(s, "<th>{}</th>", esc(&doc_name(r, d)));
+        write!(out, "<th>{}</th>", esc(&doc_name(r, d)))?;
     }
-    s.push_str("</tr></thead>\n<tbody>\n");
+    out.write_all("</tr></thead>\n<tbody>\n".as_bytes())?;
     for row in &c.rows {
-        let _ = write!(
-            s,
+        write!(
+            out,
             "<tr><td>{}</td><td>{}</td>",
             row.group.0,
             esc(&row.label)
-        );
+        )?;
         for cell in &row.cells {
             if cell.is_empty() {
-                s.push_str("<td class=\"no\">—</td>");
+                out.write_all("<td class=\"no\">—</td>".as_bytes())?;
             } else {
                 let ids: Vec<String> = cell.iter().map(|c| c.0.to_string()).collect();
-                let _ = write!(
-                    s,
+                write!(
+                    out,
                     "<td class=\"yes\" title=\"claims {}\">✔</td>",
                     ids.join(", ")
-                );
+                )?;
             }
         }
-        s.push_str("</tr>\n");
+        out.write_all("</tr>\n".as_bytes())?;
     }
-    s.push_str("</tbody>\n</table>\n</section>\n");
+    out.write_all("</tbody>\n</table>\n</section>\n".as_bytes())
 }
 
 #[cfg(test)]

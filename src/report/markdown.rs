@@ -1,9 +1,9 @@
 //! The Markdown report: flags first, each with its quoted evidence, then the timeline,
 //! then the coverage matrix.
 
-use super::{actor_name, doc_name, pieces};
-use crate::model::{DiffOpKind, EventTime, Report, Severity};
-use std::fmt::Write;
+use super::{diffs_with_sides, doc_name, event_line, event_when, pieces, tally};
+use crate::model::{DiffOpKind, Event, Flag, Report};
+use std::io::{self, Write};
 
 /// Escapes text so Markdown shows it literally.
 fn esc(s: &str) -> String {
@@ -21,150 +21,124 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// Renders the report as Markdown.
-pub fn markdown(r: &Report) -> String {
-    let mut s = String::new();
-    let contradictions = r
-        .flags
-        .iter()
-        .filter(|f| f.severity == Severity::Contradiction)
-        .count();
-    let _ = writeln!(s, "# Corroborate report\n");
-    let _ = writeln!(
-        s,
-        "{} documents, {} claims in {} aligned groups; {} flags ({} contradictions, {} variations); {} events.\n",
-        r.documents.len(),
-        r.claims.len(),
-        r.groups.len(),
-        r.flags.len(),
-        contradictions,
-        r.flags.len() - contradictions,
-        r.events.len()
-    );
-    let _ = writeln!(s, "## Flags\n");
+/// Writes the report as Markdown.
+pub fn write_markdown(r: &Report, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "# Corroborate report\n")?;
+    writeln!(out, "{}\n", tally(r))?;
+    writeln!(out, "## Flags\n")?;
     if r.flags.is_empty() {
-        let _ = writeln!(s, "No disagreements found.\n");
+        writeln!(out, "No disagreements found.\n")?;
     }
     for (i, f) in r.flags.iter().enumerate() {
-        let _ = writeln!(
-            s,
-            "### {}. {} — {} (group {})\n\n{}\n",
-            i + 1,
-            f.kind.as_str(),
-            f.severity.as_str(),
-            f.group.0,
-            esc(&f.summary)
-        );
-        for e in &f.evidence {
-            let quoted: String = pieces(e)
-                .into_iter()
-                .map(|(t, marked)| {
-                    if marked {
-                        format!("**{}**", esc(t))
-                    } else {
-                        esc(t)
-                    }
-                })
-                .collect();
-            let _ = writeln!(
-                s,
-                "> **{}** (bytes {}–{}), value `{}`: {}\n",
-                esc(&doc_name(r, &e.doc)),
-                e.span.start,
-                e.span.end,
-                e.value.replace('`', "'"),
-                quoted
-            );
-        }
-        for d in &f.diffs {
-            let (Some(a), Some(b)) = (f.evidence.get(d.from), f.evidence.get(d.to)) else {
-                continue;
-            };
-            let ops: Vec<String> = d
-                .changes()
-                .map(|o| match o.kind {
-                    DiffOpKind::Insert => format!("inserted “{}”", esc(&o.new)),
-                    DiffOpKind::Delete => format!("deleted “{}”", esc(&o.old)),
-                    _ => format!("“{}” → “{}”", esc(&o.old), esc(&o.new)),
-                })
-                .collect();
-            let _ = writeln!(
-                s,
-                "Word diff {} → {}: {}\n",
-                esc(&doc_name(r, &a.doc)),
-                esc(&doc_name(r, &b.doc)),
-                ops.join("; ")
-            );
-        }
+        flag(out, r, i, f)?;
     }
-    let _ = writeln!(s, "## Timeline\n");
+    writeln!(out, "## Timeline\n")?;
     if r.events.is_empty() {
-        let _ = writeln!(s, "No events found.\n");
+        writeln!(out, "No events found.\n")?;
     }
     for e in &r.events {
-        let when = match &e.time {
-            EventTime::Unknown => "date unknown".to_string(),
-            EventTime::Agreed {
-                interval: Some(i),
-                value,
-            } if i.start == i.end => format!("{} ({value})", i.start),
-            EventTime::Agreed {
-                interval: Some(i),
-                value,
-            } => format!("{} to {} ({value})", i.start, i.end),
-            EventTime::Agreed { value, .. } => value.clone(),
-            EventTime::Conflict { values } => format!("conflict: {}", values.join(" vs ")),
-        };
-        let who: Vec<String> = e.participants.iter().map(|a| actor_name(r, *a)).collect();
-        let outlets: Vec<String> = e.outlets.iter().map(|d| doc_name(r, d)).collect();
-        let _ = write!(
-            s,
-            "{}. **{}** — {}{}: {}",
-            e.id.0 + 1,
-            esc(&when),
-            e.kind.as_str(),
-            e.place
-                .as_ref()
-                .map(|p| format!(" in {}", esc(p)))
-                .unwrap_or_default(),
-            esc(&e.label)
-        );
-        if !who.is_empty() {
-            let _ = write!(s, " — with {}", esc(&who.join(", ")));
-        }
-        let _ = write!(s, " — carried by {}", esc(&outlets.join(", ")));
-        if !e.flags.is_empty() {
-            let f: Vec<String> = e.flags.iter().map(|k| format!("#{}", k + 1)).collect();
-            let _ = write!(s, " — flags {}", f.join(", "));
-        }
-        s.push('\n');
+        event(out, r, e)?;
     }
-    let _ = writeln!(s, "\n## Coverage\n");
+    writeln!(out, "\n## Coverage\n")?;
+    coverage(out, r)
+}
+
+/// Flag number `i`: its summary, each piece of evidence quoted with the differing words
+/// in bold, and its word diffs.
+fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> {
+    writeln!(
+        out,
+        "### {}. {} — {} (group {})\n\n{}\n",
+        i + 1,
+        f.kind.as_str(),
+        f.severity.as_str(),
+        f.group.0,
+        esc(&f.summary)
+    )?;
+    for e in &f.evidence {
+        let quoted: String = pieces(e)
+            .into_iter()
+            .map(|(t, marked)| {
+                if marked {
+                    format!("**{}**", esc(t))
+                } else {
+                    esc(t)
+                }
+            })
+            .collect();
+        writeln!(
+            out,
+            "> **{}** (bytes {}–{}), value `{}`: {}\n",
+            esc(&doc_name(r, &e.doc)),
+            e.span.start,
+            e.span.end,
+            e.value.to_string().replace('`', "'"),
+            quoted
+        )?;
+    }
+    for (d, a, b) in diffs_with_sides(f) {
+        let ops: Vec<String> = d
+            .changes()
+            .map(|o| match o.kind {
+                DiffOpKind::Insert => format!("inserted “{}”", esc(&o.new)),
+                DiffOpKind::Delete => format!("deleted “{}”", esc(&o.old)),
+                _ => format!("“{}” → “{}”", esc(&o.old), esc(&o.new)),
+            })
+            .collect();
+        writeln!(
+            out,
+            "Word diff {} → {}: {}\n",
+            esc(&doc_name(r, &a.doc)),
+            esc(&doc_name(r, &b.doc)),
+            ops.join("; ")
+        )?;
+    }
+    Ok(())
+}
+
+/// One line of the timeline.
+fn event(out: &mut impl Write, r: &Report, e: &Event) -> io::Result<()> {
+    let (when, _) = event_when(&e.time);
+    write!(
+        out,
+        "{}. **{}** — {}",
+        e.id.0 + 1,
+        esc(&when),
+        event_line(r, e, esc)
+    )?;
+    if !e.flags.is_empty() {
+        let f: Vec<String> = e.flags.iter().map(|k| format!("#{}", k + 1)).collect();
+        write!(out, " — flags {}", f.join(", "))?;
+    }
+    writeln!(out)
+}
+
+/// The coverage matrix as a table: a row per group, a column per document.
+fn coverage(out: &mut impl Write, r: &Report) -> io::Result<()> {
     let c = &r.coverage;
     if c.rows.is_empty() {
-        let _ = writeln!(s, "No aligned groups.");
-        return s;
+        return writeln!(out, "No aligned groups.");
     }
-    let _ = write!(s, "| group | claim |");
+    write!(out, "| group | claim |")?;
     for d in &c.documents {
-        let _ = write!(s, " {} |", esc(&doc_name(r, d)));
+        write!(out, " {} |", esc(&doc_name(r, d)))?;
     }
-    let _ = write!(s, "\n|---|---|");
+    write!(out, "\n|---|---|")?;
     for _ in &c.documents {
-        s.push_str("---|");
+        out.write_all("---|".as_bytes())?;
     }
-    s.push('\n');
+    writeln!(out)?;
     for row in &c.rows {
-        let _ = write!(s, "| {} | {} |", row.group.0, esc(&row.label));
+        write!(out, "| {} | {} |", row.group.0, esc(&row.label))?;
         for cell in &row.cells {
             if cell.is_empty() {
-                s.push_str(" — |");
+                out.write_all(" — |".as_bytes())?;
             } else {
                 let ids: Vec<String> = cell.iter().map(|c| c.0.to_string()).collect();
-                let _ = write!(s, " ✔ {} |", ids.join(","));
+                write!(out, " ✔ {} |", ids.join(","))?;
             }
         }
-        s.push('\n');
+        writeln!(out)?;
     }
-    s
+    Ok(())
 }

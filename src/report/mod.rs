@@ -1,8 +1,12 @@
-//! Renderers of a [`Report`]: [`json`] (everything, for programs), [`markdown`] (flags
-//! first with quoted evidence, then the timeline, then coverage) and [`html`] (one
-//! self-contained page for a browser: no external resources, inline CSS and script).
+//! Renderers: everything a run prints, each writing to any [`std::io::Write`]. The
+//! report as [`write_json`] (everything, for programs), [`write_markdown`] (flags first
+//! with quoted evidence, then the timeline, then coverage) and [`write_html`] (one
+//! self-contained page for a browser: no external resources, inline CSS and script);
+//! the extraction as Markdown ([`write_extracted_markdown`]); the sentences of
+//! documents ([`write_sentences_json`], [`write_sentences_markdown`]).
 //!
-//! Renderers are pure: they take a report and return a string.
+//! Renderers are pure: they read what earlier stages made and write text, ending with a
+//! newline. [`json`], [`markdown`] and [`html`] return the text as a `String`.
 //!
 //! ```
 //! use corroborate::{report, Report};
@@ -10,22 +14,124 @@
 //! assert!(report::json(&r).contains("\"flags\""));
 //! assert!(report::markdown(&r).starts_with("# "));
 //! assert!(report::html(&r).starts_with("<!DOCTYPE html>"));
+//! let mut page = Vec::new();
+//! report::write_html(&r, &mut page).unwrap();
+//! assert_eq!(String::from_utf8(page).unwrap(), report::html(&r));
 //! ```
 
+mod extracted;
 mod html;
 mod markdown;
+mod sentences;
 
-pub use html::html;
-pub use markdown::markdown;
+pub use extracted::write_extracted_markdown;
+pub use html::write_html;
+pub use markdown::write_markdown;
+pub use sentences::{write_sentences_json, write_sentences_markdown};
 
-use crate::model::{ActorId, DocId, Evidence, Report};
+use crate::model::{ActorId, DocId, Event, EventTime, Evidence, Flag, Report, Severity, WordDiff};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Writes `value` (a [`Report`], an [`crate::Extracted`], an [`crate::align::Alignment`])
+/// as pretty-printed JSON and a newline.
+pub fn write_json(value: &impl Serialize, out: &mut impl Write) -> io::Result<()> {
+    // Serialized in memory, then written at once: serde writes many pieces of a few
+    // bytes, which cost less appended to a vector than passed through a writer.
+    let mut text = serde_json::to_vec_pretty(value)?;
+    text.push(b'\n');
+    out.write_all(&text)
+}
 
 /// The report as pretty-printed JSON: documents, actors, quotes, times, quantities,
 /// claims, groups, flags, events and coverage.
 pub fn json(report: &Report) -> String {
-    // Serializing these types cannot fail (string keys only); keep a readable fallback.
-    serde_json::to_string_pretty(report)
-        .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+    to_text(|out| write_json(report, out))
+}
+
+/// The report as Markdown.
+pub fn markdown(report: &Report) -> String {
+    to_text(|out| write_markdown(report, out))
+}
+
+/// The report as one self-contained HTML page.
+pub fn html(report: &Report) -> String {
+    to_text(|out| write_html(report, out))
+}
+
+/// What a renderer writes, as a string. Writing to memory cannot fail, the renderers
+/// write UTF-8, and the types they serialize have string keys only.
+fn to_text(render: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+    let mut buf = Vec::new();
+    let _ = render(&mut buf);
+    String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The report in one line: how many documents, claims, groups, flags and events.
+pub(crate) fn tally(r: &Report) -> String {
+    let contradictions = r
+        .flags
+        .iter()
+        .filter(|f| f.severity == Severity::Contradiction)
+        .count();
+    format!(
+        "{} documents, {} claims in {} aligned groups; {} flags ({} contradictions, {} variations); {} events.",
+        r.documents.len(),
+        r.claims.len(),
+        r.groups.len(),
+        r.flags.len(),
+        contradictions,
+        r.flags.len() - contradictions,
+        r.events.len()
+    )
+}
+
+/// When an event happened, as a line of text, and whether the sources disagree.
+pub(crate) fn event_when(time: &EventTime) -> (String, bool) {
+    let text = match time {
+        EventTime::Unknown => "date unknown".to_string(),
+        EventTime::Agreed {
+            interval: Some(i),
+            value,
+        } if i.start == i.end => format!("{} ({value})", i.start),
+        EventTime::Agreed {
+            interval: Some(i),
+            value,
+        } => format!("{} to {} ({value})", i.start, i.end),
+        EventTime::Agreed { value, .. } => value.to_string(),
+        EventTime::Conflict { values } => {
+            let values: Vec<String> = values.iter().map(ToString::to_string).collect();
+            return (format!("conflict: {}", values.join(" vs ")), true);
+        }
+    };
+    (text, false)
+}
+
+/// What the timeline says of an event after its time, each piece of text escaped with
+/// `esc`: "meeting in Beijing: label — with X, Y — carried by A, B".
+pub(crate) fn event_line(r: &Report, e: &Event, esc: fn(&str) -> String) -> String {
+    let place = e
+        .place
+        .as_ref()
+        .map(|p| format!(" in {}", esc(p)))
+        .unwrap_or_default();
+    let mut line = format!("{}{place}: {}", e.kind.as_str(), esc(&e.label));
+    if !e.participants.is_empty() {
+        let who: Vec<String> = e.participants.iter().map(|a| actor_name(r, *a)).collect();
+        line.push_str(&format!(" — with {}", esc(&who.join(", "))));
+    }
+    let outlets: Vec<String> = e.outlets.iter().map(|d| doc_name(r, d)).collect();
+    line.push_str(&format!(" — carried by {}", esc(&outlets.join(", "))));
+    line
+}
+
+/// Each word diff of a flag with the two pieces of evidence it compares.
+pub(crate) fn diffs_with_sides(
+    f: &Flag,
+) -> impl Iterator<Item = (&WordDiff, &Evidence, &Evidence)> {
+    f.diffs
+        .iter()
+        .filter_map(|d| Some((d, f.evidence.get(d.from)?, f.evidence.get(d.to)?)))
 }
 
 /// A document's display name: its outlet when known, else its id.
@@ -105,7 +211,7 @@ pub(crate) fn pieces(e: &Evidence) -> Vec<(&str, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ClaimId, Span};
+    use crate::model::{ClaimId, EvidenceValue, Span};
 
     #[test]
     fn pieces_cover_the_context() {
@@ -115,7 +221,7 @@ mod tests {
             claim: ClaimId(0),
             span: Span::new(12, 21),
             text: "Wednesday".into(),
-            value: "XXXX-WXX-3".into(),
+            value: EvidenceValue::Time("XXXX-WXX-3".parse().unwrap()),
             context: Span::new(0, text.len()),
             context_text: text.into(),
             highlights: vec![

@@ -170,7 +170,7 @@ fn speed_probe() {
         n += match which.as_str() {
             "text" => Tokens::new(d, 0).len(),
             "actors" => crate::extract::actors::tokens::Tokens::new(d, 0).len(),
-            "time" => crate::extract::time::lex::tokens(d, 0, d.len()).len(),
+            "time" => crate::extract::lex::tokens(d, 0, d.len()).len(),
             _ => 0,
         };
     }
@@ -324,13 +324,13 @@ fn views_match_the_old_tokenizers() {
         let t = Tokens::new(d, 0);
         total += 1;
         // time
-        let old: Vec<(usize, usize, char, bool)> = crate::extract::time::lex::tokens(d, 0, d.len())
+        let old: Vec<(usize, usize, char, bool)> = crate::extract::lex::tokens(d, 0, d.len())
             .iter()
             .map(|k| {
                 let kind = match k.kind {
-                    crate::extract::time::lex::TKind::Word => 'w',
-                    crate::extract::time::lex::TKind::Num => 'n',
-                    crate::extract::time::lex::TKind::Punct => 'p',
+                    crate::extract::lex::TKind::Word => 'w',
+                    crate::extract::lex::TKind::Num => 'n',
+                    crate::extract::lex::TKind::Punct => 'p',
                 };
                 (k.start, k.end, kind, k.glued)
             })

@@ -71,7 +71,7 @@ fn check(f: &[String]) -> Result<(), String> {
     let unit = (f[3] != "-").then(|| f[3].clone());
     if !close(q.value, v)
         || !close(q.value_max, vmax)
-        || q.unit != unit
+        || q.unit_name() != unit.as_deref()
         || approx_name(q.approx) != f[4]
     {
         return Err(format!(

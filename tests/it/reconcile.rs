@@ -229,11 +229,12 @@ fn build(case: &Case) -> Built {
                 granularity: Granularity::Day,
             });
             b.times.push(TimeExpr {
+                id: TimeId(b.times.len() as u32),
                 doc: doc.id.clone(),
                 span,
                 text: t.text.clone(),
                 kind: TimeKind::Date,
-                value: t.value.clone(),
+                value: t.value.parse().expect("a TIMEX3 value in a case"),
                 interval,
                 vague: t.vague,
             });
@@ -241,12 +242,13 @@ fn build(case: &Case) -> Built {
         for q in &cd.quantities {
             let span = find(name, doc, &q.text);
             b.quantities.push(Quantity {
+                id: QuantityId(b.quantities.len() as u32),
                 doc: doc.id.clone(),
                 span,
                 text: q.text.clone(),
                 value: q.value,
                 value_max: q.value,
-                unit: q.unit.clone(),
+                unit: q.unit.as_deref().map(corroborate::Unit::from_name),
                 approx: q.approx,
             });
         }
@@ -286,6 +288,8 @@ fn build(case: &Case) -> Built {
                     .filter(|q| span.contains(q.span))
                     .map(|q| q.id)
                     .collect(),
+                times: Vec::new(),
+                quantities: Vec::new(),
                 polarity: Polarity::Positive,
                 attribution: None,
                 cue: None,
@@ -293,6 +297,7 @@ fn build(case: &Case) -> Built {
             });
         }
     }
+    corroborate::attach_times_and_quantities(&mut b.claims, &b.times, &b.quantities);
     b.groups = case
         .groups
         .iter()
@@ -549,13 +554,17 @@ fn with_copies(s: &synth::Synth) -> synth::Synth {
         doc: copy_id(&q.doc),
         ..q.clone()
     }));
+    let nt = s.times.len() as u32;
     let mut times = s.times.clone();
     times.extend(s.times.iter().map(|t| TimeExpr {
+        id: TimeId(t.id.0 + nt),
         doc: copy_id(&t.doc),
         ..t.clone()
     }));
+    let nn = s.quantities.len() as u32;
     let mut quantities = s.quantities.clone();
     quantities.extend(s.quantities.iter().map(|q| Quantity {
+        id: QuantityId(q.id.0 + nn),
         doc: copy_id(&q.doc),
         ..q.clone()
     }));
@@ -565,6 +574,8 @@ fn with_copies(s: &synth::Synth) -> synth::Synth {
         id: ClaimId(c.id.0 + nc),
         doc: copy_id(&c.doc),
         quotes: c.quotes.iter().map(|q| QuoteId(q.0 + nq)).collect(),
+        times: c.times.iter().map(|t| TimeId(t.0 + nt)).collect(),
+        quantities: c.quantities.iter().map(|q| QuantityId(q.0 + nn)).collect(),
         ..c.clone()
     }));
     let groups = s
@@ -647,7 +658,7 @@ proptest! {
         let d2 = Document::new("b", format!("{text} not"));
         let claim = |id: u32, doc: &Document, s: Span| Claim {
             id: ClaimId(id), doc: doc.id.clone(), span: s, text: String::new(), sentence: 0,
-            speaker: None, quotes: vec![], polarity: Polarity::Positive, attribution: None, cue: None, tokens: Default::default(),
+            speaker: None, quotes: vec![], times: vec![], quantities: vec![], polarity: Polarity::Positive, attribution: None, cue: None, tokens: Default::default(),
         };
         let docs = [d1.clone(), d2.clone()];
         let claims = [claim(0, &d1, Span { start: a.min(b), end: a.max(b) }), claim(1, &d2, Span { start: c.min(b), end: c.max(b) }), claim(2, &d2, Span::new(0, d2.text.len()))];
@@ -781,14 +792,21 @@ fn seeds_through_real_extraction() {
     use corroborate::extract;
     let docs = seed_docs();
     let x = extract::actors_and_quotes(&docs);
-    let times: Vec<TimeExpr> = extract::time::anchor_undated(&docs, &Default::default())
+    let mut times: Vec<TimeExpr> = extract::time::anchor_undated(&docs, &Default::default())
         .into_iter()
         .flatten()
         .collect();
-    let quantities: Vec<Quantity> = docs
+    let mut quantities: Vec<Quantity> = docs
         .iter()
         .flat_map(extract::quantity::quantities)
         .collect();
+    // ids across the documents, as the pipeline numbers them
+    for (k, t) in times.iter_mut().enumerate() {
+        t.id = TimeId(k as u32);
+    }
+    for (k, q) in quantities.iter_mut().enumerate() {
+        q.id = QuantityId(k as u32);
+    }
     let mut claims = Vec::new();
     for doc in &docs {
         for s in corroborate::segment::sentences(doc) {
@@ -806,6 +824,8 @@ fn seeds_through_real_extraction() {
                 sentence: s.index,
                 speaker: None,
                 quotes,
+                times: Vec::new(),
+                quantities: Vec::new(),
                 polarity: Polarity::Positive,
                 attribution: None,
                 cue: None,
@@ -813,6 +833,7 @@ fn seeds_through_real_extraction() {
             });
         }
     }
+    corroborate::attach_times_and_quantities(&mut claims, &times, &quantities);
     let cases: Vec<SeedCase> =
         serde_json::from_str(include_str!("../data/reconcile/seeds.json")).expect("parse");
     let mut failures = Vec::new();
@@ -882,6 +903,46 @@ struct PipelinePair {
     /// Publication dates, when not both 2023-03-02.
     #[serde(default)]
     published: Option<(String, String)>,
+}
+
+#[test]
+fn claims_name_the_times_and_quantities_inside_them() {
+    let r = corroborate::reconcile(&seed_docs()).expect("seeds reconcile");
+    assert!(r
+        .times
+        .iter()
+        .enumerate()
+        .all(|(k, t)| t.id.0 as usize == k));
+    assert!(r
+        .quantities
+        .iter()
+        .enumerate()
+        .all(|(k, q)| q.id.0 as usize == k));
+    let mut named = (0, 0);
+    for c in &r.claims {
+        let inside = |doc: &DocId, s: Span| doc == &c.doc && c.span.contains(s);
+        let times: Vec<TimeId> = r
+            .times
+            .iter()
+            .filter(|t| inside(&t.doc, t.span))
+            .map(|t| t.id)
+            .collect();
+        let quantities: Vec<QuantityId> = r
+            .quantities
+            .iter()
+            .filter(|q| inside(&q.doc, q.span))
+            .map(|q| q.id)
+            .collect();
+        assert_eq!(
+            (&c.times, &c.quantities),
+            (&times, &quantities),
+            "claim {}",
+            c.id.0
+        );
+        named.0 += times.len();
+        named.1 += quantities.len();
+    }
+    assert!(named.0 >= 30 && named.1 >= 20, "{named:?}");
 }
 
 #[test]

@@ -381,11 +381,12 @@ proptest! {
 }
 
 /// Exact sentence spans against the reference boundaries of a corpus made by the
-/// shared generator (`gen_corpus.py`), whose `documents.jsonl` and `sentences.tsv` are
-/// in `$SEGMENT_EVAL_DIR`. Ignored by default (the corpus is not in the repository):
+/// repository's generator (`corroborate-corpus`), whose `documents.jsonl` and
+/// `sentences.tsv` are in `$SEGMENT_EVAL_DIR`. Ignored by default (the corpus is not in
+/// the repository):
 ///
 /// ```text
-/// python3 gen_corpus.py --events 125 --sources 5 --sentences-per-event 20 --seed 1 --out /tmp/gc10k
+/// cargo run -p corroborate-corpus --release -- --events 125 --seed 1 --out /tmp/gc10k
 /// SEGMENT_EVAL_DIR=/tmp/gc10k cargo test --release --test it generated_corpus -- --ignored --nocapture
 /// ```
 #[test]

@@ -503,6 +503,8 @@ fn json_shape_of_times_and_quantities() {
     d.published = corroborate::Date::from_ymd(2023, 3, 1);
     let t = times(&d, &TimeConfig::default());
     let v = serde_json::to_value(&t).expect("serializable");
+    assert_eq!(v[0]["id"], 0);
+    assert_eq!(v[1]["id"], 1);
     assert_eq!(v[0]["doc"], "a");
     assert_eq!(v[0]["start"], 12);
     assert_eq!(v[0]["end"], 21);
@@ -514,6 +516,7 @@ fn json_shape_of_times_and_quantities() {
     assert_eq!(v[1]["value"], "P3D");
     assert!(v[1]["interval"].is_null());
     let q = serde_json::to_value(quantities(&d)).expect("serializable");
+    assert_eq!(q[0]["id"], 0);
     assert_eq!(q[0]["text"], "$1.2bn");
     assert_eq!(q[0]["value"], 1.2e9);
     assert_eq!(q[0]["unit"], "usd");

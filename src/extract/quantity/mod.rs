@@ -13,330 +13,54 @@
 //! let doc = Document::new("a", "Trade reached $1.2bn in 2022, up 3.24% on a 12-point plan. Others said $1,200m and 3.2%.");
 //! let q = quantities(&doc);
 //! assert_eq!(q[0].value, 1.2e9);
-//! assert_eq!(q[0].unit.as_deref(), Some("usd"));
-//! assert_eq!(q[2].unit.as_deref(), Some("point"));
+//! assert_eq!(q[0].unit_name(), Some("usd"));
+//! assert_eq!(q[2].unit_name(), Some("point"));
 //! assert!(compatibility(&q[0], &q[3]).is_compatible());
 //! assert!(compatibility(&q[1], &q[4]).is_compatible());
 //! ```
 
-use super::time::lex::{self, TKind, Tok, UnitClass};
+mod compat;
+mod numbers;
+mod units;
+
 pub use super::time::Compatibility;
+pub use compat::compatibility;
+pub(crate) use compat::verdict;
+
+use super::lex::{self, TKind, Tok, Tokens, UnitClass};
 use super::time::{parse, DateOrder};
-use crate::model::{Approx, Document, Quantity, Span};
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use crate::model::{Approx, Document, Quantity, QuantityId, Unit};
 
-struct Words {
-    /// Qualifiers before a number, longest first, so "at least" wins over a shorter match.
-    approx: Vec<(Vec<&'static str>, Approx)>,
-    not_units: HashSet<&'static str>,
-}
-
-static WORDS: OnceLock<Words> = OnceLock::new();
-
-fn words() -> &'static Words {
-    WORDS.get_or_init(|| {
-        use crate::lexicon::{flag, ApproxClass, Lexicon};
-        let one = Lexicon::get();
-        let mut approx: Vec<(Vec<&'static str>, Approx)> = one
-            .approx
-            .iter()
-            .map(|(words, class)| {
-                let a = match class {
-                    ApproxClass::About => Approx::About,
-                    ApproxClass::AtLeast => Approx::AtLeast,
-                    ApproxClass::AtMost => Approx::AtMost,
-                    ApproxClass::Between => Approx::Range,
-                };
-                (words.to_vec(), a)
-            })
-            .collect();
-        approx.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        let not_units = one.words_with(flag::NOT_UNIT).map(|(w, _)| w).collect();
-        Words { approx, not_units }
-    })
-}
-
-/// A number read from text.
-struct Num {
-    value: f64,
-    /// Index after the number (and its scale word).
-    end: usize,
-}
-
+/// The quantity reader over one text's tokens.
 struct Q<'a> {
-    text: &'a str,
-    toks: &'a [Tok],
+    t: Tokens<'a>,
 }
 
-impl<'a> Q<'a> {
-    fn s(&self, i: usize) -> &'a str {
-        self.toks
-            .get(i)
-            .map(|t| &self.text[t.start..t.end])
-            .unwrap_or("")
-    }
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.s(i).eq_ignore_ascii_case(w)
-    }
-    fn glued(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.glued)
-    }
-    fn kind(&self, i: usize) -> Option<TKind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-    fn number_entry(&self, i: usize) -> Option<(f64, bool)> {
-        if self.kind(i) != Some(TKind::Word) {
-            return None;
-        }
-        self.toks.get(i)?.entry?.number
-    }
-    fn unit(&self, i: usize) -> Option<(&'static str, UnitClass)> {
-        self.toks.get(i)?.entry?.unit
-    }
-
-    /// Digits as a plain number: "1,200", "3.278", "12"; `None` for "10-12", "1/3".
-    fn digits(&self, i: usize) -> Option<f64> {
-        if self.kind(i) != Some(TKind::Num) {
-            return None;
-        }
-        let s = self.s(i);
-        if s.contains([':', '/', '-']) {
-            return None;
-        }
-        let mut int_part = s;
-        let mut frac = "";
-        if let Some((a, b)) = s.split_once('.') {
-            if b.contains(['.', ',']) {
-                return None;
-            }
-            int_part = a;
-            frac = b;
-        }
-        let groups: Vec<&str> = int_part.split(',').collect();
-        if groups.len() > 1
-            && (groups[0].is_empty()
-                || groups[0].len() > 3
-                || groups[1..].iter().any(|g| g.len() != 3))
-        {
-            return None;
-        }
-        let joined: String = groups.concat();
-        let v: f64 = if frac.is_empty() {
-            joined.parse().ok()?
-        } else {
-            format!("{joined}.{frac}").parse().ok()?
-        };
-        Some(v)
-    }
-
-    /// A scale word at `i` ("million", "bn", glued "m" after money): factor.
-    fn scale(&self, i: usize, money: bool) -> Option<f64> {
-        if let Some((v, true)) = self.number_entry(i) {
-            return Some(v);
-        }
-        if self.glued(i) && self.kind(i) == Some(TKind::Word) {
-            let s = self.s(i).to_ascii_lowercase();
-            match s.as_str() {
-                "m" if money => return Some(1e6),
-                "k" => return Some(1e3),
-                "b" if money => return Some(1e9),
-                _ => {}
-            }
-        }
-        None
-    }
-
-    /// A number at `i`: digits with an optional scale, or number words.
-    fn number(&self, i: usize, money: bool) -> Option<Num> {
-        if let Some(v) = self.digits(i) {
-            let mut value = v;
-            let mut end = i + 1;
-            while let Some(f) = self.scale(end, money) {
-                value *= f;
-                end += 1;
-            }
-            return Some(Num { value, end });
-        }
-        // Number words: "twelve", "twenty-five", "three hundred and fifty", "a dozen",
-        // "two million".
-        let mut j = i;
-        let a_form = self.is(i, "a") || self.is(i, "an");
-        if a_form {
-            j += 1;
-        }
-        let (mut total, mut current) = (0.0f64, 0.0f64);
-        let mut any = false;
-        loop {
-            match self.number_entry(j) {
-                Some((v, false)) if self.composes(any, current, v) => {
-                    current += v;
-                    any = true;
-                    j += 1;
-                }
-                Some((v, true)) => {
-                    let c = if current == 0.0 { 1.0 } else { current };
-                    if !any && !a_form {
-                        return None;
-                    }
-                    if v == 100.0 {
-                        current = c * 100.0;
-                    } else {
-                        total += c * v;
-                        current = 0.0;
-                    }
-                    any = true;
-                    j += 1;
-                }
-                _ => {
-                    if any
-                        && self.s(j) == "-"
-                        && self.glued(j)
-                        && self
-                            .number_entry(j + 1)
-                            .is_some_and(|(v, s)| !s && v < 10.0)
-                    {
-                        j += 1;
-                        continue;
-                    }
-                    if any
-                        && self.is(j, "and")
-                        && self.number_entry(j + 1).is_some_and(|(_, s)| !s)
-                        && current >= 100.0
-                    {
-                        j += 1;
-                        continue;
-                    }
-                    break;
-                }
-            }
-        }
-        if !any {
-            return None;
-        }
-        let value = total + current;
-        if a_form && value == 1.0 {
-            return None;
-        }
-        // "one" alone is mostly a pronoun ("one of them"); keep it only before a unit.
-        Some(Num { value, end: j })
-    }
-
-    /// Whether number word `v` continues a number whose pending part is `current`
-    /// ("twenty" + "five", "three hundred" + "fifty", "two million" + "three").
-    fn composes(&self, any: bool, current: f64, v: f64) -> bool {
-        if !any || current == 0.0 {
-            return true;
-        }
-        let below_hundred = current % 100.0;
-        (below_hundred == 0.0 && v < 100.0)
-            || (below_hundred >= 20.0 && below_hundred % 10.0 == 0.0 && v < 10.0)
-    }
-
-    /// The approximation phrase ending right before `i`: (class, first index).
-    fn approx_before(&self, i: usize) -> Option<(Approx, usize)> {
-        for (phrase, class) in &words().approx {
-            let n = phrase.len();
-            if i < n {
-                continue;
-            }
-            if phrase
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.is(i - n + k, w))
-            {
-                return Some((*class, i - n));
-            }
-        }
-        None
-    }
-
-    /// The unit after a number ending at `j`: (unit, end).
-    fn unit_after(&self, j: usize, money: &Option<&'static str>) -> (Option<String>, usize) {
-        if money.is_some() {
-            return (money.map(str::to_string), j);
-        }
-        let s = self.s(j);
-        if s == "%" {
-            return (Some("percent".into()), j + 1);
-        }
-        if self.is(j, "per") && self.is(j + 1, "cent") {
-            return (Some("percent".into()), j + 2);
-        }
-        if self.is(j, "percentage") && (self.is(j + 1, "points") || self.is(j + 1, "point")) {
-            return (Some("percentage_point".into()), j + 2);
-        }
-        if let Some((u, c)) = self.unit(j) {
-            if c != UnitClass::Symbol {
-                return (Some(u.to_string()), j + 1);
-            }
-        }
-        // "34.1 million Belarusian rubles"
-        if self
-            .toks
-            .get(j)
-            .is_some_and(|t| t.cap && t.kind == TKind::Word)
-        {
-            if let Some((u, UnitClass::Money)) = self.unit(j + 1) {
-                return (Some(u.to_string()), j + 2);
-            }
-        }
-        // "12-point", "21-gun"
-        if s == "-" && self.glued(j) && self.glued(j + 1) && self.kind(j + 1) == Some(TKind::Word) {
-            let w = self.s(j + 1).to_ascii_lowercase();
-            if let Some((u, _)) = self.unit(j + 1) {
-                return (Some(u.to_string()), j + 2);
-            }
-            return (Some(singular(&w)), j + 2);
-        }
-        // A counted noun: "40 people", "12 points".
-        if let Some(t) = self.toks.get(j) {
-            if t.kind == TKind::Word
-                && !t.cap
-                && s.len() >= 3
-                && s.is_ascii()
-                && !words().not_units.contains(s.to_ascii_lowercase().as_str())
-                && t.entry
-                    .is_none_or(|e| e.number.is_none() && e.tense.is_none())
-                && !s.ends_with("ly")
-                && !s.ends_with("ed")
-            {
-                return (Some(singular(&s.to_ascii_lowercase())), j + 1);
-            }
-        }
-        (None, j)
-    }
-}
-
-/// A crude singular for counted nouns ("points" → "point", "salutes" → "salute").
-fn singular(w: &str) -> String {
-    if let Some(stem) = w.strip_suffix("ies") {
-        if stem.len() >= 2 {
-            return format!("{stem}y");
-        }
-    }
-    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-        return w[..w.len() - 1].to_string();
-    }
-    w.to_string()
+/// One quantity found: its token range (half-open), values, unit and qualifier.
+struct Found {
+    first: usize,
+    end: usize,
+    value: f64,
+    value_max: f64,
+    unit: Option<Unit>,
+    approx: Approx,
 }
 
 /// The quantities of `doc`, in text order. Numbers inside temporal expressions (years,
 /// dates, "three days ago") are not reported.
 pub fn quantities(doc: &Document) -> Vec<Quantity> {
-    let text = doc.text.as_str();
-    let start = doc.body().start.min(text.len());
-    if !text.is_char_boundary(start) {
-        return Vec::new();
-    }
-    let toks = lex::tokens(text, start, text.len());
-    let found = parse::scan(text, &toks, DateOrder::MonthFirst);
+    let toks = lex::document_tokens(doc);
+    let found = parse::scan(&doc.text, &toks, DateOrder::MonthFirst);
     quantities_in(doc, &toks, &found)
 }
 
+/// The quantities among `toks`, leaving out the tokens of the temporal expressions
+/// `times`.
 pub(crate) fn quantities_in(doc: &Document, toks: &[Tok], times: &[parse::Found]) -> Vec<Quantity> {
     let text = doc.text.as_str();
-    let q = Q { text, toks };
+    let q = Q {
+        t: Tokens { text, toks },
+    };
     let mut in_time = vec![false; toks.len()];
     for f in times {
         for flag in &mut in_time[f.first..f.last.min(toks.len())] {
@@ -353,24 +77,25 @@ pub(crate) fn quantities_in(doc: &Document, toks: &[Tok], times: &[parse::Found]
         let t = &toks[i];
         let candidate = t.kind == TKind::Num
             || t.entry.is_some()
-            || (t.cap && t.end - t.start <= 3 && q.s(i + 1) == "$");
+            || (t.cap && t.end - t.start <= 3 && q.t.s(i + 1) == "$");
         if !candidate {
             i += 1;
             continue;
         }
         match q.at(i, &in_time) {
-            Some((first, end, value, value_max, unit, approx)) if end > i => {
-                let (s, e) = (toks[first].start, toks[end - 1].end);
+            Some(f) if f.end > i => {
+                let (span, text) = lex::located(text, toks, f.first, f.end);
                 out.push(Quantity {
+                    id: QuantityId(out.len() as u32),
                     doc: doc.id.clone(),
-                    span: Span::new(s, e),
-                    text: text[s..e].to_string(),
-                    value,
-                    value_max,
-                    unit,
-                    approx,
+                    span,
+                    text,
+                    value: f.value,
+                    value_max: f.value_max,
+                    unit: f.unit,
+                    approx: f.approx,
                 });
-                i = end;
+                i = f.end;
             }
             _ => i += 1,
         }
@@ -378,204 +103,213 @@ pub(crate) fn quantities_in(doc: &Document, toks: &[Tok], times: &[parse::Found]
     out
 }
 
-type Found = (usize, usize, f64, f64, Option<String>, Approx);
-
 impl<'a> Q<'a> {
+    /// The quantity whose first token is `i` (or whose qualifier ends before it).
     fn at(&self, i: usize, in_time: &[bool]) -> Option<Found> {
-        let t = self.toks.get(i)?;
-        // Currency before the number: $, US$, €, USD.
-        let mut first = i;
-        let mut j = i;
-        let mut money: Option<&'static str> = None;
-        if t.kind == TKind::Word
-            && self.s(i).len() <= 3
-            && self.s(i + 1) == "$"
-            && self.glued(i + 1)
-            && t.cap
-        {
-            // US$, HK$, A$: the country prefix names the dollar.
-            let pre = self.s(i).to_ascii_lowercase();
-            money = Some(match pre.as_str() {
-                "us" => "usd",
-                "hk" => "hkd",
-                "a" | "au" => "aud",
-                "c" | "ca" => "cad",
-                "nz" => "nzd",
-                "s" => "sgd",
-                _ => return None,
-            });
-            j = i + 2;
-        } else if let Some((u, UnitClass::Symbol | UnitClass::Code)) = self.unit(i) {
-            money = Some(u);
-            j = i + 1;
-        }
-        if money.is_some() && (j >= self.toks.len() || in_time.get(j).copied().unwrap_or(true)) {
+        // in a temporal expression, or past the end
+        let timed = |k: usize| in_time.get(k).copied().unwrap_or(true);
+        let (money, j) = self.currency_before(i)?;
+        if money.is_some() && (j >= self.t.toks.len() || timed(j)) {
             return None;
         }
-        // Vague plural amounts: "hundreds of people", "tens of thousands".
         if money.is_none() {
+            // Vague plural amounts: "hundreds of people", "tens of thousands".
             if let Some(r) = self.vague_amount(i) {
                 return Some(r);
             }
+            if !self.opens_number(i) {
+                return None;
+            }
+            if let Some(ordinal) = self.ordinal(i) {
+                return ordinal;
+            }
         }
-        if money.is_none() {
-            let ok = t.kind == TKind::Num
-                || self.number_entry(i).is_some_and(|(_, s)| !s)
-                || ((self.is(i, "a") || self.is(i, "an")) && self.number_entry(i + 1).is_some())
-                || t.entry.is_some_and(|e| e.ordinal.is_some());
-            if !ok {
-                return None;
-            }
-            // Names: "Covid Zero", "Group of Seven".
-            if t.kind == TKind::Word
-                && t.cap
-                && i > 0
-                && self.toks[i - 1].cap
-                && self.kind(i - 1) == Some(TKind::Word)
-            {
-                return None;
-            }
-            // Model names and codes: "Covid-19", "Su-27".
-            if t.kind == TKind::Num
-                && i > 0
-                && self.glued(i)
-                && (self.s(i - 1) == "-"
-                    && self.glued(i - 1)
-                    && self.kind(i.wrapping_sub(2)) == Some(TKind::Word)
-                    || self.kind(i - 1) == Some(TKind::Word))
-            {
+        let mut f = self.number_or_range(i, j, money.is_some())?;
+        if money.is_none() && self.t.is(i, "one") && f.end == i + 1 {
+            // "one of them": keep "one" only before a unit word or hyphen.
+            let (u, _) = self.unit_after(f.end, &None);
+            if u.is_none() || self.unit(f.end).is_none() && self.t.s(f.end) != "-" {
                 return None;
             }
         }
-        // Ordinals: "third", "21st".
-        if money.is_none() {
-            if let Some(o) = t.entry.and_then(|e| e.ordinal) {
-                if t.kind == TKind::Word {
-                    return Some((
-                        i,
-                        i + 1,
-                        o as f64,
-                        o as f64,
-                        Some("ordinal".into()),
-                        Approx::Exact,
-                    ));
-                }
-            }
-            if t.kind == TKind::Num && self.glued(i + 1) {
-                let suf = self.s(i + 1).to_ascii_lowercase();
-                if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
-                    let v = self.digits(i)?;
-                    return Some((i, i + 2, v, v, Some("ordinal".into()), Approx::Exact));
+        // Ranges: "10 to 12", "10-12" split, "between 10 and 12".
+        let before = self.approx_before(f.first);
+        if f.approx != Approx::Range {
+            let between = matches!(before, Some((Approx::Range, _)));
+            self.range_after(&mut f, between, money.is_some(), timed);
+        }
+        let (unit, end) = self.unit_after(f.end, &money);
+        f.unit = unit;
+        f.end = end;
+        if let Some((a, k)) = before {
+            if a != Approx::Range || f.approx == Approx::Range {
+                f.first = k;
+                if a != Approx::Range {
+                    f.approx = a;
                 }
             }
         }
-        // Ranges written as one token: 10-12.
-        let mut range_tok: Option<(f64, f64)> = None;
-        if self.kind(j) == Some(TKind::Num) {
-            let s = self.s(j);
-            if let Some((a, b)) = s.split_once('-') {
+        // "a dozen", "a million": the article is part of the number.
+        Some(f)
+    }
+
+    /// Whether token `i` can open a number with no currency before it: digits, a
+    /// number word, "a" before one, an ordinal; not a word of a name ("Covid Zero",
+    /// "Group of Seven") nor the number of a model or code ("Covid-19", "Su-27").
+    fn opens_number(&self, i: usize) -> bool {
+        let Some(t) = self.t.toks.get(i) else {
+            return false;
+        };
+        let ok = t.kind == TKind::Num
+            || self.number_entry(i).is_some_and(|(_, s)| !s)
+            || (self.is_article(i) && self.number_entry(i + 1).is_some())
+            || t.entry.is_some_and(|e| e.ordinal.is_some());
+        if !ok {
+            return false;
+        }
+        if t.kind == TKind::Word
+            && t.cap
+            && i > 0
+            && self.t.toks[i - 1].cap
+            && self.t.kind(i - 1) == Some(TKind::Word)
+        {
+            return false;
+        }
+        let code = t.kind == TKind::Num
+            && i > 0
+            && self.t.glued(i)
+            && (self.t.s(i - 1) == "-"
+                && self.t.glued(i - 1)
+                && self.t.kind(i.wrapping_sub(2)) == Some(TKind::Word)
+                || self.t.kind(i - 1) == Some(TKind::Word));
+        !code
+    }
+
+    /// An ordinal at `i` ("third", "21st"): `Some` with the answer when token `i` is
+    /// one (`Some(None)` when its digits do not read as a number), `None` otherwise.
+    fn ordinal(&self, i: usize) -> Option<Option<Found>> {
+        let t = self.t.toks.get(i)?;
+        let one = |end: usize, v: f64| Found {
+            first: i,
+            end,
+            value: v,
+            value_max: v,
+            unit: Some(Unit::Ordinal),
+            approx: Approx::Exact,
+        };
+        if let Some(o) = t.entry.and_then(|e| e.ordinal) {
+            if t.kind == TKind::Word {
+                return Some(Some(one(i + 1, o as f64)));
+            }
+        }
+        if t.kind == TKind::Num && self.t.glued(i + 1) {
+            let suf = self.t.s(i + 1).to_ascii_lowercase();
+            if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
+                return Some(self.digits(i).map(|v| one(i + 2, v)));
+            }
+        }
+        None
+    }
+
+    /// The number at `j` (a currency, if any, from `i`): a range written as one token
+    /// ("10-12", with its scale) or a number.
+    fn number_or_range(&self, i: usize, j: usize, money: bool) -> Option<Found> {
+        let found = |end: usize, value: f64, value_max: f64, approx: Approx| Found {
+            first: i,
+            end,
+            value,
+            value_max,
+            unit: None,
+            approx,
+        };
+        if self.t.kind(j) == Some(TKind::Num) {
+            if let Some((a, b)) = self.t.s(j).split_once('-') {
                 if !b.contains('-') {
                     let (a, b) = (
                         a.replace(',', "").parse::<f64>().ok(),
                         b.replace(',', "").parse::<f64>().ok(),
                     );
-                    match (a, b) {
-                        (Some(a), Some(b)) if a < b => range_tok = Some((a, b)),
-                        _ => return None,
+                    let (Some(a), Some(b)) = (a, b) else {
+                        return None;
+                    };
+                    if a >= b {
+                        return None;
                     }
-                }
-            }
-        }
-        let (mut value, mut value_max, mut end) = if let Some((a, b)) = range_tok {
-            let mut end = j + 1;
-            let mut f = 1.0;
-            while let Some(s) = self.scale(end, money.is_some()) {
-                f *= s;
-                end += 1;
-            }
-            (a * f, b * f, end)
-        } else {
-            let n = self.number(j, money.is_some())?;
-            (n.value, n.value, n.end)
-        };
-        if money.is_none() && self.is(i, "one") && end == i + 1 {
-            // "one of them": keep "one" only before a unit word or hyphen.
-            let (u, _) = self.unit_after(end, &None);
-            if u.is_none() || self.unit(end).is_none() && self.s(end) != "-" {
-                return None;
-            }
-        }
-        let mut approx = if range_tok.is_some() {
-            Approx::Range
-        } else {
-            Approx::Exact
-        };
-        // Ranges: "10 to 12", "10-12" split, "between 10 and 12".
-        let before = self.approx_before(first);
-        let is_between = matches!(before, Some((Approx::Range, _)));
-        if range_tok.is_none() {
-            let joiner = self.s(end);
-            let joins =
-                joiner == "to" || joiner == "-" || joiner == "–" || (is_between && joiner == "and");
-            if joins {
-                let k = if money.is_some()
-                    && self.unit(end + 1).is_some_and(|u| u.1 == UnitClass::Symbol)
-                {
-                    end + 2
-                } else {
-                    end + 1
-                };
-                if !in_time.get(k).copied().unwrap_or(true) {
-                    if let Some(n2) = self.number(k, money.is_some()) {
-                        let scale_fix = if n2.value > value && n2.end > k + 1 {
-                            n2.value / self.digits(k).unwrap_or(n2.value).max(1e-9)
-                        } else {
-                            1.0
-                        };
-                        let lo = if scale_fix > 1.0 && value < n2.value / scale_fix * 10.0 {
-                            value * scale_fix
-                        } else {
-                            value
-                        };
-                        if n2.value >= lo {
-                            value = lo;
-                            value_max = n2.value;
-                            end = n2.end;
-                            approx = Approx::Range;
-                        }
+                    let mut end = j + 1;
+                    let mut f = 1.0;
+                    while let Some(s) = self.scale(end, money) {
+                        f *= s;
+                        end += 1;
                     }
+                    return Some(found(end, a * f, b * f, Approx::Range));
                 }
             }
         }
-        let (unit, end) = self.unit_after(end, &money);
-        if let Some((a, k)) = before {
-            if a != Approx::Range || approx == Approx::Range {
-                first = k;
-                if a != Approx::Range {
-                    approx = a;
-                }
-            }
-        }
-        // "a dozen", "a million": the article is part of the number.
-        Some((first, end, value, value_max, unit, approx))
+        let n = self.number(j, money)?;
+        Some(found(n.end, n.value, n.value, Approx::Exact))
     }
-}
 
-impl<'a> Q<'a> {
+    /// Widens `f` to a range when a second number follows it: "10 to 12", "10-12"
+    /// written apart, "between 10 and 12" (`between`), "$1.2bn to $1.5bn"; the first
+    /// number takes the second's scale ("1 to 2 million").
+    fn range_after(
+        &self,
+        f: &mut Found,
+        between: bool,
+        money: bool,
+        timed: impl Fn(usize) -> bool,
+    ) {
+        let end = f.end;
+        let joiner = self.t.s(end);
+        let joins =
+            joiner == "to" || joiner == "-" || joiner == "–" || (between && joiner == "and");
+        if !joins {
+            return;
+        }
+        let k = if money && self.unit(end + 1).is_some_and(|u| u.1 == UnitClass::Symbol) {
+            end + 2
+        } else {
+            end + 1
+        };
+        if timed(k) {
+            return;
+        }
+        let Some(n2) = self.number(k, money) else {
+            return;
+        };
+        let value = f.value;
+        let scale_fix = if n2.value > value && n2.end > k + 1 {
+            n2.value / self.digits(k).unwrap_or(n2.value).max(1e-9)
+        } else {
+            1.0
+        };
+        let lo = if scale_fix > 1.0 && value < n2.value / scale_fix * 10.0 {
+            value * scale_fix
+        } else {
+            value
+        };
+        if n2.value >= lo {
+            f.value = lo;
+            f.value_max = n2.value;
+            f.end = n2.end;
+            f.approx = Approx::Range;
+        }
+    }
+
     /// "hundreds of people", "tens of thousands of troops", "dozens": a range.
     fn vague_amount(&self, i: usize) -> Option<Found> {
-        let vague = |k: usize| self.toks.get(k).and_then(|t| t.entry?.vague_amount);
+        let vague = |k: usize| self.t.entry(k).and_then(|e| e.vague_amount);
         let (outer_lo, outer_hi) = vague(i)?;
         let (lo, hi, end) = match vague(i + 2) {
             // "tens of thousands" is 20,000..199,999; "hundreds of thousands"
             // 200,000..1,999,999: the outer range scaled by the inner one's unit.
-            Some((inner_lo, _)) if self.is(i + 1, "of") => {
+            Some((inner_lo, _)) if self.t.is(i + 1, "of") => {
                 let unit = inner_lo / 2.0;
                 (outer_lo * unit, (outer_hi + 1.0) * unit - 1.0, i + 3)
             }
             _ => (outer_lo, outer_hi, i + 1),
         };
-        let (unit, end) = if self.is(end, "of") {
+        let (unit, end) = if self.t.is(end, "of") {
             match self.unit_after(end + 1, &None) {
                 (Some(u), e) => (Some(u), e),
                 (None, _) => (None, end),
@@ -583,103 +317,18 @@ impl<'a> Q<'a> {
         } else {
             (None, end)
         };
-        Some((i, end, lo, hi, unit, Approx::About))
+        Some(Found {
+            first: i,
+            end,
+            value: lo,
+            value_max: hi,
+            unit,
+            approx: Approx::About,
+        })
     }
-}
 
-/// The stated precision of a quantity: one unit of its last written digit, scaled
-/// ("3.2%" → 0.1, "$1.2bn" → 1e8, "$1,200m" → 1e6, "twelve" → 1).
-fn precision(q: &Quantity) -> f64 {
-    let t = q.text.as_bytes();
-    let Some(start) = t.iter().position(|b| b.is_ascii_digit()) else {
-        // Number words: exact, except that a scale word states only its own precision
-        // ("two million" is 2e6 give or take half a million).
-        let v = q.value.abs();
-        if v >= 1000.0 && v.fract() == 0.0 {
-            let mut p = 1.0;
-            while p * 10.0 <= v && (v / (p * 10.0)).fract() == 0.0 {
-                p *= 10.0;
-            }
-            return p;
-        }
-        return 1.0;
-    };
-    let mut end = start;
-    while end < t.len()
-        && (t[end].is_ascii_digit()
-            || (matches!(t[end], b'.' | b',') && end + 1 < t.len() && t[end + 1].is_ascii_digit()))
-    {
-        end += 1;
-    }
-    let run = &q.text[start..end];
-    let decimals = run.split_once('.').map(|(_, f)| f.len()).unwrap_or(0) as i32;
-    let written: f64 = run.replace(',', "").parse().unwrap_or(q.value);
-    let scale = if written != 0.0 {
-        (q.value / written).abs()
-    } else {
-        1.0
-    };
-    let scale = if scale.is_finite() && scale > 0.0 {
-        scale
-    } else {
-        1.0
-    };
-    scale * 10f64.powi(-decimals)
-}
-
-/// The interval of values `q` can mean, given rounding and its qualifier.
-fn bounds(q: &Quantity) -> (f64, f64) {
-    let half = precision(q) / 2.0;
-    let (lo, hi) = (q.value.min(q.value_max), q.value.max(q.value_max));
-    match q.approx {
-        Approx::Exact | Approx::Range => (lo - half, hi + half),
-        Approx::About => {
-            let w = half.max(0.1 * hi.abs());
-            (lo - w, hi + w)
-        }
-        Approx::AtLeast => (lo - half, f64::INFINITY),
-        Approx::AtMost => (f64::NEG_INFINITY, hi + half),
-    }
-}
-
-/// Whether `a` and `b` can state the same amount, with rounding and unit tolerance.
-///
-/// Each quantity stands for the interval of values that round to it at its stated
-/// precision ("3.2%" is 3.15..3.25), widened for "about" (10%), opened for "more
-/// than" / "less than", spanning a range. Two quantities agree when those intervals
-/// meet, so "3.24%" and "3.2%" agree (rounding to the less precise one) and
-/// "$1.2bn" and "$1,200m" agree (values are scaled), while 12 and 15 do not. Quantities
-/// with different units are not compared ([`Compatibility::Unknown`]); a bare number
-/// is compared with a counted one. Symmetric and reflexive.
-pub fn compatibility(a: &Quantity, b: &Quantity) -> Compatibility {
-    let (a, b) = if (a.text.as_str(), a.value.to_bits()) <= (b.text.as_str(), b.value.to_bits()) {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    if let (Some(x), Some(y)) = (&a.unit, &b.unit) {
-        if x != y {
-            return Compatibility::Unknown(format!(
-                "{} ({x}) and {} ({y}) are in different units",
-                a.text, b.text
-            ));
-        }
-    }
-    if (a.unit.as_deref() == Some("ordinal")) != (b.unit.as_deref() == Some("ordinal")) {
-        return Compatibility::Unknown(format!(
-            "{} and {}: an ordinal and a count",
-            a.text, b.text
-        ));
-    }
-    let (alo, ahi) = bounds(a);
-    let (blo, bhi) = bounds(b);
-    // Half-open: 1.25 rounds to 1.3, so $1.2bn and $1.3bn do not meet.
-    if alo < bhi && blo < ahi {
-        Compatibility::Compatible(format!(
-            "{} and {} agree at their stated precision",
-            a.text, b.text
-        ))
-    } else {
-        Compatibility::Incompatible(format!("{} and {} differ", a.text, b.text))
+    /// "a" or "an".
+    fn is_article(&self, i: usize) -> bool {
+        self.t.is(i, "a") || self.t.is(i, "an")
     }
 }

@@ -218,16 +218,18 @@ pub fn cluster(n_docs: usize, n_facts: usize, seed: u64, change_per_mille: usize
                 cue: Some("adding".into()),
             });
             let day = anchor.add_days(weekday as i64).expect("in range");
+            let time_id = TimeId(s.times.len() as u32);
             s.times.push(TimeExpr {
+                id: time_id,
                 doc: id.clone(),
                 span: Span::new(tp.0, tp.1),
                 text: WEEKDAYS[weekday].to_string(),
                 kind: TimeKind::Date,
-                value: if dated {
-                    day.to_string()
+                value: TimeValue::Date(if dated {
+                    CalendarValue::Day(day)
                 } else {
-                    format!("XXXX-WXX-{}", weekday + 1)
-                },
+                    CalendarValue::Weekday(weekday as u32 + 1)
+                }),
                 interval: dated.then_some(Interval {
                     start: day,
                     end: day,
@@ -235,13 +237,15 @@ pub fn cluster(n_docs: usize, n_facts: usize, seed: u64, change_per_mille: usize
                 }),
                 vague: false,
             });
+            let quantity_id = QuantityId(s.quantities.len() as u32);
             s.quantities.push(Quantity {
+                id: quantity_id,
                 doc: id.clone(),
                 span: Span::new(np.0, np.1),
                 text: qn,
                 value: number as f64,
                 value_max: number as f64,
-                unit: Some("tonne".into()),
+                unit: Some(Unit::from_name("tonne")),
                 approx: Approx::Exact,
             });
             let claim_id = ClaimId(s.claims.len() as u32);
@@ -254,6 +258,8 @@ pub fn cluster(n_docs: usize, n_facts: usize, seed: u64, change_per_mille: usize
                 sentence: k,
                 speaker: Some(actor),
                 quotes: vec![quote_id],
+                times: vec![time_id],
+                quantities: vec![quantity_id],
                 polarity: Polarity::Positive,
                 attribution: None,
                 cue: None,

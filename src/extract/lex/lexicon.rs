@@ -1,43 +1,15 @@
-//! A small lexer for times and quantities: word, number and punctuation tokens with byte
-//! spans, each word looked up once in one lexicon compiled from `data/`.
+//! The table of times and quantities: every word of the one lexicon (`crate::lexicon`)
+//! with a calendar or number class (month, weekday, tense cue, number, unit, ...), in one
+//! table built once and immutable after that.
 //!
-//! The lexicon is built once (immutable after that) from the data files; a token's
-//! lexicon entry is found with one hash lookup of its ASCII-lower-cased form.
+//! A token's entry is found with one lookup of its ASCII-lower-cased form, packed into
+//! two integers (see [`Lexicon`]).
 
+use crate::model::Unit;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// What a token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TKind {
-    /// Letters (with inner apostrophes, and dotted abbreviations such as `p.m.`).
-    Word,
-    /// Digits with inner `.,:/-` separators followed by digits.
-    Num,
-    /// Any other non-space character.
-    Punct,
-}
-
-/// One token.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Tok {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-    /// Kind.
-    pub kind: TKind,
-    /// No whitespace between the previous token and this one.
-    pub glued: bool,
-    /// Starts with an upper-case letter.
-    pub cap: bool,
-    /// The lexicon entry of the lower-cased token, if any.
-    pub entry: Option<&'static Entry>,
-}
-
-pub(crate) use crate::lexicon::{
-    CalendarUnit as TUnit, DayPart as Part, Edge, Tense, TimeWord, UnitClass,
-};
+pub(crate) use crate::lexicon::{CalendarUnit as TUnit, Edge, Tense, TimeWord, UnitClass};
 
 /// Everything the lexicon knows about one lower-cased surface form.
 #[derive(Clone, Debug, Default)]
@@ -54,7 +26,10 @@ pub(crate) struct Entry {
     pub ordinal: Option<u32>,
     /// The range a vague plural amount stands for ("hundreds": 200..1999).
     pub vague_amount: Option<(f64, f64)>,
-    pub unit: Option<(&'static str, UnitClass)>,
+    /// The unit a word names, and where it stands relative to its number.
+    pub unit: Option<(Unit, UnitClass)>,
+    /// A function word that can begin an expression ("the", "a", "every").
+    pub starter: bool,
 }
 
 /// The compiled lexicon: an open-addressing table keyed by the lower-cased word packed
@@ -126,9 +101,17 @@ fn build() -> Lexicon {
         | flag::VAGUE_AMOUNT
         | flag::UNIT;
     let mut map: HashMap<&[u8], Entry> = HashMap::new();
-    // A word listed only as a starter ("the") gets an empty entry: the parser reads
-    // "has an entry" as "may be part of an expression".
+    // A word listed only as a starter ("the") gets an entry with no class: the parser
+    // reads "has an entry" as "may be part of an expression".
     for (w, info) in one.words_with(bits) {
+        let unit = info.unit.map(|(u, class)| {
+            let unit = match class {
+                UnitClass::Symbol | UnitClass::Code | UnitClass::Money => Unit::Currency(u),
+                UnitClass::Percent => Unit::Percent,
+                UnitClass::Measure => Unit::Measure(u),
+            };
+            (unit, class)
+        });
         map.insert(
             w.as_bytes(),
             Entry {
@@ -139,7 +122,8 @@ fn build() -> Lexicon {
                 number: info.number,
                 ordinal: info.ordinal,
                 vague_amount: info.vague_amount,
-                unit: info.unit,
+                unit,
+                starter: info.has(flag::TIME_STARTER),
             },
         );
     }
@@ -176,12 +160,24 @@ fn build() -> Lexicon {
     }
 }
 
+/// The unit of the lexicon whose name is `name`, when a word of that form names it
+/// (`usd`, `km`).
+pub(crate) fn unit_named(name: &str) -> Option<Unit> {
+    let (unit, _) = lexicon().get(name)?.unit.as_ref()?;
+    (unit.name() == name).then(|| unit.clone())
+}
+
 /// The lexicon, built on first use.
 pub(crate) fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(build)
 }
 
 impl Lexicon {
+    /// The longest word in the table, in bytes: longer words are never looked up.
+    pub fn max_len(&self) -> usize {
+        self.max_len
+    }
+
     /// The entry of `word` (any case; ASCII folding, `’` read as `'`).
     pub fn get(&'static self, word: &str) -> Option<&'static Entry> {
         let b = word.as_bytes();
@@ -223,153 +219,6 @@ impl Lexicon {
         }
     }
 }
-
-/// Punctuation that is never in the lexicon (skips a lookup on the commonest marks).
-fn plain_punct(b: u8) -> bool {
-    matches!(
-        b,
-        b'.' | b','
-            | b';'
-            | b':'
-            | b'"'
-            | b'\''
-            | b'('
-            | b')'
-            | b'-'
-            | b'!'
-            | b'?'
-            | b'['
-            | b']'
-            | b'/'
-    )
-}
-
-/// Tokens of `text[from..to]`, with spans into `text`.
-pub(crate) fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok> {
-    let lex = lexicon();
-    let slice = &text[from..to];
-    let bytes = slice.as_bytes();
-    let mut out: Vec<Tok> = Vec::with_capacity(slice.len() / 5);
-    let mut i = 0;
-    let mut glued = false;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
-            i += 1;
-            glued = false;
-            continue;
-        }
-        let start = i;
-        let (kind, end) = if b.is_ascii_digit() {
-            let mut j = i + 1;
-            while j < bytes.len() {
-                let c = bytes[j];
-                if c.is_ascii_digit() {
-                    j += 1;
-                } else if matches!(c, b'.' | b',' | b':' | b'/' | b'-')
-                    && j + 1 < bytes.len()
-                    && bytes[j + 1].is_ascii_digit()
-                {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            (TKind::Num, j)
-        } else if b.is_ascii_alphabetic() {
-            (TKind::Word, word_end(slice, i))
-        } else if b < 0x80 {
-            (TKind::Punct, i + 1)
-        } else {
-            let ch = slice[i..].chars().next().unwrap_or(' ');
-            if ch.is_whitespace() {
-                i += ch.len_utf8();
-                glued = false;
-                continue;
-            }
-            if ch.is_alphabetic() {
-                (TKind::Word, word_end(slice, i))
-            } else {
-                (TKind::Punct, i + ch.len_utf8())
-            }
-        };
-        let s = &slice[start..end];
-        let cap = if b < 0x80 {
-            b.is_ascii_uppercase()
-        } else {
-            s.chars().next().is_some_and(char::is_uppercase)
-        };
-        let entry = match kind {
-            TKind::Word if end - start <= lex.max_len + 2 => lex.get(s),
-            TKind::Punct if !(b < 0x80 && plain_punct(b)) => lex.get(s),
-            _ => None,
-        };
-        out.push(Tok {
-            start: from + start,
-            end: from + end,
-            kind,
-            glued,
-            cap,
-            entry,
-        });
-        glued = true;
-        i = end;
-    }
-    out
-}
-
-/// The end of the word starting at `i` (a letter): letters and digits, inner
-/// apostrophes ("didn't", but a possessive `'s` is split off so "Wednesday's" is the
-/// weekday), and dotted single-letter abbreviations (a.m., p.m., U.S.).
-fn word_end(slice: &str, i: usize) -> usize {
-    let bytes = slice.as_bytes();
-    let mut j = i;
-    while let Some(&c) = bytes.get(j) {
-        if c.is_ascii_alphanumeric() {
-            j += 1;
-            continue;
-        }
-        if c < 0x80 && c != b'\'' {
-            break;
-        }
-        let ch = slice[j..].chars().next().unwrap_or(' ');
-        if ch.is_alphabetic() {
-            j += ch.len_utf8();
-            continue;
-        }
-        if matches!(ch, '\'' | '’') {
-            let rest = &slice[j + ch.len_utf8()..];
-            let mut r = rest.chars();
-            match (r.next(), r.next()) {
-                (Some('s' | 'S'), n) if !n.is_some_and(char::is_alphabetic) => break,
-                (Some(n), _) if n.is_alphabetic() => {
-                    j += ch.len_utf8();
-                    continue;
-                }
-                _ => break,
-            }
-        }
-        break;
-    }
-    if j == i + 1 {
-        let mut k = j;
-        while k + 1 < bytes.len()
-            && bytes[k] == b'.'
-            && bytes[k + 1].is_ascii_alphabetic()
-            && (k + 2 >= bytes.len() || !bytes[k + 2].is_ascii_alphabetic())
-        {
-            k += 2;
-        }
-        if k > j && k < bytes.len() && bytes[k] == b'.' {
-            k += 1;
-        }
-        if k > j + 1 {
-            j = k;
-        }
-    }
-    j
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,8 +243,8 @@ mod tests {
         let lex = lexicon();
         assert!(lex.get("WEDNESDAY").and_then(|e| e.weekday).is_some());
         assert!(lex.get("September").and_then(|e| e.month).is_some());
-        assert!(lex.get("US$").and_then(|e| e.unit).is_some());
-        assert!(lex.get("€").and_then(|e| e.unit).is_some());
+        assert!(lex.get("US$").and_then(|e| e.unit.as_ref()).is_some());
+        assert!(lex.get("€").and_then(|e| e.unit.as_ref()).is_some());
         assert!(lex.get("won’t").and_then(|e| e.tense).is_some());
         assert!(lex.get("approximately-not-a-word").is_none());
     }
