@@ -5,6 +5,7 @@
 //! over a set of documents and gives what the `extract` command prints.
 
 pub mod actors;
+pub(crate) mod marks;
 pub mod quantity;
 pub mod quotes;
 pub mod time;

@@ -33,6 +33,7 @@
 use crate::extract::actors::lexicon::{flag, CueKind, Lexicon, Set};
 use crate::extract::actors::tokens::{Kind, Tokens};
 use crate::extract::actors::{Gender, LocalMention, MentionForm};
+use crate::extract::marks::{self, Marked};
 use crate::model::{ActorKind, Document, QuoteKind, Sentence, Span};
 use serde::{Deserialize, Serialize};
 
@@ -49,272 +50,6 @@ pub struct LocalQuote {
     pub speaker_span: Option<Span>,
     /// The reporting cue's words ("said", "according to", "was quoted as saying").
     pub cue: Option<Span>,
-}
-
-/// A pair of quotation marks found in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Marked {
-    /// The opening mark.
-    pub open: Span,
-    /// The quoted words, trimmed.
-    pub content: Span,
-    /// The closing mark, or `None` when the quote was recovered without one.
-    pub close: Option<Span>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Class {
-    Double,
-    Single,
-}
-
-fn is_double_open(c: char) -> bool {
-    matches!(c, '“' | '„' | '«' | '‹' | '「' | '『')
-}
-fn is_double_close(c: char) -> bool {
-    matches!(c, '”' | '»' | '›' | '」' | '』')
-}
-
-/// Sentence ends inside `text[from..to]`: the byte after each `.`, `!`, `?` or `…`
-/// that is followed by a space and not part of a short abbreviation.
-fn sentence_end_after(text: &str, from: usize, to: usize) -> Option<usize> {
-    let slice = &text[from..to];
-    let mut prev_word_len = 0usize;
-    let mut prev_upper_single = false;
-    let mut it = slice.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_alphanumeric() {
-            prev_word_len += 1;
-            prev_upper_single = prev_word_len == 1 && c.is_uppercase();
-            continue;
-        }
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let next = it.peek().map(|&(_, n)| n);
-            let abbrev = c == '.'
-                && (prev_word_len == 1 && prev_upper_single || is_short_title(&slice[..i]));
-            if !abbrev && next.map(char::is_whitespace).unwrap_or(true) {
-                return Some(from + i + c.len_utf8());
-            }
-        }
-        prev_word_len = 0;
-    }
-    None
-}
-
-/// Whether the letters ending `before` are a title ("Mr", "Dr") in any case; checked
-/// at every period, so a short ASCII word is lower-cased on the stack.
-fn is_short_title(before: &str) -> bool {
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
-        .last()
-        .map(|(i, _)| i);
-    let Some(w) = start.and_then(|i| before.get(i..)) else {
-        return false;
-    };
-    let titles = &Lexicon::get().titles;
-    let mut buf = [0u8; 32];
-    if w.is_ascii() && w.len() <= buf.len() {
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower)
-            .map(|lw| titles.get(lw) == Some(&true))
-            .unwrap_or(false)
-    } else {
-        titles.get(w.to_lowercase().as_str()) == Some(&true)
-    }
-}
-
-/// Pairs the quotation marks of `text[from..]`.
-pub(crate) fn scan_marks(text: &str, from: usize) -> Vec<Marked> {
-    let mut out = Vec::new();
-    // (class, open mark span, opened mid-sentence)
-    let mut open: Option<(Class, Span, bool)> = None;
-    let bytes = text.as_bytes();
-    let mut i = from;
-    let prev_char = |i: usize| text[..i].chars().next_back();
-    let next_char = |i: usize| text[i..].chars().next();
-    let emit = |out: &mut Vec<Marked>, open_span: Span, end: usize, close: Option<Span>| {
-        let start = open_span.end;
-        if end <= start {
-            return;
-        }
-        let raw = &text[start..end];
-        let lead = raw.len() - raw.trim_start().len();
-        let trimmed = raw.trim().trim_end_matches([',', ';', ':']).trim_end();
-        if trimmed.is_empty() {
-            return;
-        }
-        out.push(Marked {
-            open: open_span,
-            content: Span::new(start + lead, start + lead + trimmed.len()),
-            close,
-        });
-    };
-    // Where an unclosed quote stops: the end of its first sentence when it opened
-    // mid-sentence, else the end of the paragraph.
-    let recover = |open_span: Span, mid: bool, para_end: usize| -> usize {
-        if mid {
-            sentence_end_after(text, open_span.end, para_end).unwrap_or(para_end)
-        } else {
-            para_end
-        }
-    };
-    // Only quotation marks and line breaks matter here: every other byte is skipped
-    // with two vectorized searches for the bytes that can start one (marks are `"`,
-    // `'`, or multi-byte starting 0xC2/0xE2/0xE3), merged in text order.
-    let tail = bytes.get(from..).unwrap_or_default();
-    let mut ascii = memchr::memchr3_iter(b'"', b'\'', b'\n', tail).peekable();
-    let mut multi = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, tail).peekable();
-    while i < text.len() {
-        if !matches!(bytes[i], b'"' | b'\'' | b'\n' | 0xC2 | 0xE2 | 0xE3) {
-            while ascii.next_if(|&p| p + from < i).is_some() {}
-            while multi.next_if(|&p| p + from < i).is_some() {}
-            i = match (ascii.peek(), multi.peek()) {
-                (Some(&a), Some(&m)) => a.min(m) + from,
-                (Some(&p), None) | (None, Some(&p)) => p + from,
-                (None, None) => text.len(),
-            };
-            continue;
-        }
-        let Some(c) = next_char(i) else { break };
-        if !(c == '"'
-            || c == '\''
-            || c == '\n'
-            || c == '\u{2029}'
-            || is_double_open(c)
-            || is_double_close(c)
-            || matches!(c, '‘' | '’'))
-        {
-            i += c.len_utf8();
-            continue;
-        }
-        let len = c.len_utf8();
-        let here = Span::new(i, i + len);
-        let before = prev_char(i);
-        let after = text[i + len..].chars().next();
-        let space_before = before
-            .map(|p| p.is_whitespace() || "([{—–-/".contains(p))
-            .unwrap_or(true);
-        let space_after = after.map(char::is_whitespace).unwrap_or(true);
-        let letter_before = before.map(char::is_alphanumeric).unwrap_or(false);
-        let letter_after = after.map(char::is_alphanumeric).unwrap_or(false);
-        if c == '\n' || c == '\u{2029}' {
-            if let Some((_, o, mid)) = open {
-                // Trim the paragraph end.
-                let para_end = text[..i].trim_end().len().max(o.end);
-                let end = recover(o, mid, para_end);
-                emit(&mut out, o, end, None);
-                open = None;
-            }
-            i += len;
-            continue;
-        }
-        let mid_sentence = |at: usize| -> bool {
-            let prev = text[from..at].trim_end();
-            match prev.chars().next_back() {
-                None => false,
-                Some(p) => {
-                    if matches!(p, '.' | '!' | '?' | '…') {
-                        false
-                    } else if is_double_close(p) || p == '"' || p == '’' {
-                        // after a closed quote: a new sentence if the quote ended one
-                        let inner = prev[..prev.len() - p.len_utf8()].trim_end();
-                        !inner.ends_with(['.', '!', '?', '…'])
-                    } else {
-                        !text[..at].trim_end_matches([' ', '\t']).ends_with('\n')
-                    }
-                }
-            }
-        };
-        match open {
-            None => {
-                let opens_double = is_double_open(c)
-                    || (c == '"'
-                        && (space_before || !space_after)
-                        && (!letter_before || letter_after))
-                    || (is_double_close(c) && space_before && !space_after);
-                let opens_single =
-                    (c == '‘' && !letter_before) || (c == '\'' && space_before && letter_after);
-                if opens_double {
-                    open = Some((Class::Double, here, mid_sentence(i)));
-                } else if opens_single && single_closes_in_paragraph(text, i + len) {
-                    open = Some((Class::Single, here, mid_sentence(i)));
-                }
-            }
-            Some((Class::Double, o, mid)) => {
-                if is_double_close(c) || c == '"' {
-                    emit(&mut out, o, i, Some(here));
-                    open = None;
-                } else if is_double_open(c) {
-                    // A second opener while one is open: a mistyped closer, or the
-                    // previous quote never closed.
-                    let closer_like = letter_before
-                        || space_after
-                        || after.map(|a| ",.;:!?".contains(a)).unwrap_or(true)
-                        || starts_with_attribution(&text[i + len..]);
-                    if closer_like {
-                        emit(&mut out, o, i, Some(here));
-                        open = None;
-                    } else {
-                        let end = sentence_end_after(text, o.end, i)
-                            .map(|e| recover(o, mid, e))
-                            .unwrap_or(i);
-                        emit(&mut out, o, end.min(i), None);
-                        open = Some((Class::Double, here, mid_sentence(i)));
-                    }
-                }
-            }
-            Some((Class::Single, o, _)) => {
-                let closes = (c == '’' || c == '\'') && !letter_after;
-                if closes {
-                    emit(&mut out, o, i, Some(here));
-                    open = None;
-                }
-            }
-        }
-        i += len;
-    }
-    if let Some((_, o, mid)) = open {
-        let para_end = text.trim_end().len().max(o.end);
-        let end = recover(o, mid, para_end);
-        emit(&mut out, o, end, None);
-    }
-    out
-}
-
-/// Whether a single closing mark (not an apostrophe) follows before the paragraph ends.
-fn single_closes_in_paragraph(text: &str, from: usize) -> bool {
-    let para = text[from..].split('\n').next().unwrap_or("");
-    let mut prev: Option<char> = None;
-    let mut it = para.chars().peekable();
-    while let Some(c) = it.next() {
-        if c == '’' || c == '\'' {
-            let letter_after = it.peek().map(|n| n.is_alphanumeric()).unwrap_or(false);
-            if !letter_after && prev.map(|p| !p.is_whitespace()).unwrap_or(false) {
-                return true;
-            }
-        }
-        prev = Some(c);
-    }
-    false
-}
-
-fn starts_with_attribution(rest: &str) -> bool {
-    let w: String = rest
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
-    matches!(w.as_str(), "he" | "she" | "it" | "they" | "we")
-        || Lexicon::get()
-            .cues
-            .get(w.as_str())
-            .map(|v| v.iter().any(|(p, k)| p.len() == 1 && *k == CueKind::Verb))
-            .unwrap_or(false)
 }
 
 /// Token index -> mention index, as a flat table (looked up for almost every token);
@@ -579,7 +314,7 @@ pub fn quotes(
 ) -> Vec<LocalQuote> {
     let _ = sentences;
     let body = doc.body();
-    let marks = scan_marks(&doc.text, body.start);
+    let marks = marks::scan(&doc.text, body.start);
     let toks = Tokens::new(&doc.text, body.start);
     quotes_in(doc, mentions, &toks, &marks)
 }
@@ -589,7 +324,7 @@ pub fn quotes(
 /// their span, kind and form.
 pub(crate) fn mentions_and_quotes(doc: &Document) -> (Vec<LocalMention>, Vec<LocalQuote>) {
     let body = doc.body();
-    let marks = scan_marks(&doc.text, body.start);
+    let marks = marks::scan(&doc.text, body.start);
     let toks = Tokens::new(&doc.text, body.start);
     let mut mentions = crate::extract::actors::mentions_in(doc, &[], &toks, &marks, true);
     let quotes = quotes_in(doc, &mentions, &toks, &marks);
@@ -1801,39 +1536,4 @@ fn looks_nominal(w: &str) -> bool {
         || w.ends_with("ed")
         || w.ends_with("ing")
         || Lexicon::get().cues.contains_key(w))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn contents(text: &str) -> Vec<&str> {
-        scan_marks(text, 0)
-            .into_iter()
-            .map(|m| &text[m.content.start..m.content.end])
-            .collect()
-    }
-
-    #[test]
-    fn marks_pair() {
-        assert_eq!(
-            contents("He said “yes, we’d go,” and “no.”"),
-            ["yes, we’d go", "no."]
-        );
-        assert_eq!(contents("\"A,\" he said, \"B.\""), ["A", "B."]);
-        assert_eq!(contents("She said ‘fine’ today."), ["fine"]);
-        assert_eq!(contents("«Bonjour» dit-il."), ["Bonjour"]);
-        assert_eq!(
-            contents("China’s plan and Belarus’ view."),
-            Vec::<&str>::new()
-        );
-    }
-
-    #[test]
-    fn unbalanced_marks_recover() {
-        let t = "He said Xi had “clearly declared this to all.\nChina has long had ties.";
-        assert_eq!(contents(t), ["clearly declared this to all."]);
-        let t = "“After all, who knows? All are aware of this “said he.\nNext paragraph.";
-        assert_eq!(contents(t), ["After all, who knows? All are aware of this"]);
-    }
 }

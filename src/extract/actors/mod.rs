@@ -26,6 +26,7 @@ pub(crate) mod tokens;
 
 pub use names::reads_family_first;
 
+use crate::extract::marks::{self, Marked};
 use crate::model::{ActorKind, Document, Sentence, Span};
 use lexicon::Set;
 use lexicon::{flag, Lexicon};
@@ -122,7 +123,7 @@ pub(crate) fn gender_of(word: &str) -> Option<Gender> {
 pub fn mentions(doc: &Document, sentences: &[Sentence]) -> Vec<LocalMention> {
     let body = doc.body();
     let toks = Tokens::new(&doc.text, body.start);
-    let marks = crate::extract::quotes::scan_marks(&doc.text, body.start);
+    let marks = marks::scan(&doc.text, body.start);
     mentions_in(doc, sentences, &toks, &marks, false)
 }
 
@@ -135,7 +136,7 @@ pub(crate) fn mentions_in(
     doc: &Document,
     sentences: &[Sentence],
     toks: &Tokens,
-    marks: &[crate::extract::quotes::Marked],
+    marks: &[Marked],
     lazy_places: bool,
 ) -> Vec<LocalMention> {
     let lex = Lexicon::get();
@@ -169,22 +170,8 @@ pub(crate) fn mentions_in(
         .extend(toks.toks.iter().enumerate().filter_map(elsewhere));
     finder.run();
     let mut out = finder.out;
-    // Quotations come in text order without overlapping (the scanner holds one open
-    // at a time), so only the last one starting at or before a mention can hold it;
-    // should they ever not, every quotation is tried.
-    let ordered = marks
-        .windows(2)
-        .all(|w| w[0].content.end <= w[1].content.start);
     for m in &mut out {
-        let inside = |q: &crate::extract::quotes::Marked| {
-            q.content.start <= m.span.start && m.span.end <= q.content.end
-        };
-        m.quoted = if ordered {
-            let k = marks.partition_point(|q| q.content.start <= m.span.start);
-            k > 0 && inside(&marks[k - 1])
-        } else {
-            marks.iter().any(inside)
-        };
+        m.quoted = marks::inside_any(marks, m.span);
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by_key(|m| m.span);
