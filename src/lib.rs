@@ -41,4 +41,4 @@ struct ReadmeDoctests;
 pub use config::Config;
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::*;
-pub use pipeline::{reconcile, Extracted, Progress, Reconciler, Stage};
+pub use pipeline::{actors_and_quotes, reconcile, Extracted, Progress, Reconciler, Stage};

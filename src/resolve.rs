@@ -32,8 +32,76 @@
 
 use crate::extract::actors::lexicon::{Lexicon, Map};
 use crate::extract::actors::{LocalMention, MentionForm};
-use crate::model::{Actor, ActorId, ActorKind, Document, Mention};
+use crate::extract::DocumentExtraction;
+use crate::model::{Actor, ActorId, ActorKind, Document, Mention, Quote, QuoteId, QuoteKind};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Actors and quotations across a set of documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// One actor per person or body, sorted by name, ids from 0.
+    pub actors: Vec<Actor>,
+    /// Every quotation, direct and indirect, in document-id then text order.
+    pub quotes: Vec<Quote>,
+}
+
+/// The actors of `docs` and their quotations with speakers, from each document's own
+/// extraction (`found[d]` is [`crate::extract::document`] of `docs[d]`).
+///
+/// The result does not depend on the order of `docs`.
+///
+/// ```
+/// use corroborate::{extract, resolve, Document};
+/// let docs = [
+///     Document::new("a", "“We will win,” President Xi Jinping said."),
+///     Document::new("b", "“We will surely win,” Mr Xi said."),
+/// ];
+/// let found: Vec<_> = docs.iter().map(extract::document).collect();
+/// let x = resolve::extraction(&docs, &found);
+/// assert_eq!(x.actors.len(), 1);
+/// assert_eq!(x.actors[0].name, "Xi Jinping");
+/// assert!(x.quotes.iter().all(|q| q.speaker == Some(x.actors[0].id)));
+/// ```
+pub fn extraction(docs: &[Document], found: &[DocumentExtraction]) -> Extraction {
+    let mentions: Vec<&[LocalMention]> = found.iter().map(|f| f.mentions.as_slice()).collect();
+    let resolution = resolve_actors(docs, &mentions);
+    // Documents in id order; each document's quotes are already in text order, so the
+    // list comes out sorted unless two documents share an id.
+    let mut order: Vec<usize> = (0..docs.len().min(found.len())).collect();
+    order.sort_by(|&a, &b| docs[a].id.cmp(&docs[b].id));
+    let mut quotes = Vec::with_capacity(found.iter().map(|f| f.quotes.len()).sum());
+    for &d in &order {
+        let doc = &docs[d];
+        for q in &found[d].quotes {
+            quotes.push(Quote {
+                id: QuoteId(0),
+                doc: doc.id.clone(),
+                span: q.span,
+                text: q.span.slice(&doc.text).to_string(),
+                kind: q.kind,
+                speaker: q.speaker.and_then(|mi| resolution.actor_of(d, mi)),
+                speaker_text: q.speaker_span.map(|s| s.slice(&doc.text).to_string()),
+                speaker_span: q.speaker_span,
+                cue: q.cue.map(|s| s.slice(&doc.text).to_string()),
+            });
+        }
+    }
+    let key = |q: &Quote| (q.span.start, q.span.end, q.kind == QuoteKind::Indirect);
+    let in_order = quotes
+        .windows(2)
+        .all(|w| (&w[0].doc, key(&w[0])) <= (&w[1].doc, key(&w[1])));
+    if !in_order {
+        quotes.sort_by(|a, b| (&a.doc, key(a)).cmp(&(&b.doc, key(b))));
+    }
+    for (i, q) in quotes.iter_mut().enumerate() {
+        q.id = QuoteId(i as u32);
+    }
+    Extraction {
+        actors: resolution.actors,
+        quotes,
+    }
+}
 
 /// Actors across documents, and which actor each local mention belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -218,6 +286,12 @@ impl Cluster {
 /// One actor per person or body across `docs`. `mentions[d]` are the mentions of
 /// `docs[d]` from [`crate::extract::actors::mentions`]. Place mentions are left out.
 pub fn actors(docs: &[Document], mentions: &[Vec<LocalMention>]) -> Resolution {
+    let mentions: Vec<&[LocalMention]> = mentions.iter().map(Vec::as_slice).collect();
+    resolve_actors(docs, &mentions)
+}
+
+/// [`actors`] over borrowed mention lists.
+fn resolve_actors(docs: &[Document], mentions: &[&[LocalMention]]) -> Resolution {
     let mut order: Vec<usize> = (0..docs.len().min(mentions.len())).collect();
     order.sort_by(|&a, &b| docs[a].id.cmp(&docs[b].id).then(a.cmp(&b)));
     let mut assign: Vec<Vec<Option<usize>>> =
@@ -674,7 +748,7 @@ fn role_fit(head: &str, roles: &BTreeSet<&str>) -> u8 {
 
 fn build(
     docs: &[Document],
-    mentions: &[Vec<LocalMention>],
+    mentions: &[&[LocalMention]],
     clusters: Vec<Cluster>,
     assign: Vec<Vec<Option<usize>>>,
 ) -> Resolution {

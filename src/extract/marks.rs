@@ -280,7 +280,7 @@ impl Scanner<'_> {
         let prev = text[self.from..at].trim_end();
         match prev.chars().next_back() {
             None => false,
-            Some(p) if matches!(p, '.' | '!' | '?' | '…') => false,
+            Some('.' | '!' | '?' | '…') => false,
             Some(p) if is_double_close(p) || p == '"' || p == '’' => {
                 // after a closed quote: a new sentence if the quote ended one
                 let inner = prev[..prev.len() - p.len_utf8()].trim_end();

@@ -319,30 +319,8 @@ pub fn quotes(
     quotes_in(doc, mentions, &toks, &marks)
 }
 
-/// Mentions and quotations of one document, tokenizing and pairing marks once. A
-/// place mention that speaks has become a named body; other place mentions carry only
-/// their span, kind and form.
-pub(crate) fn mentions_and_quotes(doc: &Document) -> (Vec<LocalMention>, Vec<LocalQuote>) {
-    let body = doc.body();
-    let marks = marks::scan(&doc.text, body.start);
-    let toks = Tokens::new(&doc.text, body.start);
-    let mut mentions = crate::extract::actors::mentions_in(doc, &[], &toks, &marks, true);
-    let quotes = quotes_in(doc, &mentions, &toks, &marks);
-    // A place that speaks ("Beijing said") is a body here; the other places keep only
-    // their spans (nothing after this looks at a place's strings).
-    for q in &quotes {
-        if let Some(m) = q.speaker.and_then(|mi| mentions.get_mut(mi)) {
-            if m.form == MentionForm::Place {
-                crate::extract::actors::complete_place(&toks, m);
-                m.form = MentionForm::Name;
-            }
-        }
-    }
-    (mentions, quotes)
-}
-
 /// [`quotes`] over tokens and quotation marks already found.
-fn quotes_in(
+pub(crate) fn quotes_in(
     doc: &Document,
     mentions: &[LocalMention],
     toks: &Tokens,
