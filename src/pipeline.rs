@@ -319,7 +319,8 @@ impl Extracted {
                 let _ = write!(out, "; also {}", a.aliases.join(", "));
             }
             if !a.roles.is_empty() {
-                let _ = write!(out, "; {}", a.roles.join(", "));
+                let roles: Vec<&str> = a.roles.iter().map(crate::model::Role::phrase).collect();
+                let _ = write!(out, "; {}", roles.join(", "));
             }
             out.push('\n');
         }

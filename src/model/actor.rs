@@ -46,10 +46,137 @@ pub struct Actor {
     pub kind: ActorKind,
     /// Every other form seen ("Xi", "Mr Xi", "President Xi Jinping"), sorted.
     pub aliases: Vec<String>,
-    /// Roles learned from titles and appositions ("president of Belarus"), sorted.
-    pub roles: Vec<String>,
+    /// Roles learned from titles and appositions ("president of Belarus"), sorted by
+    /// phrase.
+    pub roles: Vec<Role>,
     /// Every mention, in document then offset order.
     pub mentions: Vec<Mention>,
+}
+
+/// A role an actor is given in the text ("Chinese Foreign Minister", "president of
+/// Belarus"): the phrase as written and its words, read once where it is found.
+/// Serialized as the phrase.
+///
+/// ```
+/// use corroborate::{Role, RolePart};
+/// let r = Role::new("China’s  foreign ministry spokesperson");
+/// assert_eq!(r.phrase(), "China’s foreign ministry spokesperson");
+/// assert_eq!(r.words()[0].part, RolePart::Possessor);
+/// assert_eq!(r.words()[0].text, "china");
+/// let title = |phrase: &str| -> Vec<String> {
+///     Role::new(phrase).title().iter().map(|w| w.text.clone()).collect()
+/// };
+/// assert_eq!(title("president of Belarus"), ["president"]);
+/// assert_eq!(title("US Secretary of State"), ["us", "secretary", "of", "state"]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Role {
+    phrase: String,
+    words: Vec<RoleWord>,
+}
+
+/// One word of a [`Role`].
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RoleWord {
+    /// The word in lower case, a possessive ending removed ("china" for "China’s").
+    pub text: String,
+    /// What the word is in the phrase.
+    pub part: RolePart,
+}
+
+/// What a word of a [`Role`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum RolePart {
+    /// "the", "a" or "an".
+    Determiner,
+    /// A possessor ("China’s", "the country’s").
+    Possessor,
+    /// "of", "to", "at", "in" or "for": what follows completes the role ("president
+    /// of Belarus", "ambassador to Minsk").
+    Preposition,
+    /// Any other word: a qualifier, the role noun, a word of its complement.
+    Word,
+}
+
+impl Role {
+    /// The role written as `phrase` (runs of white space count as one space).
+    pub fn new(phrase: &str) -> Role {
+        let phrase: String = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = phrase
+            .to_lowercase()
+            .split_whitespace()
+            .map(|w| {
+                if let Some(owner) = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")) {
+                    return RoleWord {
+                        text: owner.to_string(),
+                        part: RolePart::Possessor,
+                    };
+                }
+                let part = match w {
+                    "the" | "a" | "an" => RolePart::Determiner,
+                    "of" | "to" | "at" | "in" | "for" => RolePart::Preposition,
+                    _ => RolePart::Word,
+                };
+                RoleWord {
+                    text: w.to_string(),
+                    part,
+                }
+            })
+            .collect();
+        Role { phrase, words }
+    }
+
+    /// The phrase as written.
+    pub fn phrase(&self) -> &str {
+        &self.phrase
+    }
+
+    /// Its words, in order.
+    pub fn words(&self) -> &[RoleWord] {
+        &self.words
+    }
+
+    /// Whether the phrase is empty (a name's country with no role: "Putin of Russia").
+    pub fn is_empty(&self) -> bool {
+        self.phrase.is_empty()
+    }
+
+    /// The words that name the role itself, before what completes it: "president" of
+    /// "president of Belarus", "ambassador" of "ambassador to Minsk". "Secretary of
+    /// State" and "head of government" stay whole.
+    pub fn title(&self) -> &[RoleWord] {
+        let w = &self.words;
+        match w.iter().position(|x| x.part == RolePart::Preposition) {
+            Some(i)
+                if !w.get(i + 1).is_some_and(|n| {
+                    n.part == RolePart::Word && matches!(n.text.as_str(), "state" | "government")
+                }) =>
+            {
+                &w[..i]
+            }
+            _ => w,
+        }
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.phrase)
+    }
+}
+
+impl Serialize for Role {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.phrase)
+    }
+}
+
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Role, D::Error> {
+        let phrase = String::deserialize(d)?;
+        Ok(Role::new(&phrase))
+    }
 }
 
 /// Direct words in quotation marks, or reported (indirect) speech.
@@ -89,4 +216,24 @@ pub struct Quote {
     pub speaker_span: Option<Span>,
     /// The reporting cue ("said", "according to", "quoted ... as saying").
     pub cue: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_role_serializes_as_its_phrase() {
+        let r = Role::new("head of the country’s top legislature");
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(json, "\"head of the country’s top legislature\"");
+        assert_eq!(serde_json::from_str::<Role>(&json).unwrap(), r);
+        let parts: Vec<RolePart> = r.words().iter().map(|w| w.part).collect();
+        use RolePart::*;
+        assert_eq!(
+            parts,
+            [Word, Preposition, Determiner, Possessor, Word, Word]
+        );
+        assert_eq!(r.title().len(), 1);
+    }
 }

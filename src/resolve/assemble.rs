@@ -3,7 +3,7 @@
 
 use super::{Resolution, State};
 use crate::extract::actors::MentionForm;
-use crate::model::{Actor, ActorId, ActorKind, Mention};
+use crate::model::{Actor, ActorId, ActorKind, Mention, Role};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The actors of the clusters of `state`, and the actor of every mention.
@@ -58,11 +58,10 @@ pub(super) fn actors(state: State) -> Resolution {
             .flat_map(|(m, t)| [m.text(t), m.name(t)])
             .filter(|a| *a != name)
             .collect();
-        let roles: BTreeSet<&str> = ms
+        let roles: BTreeSet<&Role> = ms
             .iter()
             .flat_map(|&(d, mi)| mentions[d][mi].roles.iter())
             .filter(|r| !r.is_empty())
-            .map(String::as_str)
             .collect();
         let mention_list: Vec<Mention> = ms
             .iter()
@@ -78,7 +77,7 @@ pub(super) fn actors(state: State) -> Resolution {
                 name,
                 kind: cl.kind.unwrap_or(ActorKind::Person),
                 aliases: aliases.into_iter().map(str::to_string).collect(),
-                roles: roles.into_iter().map(str::to_string).collect(),
+                roles: roles.into_iter().cloned().collect(),
                 mentions: mention_list,
             },
             c,

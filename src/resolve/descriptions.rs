@@ -5,7 +5,7 @@
 use super::State;
 use crate::extract::actors::lexicon::{vague_qualifier, Lexicon};
 use crate::extract::actors::MentionForm;
-use crate::model::ActorKind;
+use crate::model::{ActorKind, Role};
 use std::collections::BTreeSet;
 
 /// What each cluster is known as when step 4 starts: role nouns, countries and role
@@ -105,7 +105,7 @@ pub(super) fn by_role(state: &mut State) {
             if kind != ActorKind::Person || form != MentionForm::Description {
                 continue;
             }
-            let mut words = role_words(m.name(&state.docs[d].text), lex);
+            let mut words = role_words(&Role::new(m.name(&state.docs[d].text)), lex);
             if let Some(pos) = words.iter().position(|w| *w == m.head) {
                 words.truncate(pos + 1);
             }
@@ -161,22 +161,19 @@ fn the_one_anywhere(state: &State, profiles: &Profiles, desc: &Description) -> O
     }
 }
 
-/// A role phrase as lower-case words without determiners, possessives and
-/// nationality adjectives: "the Chinese Foreign Minister" -> ["foreign", "minister"].
-fn role_words(role: &str, lex: &Lexicon) -> Vec<String> {
-    role.split_whitespace()
-        .map(|w| {
-            let w = w
-                .strip_suffix("’s")
-                .or_else(|| w.strip_suffix("'s"))
-                .unwrap_or(w);
-            w.to_lowercase()
-        })
+/// A role phrase as lower-case words without determiners, "of", possessive endings
+/// and nationality adjectives: "the Chinese Foreign Minister" -> ["foreign",
+/// "minister"], "president of Belarus" -> ["president", "belarus"].
+fn role_words(role: &Role, lex: &Lexicon) -> Vec<String> {
+    role.words()
+        .iter()
+        .map(|w| w.text.as_str())
         .filter(|w| {
             !w.is_empty()
-                && !matches!(w.as_str(), "the" | "a" | "an" | "of")
-                && !lex.nationality.contains_key(w.as_str())
+                && !matches!(*w, "the" | "a" | "an" | "of")
+                && !lex.nationality.contains_key(*w)
         })
+        .map(str::to_string)
         .collect()
 }
 

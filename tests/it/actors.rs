@@ -65,7 +65,7 @@ fn check(x: &Extraction, line: &str) -> Option<String> {
         }
         "not_actor" => by_form(x, f[1]).map(|a| format!("{line}: is actor {:?}", a.name)),
         "role" => match x.actors.iter().find(|a| a.name == f[1]) {
-            Some(a) if a.roles.iter().any(|r| r == f[2]) => None,
+            Some(a) if a.roles.iter().any(|r| r.phrase() == f[2]) => None,
             Some(a) => Some(format!("{line}: roles are {:?}", a.roles)),
             None => Some(format!("{line}: no actor {:?}", f[1])),
         },

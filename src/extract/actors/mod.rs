@@ -16,7 +16,7 @@
 //! let m = actors::mentions(&doc, &segment::sentences(&doc));
 //! let people: Vec<&str> = m.iter().filter(|m| m.kind == ActorKind::Person).map(|m| m.text(&doc.text)).collect();
 //! assert_eq!(people, ["Alexander Lukashenko", "Mr Xi"]);
-//! assert_eq!(m[0].roles, ["Belarusian leader"]);
+//! assert_eq!(m[0].roles[0].phrase(), "Belarusian leader");
 //! assert_eq!(m[0].nationality.as_deref(), Some("Belarus"));
 //! ```
 
@@ -32,7 +32,7 @@ pub(crate) mod tokens;
 pub use names::reads_family_first;
 
 use crate::extract::marks::{self, Marked};
-use crate::model::{ActorKind, Document, Sentence, Span};
+use crate::model::{ActorKind, Document, Role, Sentence, Span};
 use finder::{fill_place, Finder};
 use initial::{mark_headlines, sentence_initial};
 use lexicon::{Lexicon, Set};
@@ -70,7 +70,7 @@ pub struct LocalMention {
     /// The country the mention ties its actor to ("Chinese President" gives China).
     pub nationality: Option<String>,
     /// Roles stated here ("Belarusian leader", "president of Belarus").
-    pub roles: Vec<String>,
+    pub roles: Vec<Role>,
     /// Lower-case role nouns of those roles and titles ("leader", "president").
     pub role_heads: Vec<String>,
     /// Whether the mention stands inside a direct quotation's marks.

@@ -328,7 +328,7 @@ impl Finder<'_> {
             .into_iter()
             .flatten()
         {
-            roles.push(r.text);
+            roles.push(r.role);
             role_heads.extend(r.heads);
             if nationality.is_none() {
                 nationality = r.nationality;

@@ -4,11 +4,12 @@
 
 use super::finder::Finder;
 use super::lexicon::flag;
+use crate::model::Role;
 
 /// A role found before or after a name.
 pub(super) struct RoleInfo {
-    /// The role as written, spaces collapsed.
-    pub text: String,
+    /// The role as written (empty for a country alone: "Putin of Russia").
+    pub role: Role,
     /// Its lower-case role nouns.
     pub heads: Vec<String>,
     /// The country it ties the name to.
@@ -121,7 +122,7 @@ impl Finder<'_> {
         }
         let text = self.span_of(first, name_start - 1).slice(self.text);
         Some(RoleInfo {
-            text: clean_role(text),
+            role: Role::new(text),
             heads,
             nationality,
         })
@@ -134,14 +135,9 @@ impl Finder<'_> {
         if self.word(b + 1) && self.lo(b + 1) == "of" && self.cap(b + 2) {
             let c = self.country_of_place(b + 2)?;
             return Some(RoleInfo {
-                text: String::new(),
+                role: Role::default(),
                 heads: vec![],
                 nationality: Some(c),
-            })
-            .filter(|_| true)
-            .map(|mut r| {
-                r.text = String::new();
-                r
             });
         }
         if !self.toks.is_punct(b + 1, ',') {
@@ -229,13 +225,9 @@ impl Finder<'_> {
         }
         let text = self.span_of(start, end).slice(self.text);
         Some(RoleInfo {
-            text: clean_role(text),
+            role: Role::new(text),
             heads,
             nationality,
         })
     }
-}
-
-fn clean_role(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
