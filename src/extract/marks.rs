@@ -45,6 +45,7 @@ pub(crate) fn scan(text: &str, from: usize) -> Vec<Marked> {
         from,
         open: None,
         out: Vec::new(),
+        single_closers: None,
     };
     for at in candidates(text.as_bytes(), from) {
         if let Some(c) = text[at..].chars().next().filter(|&c| is_mark_or_break(c)) {
@@ -148,6 +149,8 @@ struct Scanner<'t> {
     from: usize,
     open: Option<Open>,
     out: Vec<Marked>,
+    /// Where single closing marks and line breaks are, found on first need.
+    single_closers: Option<SingleClosers>,
 }
 
 impl Scanner<'_> {
@@ -186,7 +189,7 @@ impl Scanner<'_> {
             (c == '‘' && !a.letter_before) || (c == '\'' && a.space_before && a.letter_after);
         let class = if opens_double {
             Class::Double
-        } else if opens_single && single_closes_in_paragraph(self.text, a.here.end) {
+        } else if opens_single && self.single_closes_in_paragraph(a.here.end) {
             Class::Single
         } else {
             return;
@@ -274,6 +277,16 @@ impl Scanner<'_> {
         });
     }
 
+    /// Whether a single closing mark (not an apostrophe) follows byte `from` before its
+    /// paragraph ends.
+    fn single_closes_in_paragraph(&mut self, from: usize) -> bool {
+        let text = self.text;
+        let start = self.from;
+        self.single_closers
+            .get_or_insert_with(|| SingleClosers::new(text, start))
+            .closes_in_paragraph(from)
+    }
+
     /// Whether a mark at byte `at` stands inside a sentence rather than opening one.
     fn mid_sentence(&self, at: usize) -> bool {
         let text = self.text;
@@ -343,32 +356,67 @@ fn is_short_title(before: &str) -> bool {
     }
 }
 
-/// Whether a single closing mark (not an apostrophe) follows before the paragraph ends.
-fn single_closes_in_paragraph(text: &str, from: usize) -> bool {
-    let para = text[from..].split('\n').next().unwrap_or("");
-    let mut prev: Option<char> = None;
-    let mut it = para.chars().peekable();
-    while let Some(c) = it.next() {
-        if c == '’' || c == '\'' {
-            let letter_after = it.peek().map(|n| n.is_alphanumeric()).unwrap_or(false);
-            if !letter_after && prev.map(|p| !p.is_whitespace()).unwrap_or(false) {
-                return true;
-            }
-        }
-        prev = Some(c);
-    }
-    false
+/// The single closing marks and line feeds of a text, in order, so that asking whether
+/// a single quotation closes in its paragraph costs two binary searches instead of a
+/// scan of the paragraph for every opening mark.
+struct SingleClosers {
+    /// Byte offsets of `’` and `'` that can close a quotation: not followed by a letter
+    /// or digit, and after a character that is no space.
+    closers: Vec<usize>,
+    /// Byte offsets of line feeds.
+    newlines: Vec<usize>,
 }
+
+impl SingleClosers {
+    fn new(text: &str, from: usize) -> SingleClosers {
+        let bytes = text.as_bytes();
+        let tail = bytes.get(from..).unwrap_or_default();
+        let newlines = memchr::memchr_iter(b'\n', tail).map(|p| p + from).collect();
+        // `’` is E2 80 99; its lead byte is enough to find it.
+        let closers = memchr::memchr2_iter(b'\'', 0xE2, tail)
+            .map(|p| p + from)
+            .filter(|&p| {
+                let Some(c) = text[p..].chars().next().filter(|&c| c == '’' || c == '\'') else {
+                    return false;
+                };
+                let after = text[p + c.len_utf8()..].chars().next();
+                let before = text[..p].chars().next_back();
+                !after.is_some_and(char::is_alphanumeric)
+                    && before.is_some_and(|b| !b.is_whitespace())
+            })
+            .collect();
+        SingleClosers { closers, newlines }
+    }
+
+    /// Whether a closer stands after byte `from` and before the next line feed.
+    fn closes_in_paragraph(&self, from: usize) -> bool {
+        let k = self.closers.partition_point(|&p| p <= from);
+        let para_end = self
+            .newlines
+            .get(self.newlines.partition_point(|&p| p < from))
+            .copied()
+            .unwrap_or(usize::MAX);
+        self.closers.get(k).is_some_and(|&p| p < para_end)
+    }
+}
+
+/// Longer than any pronoun or one-word reporting verb: a word this long after a mark
+/// is no attribution, and is read no further.
+const ATTRIBUTION_WORD_CHARS: usize = 32;
 
 /// Whether `rest` opens with a pronoun or a one-word reporting verb: a quotation mark
 /// before it closes a quote ("...“ he said").
 fn starts_with_attribution(rest: &str) -> bool {
-    let w: String = rest
+    let word: String = rest
         .trim_start()
         .chars()
         .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
+        .take(ATTRIBUTION_WORD_CHARS + 1)
+        .collect();
+    if word.chars().count() > ATTRIBUTION_WORD_CHARS {
+        return false;
+    }
+    let w = word.to_lowercase();
     matches!(w.as_str(), "he" | "she" | "it" | "they" | "we")
         || Lexicon::get()
             .cues

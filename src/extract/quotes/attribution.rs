@@ -31,45 +31,105 @@ impl Attribution {
     }
 }
 
-impl Cues {
+/// The cues of a document arranged for the questions attribution asks of one
+/// quotation's sentence frame, each answered without walking the frame's cues.
+struct CueIndex<'c> {
+    cues: &'c Cues,
+    /// For each cue, the latest cue at or before it that is a reporting verb (not a
+    /// source) with a speaker phrase.
+    prev_verb: Vec<Option<usize>>,
+    /// For each cue, the latest cue at or before it with a speaker phrase.
+    prev_np: Vec<Option<usize>>,
+    /// For each cue, the first source cue at or after it with a speaker phrase.
+    next_source: Vec<Option<usize>>,
+    /// For each cue, the first cue at or after it with a speaker phrase.
+    next_np: Vec<Option<usize>>,
+}
+
+impl<'c> CueIndex<'c> {
+    fn new(cues: &'c Cues) -> CueIndex<'c> {
+        let n = cues.cues.len();
+        let has_np = |k: usize| cues.np[k].is_some();
+        let sourced = |k: usize| cues.cues[k].kind == CueKind::Source;
+        let running = |keep: &dyn Fn(usize) -> bool, ks: &mut dyn Iterator<Item = usize>| {
+            let mut out = vec![None; n];
+            let mut last = None;
+            for k in ks {
+                if keep(k) {
+                    last = Some(k);
+                }
+                out[k] = last;
+            }
+            out
+        };
+        CueIndex {
+            cues,
+            prev_verb: running(&|k| has_np(k) && !sourced(k), &mut (0..n)),
+            prev_np: running(&|k| has_np(k), &mut (0..n)),
+            next_source: running(&|k| has_np(k) && sourced(k), &mut (0..n).rev()),
+            next_np: running(&|k| has_np(k), &mut (0..n).rev()),
+        }
+    }
+
+    /// The cues of sentence frame `u`: cues are in text order, so they are a run.
+    fn in_unit(&self, u: usize) -> std::ops::Range<usize> {
+        let cues = &self.cues.cues;
+        cues.partition_point(|c| c.unit < u)..cues.partition_point(|c| c.unit <= u)
+    }
+
     /// The attribution cue `k` gives.
     fn attribution(&self, f: &Frame, k: usize) -> Attribution {
-        let c = self.cues[k];
+        let c = self.cues.cues[k];
         Attribution {
-            speaker: self.speaker[k],
-            speaker_span: self.np[k].map(|np| f.span(np.first, np.last)),
+            speaker: self.cues.speaker[k],
+            speaker_span: self.cues.np[k].map(|np| f.span(np.first, np.last)),
             cue: Some(f.span(c.a, c.b)),
         }
     }
 
     /// The cue attributing the quotation on tokens `qa..=qb` in unit `qu`.
     fn for_quote(&self, qa: usize, qb: usize, qu: usize, f: &Frame) -> Option<usize> {
-        let cues = &self.cues;
-        let has_np = |k: usize| self.np[k].is_some();
-        let sourced = |k: usize| cues[k].kind == CueKind::Source;
-        // Cues are in text order, so those of one unit are a run.
-        let in_unit = cues.partition_point(|c| c.unit < qu)..cues.partition_point(|c| c.unit <= qu);
+        let cues = &self.cues.cues;
+        let unit = self.in_unit(qu);
+        let within = |k: Option<usize>| k.filter(|k| unit.contains(k));
+        // The first cue of the unit after the quote, and the first ending before it
+        // starts (cues do not overlap, so both ends are in order).
+        let after = unit.start + cues[unit.clone()].partition_point(|c| c.a <= qb);
+        let before_end = unit.start + cues[unit.clone()].partition_point(|c| c.b < qa);
         // a. right after the quote: `,” X said` / `,” said X`.
-        if let Some(k) = in_unit.clone().find(|&k| cues[k].a > qb) {
-            let c = cues[k];
-            let between_quote = (qb + 1..c.a).any(|j| f.in_quote[j].is_some());
-            if !between_quote && c.a - qb <= CUE_AFTER_QUOTE_TOKENS && has_np(k) && !sourced(k) {
-                return Some(k);
+        if after < unit.end {
+            let c = cues[after];
+            let near = c.a - qb <= CUE_AFTER_QUOTE_TOKENS;
+            if near
+                && !(qb + 1..c.a).any(|j| f.in_quote[j].is_some())
+                && self.cues.np[after].is_some()
+                && c.kind != CueKind::Source
+            {
+                return Some(after);
             }
         }
         // b. the nearest reporting verb before the quote, then a source anywhere.
-        in_unit
-            .clone()
-            .rev()
-            .find(|&k| cues[k].b < qa && has_np(k) && !sourced(k))
-            .or_else(|| in_unit.clone().find(|&k| has_np(k) && sourced(k)))
+        before_end
+            .checked_sub(1)
+            .and_then(|k| within(self.prev_verb[k]))
+            .or_else(|| within(self.next_source.get(unit.start).copied().flatten()))
             // c. any later cue in the frame.
-            .or_else(|| in_unit.clone().find(|&k| cues[k].a > qb && has_np(k)))
+            .or_else(|| within(self.next_np.get(after).copied().flatten()))
+    }
+
+    /// The last cue of unit `u` with a speaker phrase.
+    fn last_in_unit(&self, u: usize) -> Option<usize> {
+        let unit = self.in_unit(u);
+        unit.end
+            .checked_sub(1)
+            .and_then(|k| self.prev_np[k])
+            .filter(|k| unit.contains(k))
     }
 }
 
 /// The direct quotations of `marks`, in text order, with their speakers.
 pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> Vec<LocalQuote> {
+    let cues = CueIndex::new(cues);
     let n = f.toks.len();
     let mut out = Vec::with_capacity(marks.len());
     // The previous direct quote: its unit and attribution.
@@ -83,7 +143,7 @@ pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> Vec<LocalQuote
         let qu = f.unit[qa];
         let who = match cues.for_quote(qa, qb, qu, f) {
             Some(k) => cues.attribution(f, k),
-            None => unattributed(f, cues, qa, qu, last),
+            None => unattributed(f, &cues, qa, qu, last),
         };
         last = Some((qu, who));
         out.push(LocalQuote {
@@ -102,7 +162,7 @@ pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> Vec<LocalQuote
 /// previous quote's (`last`) for a quote standing alone.
 fn unattributed(
     f: &Frame,
-    cues: &Cues,
+    cues: &CueIndex,
     qa: usize,
     qu: usize,
     last: Option<(usize, Attribution)>,
@@ -119,19 +179,10 @@ fn unattributed(
         }
     }
     // A quote standing alone continues the previous speaker.
-    let alone = (f.unit_first[qu]..toks.len())
-        .take_while(|&j| f.unit[j] == qu)
-        .all(|j| f.in_quote[j].is_some() || !toks.is_word(j));
+    let alone = !f.unit_has_frame_word[qu];
     // `X said:` closing the previous paragraph introduces this quote.
     let introduced = (alone && qa > 0 && f.frame(qa - 1) && toks.is_punct(qa - 1, ':'))
-        .then(|| {
-            cues.cues
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(k, c)| c.unit == f.unit[qa - 1] && cues.np[*k].is_some())
-                .map(|(k, _)| k)
-        })
+        .then(|| cues.last_in_unit(f.unit[qa - 1]))
         .flatten();
     if let Some(k) = introduced {
         return cues.attribution(f, k);

@@ -3,6 +3,7 @@
 //! quotations, and the mentions by their first and last token.
 
 use super::words::is_abbrev;
+use crate::extract::actors::lexicon::flag;
 use crate::extract::actors::tokens::{Kind, Tokens};
 use crate::extract::actors::LocalMention;
 use crate::extract::marks::Marked;
@@ -55,12 +56,93 @@ pub(super) struct Frame<'a> {
     pub unit: Vec<usize>,
     /// For each sentence frame, its first token.
     pub unit_first: Vec<usize>,
+    /// For each sentence frame, its last token before its final punctuation outside
+    /// quotations (its first token when it is all punctuation).
+    pub unit_content_end: Vec<usize>,
+    /// For each sentence frame, whether a word outside quotations stands in it.
+    pub unit_has_frame_word: Vec<bool>,
+    /// Token counts and positions that let attribution ask about a stretch of tokens
+    /// without walking it.
+    index: TokenIndex,
     /// Mentions by their last token.
     pub by_end: TokMap,
     /// Mentions by their first token (the first mention there).
     pub by_start: TokMap,
     /// For each mention, its first and last token.
     mention_tok: Vec<(usize, usize)>,
+    /// For each mention, the largest end of it and the mentions before it, when the
+    /// mentions are in text order.
+    mention_end_max: Option<Vec<usize>>,
+}
+
+/// Prefix counts and sorted positions over the tokens of a document.
+#[derive(Default)]
+struct TokenIndex {
+    /// `words_before[i]`: word tokens before token `i`.
+    words_before: Vec<u32>,
+    /// `frame_words_before[i]`: word tokens outside quotations before token `i`.
+    frame_words_before: Vec<u32>,
+    /// `punct_run_start[i]`: the first token of the run of punctuation outside
+    /// quotations that ends just before token `i` (`i` when there is none).
+    punct_run_start: Vec<u32>,
+    /// Tokens "that" outside quotations.
+    that: Vec<usize>,
+    /// Tokens "according" outside quotations.
+    according: Vec<usize>,
+    /// Tokens "saying", "telling", "stating" or "writing", anywhere.
+    saying: Vec<usize>,
+    /// Words outside quotations that can start a reporting phrase.
+    cue_words: Vec<usize>,
+}
+
+impl TokenIndex {
+    fn new(toks: &Tokens, in_quote: &[Option<u32>]) -> TokenIndex {
+        let n = toks.len();
+        let mut ix = TokenIndex {
+            words_before: Vec::with_capacity(n + 1),
+            frame_words_before: Vec::with_capacity(n + 1),
+            punct_run_start: Vec::with_capacity(n + 1),
+            ..TokenIndex::default()
+        };
+        let (mut words, mut frame_words, mut run_start) = (0u32, 0u32, 0u32);
+        for (i, t) in toks.toks.iter().enumerate() {
+            ix.words_before.push(words);
+            ix.frame_words_before.push(frame_words);
+            ix.punct_run_start.push(run_start);
+            let frame = in_quote[i].is_none();
+            let word = t.kind == Kind::Word;
+            words += u32::from(word);
+            frame_words += u32::from(word && frame);
+            // A run of punctuation outside quotations ends at a word or a quotation.
+            if !frame || word {
+                run_start = i as u32 + 1;
+            }
+            if !word {
+                continue;
+            }
+            match toks.lower(i) {
+                "that" if frame => ix.that.push(i),
+                "according" if frame => ix.according.push(i),
+                "saying" | "telling" | "stating" | "writing" => ix.saying.push(i),
+                _ => {}
+            }
+            if frame && toks.has(i, flag::CUE) {
+                ix.cue_words.push(i);
+            }
+        }
+        ix.words_before.push(words);
+        ix.frame_words_before.push(frame_words);
+        ix.punct_run_start.push(run_start);
+        ix
+    }
+}
+
+/// The first of the sorted `positions` in `a..=b`.
+fn first_in(positions: &[usize], a: usize, b: usize) -> Option<usize> {
+    positions
+        .get(positions.partition_point(|&p| p < a))
+        .copied()
+        .filter(|&p| p <= b)
 }
 
 impl<'a> Frame<'a> {
@@ -78,23 +160,55 @@ impl<'a> Frame<'a> {
         for (i, &u) in unit.iter().enumerate().rev() {
             unit_first[u] = i;
         }
+        let mut unit_content_end = vec![0usize; unit_first.len()];
+        let mut unit_has_frame_word = vec![false; unit_first.len()];
+        for (i, &u) in unit.iter().enumerate() {
+            unit_content_end[u] = i;
+            unit_has_frame_word[u] |= in_quote[i].is_none() && toks.is_word(i);
+        }
+        let index = TokenIndex::new(toks, &in_quote);
         let mention_tok = mention_tokens(toks, mentions);
+        let sorted = mentions
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start);
+        let mention_end_max = sorted.then(|| {
+            let mut max = 0;
+            mentions
+                .iter()
+                .map(|m| {
+                    max = max.max(m.span.end);
+                    max
+                })
+                .collect()
+        });
         let mut by_end = TokMap::new(toks.len());
         let mut by_start = TokMap::new(toks.len());
         for (mi, &(a, b)) in mention_tok.iter().enumerate() {
             by_start.insert_first(a, mi);
             by_end.insert(b, mi);
         }
-        Frame {
+        let mut f = Frame {
             toks,
             mentions,
             in_quote,
             unit,
             unit_first,
+            unit_content_end,
+            unit_has_frame_word,
+            index,
             by_end,
             by_start,
             mention_tok,
+            mention_end_max,
+        };
+        for u in 0..f.unit_first.len() {
+            let (ua, mut ub) = (f.unit_first[u], f.unit_content_end[u]);
+            while ub > ua && f.frame(ub) && f.is_trailing_punct(ub) {
+                ub -= 1;
+            }
+            f.unit_content_end[u] = ub;
         }
+        f
     }
 
     /// The bytes of tokens `a..=b`.
@@ -119,6 +233,73 @@ impl<'a> Frame<'a> {
                 self.lo(i),
                 "." | "," | ";" | ":" | "!" | "?" | "…" | "—" | "–" | "-"
             )
+    }
+
+    /// How many word tokens `a..=b` holds (0 when `a > b`).
+    pub fn words_in(&self, a: usize, b: usize) -> usize {
+        let w = &self.index.words_before;
+        if a > b || b >= self.toks.len() {
+            return 0;
+        }
+        (w[b + 1] - w[a]) as usize
+    }
+
+    /// How many word tokens outside quotations `a..=b` holds (0 when `a > b`).
+    pub fn frame_words_in(&self, a: usize, b: usize) -> usize {
+        let w = &self.index.frame_words_before;
+        if a > b || b >= self.toks.len() {
+            return 0;
+        }
+        (w[b + 1] - w[a]) as usize
+    }
+
+    /// Token `e`, moved back over the punctuation outside quotations before it, but
+    /// not before token `floor`.
+    pub fn back_over_punct(&self, e: usize, floor: usize) -> usize {
+        let start = self.index.punct_run_start.get(e).map_or(e, |&s| s as usize);
+        start.max(floor).min(e)
+    }
+
+    /// The first "that" outside quotations in tokens `a..=b`.
+    pub fn that_in(&self, a: usize, b: usize) -> Option<usize> {
+        first_in(&self.index.that, a, b)
+    }
+
+    /// The first "according" outside quotations in tokens `a..=b`.
+    pub fn according_in(&self, a: usize, b: usize) -> Option<usize> {
+        first_in(&self.index.according, a, b)
+    }
+
+    /// The first "saying", "telling", "stating" or "writing" in tokens `a..=b`.
+    pub fn saying_in(&self, a: usize, b: usize) -> Option<usize> {
+        first_in(&self.index.saying, a, b)
+    }
+
+    /// Whether tokens `a..b` hold a word outside quotations that can start a reporting
+    /// phrase.
+    pub fn has_cue_word(&self, a: usize, b: usize) -> bool {
+        b > a && first_in(&self.index.cue_words, a, b - 1).is_some()
+    }
+
+    /// The mentions ending at or before byte `at` and after `at - within`, latest
+    /// index first (all mentions, filtered, when they are not in text order).
+    pub fn mentions_ending_near(&self, at: usize, within: usize) -> Vec<usize> {
+        let near = |m: &LocalMention| m.span.end <= at && at - m.span.end < within;
+        let Some(end_max) = &self.mention_end_max else {
+            return (0..self.mentions.len())
+                .rev()
+                .filter(|&mi| near(&self.mentions[mi]))
+                .collect();
+        };
+        // Mentions are in text order: none after the last one starting at or before
+        // `at` ends by `at`, and none at or before one whose running end maximum is
+        // too far back is near.
+        let upto = self.mentions.partition_point(|m| m.span.start <= at);
+        (0..upto)
+            .rev()
+            .take_while(|&mi| end_max[mi] + within > at)
+            .filter(|&mi| near(&self.mentions[mi]))
+            .collect()
     }
 
     /// The first and last token of mention `mi`.

@@ -6,13 +6,27 @@ use super::frame::Frame;
 use super::speaker::{Cues, Np};
 use super::words::word_lists;
 use super::LocalQuote;
-use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
+use crate::extract::actors::lexicon::{CueKind, Lexicon};
 use crate::extract::marks::Marked;
 use crate::model::{QuoteKind, Span};
+use std::collections::BTreeMap;
 
 /// How many role and name words before a speaker are looked through for a quotation
 /// the attribution trails ("“...,” US State Department spokesman Ned Price said").
 const LEAD_ROLE_WORDS: usize = 8;
+/// How many commas, colons and dashes may stand between a quotation and the
+/// attribution trailing it.
+const LEAD_PUNCT_TOKENS: usize = 8;
+/// How many leading adverbs, "that"s and punctuation tokens are skipped at the start
+/// of reported content.
+const LEADING_SKIP_TOKENS: usize = 32;
+/// How many punctuation tokens are dropped from the end of reported content.
+const TRAILING_PUNCT_TOKENS: usize = 32;
+/// The most words reported content may have. Longer content is no clause one can
+/// delimit (a run-on text without sentence punctuation, where every cue would report
+/// the rest of it), so no indirect quote is made of it. News sentences are far
+/// shorter: the longest reported content in our corpora has 65 words.
+const MAX_REPORTED_WORDS: usize = 200;
 /// How many tokens after an "according to" source its comma may come
 /// ("according to X, CONTENT").
 const SOURCE_COMMA_TOKENS: usize = 20;
@@ -49,22 +63,89 @@ pub(super) fn quotes(f: &Frame, marks: &[Marked], cues: &Cues) -> Vec<LocalQuote
 /// Drops each indirect quote whose cue lies inside another indirect quote's content
 /// with the same or an unknown speaker: it is part of that one.
 pub(super) fn drop_nested(out: &mut Vec<LocalQuote>) {
-    let inds: Vec<(Span, Option<usize>)> = out
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Indirect)
-        .map(|q| (q.span, q.speaker))
+    let indirect = || out.iter().filter(|q| q.kind == QuoteKind::Indirect);
+    let any = Covering::new(indirect().map(|q| q.span).collect());
+    let mut by_speaker: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
+    for q in indirect() {
+        if let Some(sp) = q.speaker {
+            by_speaker.entry(sp).or_default().push(q.span);
+        }
+    }
+    let by_speaker: BTreeMap<usize, Covering> = by_speaker
+        .into_iter()
+        .map(|(sp, spans)| (sp, Covering::new(spans)))
         .collect();
     out.retain(|q| {
-        q.kind == QuoteKind::Direct
-            || !q
-                .cue
-                .map(|c| {
-                    inds.iter().any(|&(s, sp)| {
-                        s != q.span && s.contains(c) && (q.speaker.is_none() || q.speaker == sp)
-                    })
-                })
-                .unwrap_or(false)
+        let Some(cue) = q.cue.filter(|_| q.kind == QuoteKind::Indirect) else {
+            return true;
+        };
+        let nested = match q.speaker {
+            None => any.covers(cue, q.span),
+            Some(sp) => by_speaker.get(&sp).is_some_and(|c| c.covers(cue, q.span)),
+        };
+        !nested
     });
+}
+
+/// Spans, to ask whether one other than a given span contains a span.
+struct Covering {
+    /// The spans by start.
+    spans: Vec<Span>,
+    /// For each prefix of `spans`, the one reaching furthest, and the one reaching
+    /// furthest among those unequal to it.
+    reach: Vec<(Span, Option<Span>)>,
+}
+
+impl Covering {
+    fn new(mut spans: Vec<Span>) -> Covering {
+        spans.sort_by_key(|s| (s.start, s.end));
+        let mut reach: Vec<(Span, Option<Span>)> = Vec::with_capacity(spans.len());
+        for &s in &spans {
+            let next = match reach.last() {
+                None => (s, None),
+                Some(&(best, second)) => {
+                    if s.end > best.end && s != best {
+                        (s, Some(best))
+                    } else if s != best && second.is_none_or(|x| s.end > x.end) {
+                        (best, Some(s))
+                    } else {
+                        (best, second)
+                    }
+                }
+            };
+            reach.push(next);
+        }
+        Covering { spans, reach }
+    }
+
+    /// Whether a span other than `own` contains `inner`.
+    fn covers(&self, inner: Span, own: Span) -> bool {
+        let k = self.spans.partition_point(|s| s.start <= inner.start);
+        let Some(&(best, second)) = k.checked_sub(1).and_then(|k| self.reach.get(k)) else {
+            return false;
+        };
+        let other = if best != own { Some(best) } else { second };
+        other.is_some_and(|s| s.end >= inner.end)
+    }
+}
+
+/// The first quotation of `marks` (in text order) whose opening mark or words start at
+/// byte `at`.
+fn quotation_at(marks: &[Marked], at: usize) -> Option<&Marked> {
+    let by_open = marks.partition_point(|m| m.open.start < at);
+    let by_content = marks.partition_point(|m| m.content.start < at);
+    let open = marks
+        .get(by_open)
+        .filter(|m| m.open.start == at)
+        .map(|_| by_open);
+    let content = marks
+        .get(by_content)
+        .filter(|m| m.content.start == at)
+        .map(|_| by_content);
+    match (open, content) {
+        (Some(x), Some(y)) => marks.get(x.min(y)),
+        (x, y) => x.or(y).and_then(|k| marks.get(k)),
+    }
 }
 
 /// The reported content around cue `c` whose speaker phrase is `np`.
@@ -93,20 +174,7 @@ fn content(f: &Frame, c: &Cue, np: &Np, marks: &[Marked]) -> Option<Span> {
 /// The sentence frame of cue `c` without its final punctuation, as its first and last
 /// token.
 fn clause_bounds(f: &Frame, c: &Cue) -> (usize, usize) {
-    let n = f.toks.len();
-    let u = c.unit;
-    let mut ua = c.a;
-    while ua > 0 && f.unit[ua - 1] == u {
-        ua -= 1;
-    }
-    let mut ub = c.b;
-    while ub + 1 < n && f.unit[ub + 1] == u {
-        ub += 1;
-    }
-    while ub > ua && f.frame(ub) && f.is_trailing_punct(ub) {
-        ub -= 1;
-    }
-    (ua, ub)
+    (f.unit_first[c.unit], f.unit_content_end[c.unit])
 }
 
 /// A cue in its sentence frame `ua..=ub`.
@@ -138,7 +206,8 @@ impl Clause<'_, '_> {
                 break;
             }
         }
-        while k > 0 && f.frame(k - 1) && matches!(f.lo(k - 1), "," | ":" | "—" | "–") {
+        let floor = k.saturating_sub(LEAD_PUNCT_TOKENS);
+        while k > floor && f.frame(k - 1) && matches!(f.lo(k - 1), "," | ":" | "—" | "–") {
             k -= 1;
         }
         k > 0 && f.in_quote[k - 1].is_some() && f.unit[k - 1] == c.unit
@@ -146,8 +215,7 @@ impl Clause<'_, '_> {
 
     /// "quoted X as saying that ...": the content follows "as saying".
     fn after_as_saying(&self) -> Option<(usize, usize)> {
-        let start = (self.np.last + 1..=self.ub)
-            .find(|&j| matches!(self.f.lo(j), "saying" | "telling" | "stating" | "writing"))?;
+        let start = self.f.saying_in(self.np.last + 1, self.ub)?;
         Some((start + 1, self.ub))
     }
 
@@ -157,19 +225,16 @@ impl Clause<'_, '_> {
         let (f, np, c, ua, ub) = (self.f, self.np, self.c, self.ua, self.ub);
         let comma = (np.last + 1..=ub.min(np.last + SOURCE_COMMA_TOKENS))
             .find(|&j| f.frame(j) && f.lo(j) == ",");
-        let rest_words = (np.last + 1..=ub).filter(|&j| f.toks.is_word(j)).count();
+        let rest_words = f.words_in(np.last + 1, ub);
         if let (Some(cm), true) = (comma, rest_words >= 3) {
             return Some((cm + 1, ub));
         }
-        let mut e = c.a;
-        while e > ua && !(f.frame(e - 1) && f.toks.is_word(e - 1)) && f.in_quote[e - 1].is_none() {
-            e -= 1;
-        }
+        let e = f.back_over_punct(c.a, ua);
         if e == ua {
             return None;
         }
         // Already reported by a verb cue ("“...,” he said, according to X").
-        if (ua..e).any(|j| f.frame(j) && f.toks.is_word(j) && f.toks.has(j, flag::CUE)) {
+        if f.has_cue_word(ua, e) {
             return None;
         }
         Some((ua, e - 1))
@@ -180,9 +245,7 @@ impl Clause<'_, '_> {
     fn around_verb(&self) -> Option<(usize, usize)> {
         let (f, np, c, ua, ub) = (self.f, self.np, self.c, self.ua, self.ub);
         let after_start = self.after_start;
-        let rest_words = (after_start..=ub.max(after_start))
-            .filter(|&j| j <= ub && f.toks.is_word(j))
-            .count();
+        let rest_words = f.words_in(after_start, ub);
         if np.before && rest_words >= 2 && !self.adverbial_after() {
             // "X told Y that ...": the content starts after "that".
             let told = matches!(
@@ -197,10 +260,7 @@ impl Clause<'_, '_> {
                 .flatten();
             return Some((that.map(|t| t + 1).unwrap_or(after_start), ub));
         }
-        let mut e = if np.before { np.first } else { c.a };
-        while e > ua && !(f.toks.is_word(e - 1) || f.in_quote[e - 1].is_some()) {
-            e -= 1;
-        }
+        let e = f.back_over_punct(if np.before { np.first } else { c.a }, ua);
         if e <= ua {
             return None;
         }
@@ -239,13 +299,16 @@ impl Clause<'_, '_> {
                     | "while"
                     | "without"
             )
-            && !(after_start..=ub).any(|j| f.frame(j) && f.lo(j) == "that")
+            && f.that_in(after_start, ub).is_none()
     }
 
     /// Whether tokens `a..comma` are only a capitalized name (the head of an
     /// apposition, "Leila Smith, the opposition leader, said ..."), not content.
     fn name_before_apposition(&self, a: usize, comma: usize) -> bool {
         let f = self.f;
+        if comma.saturating_sub(a) > APPOSITION_NAME_WORDS {
+            return false;
+        }
         let words: Vec<usize> = (a..comma).filter(|&j| f.toks.is_word(j)).collect();
         !words.is_empty()
             && words.len() <= APPOSITION_NAME_WORDS
@@ -258,7 +321,9 @@ impl Clause<'_, '_> {
     /// cue ("X said on Twitter the talks ...") is frame, not content.
     fn content_start(&self, mut a: usize, b: usize) -> usize {
         let f = self.f;
+        let limit = a + LEADING_SKIP_TOKENS;
         while a <= b
+            && a < limit
             && f.frame(a)
             && (matches!(f.lo(a), "that" | "," | ":" | "—" | "–")
                 || (word_lists().skip_between.contains(f.lo(a))
@@ -296,7 +361,7 @@ impl Clause<'_, '_> {
                     )
             });
             if let Some(k) = opener {
-                if (k..=b).filter(|&j| f.toks.is_word(j)).count() >= 3 {
+                if f.words_in(k, b) >= 3 {
                     a = k;
                 }
             }
@@ -310,28 +375,24 @@ impl Clause<'_, '_> {
         let f = self.f;
         let mut b = b;
         // Stop before a later "according to" / another cue's sourcing clause.
-        if let Some(j) = (a + 1..=b).find(|&j| f.frame(j) && f.lo(j) == "according") {
+        if let Some(j) = f.according_in(a + 1, b) {
             b = j - 1;
         }
-        while b > a && f.frame(b) && f.is_trailing_punct(b) {
+        let floor = a.max(b.saturating_sub(TRAILING_PUNCT_TOKENS));
+        while b > floor && f.frame(b) && f.is_trailing_punct(b) {
             b -= 1;
         }
-        if a > b || b >= f.toks.len() {
-            return None;
-        }
-        let words = (a..=b).filter(|&j| f.frame(j) && f.toks.is_word(j)).count();
-        if words < 2 {
+        if a > b
+            || b >= f.toks.len()
+            || f.frame_words_in(a, b) < 2
+            || f.words_in(a, b) > MAX_REPORTED_WORDS
+        {
             return None;
         }
         let span = f.span(a, b);
         // Content that is one direct quotation is that quote, not an indirect one.
-        if let Some(m) = marks
-            .iter()
-            .find(|m| m.open.start == span.start || m.content.start == span.start)
-        {
-            if m.end() >= span.end {
-                return None;
-            }
+        if quotation_at(marks, span.start).is_some_and(|m| m.end() >= span.end) {
+            return None;
         }
         Some(span)
     }

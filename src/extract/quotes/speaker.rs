@@ -9,6 +9,7 @@ use super::words::{is_function_word, is_pronoun, looks_nominal, word_lists};
 use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
 use crate::extract::actors::{Gender, MentionForm};
 use crate::model::ActorKind;
+use std::collections::BTreeMap;
 
 /// How many tokens back an apposition may reach from its closing comma to the one
 /// opening it ("X, the president of Belarus, said").
@@ -98,7 +99,7 @@ pub(super) struct Cues {
 
 /// The speaker phrase of every cue, and the mention it names (a pronoun resolved).
 pub(super) fn cue_speakers(f: &Frame, cues: Vec<Cue>) -> Cues {
-    let mut salient = salient_subjects(f);
+    let mut salient = Salient::new(f);
     let mut cue_np: Vec<Option<Np>> = Vec::with_capacity(cues.len());
     let mut cue_speaker: Vec<Option<usize>> = Vec::with_capacity(cues.len());
     for c in &cues {
@@ -108,9 +109,7 @@ pub(super) fn cue_speakers(f: &Frame, cues: Vec<Cue>) -> Cues {
                 .or_else(|| np.pronoun.and_then(|p| f.resolve_pronoun(p, &salient)))
         });
         if let (Some(np), Some(w)) = (np, who) {
-            let pos = np.first;
-            let at = salient.partition_point(|&(p, _)| p <= pos);
-            salient.insert(at, (pos, w));
+            salient.add_speaker(f, np.first, w);
         }
         cue_np.push(np);
         cue_speaker.push(who);
@@ -122,22 +121,90 @@ pub(super) fn cue_speakers(f: &Frame, cues: Vec<Cue>) -> Cues {
     }
 }
 
-/// Salient mentions for pronouns, as (first token, mention): persons in subject
-/// position and bodies, outside quotations, in text order.
-fn salient_subjects(f: &Frame) -> Vec<(usize, usize)> {
-    let mut salient: Vec<(usize, usize)> = Vec::new();
-    for (mi, m) in f.mentions.iter().enumerate() {
-        let (a, _) = f.mention_toks(mi);
-        if m.quoted || !f.frame(a) || m.form == MentionForm::Place {
-            continue;
+/// Which pronouns a mention can be the antecedent of.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Pronoun {
+    /// "he", "him": a person not known to be female.
+    He,
+    /// "she", "her": a person not known to be male.
+    She,
+    /// "it": a body or a document.
+    It,
+}
+
+impl Pronoun {
+    const ALL: [Pronoun; 3] = [Pronoun::He, Pronoun::She, Pronoun::It];
+
+    fn of(word: &str) -> Option<Pronoun> {
+        match word {
+            "he" | "him" => Some(Pronoun::He),
+            "she" | "her" => Some(Pronoun::She),
+            "it" => Some(Pronoun::It),
+            _ => None,
         }
-        if m.kind == ActorKind::Person && f.object_like(a) {
-            continue;
-        }
-        salient.push((a, mi));
     }
-    salient.sort();
-    salient
+
+    /// Whether mention `m` can be what this pronoun stands for.
+    fn fits(self, m: &crate::extract::actors::LocalMention) -> bool {
+        let person = |g: Gender| m.kind == ActorKind::Person && m.gender.is_none_or(|x| x == g);
+        match self {
+            Pronoun::He => person(Gender::Male),
+            Pronoun::She => person(Gender::Female),
+            Pronoun::It => m.kind != ActorKind::Person && m.form != MentionForm::Place,
+        }
+    }
+}
+
+/// Salient mentions for pronouns: persons in subject position and bodies, outside
+/// quotations, and the speakers of cues as they are found. Kept per pronoun, keyed by
+/// (first token, 0 and the mention for a subject or 1 and the order added for a
+/// speaker), so the latest fitting one before a pronoun is one search away.
+struct Salient {
+    by_pronoun: [BTreeMap<(usize, u8, usize), usize>; 3],
+    added: usize,
+}
+
+impl Salient {
+    fn new(f: &Frame) -> Salient {
+        let mut s = Salient {
+            by_pronoun: Default::default(),
+            added: 0,
+        };
+        for (mi, m) in f.mentions.iter().enumerate() {
+            let (a, _) = f.mention_toks(mi);
+            if m.quoted || !f.frame(a) || m.form == MentionForm::Place {
+                continue;
+            }
+            if m.kind == ActorKind::Person && f.object_like(a) {
+                continue;
+            }
+            s.insert(f, (a, 0, mi), mi);
+        }
+        s
+    }
+
+    fn insert(&mut self, f: &Frame, key: (usize, u8, usize), mi: usize) {
+        for (k, p) in Pronoun::ALL.into_iter().enumerate() {
+            if p.fits(&f.mentions[mi]) {
+                self.by_pronoun[k].insert(key, mi);
+            }
+        }
+    }
+
+    /// The speaker `mi` of a cue, named from token `first` on.
+    fn add_speaker(&mut self, f: &Frame, first: usize, mi: usize) {
+        self.added += 1;
+        self.insert(f, (first, 1, self.added), mi);
+    }
+
+    /// The latest salient mention before token `p` that `pronoun` can stand for.
+    fn latest_before(&self, pronoun: Pronoun, p: usize) -> Option<usize> {
+        let k = Pronoun::ALL.iter().position(|&x| x == pronoun)?;
+        self.by_pronoun[k]
+            .range(..(p, 0, 0))
+            .next_back()
+            .map(|(_, &mi)| mi)
+    }
 }
 
 impl Frame<'_> {
@@ -484,40 +551,18 @@ impl Frame<'_> {
 
     /// The antecedent of the pronoun at token `p`: the latest salient compatible
     /// mention before it.
-    pub(super) fn resolve_pronoun(&self, p: usize, salient: &[(usize, usize)]) -> Option<usize> {
-        let (want_person, gender) = match self.lo(p) {
-            "he" | "him" => (true, Some(Gender::Male)),
-            "she" | "her" => (true, Some(Gender::Female)),
-            "it" => (false, None),
-            _ => return None,
-        };
-        let fits = |mi: usize| {
-            let m = &self.mentions[mi];
-            if want_person {
-                m.kind == ActorKind::Person && (m.gender.is_none() || m.gender == gender)
-            } else {
-                m.kind != ActorKind::Person && m.form != MentionForm::Place
-            }
-        };
-        let upto = salient.partition_point(|&(pos, _)| pos < p);
-        salient[..upto]
-            .iter()
-            .rev()
-            .map(|&(_, mi)| mi)
-            .find(|&mi| fits(mi))
-            .or_else(|| {
-                // No subject fits ("she" after "Mr Roberts met Ms Page"): the nearest
-                // fitting mention in any position, within the last few hundred bytes.
-                let at = self.toks.toks[p].start;
-                self.mentions
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .filter(|(_, m)| {
-                        m.span.end <= at && at - m.span.end < PRONOUN_FALLBACK_BYTES && !m.quoted
-                    })
-                    .map(|(mi, _)| mi)
-                    .find(|&mi| fits(mi) && self.mentions[mi].gender.is_some())
-            })
+    fn resolve_pronoun(&self, p: usize, salient: &Salient) -> Option<usize> {
+        let pronoun = Pronoun::of(self.lo(p))?;
+        salient.latest_before(pronoun, p).or_else(|| {
+            // No subject fits ("she" after "Mr Roberts met Ms Page"): the nearest
+            // fitting mention in any position, within the last few hundred bytes.
+            let at = self.toks.toks[p].start;
+            self.mentions_ending_near(at, PRONOUN_FALLBACK_BYTES)
+                .into_iter()
+                .find(|&mi| {
+                    let m = &self.mentions[mi];
+                    !m.quoted && pronoun.fits(m) && m.gender.is_some()
+                })
+        })
     }
 }
