@@ -85,7 +85,7 @@ impl BodyKeys {
 pub(super) fn by_name(state: &mut State) -> Bodies {
     let keys = BodyKeys::new(state);
     let mentions = state.mentions;
-    let mut bodies: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
+    let mut bodies: BTreeMap<String, BTreeMap<Option<String>, usize>> = BTreeMap::new();
     for qualified_pass in [true, false] {
         for di in 0..state.order.len() {
             let d = state.order[di];
@@ -100,22 +100,21 @@ pub(super) fn by_name(state: &mut State) -> Bodies {
                 if anaphoric || m.nationality.is_some() != qualified_pass {
                     continue;
                 }
-                let c = match &m.nationality {
-                    Some(n) => *bodies
-                        .entry((key.to_string(), Some(n.clone())))
+                let named = bodies.get(key);
+                let the_one_qualified = || {
+                    let qualified = named?.iter().filter(|(n, _)| n.is_some());
+                    state.the_one(d, qualified.map(|(_, &c)| c))
+                };
+                let c = match (
+                    &m.nationality,
+                    m.nationality.is_none().then(the_one_qualified),
+                ) {
+                    (None, Some(Some(c))) => c,
+                    (nationality, _) => *bodies
+                        .entry(key.to_string())
+                        .or_default()
+                        .entry(nationality.clone())
                         .or_insert_with(|| state.new_cluster(m.kind)),
-                    None => {
-                        let cands = bodies
-                            .iter()
-                            .filter(|((k, n), _)| k == key && n.is_some())
-                            .map(|(_, &c)| c);
-                        match state.the_one(d, cands) {
-                            Some(c) => c,
-                            None => *bodies
-                                .entry((key.to_string(), None))
-                                .or_insert_with(|| state.new_cluster(m.kind)),
-                        }
-                    }
                 };
                 state.join(d, mi, c);
             }
@@ -127,8 +126,8 @@ pub(super) fn by_name(state: &mut State) -> Bodies {
 /// The bodies found by name, for [`by_head`].
 pub(super) struct Bodies {
     keys: BodyKeys,
-    /// (key, nationality) -> cluster.
-    bodies: BTreeMap<(String, Option<String>), usize>,
+    /// key -> nationality -> cluster.
+    bodies: BTreeMap<String, BTreeMap<Option<String>, usize>>,
 }
 
 /// Whether mention `mi` of document `d` is a body no step has assigned yet.
@@ -153,18 +152,17 @@ pub(super) fn by_head(state: &mut State, found: Bodies) {
     }
     for di in 0..state.order.len() {
         let d = state.order[di];
-        for mi in 0..state.meta[d].len() {
+        // The cluster of the latest assigned body mention with each head, so far.
+        let mut latest: Map<&str, usize> = Map::default();
+        for (mi, m) in mentions[d].iter().enumerate() {
             if !unassigned_body(state, d, mi) {
+                if let (true, Some(c)) = (is_body(m), state.assign[d][mi]) {
+                    latest.insert(m.head.as_str(), c);
+                }
                 continue;
             }
-            let m = &mentions[d][mi];
             let head = m.head.as_str();
-            let before = mentions[d][..mi]
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(j, o)| is_body(o) && o.head == head && state.assign[d][*j].is_some())
-                .and_then(|(j, _)| state.assign[d][j]);
+            let before = latest.get(head).copied();
             let c = before.or_else(|| {
                 let none = BTreeSet::new();
                 let cands = by_head.get(head).unwrap_or(&none);
@@ -172,11 +170,14 @@ pub(super) fn by_head(state: &mut State, found: Bodies) {
             });
             let c = c.unwrap_or_else(|| {
                 *bodies
-                    .entry((keys.get(d, mi).to_string(), None))
+                    .entry(keys.get(d, mi).to_string())
+                    .or_default()
+                    .entry(None)
                     .or_insert_with(|| state.new_cluster(m.kind))
             });
             state.join(d, mi, c);
             by_head.entry(head).or_default().insert(c);
+            latest.insert(head, c);
         }
     }
 }

@@ -6,7 +6,7 @@ use super::State;
 use crate::extract::actors::lexicon::{vague_qualifier, Lexicon};
 use crate::extract::actors::MentionForm;
 use crate::model::{ActorKind, Role};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What each cluster is known as when step 4 starts: role nouns, countries and role
 /// phrases of its members.
@@ -92,73 +92,133 @@ impl Description<'_> {
     }
 }
 
+/// How many distinct actors mentioned before a description in its document are
+/// tried, latest first. A description refers to someone mentioned shortly before;
+/// the bound keeps a document naming thousands of actors linear.
+const RECENT_ACTORS: usize = 256;
+
+/// What a description is compared by: its role noun, country and words.
+type DescriptionKey<'m> = (&'m str, Option<&'m str>, Vec<String>);
+
+/// For one kind of description, the best fit of any cluster, and the one cluster
+/// with that fit when there is exactly one.
+#[derive(Clone, Copy)]
+struct Anywhere {
+    best: u8,
+    the_one: Option<usize>,
+}
+
 /// Step 4: descriptions of people join the best-fitting actor mentioned before them in
 /// their document (the latest on a tie), else the one best-fitting actor of the input.
 pub(super) fn by_role(state: &mut State) {
     let profiles = Profiles::new(state);
     let lex = Lexicon::get();
     let mentions = state.mentions;
+    // Everything about a description but its place depends on its key alone.
+    let mut anywhere: BTreeMap<DescriptionKey, Anywhere> = BTreeMap::new();
     for di in 0..state.order.len() {
         let d = state.order[di];
+        let mut recent = Recent::default();
         for (mi, m) in mentions[d].iter().enumerate() {
             let (kind, form) = state.meta[d][mi];
-            if kind != ActorKind::Person || form != MentionForm::Description {
-                continue;
+            if kind == ActorKind::Person && form == MentionForm::Description {
+                let mut words = role_words(&Role::new(m.name(&state.docs[d].text)), lex);
+                if let Some(pos) = words.iter().position(|w| *w == m.head) {
+                    words.truncate(pos + 1);
+                }
+                let desc = Description {
+                    head: &m.head,
+                    nationality: m.nationality.as_deref(),
+                    words,
+                };
+                let key = (desc.head, desc.nationality, desc.words.clone());
+                let any = *anywhere
+                    .entry(key)
+                    .or_insert_with(|| the_one_anywhere(state, &profiles, &desc));
+                let pick = best_recent(state, &profiles, &desc, &recent, any.best).or(any.the_one);
+                if let Some(c) = pick {
+                    state.join(d, mi, c);
+                }
             }
-            let mut words = role_words(&Role::new(m.name(&state.docs[d].text)), lex);
-            if let Some(pos) = words.iter().position(|w| *w == m.head) {
-                words.truncate(pos + 1);
-            }
-            let desc = Description {
-                head: &m.head,
-                nationality: m.nationality.as_deref(),
-                words,
-            };
-            let pick = best_before(state, &profiles, &desc, d, mi)
-                .or_else(|| the_one_anywhere(state, &profiles, &desc));
-            if let Some(c) = pick {
-                state.join(d, mi, c);
+            if let Some(c) = state.assign[d][mi] {
+                recent.mentioned(c, mi);
             }
         }
     }
 }
 
-/// The best-fitting cluster of the mentions before `mi` in document `d`, the latest on
-/// a tie.
-fn best_before(
+/// The clusters mentioned so far in a document, by the position of their latest
+/// mention.
+#[derive(Default)]
+struct Recent {
+    by_position: BTreeMap<usize, usize>,
+    position_of: BTreeMap<usize, usize>,
+}
+
+impl Recent {
+    /// Cluster `c` is mentioned at mention `mi`.
+    fn mentioned(&mut self, c: usize, mi: usize) {
+        if let Some(old) = self.position_of.insert(c, mi) {
+            self.by_position.remove(&old);
+        }
+        self.by_position.insert(mi, c);
+    }
+
+    /// The clusters, latest mentioned first.
+    fn latest_first(&self) -> impl Iterator<Item = usize> + '_ {
+        self.by_position.values().rev().copied()
+    }
+}
+
+/// The best-fitting of the clusters mentioned before in the document, the latest on a
+/// tie; no cluster can fit better than `best`.
+fn best_recent(
     state: &State,
     profiles: &Profiles,
     desc: &Description,
-    d: usize,
-    mi: usize,
+    recent: &Recent,
+    best: u8,
 ) -> Option<usize> {
-    let mut best: Option<(u8, usize)> = None;
-    let mut seen = BTreeSet::new();
-    for j in (0..mi).rev() {
-        if let Some(c) = state.assign[d][j] {
-            if seen.insert(c) {
-                let f = desc.fit(state, profiles, c);
-                if f > 0 && best.map(|(bf, _)| f > bf).unwrap_or(true) {
-                    best = Some((f, c));
-                }
+    if best == 0 {
+        return None;
+    }
+    let mut found: Option<(u8, usize)> = None;
+    for c in recent.latest_first().take(RECENT_ACTORS) {
+        let f = desc.fit(state, profiles, c);
+        if f > 0 && found.is_none_or(|(bf, _)| f > bf) {
+            found = Some((f, c));
+            if f >= best {
+                break;
             }
         }
     }
-    best.map(|(_, c)| c)
+    found.map(|(_, c)| c)
 }
 
-/// The one best-fitting cluster of the input, when there is exactly one.
-fn the_one_anywhere(state: &State, profiles: &Profiles, desc: &Description) -> Option<usize> {
-    let scored: Vec<(u8, usize)> = (0..state.clusters.len())
-        .map(|c| (desc.fit(state, profiles, c), c))
-        .filter(|&(f, _)| f > 0)
-        .collect();
-    let top = scored.iter().map(|&(f, _)| f).max()?;
-    let mut tops = scored.iter().filter(|&&(f, _)| f == top);
-    match (tops.next(), tops.next()) {
-        (Some(&(_, c)), None) => Some(c),
-        _ => None,
+/// The best fit of any cluster of the input, and the one cluster with it when there
+/// is exactly one.
+fn the_one_anywhere(state: &State, profiles: &Profiles, desc: &Description) -> Anywhere {
+    let mut out = Anywhere {
+        best: 0,
+        the_one: None,
+    };
+    let mut ties = 0;
+    for c in 0..state.clusters.len() {
+        let f = desc.fit(state, profiles, c);
+        if f == 0 || f < out.best {
+            continue;
+        }
+        if f > out.best {
+            out.best = f;
+            ties = 0;
+            out.the_one = Some(c);
+        }
+        ties += 1;
     }
+    if ties != 1 {
+        out.the_one = None;
+    }
+    out
 }
 
 /// A role phrase as lower-case words without determiners, "of", possessive endings

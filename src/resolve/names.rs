@@ -65,6 +65,14 @@ pub(super) fn skeleton(s: &str) -> String {
     out
 }
 
+/// The shortest spelling skeleton, in bytes, of two family names that one edit apart
+/// are still one name (Zelenskyy / Zelenskiy); shorter names must match exactly ("Li"
+/// is not "Liu").
+const FAMILY_EDIT_MIN_BYTES: usize = 6;
+/// The shortest first given name, in characters, that one edit apart is still the same
+/// name.
+const GIVEN_EDIT_MIN_CHARS: usize = 5;
+
 /// Whether two folded family names are one: equal, or transliteration variants.
 pub(super) fn family_eq(a: &str, b: &str) -> bool {
     a == b || skeleton_eq(a, &skeleton(a), b, &skeleton(b))
@@ -74,8 +82,8 @@ pub(super) fn family_eq(a: &str, b: &str) -> bool {
 pub(super) fn skeleton_eq(a: &str, x: &str, b: &str, y: &str) -> bool {
     a == b
         || x == y
-        || (x.len() >= 6
-            && y.len() >= 6
+        || (x.len() >= FAMILY_EDIT_MIN_BYTES
+            && y.len() >= FAMILY_EDIT_MIN_BYTES
             && x.len().abs_diff(y.len()) <= 1
             && x.as_bytes()[0] == y.as_bytes()[0]
             && strsim::levenshtein(x, y) <= 1)
@@ -88,10 +96,52 @@ pub(super) fn given_eq(a: &[String], b: &[String]) -> bool {
         (Some(x), Some(y)) => {
             x == y
                 || skeleton(x) == skeleton(y)
-                || (x.chars().count() >= 5 && strsim::levenshtein(x, y) <= 1)
+                || (x.chars().count() >= GIVEN_EDIT_MIN_CHARS && strsim::levenshtein(x, y) <= 1)
         }
         _ => false,
     }
+}
+
+/// `s` with its `i`-th character left out, for each `i`.
+fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.char_indices().map(|(i, c)| {
+        let mut d = String::with_capacity(s.len());
+        d.push_str(&s[..i]);
+        d.push_str(&s[i + c.len_utf8()..]);
+        d
+    })
+}
+
+/// Blocking keys of a folded family name: two family names that are one
+/// ([`family_eq`]) share at least one key, so only names sharing a key need comparing.
+/// The keys are the skeleton and, for a skeleton long enough to allow an edit, the
+/// skeleton with each character left out (two strings one edit apart share one of
+/// these).
+pub(super) fn family_keys(family: &str) -> Vec<String> {
+    let x = skeleton(family);
+    let mut keys: Vec<String> = if x.len() >= FAMILY_EDIT_MIN_BYTES {
+        deletions(&x).collect()
+    } else {
+        Vec::new()
+    };
+    keys.push(x);
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Blocking keys of a first given name: two first names that agree ([`given_eq`])
+/// share at least one key. The keys are the skeleton, the name, and (for a name long
+/// enough to be one edit from a name that allows edits) the name with each character
+/// left out; the first byte keeps the kinds apart.
+pub(super) fn given_keys(given: &str) -> Vec<String> {
+    let mut keys = vec![format!("s{}", skeleton(given)), format!("e{given}")];
+    if given.chars().count() + 1 >= GIVEN_EDIT_MIN_CHARS {
+        keys.extend(deletions(given).map(|d| format!("e{d}")));
+    }
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 /// The normalized form of a person's name as written ("Xi Jinping", "Antony Blinken"),
@@ -139,6 +189,24 @@ mod tests {
         assert_eq!(p.family, "xi");
         let p = person_name("Antony Blinken").unwrap();
         assert_eq!(p.family, "blinken");
+    }
+
+    #[test]
+    fn names_that_are_one_share_a_key() {
+        let share = |a: &[String], b: &[String]| a.iter().any(|k| b.contains(k));
+        for (a, b) in [
+            ("zelensky", "zelenskyy"),
+            ("zelenskiy", "zelensky"),
+            ("lukashenko", "lukashenka"),
+            ("xi", "xi"),
+        ] {
+            assert!(family_eq(a, b));
+            assert!(share(&family_keys(a), &family_keys(b)), "{a} {b}");
+        }
+        for (a, b) in [("jinping", "jinpeng"), ("antony", "anthony"), ("yi", "yi")] {
+            assert!(given_eq(&[a.into()], &[b.into()]));
+            assert!(share(&given_keys(a), &given_keys(b)), "{a} {b}");
+        }
     }
 
     #[test]

@@ -7,6 +7,10 @@ use super::lexicon::flag;
 use super::{LocalMention, MentionForm};
 use crate::model::ActorKind;
 
+/// How many words before its head a description may have ("the Belarusian
+/// state-run news agency").
+const DESCRIPTION_WORDS: usize = 12;
+
 impl Finder<'_> {
     /// A lower-case description starting at or around token `i` ("the ministry",
     /// "the Belarusian leader", "a joint statement", "Chinese state media").
@@ -53,7 +57,8 @@ impl Finder<'_> {
         let mut nat = None;
         let mut det = None;
         let mut k = i;
-        while k > 0 {
+        let floor = i.saturating_sub(DESCRIPTION_WORDS);
+        while k > floor {
             let p = k - 1;
             if !self.word(p) || self.toks.toks[k].nl_before {
                 break;

@@ -231,16 +231,18 @@ fn share_gender(text: &str, out: &mut [LocalMention]) {
         })
         .collect();
     let family = |f: &Option<std::ops::Range<usize>>| f.clone().map(|r| &buf[r]);
-    let known: Vec<(&str, Gender)> = out
-        .iter()
-        .zip(&families)
-        .filter_map(|(m, f)| Some((family(f)?, m.gender?)))
-        .collect();
+    // The first gender stated for each family name, in text order.
+    let mut known: lexicon::Map<&str, Gender> = lexicon::Map::default();
+    for (m, f) in out.iter().zip(&families) {
+        if let (Some(f), Some(g)) = (family(f), m.gender) {
+            known.entry(f).or_insert(g);
+        }
+    }
     let genders: Vec<Option<Gender>> = out
         .iter()
         .zip(&families)
         .map(|(m, f)| match family(f) {
-            Some(f) if m.gender.is_none() => known.iter().find(|(k, _)| *k == f).map(|&(_, g)| g),
+            Some(f) if m.gender.is_none() => known.get(f).copied(),
             _ => m.gender,
         })
         .collect();
