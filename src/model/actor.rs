@@ -61,10 +61,10 @@ pub struct Actor {
 /// use corroborate::{Role, RolePart};
 /// let r = Role::new("China’s  foreign ministry spokesperson");
 /// assert_eq!(r.phrase(), "China’s foreign ministry spokesperson");
-/// assert_eq!(r.words()[0].part, RolePart::Possessor);
-/// assert_eq!(r.words()[0].text, "china");
+/// let first = r.words().next().unwrap();
+/// assert_eq!((first.text, first.part), ("china", RolePart::Possessor));
 /// let title = |phrase: &str| -> Vec<String> {
-///     Role::new(phrase).title().iter().map(|w| w.text.clone()).collect()
+///     Role::new(phrase).title().map(|w| w.text.to_string()).collect()
 /// };
 /// assert_eq!(title("president of Belarus"), ["president"]);
 /// assert_eq!(title("US Secretary of State"), ["us", "secretary", "of", "state"]);
@@ -72,14 +72,16 @@ pub struct Actor {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Role {
     phrase: String,
-    words: Vec<RoleWord>,
+    /// The phrase in lower case; the words are ranges of it.
+    lower: String,
+    words: Vec<(u32, u32, RolePart)>,
 }
 
 /// One word of a [`Role`].
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct RoleWord {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoleWord<'r> {
     /// The word in lower case, a possessive ending removed ("china" for "China’s").
-    pub text: String,
+    pub text: &'r str,
     /// What the word is in the phrase.
     pub part: RolePart,
 }
@@ -102,29 +104,41 @@ pub enum RolePart {
 impl Role {
     /// The role written as `phrase` (runs of white space count as one space).
     pub fn new(phrase: &str) -> Role {
-        let phrase: String = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
-        let words = phrase
-            .to_lowercase()
-            .split_whitespace()
-            .map(|w| {
-                if let Some(owner) = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")) {
-                    return RoleWord {
-                        text: owner.to_string(),
-                        part: RolePart::Possessor,
-                    };
-                }
-                let part = match w {
-                    "the" | "a" | "an" => RolePart::Determiner,
-                    "of" | "to" | "at" | "in" | "for" => RolePart::Preposition,
-                    _ => RolePart::Word,
-                };
-                RoleWord {
-                    text: w.to_string(),
-                    part,
-                }
-            })
-            .collect();
-        Role { phrase, words }
+        let mut collapsed = String::with_capacity(phrase.len());
+        for w in phrase.split_whitespace() {
+            if !collapsed.is_empty() {
+                collapsed.push(' ');
+            }
+            collapsed.push_str(w);
+        }
+        let lower = collapsed.to_lowercase();
+        let mut words = Vec::new();
+        // The words are joined by single spaces: each starts one byte after the last.
+        let mut start = 0;
+        for w in lower.split(' ') {
+            let word_start = start;
+            start += w.len() + 1;
+            if w.is_empty() {
+                continue;
+            }
+            let (text, part) = match w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")) {
+                Some(owner) => (owner, RolePart::Possessor),
+                None => (
+                    w,
+                    match w {
+                        "the" | "a" | "an" => RolePart::Determiner,
+                        "of" | "to" | "at" | "in" | "for" => RolePart::Preposition,
+                        _ => RolePart::Word,
+                    },
+                ),
+            };
+            words.push((word_start as u32, (word_start + text.len()) as u32, part));
+        }
+        Role {
+            phrase: collapsed,
+            lower,
+            words,
+        }
     }
 
     /// The phrase as written.
@@ -133,8 +147,11 @@ impl Role {
     }
 
     /// Its words, in order.
-    pub fn words(&self) -> &[RoleWord] {
-        &self.words
+    pub fn words(&self) -> impl Iterator<Item = RoleWord<'_>> + '_ {
+        self.words.iter().map(|&(a, b, part)| RoleWord {
+            text: self.lower.get(a as usize..b as usize).unwrap_or_default(),
+            part,
+        })
     }
 
     /// Whether the phrase is empty (a name's country with no role: "Putin of Russia").
@@ -145,18 +162,19 @@ impl Role {
     /// The words that name the role itself, before what completes it: "president" of
     /// "president of Belarus", "ambassador" of "ambassador to Minsk". "Secretary of
     /// State" and "head of government" stay whole.
-    pub fn title(&self) -> &[RoleWord] {
-        let w = &self.words;
-        match w.iter().position(|x| x.part == RolePart::Preposition) {
+    pub fn title(&self) -> impl Iterator<Item = RoleWord<'_>> + '_ {
+        let words: Vec<RoleWord<'_>> = self.words().collect();
+        let cut = match words.iter().position(|x| x.part == RolePart::Preposition) {
             Some(i)
-                if !w.get(i + 1).is_some_and(|n| {
-                    n.part == RolePart::Word && matches!(n.text.as_str(), "state" | "government")
+                if !words.get(i + 1).is_some_and(|n| {
+                    n.part == RolePart::Word && matches!(n.text, "state" | "government")
                 }) =>
             {
-                &w[..i]
+                i
             }
-            _ => w,
-        }
+            _ => words.len(),
+        };
+        words.into_iter().take(cut)
     }
 }
 
@@ -228,12 +246,18 @@ mod tests {
         let json = serde_json::to_string(&r).unwrap();
         assert_eq!(json, "\"head of the country’s top legislature\"");
         assert_eq!(serde_json::from_str::<Role>(&json).unwrap(), r);
-        let parts: Vec<RolePart> = r.words().iter().map(|w| w.part).collect();
+        let parts: Vec<RolePart> = r.words().map(|w| w.part).collect();
         use RolePart::*;
         assert_eq!(
             parts,
             [Word, Preposition, Determiner, Possessor, Word, Word]
         );
-        assert_eq!(r.title().len(), 1);
+        let texts: Vec<&str> = r.words().map(|w| w.text).collect();
+        assert_eq!(
+            texts,
+            ["head", "of", "the", "country", "top", "legislature"]
+        );
+        assert_eq!(r.title().count(), 1);
+        assert_eq!(Role::new("  ").words().count(), 0);
     }
 }

@@ -689,12 +689,11 @@ pub fn name_tokens(s: &str) -> BTreeSet<String> {
 fn role_words(role: &Role) -> Vec<String> {
     let lex = crate::extract::actors::lexicon::Lexicon::get();
     role.title()
-        .iter()
         .filter(|w| {
             !matches!(w.part, RolePart::Determiner | RolePart::Possessor)
-                && !lex.nationality.contains_key(&w.text)
+                && !lex.nationality.contains_key(w.text)
         })
-        .map(|w| w.text.clone())
+        .map(|w| w.text.to_string())
         .collect()
 }
 

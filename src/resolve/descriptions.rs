@@ -48,7 +48,7 @@ struct Description<'m> {
     /// The country it states ("Belarusian").
     nationality: Option<&'m str>,
     /// Its words up to the head ("leader of Belarus" -> ["leader"]).
-    words: Vec<String>,
+    words: &'m [String],
 }
 
 impl Description<'_> {
@@ -62,7 +62,7 @@ impl Description<'_> {
                 return 0;
             }
         }
-        let words = &self.words;
+        let words = self.words;
         let fit = role_fit(self.head, &profiles.roles[c]);
         if fit == 0 || words.len() < 2 || words.last().map(String::as_str) != Some(self.head) {
             return fit;
@@ -116,25 +116,35 @@ pub(super) fn by_role(state: &mut State) {
     let mentions = state.mentions;
     // Everything about a description but its place depends on its key alone.
     let mut anywhere: BTreeMap<DescriptionKey, Anywhere> = BTreeMap::new();
+    let is_description = |&(kind, form): &(ActorKind, MentionForm)| {
+        kind == ActorKind::Person && form == MentionForm::Description
+    };
     for di in 0..state.order.len() {
         let d = state.order[di];
+        let Some(last) = state.meta[d].iter().rposition(is_description) else {
+            continue;
+        };
         let mut recent = Recent::default();
-        for (mi, m) in mentions[d].iter().enumerate() {
-            let (kind, form) = state.meta[d][mi];
-            if kind == ActorKind::Person && form == MentionForm::Description {
+        for (mi, m) in mentions[d].iter().enumerate().take(last + 1) {
+            if is_description(&state.meta[d][mi]) {
                 let mut words = role_words(&Role::new(m.name(&state.docs[d].text)), lex);
                 if let Some(pos) = words.iter().position(|w| *w == m.head) {
                     words.truncate(pos + 1);
                 }
+                let key: DescriptionKey = (&m.head, m.nationality.as_deref(), words);
                 let desc = Description {
-                    head: &m.head,
-                    nationality: m.nationality.as_deref(),
-                    words,
+                    head: key.0,
+                    nationality: key.1,
+                    words: &key.2,
                 };
-                let key = (desc.head, desc.nationality, desc.words.clone());
-                let any = *anywhere
-                    .entry(key)
-                    .or_insert_with(|| the_one_anywhere(state, &profiles, &desc));
+                let any = match anywhere.get(&key) {
+                    Some(&any) => any,
+                    None => {
+                        let any = the_one_anywhere(state, &profiles, &desc);
+                        anywhere.insert(key.clone(), any);
+                        any
+                    }
+                };
                 let pick = best_recent(state, &profiles, &desc, &recent, any.best).or(any.the_one);
                 if let Some(c) = pick {
                     state.join(d, mi, c);
@@ -226,8 +236,7 @@ fn the_one_anywhere(state: &State, profiles: &Profiles, desc: &Description) -> A
 /// "minister"], "president of Belarus" -> ["president", "belarus"].
 fn role_words(role: &Role, lex: &Lexicon) -> Vec<String> {
     role.words()
-        .iter()
-        .map(|w| w.text.as_str())
+        .map(|w| w.text)
         .filter(|w| {
             !w.is_empty()
                 && !matches!(*w, "the" | "a" | "an" | "of")

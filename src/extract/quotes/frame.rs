@@ -8,6 +8,7 @@ use crate::extract::actors::tokens::{Kind, Tokens};
 use crate::extract::actors::LocalMention;
 use crate::extract::marks::Marked;
 use crate::model::Span;
+use std::cell::OnceCell;
 
 /// Token index -> mention index, as a flat table (looked up for almost every token);
 /// `u32` entries, half the bytes of `usize` to fill.
@@ -61,9 +62,9 @@ pub(super) struct Frame<'a> {
     pub unit_content_end: Vec<usize>,
     /// For each sentence frame, whether a word outside quotations stands in it.
     pub unit_has_frame_word: Vec<bool>,
-    /// Token counts and positions that let attribution ask about a stretch of tokens
-    /// without walking it.
-    index: TokenIndex,
+    /// Token counts and positions that let attribution ask about a long stretch of
+    /// tokens without walking it; made on the first such question.
+    index: OnceCell<TokenIndex>,
     /// Mentions by their last token.
     pub by_end: TokMap,
     /// Mentions by their first token (the first mention there).
@@ -75,16 +76,28 @@ pub(super) struct Frame<'a> {
     mention_end_max: Option<Vec<usize>>,
 }
 
+/// Stretches of fewer tokens than this are looked at token by token; longer ones
+/// through the token index, made once per document, so that a long sentence frame
+/// costs the same for each of its cues.
+const DIRECT_SCAN_TOKENS: usize = 64;
+
+/// Running counts before one token.
+#[derive(Clone, Copy, Default)]
+struct Before {
+    /// Word tokens before it.
+    words: u32,
+    /// Word tokens outside quotations before it.
+    frame_words: u32,
+    /// The first token of the run of punctuation outside quotations that ends just
+    /// before it (the token itself when there is none).
+    punct_run_start: u32,
+}
+
 /// Prefix counts and sorted positions over the tokens of a document.
 #[derive(Default)]
 struct TokenIndex {
-    /// `words_before[i]`: word tokens before token `i`.
-    words_before: Vec<u32>,
-    /// `frame_words_before[i]`: word tokens outside quotations before token `i`.
-    frame_words_before: Vec<u32>,
-    /// `punct_run_start[i]`: the first token of the run of punctuation outside
-    /// quotations that ends just before token `i` (`i` when there is none).
-    punct_run_start: Vec<u32>,
+    /// For each token (and one past the last), the counts before it.
+    before: Vec<Before>,
     /// Tokens "that" outside quotations.
     that: Vec<usize>,
     /// Tokens "according" outside quotations.
@@ -97,42 +110,42 @@ struct TokenIndex {
 
 impl TokenIndex {
     fn new(toks: &Tokens, in_quote: &[Option<u32>]) -> TokenIndex {
-        let n = toks.len();
-        let mut ix = TokenIndex {
-            words_before: Vec::with_capacity(n + 1),
-            frame_words_before: Vec::with_capacity(n + 1),
-            punct_run_start: Vec::with_capacity(n + 1),
-            ..TokenIndex::default()
-        };
-        let (mut words, mut frame_words, mut run_start) = (0u32, 0u32, 0u32);
-        for (i, t) in toks.toks.iter().enumerate() {
-            ix.words_before.push(words);
-            ix.frame_words_before.push(frame_words);
-            ix.punct_run_start.push(run_start);
-            let frame = in_quote[i].is_none();
-            let word = t.kind == Kind::Word;
-            words += u32::from(word);
-            frame_words += u32::from(word && frame);
-            // A run of punctuation outside quotations ends at a word or a quotation.
-            if !frame || word {
-                run_start = i as u32 + 1;
-            }
-            if !word {
-                continue;
-            }
-            match toks.lower(i) {
-                "that" if frame => ix.that.push(i),
-                "according" if frame => ix.according.push(i),
-                "saying" | "telling" | "stating" | "writing" => ix.saying.push(i),
-                _ => {}
-            }
-            if frame && toks.has(i, flag::CUE) {
-                ix.cue_words.push(i);
-            }
-        }
-        ix.words_before.push(words);
-        ix.frame_words_before.push(frame_words);
-        ix.punct_run_start.push(run_start);
+        let mut ix = TokenIndex::default();
+        let mut now = Before::default();
+        ix.before = toks
+            .toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let at = now;
+                let frame = in_quote[i].is_none();
+                let word = t.kind == Kind::Word;
+                now.words += u32::from(word);
+                now.frame_words += u32::from(word && frame);
+                // A run of punctuation outside quotations ends at a word or a quotation.
+                if !frame || word {
+                    now.punct_run_start = i as u32 + 1;
+                }
+                // Only words opening with one of these letters can be a marker word
+                // (read in lower case only then).
+                let marker = word
+                    && (!t.ch.is_ascii()
+                        || matches!(t.ch, 't' | 'T' | 'a' | 'A' | 's' | 'S' | 'w' | 'W'));
+                if marker {
+                    match toks.lower(i) {
+                        "that" if frame => ix.that.push(i),
+                        "according" if frame => ix.according.push(i),
+                        "saying" | "telling" | "stating" | "writing" => ix.saying.push(i),
+                        _ => {}
+                    }
+                }
+                if word && frame && toks.has(i, flag::CUE) {
+                    ix.cue_words.push(i);
+                }
+                at
+            })
+            .collect();
+        ix.before.push(now);
         ix
     }
 }
@@ -166,7 +179,6 @@ impl<'a> Frame<'a> {
             unit_content_end[u] = i;
             unit_has_frame_word[u] |= in_quote[i].is_none() && toks.is_word(i);
         }
-        let index = TokenIndex::new(toks, &in_quote);
         let mention_tok = mention_tokens(toks, mentions);
         let sorted = mentions
             .windows(2)
@@ -195,7 +207,7 @@ impl<'a> Frame<'a> {
             unit_first,
             unit_content_end,
             unit_has_frame_word,
-            index,
+            index: OnceCell::new(),
             by_end,
             by_start,
             mention_tok,
@@ -235,50 +247,103 @@ impl<'a> Frame<'a> {
             )
     }
 
+    /// The token index, made on first use.
+    fn index(&self) -> &TokenIndex {
+        self.index
+            .get_or_init(|| TokenIndex::new(self.toks, &self.in_quote))
+    }
+
     /// How many word tokens `a..=b` holds (0 when `a > b`).
     pub fn words_in(&self, a: usize, b: usize) -> usize {
-        let w = &self.index.words_before;
         if a > b || b >= self.toks.len() {
             return 0;
         }
-        (w[b + 1] - w[a]) as usize
+        if b - a < DIRECT_SCAN_TOKENS {
+            return (a..=b).filter(|&j| self.toks.is_word(j)).count();
+        }
+        let w = &self.index().before;
+        (w[b + 1].words - w[a].words) as usize
     }
 
     /// How many word tokens outside quotations `a..=b` holds (0 when `a > b`).
     pub fn frame_words_in(&self, a: usize, b: usize) -> usize {
-        let w = &self.index.frame_words_before;
         if a > b || b >= self.toks.len() {
             return 0;
         }
-        (w[b + 1] - w[a]) as usize
+        if b - a < DIRECT_SCAN_TOKENS {
+            return (a..=b)
+                .filter(|&j| self.frame(j) && self.toks.is_word(j))
+                .count();
+        }
+        let w = &self.index().before;
+        (w[b + 1].frame_words - w[a].frame_words) as usize
     }
 
     /// Token `e`, moved back over the punctuation outside quotations before it, but
     /// not before token `floor`.
-    pub fn back_over_punct(&self, e: usize, floor: usize) -> usize {
-        let start = self.index.punct_run_start.get(e).map_or(e, |&s| s as usize);
-        start.max(floor).min(e)
+    pub fn back_over_punct(&self, mut e: usize, floor: usize) -> usize {
+        let stop = e.saturating_sub(DIRECT_SCAN_TOKENS).max(floor);
+        while e > stop && self.frame(e - 1) && !self.toks.is_word(e - 1) {
+            e -= 1;
+        }
+        if e > floor && e == stop && self.frame(e - 1) && !self.toks.is_word(e - 1) {
+            let start = self
+                .index()
+                .before
+                .get(e)
+                .map_or(e, |x| x.punct_run_start as usize);
+            e = start.max(floor).min(e);
+        }
+        e
+    }
+
+    /// The first token in `a..=b` that `is` accepts, looking at the tokens when the
+    /// stretch is short, else in the sorted `positions` the index keeps.
+    fn first_marked(
+        &self,
+        a: usize,
+        b: usize,
+        is: impl Fn(usize) -> bool,
+        positions: impl FnOnce(&TokenIndex) -> &[usize],
+    ) -> Option<usize> {
+        if a > b {
+            return None;
+        }
+        if b - a < DIRECT_SCAN_TOKENS {
+            return (a..=b.min(self.toks.len().saturating_sub(1))).find(|&j| is(j));
+        }
+        first_in(positions(self.index()), a, b)
     }
 
     /// The first "that" outside quotations in tokens `a..=b`.
     pub fn that_in(&self, a: usize, b: usize) -> Option<usize> {
-        first_in(&self.index.that, a, b)
+        let is = |j: usize| self.frame(j) && self.toks.is_word(j) && self.lo(j) == "that";
+        self.first_marked(a, b, is, |ix| &ix.that)
     }
 
     /// The first "according" outside quotations in tokens `a..=b`.
     pub fn according_in(&self, a: usize, b: usize) -> Option<usize> {
-        first_in(&self.index.according, a, b)
+        let is = |j: usize| self.frame(j) && self.toks.is_word(j) && self.lo(j) == "according";
+        self.first_marked(a, b, is, |ix| &ix.according)
     }
 
     /// The first "saying", "telling", "stating" or "writing" in tokens `a..=b`.
     pub fn saying_in(&self, a: usize, b: usize) -> Option<usize> {
-        first_in(&self.index.saying, a, b)
+        let is = |j: usize| {
+            self.toks.is_word(j)
+                && matches!(self.lo(j), "saying" | "telling" | "stating" | "writing")
+        };
+        self.first_marked(a, b, is, |ix| &ix.saying)
     }
 
     /// Whether tokens `a..b` hold a word outside quotations that can start a reporting
     /// phrase.
     pub fn has_cue_word(&self, a: usize, b: usize) -> bool {
-        b > a && first_in(&self.index.cue_words, a, b - 1).is_some()
+        let is = |j: usize| self.frame(j) && self.toks.is_word(j) && self.toks.has(j, flag::CUE);
+        b > a
+            && self
+                .first_marked(a, b - 1, is, |ix| &ix.cue_words)
+                .is_some()
     }
 
     /// The mentions ending at or before byte `at` and after `at - within`, latest

@@ -60,15 +60,27 @@ pub(super) fn quotes(f: &Frame, marks: &[Marked], cues: &Cues) -> Vec<LocalQuote
     out
 }
 
+/// Up to this many indirect quotes in a document, nesting is checked pair by pair
+/// (cheaper than building [`Covering`] for the few of an ordinary article).
+const NESTED_PAIRWISE: usize = 32;
+
 /// Drops each indirect quote whose cue lies inside another indirect quote's content
 /// with the same or an unknown speaker: it is part of that one.
 pub(super) fn drop_nested(out: &mut Vec<LocalQuote>) {
-    let indirect = || out.iter().filter(|q| q.kind == QuoteKind::Indirect);
-    let any = Covering::new(indirect().map(|q| q.span).collect());
+    let inds: Vec<(Span, Option<usize>)> = out
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| (q.span, q.speaker))
+        .collect();
+    if inds.len() <= NESTED_PAIRWISE {
+        out.retain(|q| !nested_pairwise(q, &inds));
+        return;
+    }
+    let any = Covering::new(inds.iter().map(|&(s, _)| s).collect());
     let mut by_speaker: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
-    for q in indirect() {
-        if let Some(sp) = q.speaker {
-            by_speaker.entry(sp).or_default().push(q.span);
+    for &(s, sp) in &inds {
+        if let Some(sp) = sp {
+            by_speaker.entry(sp).or_default().push(s);
         }
     }
     let by_speaker: BTreeMap<usize, Covering> = by_speaker
@@ -85,6 +97,16 @@ pub(super) fn drop_nested(out: &mut Vec<LocalQuote>) {
         };
         !nested
     });
+}
+
+/// Whether `q` is an indirect quote whose cue lies inside another of `inds` (span,
+/// speaker) with the same speaker, or any when `q`'s is unknown.
+fn nested_pairwise(q: &LocalQuote, inds: &[(Span, Option<usize>)]) -> bool {
+    let Some(cue) = q.cue.filter(|_| q.kind == QuoteKind::Indirect) else {
+        return false;
+    };
+    inds.iter()
+        .any(|&(s, sp)| s != q.span && s.contains(cue) && (q.speaker.is_none() || q.speaker == sp))
 }
 
 /// Spans, to ask whether one other than a given span contains a span.
@@ -395,5 +417,47 @@ impl Clause<'_, '_> {
             return None;
         }
         Some(span)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn quote(start: usize, len: usize, cue: usize, speaker: Option<usize>) -> LocalQuote {
+        LocalQuote {
+            span: Span::new(start, start + len),
+            kind: QuoteKind::Indirect,
+            speaker,
+            speaker_span: None,
+            cue: Some(Span::new(cue, cue + 2)),
+        }
+    }
+
+    proptest! {
+        /// Prefix reach finds exactly the quotes the pair-by-pair check finds.
+        #[test]
+        fn covering_agrees_with_pairs(
+            qs in prop::collection::vec((0usize..200, 0usize..80, 0usize..260, prop::option::of(0usize..3)), 0..90)
+        ) {
+            let mut out: Vec<LocalQuote> =
+                qs.iter().map(|&(s, l, c, sp)| quote(s, l, c, sp)).collect();
+            let inds: Vec<(Span, Option<usize>)> = out.iter().map(|q| (q.span, q.speaker)).collect();
+            let want: Vec<LocalQuote> =
+                out.iter().filter(|q| !nested_pairwise(q, &inds)).cloned().collect();
+            let any = Covering::new(inds.iter().map(|&(s, _)| s).collect());
+            out.retain(|q| {
+                let cue = q.cue.unwrap_or(Span::new(0, 0));
+                let same: Vec<Span> = inds
+                    .iter()
+                    .filter(|&&(_, sp)| q.speaker.is_none() || sp == q.speaker)
+                    .map(|&(s, _)| s)
+                    .collect();
+                let by = Covering::new(same);
+                !(if q.speaker.is_none() { any.covers(cue, q.span) } else { by.covers(cue, q.span) })
+            });
+            prop_assert_eq!(out, want);
+        }
     }
 }

@@ -9,7 +9,6 @@ use super::words::{is_function_word, is_pronoun, looks_nominal, word_lists};
 use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
 use crate::extract::actors::{Gender, MentionForm};
 use crate::model::ActorKind;
-use std::collections::BTreeMap;
 
 /// How many tokens back an apposition may reach from its closing comma to the one
 /// opening it ("X, the president of Belarus, said").
@@ -156,20 +155,21 @@ impl Pronoun {
 }
 
 /// Salient mentions for pronouns: persons in subject position and bodies, outside
-/// quotations, and the speakers of cues as they are found. Kept per pronoun, keyed by
-/// (first token, 0 and the mention for a subject or 1 and the order added for a
-/// speaker), so the latest fitting one before a pronoun is one search away.
+/// quotations, and the speakers of cues as they are found; per pronoun, so the latest
+/// fitting one before a pronoun is one binary search away.
+#[derive(Default)]
 struct Salient {
-    by_pronoun: [BTreeMap<(usize, u8, usize), usize>; 3],
-    added: usize,
+    /// Per pronoun, the subjects as (first token, mention), in order.
+    subjects: [Vec<(usize, usize)>; 3],
+    /// Per pronoun, the cue speakers as (first token, mention), in order of first
+    /// token and then of finding. Cues come in text order and a speaker stands near
+    /// its cue, so an insertion lands at or near the end.
+    speakers: [Vec<(usize, usize)>; 3],
 }
 
 impl Salient {
     fn new(f: &Frame) -> Salient {
-        let mut s = Salient {
-            by_pronoun: Default::default(),
-            added: 0,
-        };
+        let mut s = Salient::default();
         for (mi, m) in f.mentions.iter().enumerate() {
             let (a, _) = f.mention_toks(mi);
             if m.quoted || !f.frame(a) || m.form == MentionForm::Place {
@@ -178,32 +178,42 @@ impl Salient {
             if m.kind == ActorKind::Person && f.object_like(a) {
                 continue;
             }
-            s.insert(f, (a, 0, mi), mi);
+            for (k, p) in Pronoun::ALL.into_iter().enumerate() {
+                if p.fits(m) {
+                    s.subjects[k].push((a, mi));
+                }
+            }
+        }
+        for list in &mut s.subjects {
+            list.sort_unstable();
         }
         s
     }
 
-    fn insert(&mut self, f: &Frame, key: (usize, u8, usize), mi: usize) {
+    /// The speaker `mi` of a cue, named from token `first` on.
+    fn add_speaker(&mut self, f: &Frame, first: usize, mi: usize) {
         for (k, p) in Pronoun::ALL.into_iter().enumerate() {
             if p.fits(&f.mentions[mi]) {
-                self.by_pronoun[k].insert(key, mi);
+                let list = &mut self.speakers[k];
+                let at = list.partition_point(|&(pos, _)| pos <= first);
+                list.insert(at, (first, mi));
             }
         }
     }
 
-    /// The speaker `mi` of a cue, named from token `first` on.
-    fn add_speaker(&mut self, f: &Frame, first: usize, mi: usize) {
-        self.added += 1;
-        self.insert(f, (first, 1, self.added), mi);
-    }
-
-    /// The latest salient mention before token `p` that `pronoun` can stand for.
+    /// The latest salient mention before token `p` that `pronoun` can stand for; of a
+    /// subject and a speaker at one token, the speaker.
     fn latest_before(&self, pronoun: Pronoun, p: usize) -> Option<usize> {
         let k = Pronoun::ALL.iter().position(|&x| x == pronoun)?;
-        self.by_pronoun[k]
-            .range(..(p, 0, 0))
-            .next_back()
-            .map(|(_, &mi)| mi)
+        let last = |list: &[(usize, usize)]| {
+            let upto = list.partition_point(|&(pos, _)| pos < p);
+            upto.checked_sub(1).map(|i| list[i])
+        };
+        match (last(&self.subjects[k]), last(&self.speakers[k])) {
+            (Some((a, _)), Some((b, mi))) if b >= a => Some(mi),
+            (Some((_, mi)), _) | (None, Some((_, mi))) => Some(mi),
+            (None, None) => None,
+        }
     }
 }
 
