@@ -32,6 +32,7 @@ pub mod reconcile;
 pub mod report;
 pub mod resolve;
 pub mod segment;
+mod work;
 
 // The README's code runs as a doc-test, so it cannot go stale.
 #[cfg(doctest)]

@@ -156,6 +156,7 @@ struct Scanner<'t> {
 impl Scanner<'_> {
     /// Looks at the mark or line break `c` at byte `i`.
     fn step(&mut self, i: usize, c: char) {
+        crate::work::tick(1);
         if is_break(c) {
             if let Some(o) = self.open.take() {
                 // The paragraph ends before its trailing spaces.
@@ -312,6 +313,7 @@ fn sentence_end_after(text: &str, from: usize, to: usize) -> Option<usize> {
     let mut prev_upper_single = false;
     let mut it = slice.char_indices().peekable();
     while let Some((i, c)) = it.next() {
+        crate::work::tick(1);
         if c.is_alphanumeric() {
             prev_word_len += 1;
             prev_upper_single = prev_word_len == 1 && c.is_uppercase();
@@ -390,6 +392,7 @@ impl SingleClosers {
 
     /// Whether a closer stands after byte `from` and before the next line feed.
     fn closes_in_paragraph(&self, from: usize) -> bool {
+        crate::work::tick(1);
         let k = self.closers.partition_point(|&p| p <= from);
         let para_end = self
             .newlines

@@ -54,6 +54,7 @@ struct Description<'m> {
 impl Description<'_> {
     /// How well cluster `c` fits: 0 not at all, higher better.
     fn fit(&self, state: &State, profiles: &Profiles, c: usize) -> u8 {
+        crate::work::tick(1);
         if state.clusters[c].kind != Some(ActorKind::Person) {
             return 0;
         }

@@ -186,9 +186,10 @@ impl<'a> State<'a> {
     /// without guessing: the single one with a member in `d`, else, when none has,
     /// the single candidate.
     fn the_one(&self, d: usize, cands: impl Iterator<Item = usize> + Clone) -> Option<usize> {
-        let mut in_doc = cands
-            .clone()
-            .filter(|&c| self.clusters[c].docs.contains(&d));
+        let mut in_doc = cands.clone().filter(|&c| {
+            crate::work::tick(1);
+            self.clusters[c].docs.contains(&d)
+        });
         match (in_doc.next(), in_doc.next()) {
             (Some(c), None) => Some(c),
             (Some(_), Some(_)) => None,

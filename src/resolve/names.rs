@@ -80,6 +80,7 @@ pub(super) fn family_eq(a: &str, b: &str) -> bool {
 
 /// [`family_eq`] with the skeletons already made.
 pub(super) fn skeleton_eq(a: &str, x: &str, b: &str, y: &str) -> bool {
+    crate::work::tick(1);
     a == b
         || x == y
         || (x.len() >= FAMILY_EDIT_MIN_BYTES
@@ -92,6 +93,7 @@ pub(super) fn skeleton_eq(a: &str, x: &str, b: &str, y: &str) -> bool {
 /// Whether two lists of given names agree: their first names are equal, variants, or
 /// (five letters or more) one edit apart.
 pub(super) fn given_eq(a: &[String], b: &[String]) -> bool {
+    crate::work::tick(1);
     match (a.first(), b.first()) {
         (Some(x), Some(y)) => {
             x == y

@@ -34,16 +34,19 @@ pub(super) struct Finder<'a> {
 
 impl<'a> Finder<'a> {
     pub(super) fn word(&self, i: usize) -> bool {
+        crate::work::tick(1);
         self.toks.is_word(i)
     }
     /// Whether token `i` is in a lexicon list ([`flag`]).
     pub(super) fn is(&self, i: usize, f: u16) -> bool {
+        crate::work::tick(1);
         self.toks.has(i, f)
     }
     pub(super) fn cap(&self, i: usize) -> bool {
         self.word(i) && self.toks.toks[i].cap
     }
     pub(super) fn lo(&self, i: usize) -> &'a str {
+        crate::work::tick(1);
         self.toks.lower(i)
     }
     pub(super) fn tok_text(&self, i: usize) -> &'a str {

@@ -230,11 +230,13 @@ impl<'a> Frame<'a> {
 
     /// Whether token `i` stands outside every quotation.
     pub fn frame(&self, i: usize) -> bool {
+        crate::work::tick(1);
         i < self.in_quote.len() && self.in_quote[i].is_none()
     }
 
     /// The lower-case text of token `i`.
     pub fn lo(&self, i: usize) -> &str {
+        crate::work::tick(1);
         self.toks.lower(i)
     }
 
@@ -259,6 +261,7 @@ impl<'a> Frame<'a> {
             return 0;
         }
         if b - a < DIRECT_SCAN_TOKENS {
+            crate::work::tick(b - a + 1);
             return (a..=b).filter(|&j| self.toks.is_word(j)).count();
         }
         let w = &self.index().before;
@@ -271,6 +274,7 @@ impl<'a> Frame<'a> {
             return 0;
         }
         if b - a < DIRECT_SCAN_TOKENS {
+            crate::work::tick(b - a + 1);
             return (a..=b)
                 .filter(|&j| self.frame(j) && self.toks.is_word(j))
                 .count();
@@ -284,6 +288,7 @@ impl<'a> Frame<'a> {
     pub fn back_over_punct(&self, mut e: usize, floor: usize) -> usize {
         let stop = e.saturating_sub(DIRECT_SCAN_TOKENS).max(floor);
         while e > stop && self.frame(e - 1) && !self.toks.is_word(e - 1) {
+            crate::work::tick(1);
             e -= 1;
         }
         if e > floor && e == stop && self.frame(e - 1) && !self.toks.is_word(e - 1) {
@@ -362,7 +367,10 @@ impl<'a> Frame<'a> {
         let upto = self.mentions.partition_point(|m| m.span.start <= at);
         (0..upto)
             .rev()
-            .take_while(|&mi| end_max[mi] + within > at)
+            .take_while(|&mi| {
+                crate::work::tick(1);
+                end_max[mi] + within > at
+            })
             .filter(|&mi| near(&self.mentions[mi]))
             .collect()
     }

@@ -105,6 +105,7 @@ fn nested_pairwise(q: &LocalQuote, inds: &[(Span, Option<usize>)]) -> bool {
     let Some(cue) = q.cue.filter(|_| q.kind == QuoteKind::Indirect) else {
         return false;
     };
+    crate::work::tick(inds.len());
     inds.iter()
         .any(|&(s, sp)| s != q.span && s.contains(cue) && (q.speaker.is_none() || q.speaker == sp))
 }

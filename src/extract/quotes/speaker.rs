@@ -196,6 +196,7 @@ impl Salient {
             if p.fits(&f.mentions[mi]) {
                 let list = &mut self.speakers[k];
                 let at = list.partition_point(|&(pos, _)| pos <= first);
+                crate::work::tick(list.len() - at + 1);
                 list.insert(at, (first, mi));
             }
         }
