@@ -10,6 +10,12 @@ use super::tokens::Tokens;
 use super::{LocalMention, MentionForm};
 use crate::model::{ActorKind, Span};
 
+/// How many capitalized words after a possessive may hold the body head that makes
+/// the possessive part of a body's name ("People’s Liberation Army").
+const BODY_AFTER_POSSESSIVE: usize = 4;
+/// Body names of at most this many letters count only when written in capitals.
+const SHORT_BODY_NAME: usize = 3;
+
 /// Finds the mentions of one document's tokens, run by run.
 pub(super) struct Finder<'a> {
     /// The document's text.
@@ -82,7 +88,7 @@ impl<'a> Finder<'a> {
             if self.toks.toks[j].poss {
                 // "People’s Liberation Army": a possessive inside a body's name, when a
                 // body head follows and the possessor is no place or known name.
-                let body_follows = (k..(k + 4).min(n))
+                let body_follows = (k..(k + BODY_AFTER_POSSESSIVE).min(n))
                     .take_while(|&q| self.cap(q) && !self.toks.toks[q].nl_before)
                     .any(|q| {
                         self.lex
@@ -137,7 +143,7 @@ impl<'a> Finder<'a> {
     /// "Kim Jong Un" is no United Nations.
     pub(super) fn acronym_ok(&self, i: usize) -> bool {
         let t = self.tok_text(i);
-        t.chars().count() > 3 || t.chars().all(|c| !c.is_lowercase())
+        t.chars().count() > SHORT_BODY_NAME || t.chars().all(|c| !c.is_lowercase())
     }
 
     /// The lower-cased words `a..=b` joined by spaces: borrowed when one word, else

@@ -4,6 +4,11 @@
 use super::lexicon::{flag, Set};
 use super::tokens::{Kind, Tokens};
 
+/// The fewest words a title-case line needs to be read as a headline.
+const HEADLINE_WORDS: usize = 3;
+/// The share of capitalized words that makes a line title case: three in four.
+const HEADLINE_CAPS: (usize, usize) = (3, 4);
+
 /// Marks every word of a title-case line ("China, Belarus Issue Vague Call for Peace")
 /// as sentence-initial, so its capitals count as names only when seen elsewhere.
 pub(super) fn mark_headlines(toks: &Tokens, initial: &mut [bool]) {
@@ -24,7 +29,8 @@ pub(super) fn mark_headlines(toks: &Tokens, initial: &mut [bool]) {
                 break;
             }
         }
-        if words >= 3 && caps * 4 >= words * 3 && !has_sentence_end {
+        let title_case = caps * HEADLINE_CAPS.1 >= words * HEADLINE_CAPS.0;
+        if words >= HEADLINE_WORDS && title_case && !has_sentence_end {
             for (i, t) in toks.toks[a..b].iter().enumerate() {
                 if t.kind == Kind::Word {
                     initial[a + i] = true;

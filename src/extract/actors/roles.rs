@@ -6,6 +6,10 @@ use super::finder::Finder;
 use super::lexicon::flag;
 use crate::model::Role;
 
+/// How many tokens an apposition after a name may run (", the head of the country’s
+/// top legislature").
+const APPOSITION_TOKENS: usize = 12;
+
 /// A role found before or after a name.
 pub(super) struct RoleInfo {
     /// The role as written (empty for a country alone: "Putin of Russia").
@@ -151,7 +155,7 @@ impl Finder<'_> {
         let mut heads = Vec::new();
         let mut nationality = None;
         let mut end = None;
-        while k < n && k < start + 12 {
+        while k < n && k < start + APPOSITION_TOKENS {
             if !self.word(k) {
                 break;
             }

@@ -20,6 +20,11 @@ const LEAD_PUNCT_TOKENS: usize = 8;
 /// How many leading adverbs, "that"s and punctuation tokens are skipped at the start
 /// of reported content.
 const LEADING_SKIP_TOKENS: usize = 32;
+/// The fewest words reported content has.
+const MIN_REPORTED_WORDS: usize = 2;
+/// The fewest words content after a source or an occasion phrase has ("according to
+/// X, CONTENT"; "X said on Twitter CONTENT").
+const SOURCE_CONTENT_WORDS: usize = 3;
 /// How many punctuation tokens are dropped from the end of reported content.
 const TRAILING_PUNCT_TOKENS: usize = 32;
 /// The most words reported content may have. Longer content is no clause one can
@@ -249,7 +254,7 @@ impl Clause<'_, '_> {
         let comma = (np.last + 1..=ub.min(np.last + SOURCE_COMMA_TOKENS))
             .find(|&j| f.frame(j) && f.lo(j) == ",");
         let rest_words = f.words_in(np.last + 1, ub);
-        if let (Some(cm), true) = (comma, rest_words >= 3) {
+        if let (Some(cm), true) = (comma, rest_words >= SOURCE_CONTENT_WORDS) {
             return Some((cm + 1, ub));
         }
         let e = f.back_over_punct(c.a, ua);
@@ -269,7 +274,7 @@ impl Clause<'_, '_> {
         let (f, np, c, ua, ub) = (self.f, self.np, self.c, self.ua, self.ub);
         let after_start = self.after_start;
         let rest_words = f.words_in(after_start, ub);
-        if np.before && rest_words >= 2 && !self.adverbial_after() {
+        if np.before && rest_words >= MIN_REPORTED_WORDS && !self.adverbial_after() {
             // "X told Y that ...": the content starts after "that".
             let told = matches!(
                 f.lo(c.b),
@@ -384,7 +389,7 @@ impl Clause<'_, '_> {
                     )
             });
             if let Some(k) = opener {
-                if f.words_in(k, b) >= 3 {
+                if f.words_in(k, b) >= SOURCE_CONTENT_WORDS {
                     a = k;
                 }
             }
@@ -407,7 +412,7 @@ impl Clause<'_, '_> {
         }
         if a > b
             || b >= f.toks.len()
-            || f.frame_words_in(a, b) < 2
+            || f.frame_words_in(a, b) < MIN_REPORTED_WORDS
             || f.words_in(a, b) > MAX_REPORTED_WORDS
         {
             return None;
