@@ -32,6 +32,7 @@ pub mod reconcile;
 pub mod report;
 pub mod resolve;
 pub mod segment;
+mod work;
 
 // The README's code runs as a doc-test, so it cannot go stale.
 #[cfg(doctest)]
@@ -42,5 +43,6 @@ pub use config::Config;
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::*;
 pub use pipeline::{
-    attach_times_and_quantities, reconcile, Extracted, Progress, Reconciler, Stage,
+    actors_and_quotes, attach_times_and_quantities, reconcile, Extracted, Progress, Reconciler,
+    Stage,
 };
