@@ -436,7 +436,13 @@ fn quote_order(et: &EventText, s: &Sent, q: &SentenceQuote, partner: (usize, Spa
         );
     } else if q.span.end + close.len() == s.span.end {
         // X said: "Q."
-        let prefix = &sentence[..q.span.start - open.len() - s.span.start];
+        // a quotation that opened in an earlier sentence has no attribution before it here
+        let Some(prefix) = (q.span.start - s.span.start)
+            .checked_sub(open.len())
+            .and_then(|n| sentence.get(..n))
+        else {
+            return;
+        };
         let Some(body) = inner.strip_suffix('.') else {
             return;
         };
