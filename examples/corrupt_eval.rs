@@ -23,7 +23,12 @@
 //!   order, contractions, number words ↔ digits, month abbreviations, fact-free synonyms,
 //!   clock format, brackets and ellipses inside a quotation; all outside quotations but
 //!   the last two). One is a **false alarm** when a new flag has evidence on the edited
-//!   words; the wider count takes any new flag with evidence in the edited sentence.
+//!   words; the wider count takes any new flag with evidence in the edited sentence. For
+//!   a control, a flag the unedited event raises on the same spans is not new whatever
+//!   its values (the control did not cause it).
+//!
+//! Evidence is "on the edited words" when its span overlaps them or ends or starts right
+//! at them.
 //!
 //! At most `--per-event` typed edits (default 4) of each type and `--controls-per-event`
 //! controls (default 3) of each type are drawn per event, one per sentence and type.
