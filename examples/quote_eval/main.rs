@@ -54,8 +54,11 @@
 //!   that name the speaker and are no bare pronoun; quotes matched to a gold quotation
 //!   that is not scored are left out), recall over gold quotations scored for speakers.
 //!   Two speakers are the same person when the predicted speaker's words overlap the gold
-//!   source's words (pronouns excepted), or when the actor's name and the gold name share
-//!   the family name (the last word, suffixes such as "Jr." dropped) and do not name
+//!   source's words (pronouns excepted); when the annotated cue only sources ("according
+//!   to", "reported") and the predicted speaker is named inside the attribution's content
+//!   ("“...,” Sanders said, according to CNN": one attribution per token, so the
+//!   annotation gives the quotation to CNN); or when the actor's name and the gold name
+//!   share the family name (the last word, suffixes such as "Jr." dropped) and do not name
 //!   different given names.
 //!
 //! Misses fall into families (see `families.rs`): 1 partial quotations inside reported
@@ -218,6 +221,25 @@ fn same_speaker(article: &Article, gold: &GoldQuote, p: &PredictedQuote) -> bool
         .as_ref()
         .is_some_and(|s| overlap_all(s, source) > 0);
     let names = |n: &str| p.actor.as_deref().is_some_and(|a| same_name(n, a));
+    // "“...,” Sanders said, according to CNN": the annotation marks one attribution per
+    // token, so the outer source (CNN) gets the quotation and the inner speaker stands
+    // inside its content. When the annotated cue only sources ("according to",
+    // "reported"), a named speaker inside that content counts too.
+    let att = &article.attributions[gold.attribution];
+    let sourcing = att.cue.iter().any(|r| {
+        let cue = text[r.clone()].to_lowercase();
+        ["according", "report", "quoted", "citing"]
+            .iter()
+            .any(|w| cue.contains(w))
+    });
+    let nested = sourcing
+        && p.actor.is_some()
+        && p.speaker_span.as_ref().is_some_and(|s| {
+            overlap_all(s, &att.content) == s.len() && !is_pronoun(&text[s.clone()])
+        });
+    if nested {
+        return true;
+    }
     match g {
         GoldSpeaker::Named(n) => words_overlap || names(n),
         GoldSpeaker::Refers {
