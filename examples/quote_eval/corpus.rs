@@ -255,54 +255,46 @@ impl CoreNlp {
         }
     }
 
-    /// The person a span names: of the runs of PERSON tokens inside `ranges`, the first
-    /// that is no possessive or modifier ("Trump's attorney Alan Garten", "the Trump
-    /// campaign"), else the longest.
+    /// The person a span names: the first run of PERSON tokens inside `ranges` that is no
+    /// possessive or modifier of more words ("Trump's attorney, Alan Garten" names Alan
+    /// Garten; "the Trump campaign" and "a spokesman for Trump's campaign" name nobody; a
+    /// bare possessor, "Clinton's", names Clinton).
     pub(crate) fn person_in(&self, text: &str, ranges: &[Range<usize>]) -> Option<Range<usize>> {
-        let mut runs: Vec<(Range<usize>, bool)> = Vec::new();
+        const JOINERS: &[&str] = &[
+            "of", "at", "from", "who", "which", "with", "in", "for", "and", "on", "said", "says",
+            "told",
+        ];
         for r in ranges {
-            let from = self.tokens.partition_point(|t| t.0.start < r.start);
-            let mut run: Option<Range<usize>> = None;
-            let mut k = from;
-            while k <= self.tokens.len() {
-                let tok = self.tokens.get(k).filter(|t| t.0.end <= r.end);
-                match (tok, &mut run) {
-                    (Some((t, true)), Some(x)) => x.end = t.end,
-                    (Some((t, true)), None) => run = Some(t.clone()),
-                    (next, Some(_)) => {
-                        let next_word = next.map(|t| &text[t.0.clone()]).unwrap_or("");
-                        let modifier = matches!(next_word, "'s" | "’s" | "'" | "’")
-                            || next_word.chars().next().is_some_and(char::is_lowercase)
-                                && !matches!(
-                                    next_word,
-                                    "of" | "at"
-                                        | "from"
-                                        | "who"
-                                        | "which"
-                                        | "with"
-                                        | "in"
-                                        | "for"
-                                        | "and"
-                                        | "on"
-                                        | "said"
-                                        | "says"
-                                        | "told"
-                                );
-                        runs.extend(run.take().map(|x| (x, modifier)));
-                    }
-                    (None, None) => break,
-                    (Some(_), None) => {}
+            let inside: Vec<&(Range<usize>, bool)> = self.tokens
+                [self.tokens.partition_point(|t| t.0.start < r.start)..]
+                .iter()
+                .take_while(|t| t.0.end <= r.end)
+                .collect();
+            let mut k = 0;
+            while k < inside.len() {
+                if !inside[k].1 {
+                    k += 1;
+                    continue;
                 }
-                k += 1;
+                let a = k;
+                while k < inside.len() && inside[k].1 {
+                    k += 1;
+                }
+                let word = |j: usize| inside.get(j).map(|t| &text[t.0.clone()]).unwrap_or("");
+                let possessive = matches!(word(k), "'s" | "’s" | "'" | "’");
+                let more_after_possessive = possessive
+                    && inside[k + 1..]
+                        .iter()
+                        .any(|t| text[t.0.clone()].chars().any(char::is_alphanumeric));
+                let modifier = more_after_possessive
+                    || word(k).chars().next().is_some_and(char::is_lowercase)
+                        && !JOINERS.contains(&word(k));
+                if !modifier {
+                    return Some(inside[a].0.start..inside[k - 1].0.end);
+                }
             }
         }
-        runs.iter()
-            .find(|(_, modifier)| !modifier)
-            .or_else(|| {
-                runs.iter()
-                    .max_by_key(|(r, _)| (r.len(), usize::MAX - r.start))
-            })
-            .map(|(r, _)| r.clone())
+        None
     }
 
     /// Runs of PERSON tokens that head a clause's subject, outside `quoted`, in text

@@ -129,23 +129,17 @@ pub(crate) fn name_in(source: &str) -> Option<String> {
         }
     }
     let possessive = |w: &str| w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’');
-    let good = runs.iter().find(|&&(a, b)| {
-        let last = ws[b - 1];
+    // The first run that is no modifier: not a possessive with more words after it, not
+    // followed by a lower-case word other than a joiner ("the New Jersey governor",
+    // "Legal observers" name nobody), and not all titles ("Sen.").
+    let pick = runs.iter().find(|&&(a, b)| {
         let next = ws.get(b).copied();
-        // A run that is all titles ("Sen.") names nobody.
         let named = (a..b).any(|k| !TITLE.contains(&fold(ws[k]).as_str()));
         named
-            && !possessive(last)
+            && !(possessive(ws[b - 1]) && next.is_some())
             && next.is_none_or(|n| {
                 n.chars().next().is_some_and(|c| !c.is_lowercase()) || JOINERS.contains(&n)
             })
-    });
-    // Failing a clear name, the longest run, but not one capitalized word that only opens
-    // the source ("Legal observers").
-    let pick = good.or_else(|| {
-        runs.iter()
-            .filter(|&&(a, b)| !(a == 0 && b == 1 && ws.len() > 1))
-            .max_by_key(|&&(a, b)| (b - a, usize::MAX - a))
     })?;
     let name: Vec<&str> = ws[pick.0..pick.1].to_vec();
     let name = name.join(" ");
