@@ -67,7 +67,7 @@ fn flag_key(flag: &Flag, map: &dyn Fn(&str, Span) -> Span, values: bool) -> Flag
         .map(|e| {
             let s = map(e.doc.as_str(), e.span);
             let v = if values {
-                e.value.clone()
+                e.value.to_string()
             } else {
                 String::new()
             };

@@ -13,7 +13,7 @@
 //! checks it: the first quote of that kind whose text starts with the prefix must have
 //! that speaker (the actor's name, or `-` for none).
 
-use corroborate::extract::{self, Extraction};
+use corroborate::resolve::Extraction;
 use corroborate::{Document, QuoteKind};
 
 const DEFAULT_FILES: [&str; 4] = [
@@ -87,7 +87,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .filter_map(|l| l.strip_prefix("doc: "))
                 .collect();
             let text = text.join("\n\n");
-            let x = extract::actors_and_quotes(&[Document::new("case", text.clone())]);
+            let x = corroborate::actors_and_quotes(&[Document::new("case", text.clone())]);
             for line in lines.iter().filter(|l| !l.starts_with("doc: ")) {
                 let fields: Vec<&str> = line.split(" | ").map(str::trim).collect();
                 total += 1;

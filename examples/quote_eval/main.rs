@@ -79,7 +79,6 @@ mod families;
 mod reference;
 
 use corpus::{load_articles, overlap, overlap_all, Article};
-use corroborate::extract;
 use corroborate::{Document, QuoteKind};
 use families::{classify_gold_miss, FAMILIES};
 use reference::{check_pronoun_rule, gold_quotes, is_pronoun, same_name, GoldQuote, GoldSpeaker};
@@ -119,7 +118,7 @@ struct Miss {
 
 /// The one place that calls the library: direct quotes of one article with speakers.
 fn extract_direct_quotes(doc: &Document) -> Vec<PredictedQuote> {
-    let x = extract::actors_and_quotes(std::slice::from_ref(doc));
+    let x = corroborate::actors_and_quotes(std::slice::from_ref(doc));
     x.quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Direct)
