@@ -1,8 +1,7 @@
-//! Throughput of actor and quote extraction (`extract::actors_and_quotes`): mentions,
+//! Throughput of actor and quote extraction (`corroborate::actors_and_quotes`): mentions,
 //! quotes and cross-document actor resolution over a corpus made from the seed
 //! articles (each seed copied under many ids). The answer is checked before timing.
 
-use corroborate::extract;
 use corroborate::{Document, QuoteKind};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
@@ -36,7 +35,7 @@ fn corpus() -> Vec<Document> {
 
 fn bench(c: &mut Criterion) {
     let seeds = seeds();
-    let one = extract::actors_and_quotes(&seeds);
+    let one = corroborate::actors_and_quotes(&seeds);
     let direct = one
         .quotes
         .iter()
@@ -46,7 +45,7 @@ fn bench(c: &mut Criterion) {
     let docs = corpus();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     // The copies name the same people: same actors, every quote repeated.
-    let all = extract::actors_and_quotes(&docs);
+    let all = corroborate::actors_and_quotes(&docs);
     assert_eq!(all.actors.len(), one.actors.len());
     assert_eq!(all.quotes.len(), one.quotes.len() * COPIES);
     assert_eq!(
@@ -58,13 +57,13 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(10);
     g.bench_function("actors_and_quotes", |b| {
-        b.iter(|| extract::actors_and_quotes(black_box(&docs)))
+        b.iter(|| corroborate::actors_and_quotes(black_box(&docs)))
     });
     let one_doc = [seeds[1].clone()];
     g.throughput(Throughput::Bytes(one_doc[0].text.len() as u64));
     g.sample_size(30);
     g.bench_function("one_document", |b| {
-        b.iter(|| extract::actors_and_quotes(black_box(&one_doc)))
+        b.iter(|| corroborate::actors_and_quotes(black_box(&one_doc)))
     });
     g.finish();
 }

@@ -8,12 +8,13 @@ use crate::align::{self, Alignment};
 use crate::claims::{self, DocInput};
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Position, Result};
-use crate::extract::{self, Extraction};
+use crate::extract;
 use crate::model::{
     Claim, DocId, Document, Group, Quantity, QuantityId, Quote, Report, Sentence, Span, TimeExpr,
     TimeId,
 };
 use crate::reconcile as reconcile_stage;
+use crate::resolve::{self, Extraction};
 use crate::segment;
 use std::collections::BTreeMap;
 
@@ -243,7 +244,7 @@ impl Reconciler {
         let sentences = crate::par::map(docs, threads, 2, segment::sentences);
         progress(Stage::Segment, n, n);
         progress(Stage::Actors, 0, 1);
-        let extraction = extract::actors_and_quotes(docs);
+        let extraction = actors_and_quotes_on(docs, threads);
         progress(Stage::Actors, 1, 1);
         (sentences, extraction)
     }
@@ -385,6 +386,35 @@ impl<'a, I: Copy> SpanIndex<'a, I> {
     fn of(&self, doc: &DocId) -> &[(Span, I)] {
         self.by_doc.get(doc).map_or(&[], Vec::as_slice)
     }
+}
+
+/// Finds the actors and quotations of `docs` and who says what: each document's
+/// mentions and quotations ([`extract::document`], on every core), then the actors
+/// across documents ([`resolve::extraction`]). What the `extract` command prints
+/// besides times and quantities.
+///
+/// The result does not depend on the order of `docs`.
+///
+/// ```
+/// use corroborate::Document;
+/// let docs = [
+///     Document::new("a", "“We will win,” President Xi Jinping said."),
+///     Document::new("b", "“We will surely win,” Mr Xi said."),
+/// ];
+/// let x = corroborate::actors_and_quotes(&docs);
+/// assert_eq!(x.actors.len(), 1);
+/// assert_eq!(x.actors[0].name, "Xi Jinping");
+/// assert!(x.quotes.iter().all(|q| q.speaker == Some(x.actors[0].id)));
+/// ```
+pub fn actors_and_quotes(docs: &[Document]) -> Extraction {
+    actors_and_quotes_on(docs, 0)
+}
+
+/// [`actors_and_quotes`] on up to `threads` threads (`0`: every core).
+fn actors_and_quotes_on(docs: &[Document], threads: usize) -> Extraction {
+    // Documents are independent until `resolve`; they run in input order.
+    let found = crate::par::map(docs, threads, 8, extract::document);
+    resolve::extraction(docs, &found)
 }
 
 /// Runs the whole pipeline with the default [`Config`] and returns the report.

@@ -46,10 +46,155 @@ pub struct Actor {
     pub kind: ActorKind,
     /// Every other form seen ("Xi", "Mr Xi", "President Xi Jinping"), sorted.
     pub aliases: Vec<String>,
-    /// Roles learned from titles and appositions ("president of Belarus"), sorted.
-    pub roles: Vec<String>,
+    /// Roles learned from titles and appositions ("president of Belarus"), sorted by
+    /// phrase.
+    pub roles: Vec<Role>,
     /// Every mention, in document then offset order.
     pub mentions: Vec<Mention>,
+}
+
+/// A role an actor is given in the text ("Chinese Foreign Minister", "president of
+/// Belarus"): the phrase as written and its words, read once where it is found.
+/// Serialized as the phrase.
+///
+/// ```
+/// use corroborate::{Role, RolePart};
+/// let r = Role::new("China’s  foreign ministry spokesperson");
+/// assert_eq!(r.phrase(), "China’s foreign ministry spokesperson");
+/// let first = r.words().next().unwrap();
+/// assert_eq!((first.text, first.part), ("china", RolePart::Possessor));
+/// let title = |phrase: &str| -> Vec<String> {
+///     Role::new(phrase).title().map(|w| w.text.to_string()).collect()
+/// };
+/// assert_eq!(title("president of Belarus"), ["president"]);
+/// assert_eq!(title("US Secretary of State"), ["us", "secretary", "of", "state"]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Role {
+    phrase: String,
+    /// The phrase in lower case; the words are ranges of it.
+    lower: String,
+    words: Vec<(u32, u32, RolePart)>,
+}
+
+/// One word of a [`Role`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoleWord<'r> {
+    /// The word in lower case, a possessive ending removed ("china" for "China’s").
+    pub text: &'r str,
+    /// What the word is in the phrase.
+    pub part: RolePart,
+}
+
+/// What a word of a [`Role`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum RolePart {
+    /// "the", "a" or "an".
+    Determiner,
+    /// A possessor ("China’s", "the country’s").
+    Possessor,
+    /// "of", "to", "at", "in" or "for": what follows completes the role ("president
+    /// of Belarus", "ambassador to Minsk").
+    Preposition,
+    /// Any other word: a qualifier, the role noun, a word of its complement.
+    Word,
+}
+
+impl Role {
+    /// The role written as `phrase` (runs of white space count as one space).
+    pub fn new(phrase: &str) -> Role {
+        let mut collapsed = String::with_capacity(phrase.len());
+        for w in phrase.split_whitespace() {
+            if !collapsed.is_empty() {
+                collapsed.push(' ');
+            }
+            collapsed.push_str(w);
+        }
+        let lower = collapsed.to_lowercase();
+        let mut words = Vec::new();
+        // The words are joined by single spaces: each starts one byte after the last.
+        let mut start = 0;
+        for w in lower.split(' ') {
+            let word_start = start;
+            start += w.len() + 1;
+            if w.is_empty() {
+                continue;
+            }
+            let (text, part) = match w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")) {
+                Some(owner) => (owner, RolePart::Possessor),
+                None => (
+                    w,
+                    match w {
+                        "the" | "a" | "an" => RolePart::Determiner,
+                        "of" | "to" | "at" | "in" | "for" => RolePart::Preposition,
+                        _ => RolePart::Word,
+                    },
+                ),
+            };
+            words.push((word_start as u32, (word_start + text.len()) as u32, part));
+        }
+        Role {
+            phrase: collapsed,
+            lower,
+            words,
+        }
+    }
+
+    /// The phrase as written.
+    pub fn phrase(&self) -> &str {
+        &self.phrase
+    }
+
+    /// Its words, in order.
+    pub fn words(&self) -> impl Iterator<Item = RoleWord<'_>> + '_ {
+        self.words.iter().map(|&(a, b, part)| RoleWord {
+            text: self.lower.get(a as usize..b as usize).unwrap_or_default(),
+            part,
+        })
+    }
+
+    /// Whether the phrase is empty (a name's country with no role: "Putin of Russia").
+    pub fn is_empty(&self) -> bool {
+        self.phrase.is_empty()
+    }
+
+    /// The words that name the role itself, before what completes it: "president" of
+    /// "president of Belarus", "ambassador" of "ambassador to Minsk". "Secretary of
+    /// State" and "head of government" stay whole.
+    pub fn title(&self) -> impl Iterator<Item = RoleWord<'_>> + '_ {
+        let words: Vec<RoleWord<'_>> = self.words().collect();
+        let cut = match words.iter().position(|x| x.part == RolePart::Preposition) {
+            Some(i)
+                if !words.get(i + 1).is_some_and(|n| {
+                    n.part == RolePart::Word && matches!(n.text, "state" | "government")
+                }) =>
+            {
+                i
+            }
+            _ => words.len(),
+        };
+        words.into_iter().take(cut)
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.phrase)
+    }
+}
+
+impl Serialize for Role {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.phrase)
+    }
+}
+
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Role, D::Error> {
+        let phrase = String::deserialize(d)?;
+        Ok(Role::new(&phrase))
+    }
 }
 
 /// Direct words in quotation marks, or reported (indirect) speech.
@@ -89,4 +234,30 @@ pub struct Quote {
     pub speaker_span: Option<Span>,
     /// The reporting cue ("said", "according to", "quoted ... as saying").
     pub cue: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_role_serializes_as_its_phrase() {
+        let r = Role::new("head of the country’s top legislature");
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(json, "\"head of the country’s top legislature\"");
+        assert_eq!(serde_json::from_str::<Role>(&json).unwrap(), r);
+        let parts: Vec<RolePart> = r.words().map(|w| w.part).collect();
+        use RolePart::*;
+        assert_eq!(
+            parts,
+            [Word, Preposition, Determiner, Possessor, Word, Word]
+        );
+        let texts: Vec<&str> = r.words().map(|w| w.text).collect();
+        assert_eq!(
+            texts,
+            ["head", "of", "the", "country", "top", "legislature"]
+        );
+        assert_eq!(r.title().count(), 1);
+        assert_eq!(Role::new("  ").words().count(), 0);
+    }
 }

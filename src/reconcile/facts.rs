@@ -6,7 +6,7 @@ use super::words::{words, Word};
 use super::Input;
 use crate::model::{
     Actor, ActorId, ActorKind, Claim, ClaimId, DocId, Document, Quantity, QuantityId, Quote,
-    QuoteId, QuoteKind, Span, TimeExpr, TimeId, TimeKind,
+    QuoteId, QuoteKind, Role, RolePart, Span, TimeExpr, TimeId, TimeKind,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -132,12 +132,7 @@ impl<'a> Index<'a> {
             .collect();
         let actor_roles = actors
             .iter()
-            .map(|(id, a)| {
-                (
-                    *id,
-                    Arc::new(a.roles.iter().map(|r| role_words(r)).collect()),
-                )
-            })
+            .map(|(id, a)| (*id, Arc::new(a.roles.iter().map(role_words).collect())))
             .collect();
         let claims = input.claims.iter().map(|c| (c.id, c)).collect();
         let quotes = input.quotes.iter().map(|q| (q.id, q)).collect();
@@ -713,26 +708,14 @@ pub fn name_tokens(s: &str) -> BTreeSet<String> {
 /// and nationality adjectives: "the Chinese Foreign Minister" -> ["foreign", "minister"],
 /// "president of Belarus" -> ["president"], "ambassador to Minsk" -> ["ambassador"]
 /// ("secretary of state" and "head of government" stay whole).
-fn role_words(role: &str) -> Vec<String> {
+fn role_words(role: &Role) -> Vec<String> {
     let lex = crate::extract::actors::lexicon::Lexicon::get();
-    let lower = role.to_lowercase();
-    let mut ws: Vec<&str> = lower.split_whitespace().collect();
-    if let Some(i) = ws
-        .iter()
-        .position(|w| matches!(*w, "of" | "to" | "at" | "in" | "for"))
-    {
-        if !matches!(ws.get(i + 1), Some(&("state" | "government"))) {
-            ws.truncate(i);
-        }
-    }
-    ws.into_iter()
+    role.title()
         .filter(|w| {
-            !matches!(*w, "the" | "a" | "an")
-                && !w.ends_with("’s")
-                && !w.ends_with("'s")
-                && !lex.nationality.contains_key(*w)
+            !matches!(w.part, RolePart::Determiner | RolePart::Possessor)
+                && !lex.nationality.contains_key(w.text)
         })
-        .map(str::to_string)
+        .map(|w| w.text.to_string())
         .collect()
 }
 
@@ -743,7 +726,7 @@ fn description_role(written: &str) -> Option<Vec<String>> {
     if !["the ", "a ", "an "].iter().any(|d| lower.starts_with(d)) {
         return None;
     }
-    let ws = role_words(&lower);
+    let ws = role_words(&Role::new(&lower));
     let last = ws.last()?;
     crate::extract::actors::lexicon::Lexicon::get()
         .roles

@@ -21,7 +21,8 @@ pub fn write_extracted_markdown(x: &Extracted, out: &mut impl Write) -> io::Resu
             write!(out, "; also {}", a.aliases.join(", "))?;
         }
         if !a.roles.is_empty() {
-            write!(out, "; {}", a.roles.join(", "))?;
+            let roles: Vec<&str> = a.roles.iter().map(crate::model::Role::phrase).collect();
+            write!(out, "; {}", roles.join(", "))?;
         }
         writeln!(out)?;
     }

@@ -173,7 +173,11 @@ pub(super) fn scan(
             is_word_char(c)
         };
         let (kind, end, extra) = if let Some(n) = url_len(&text[i..]) {
-            (TokenKind::Word, i + n, Shape::URL | ascii_shape(&text[i..i + n]))
+            (
+                TokenKind::Word,
+                i + n,
+                Shape::URL | ascii_shape(&text[i..i + n]),
+            )
         } else if b.is_ascii_digit() {
             let n = number_end(bytes, i);
             if continues_word(&text[n..]) {
@@ -246,7 +250,8 @@ fn ascii_shape(s: &str) -> Shape {
 fn is_all_caps(s: &str, ascii: bool) -> bool {
     if ascii {
         let b = s.as_bytes();
-        return !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_uppercase()).nth(1).is_some();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_uppercase()).nth(1).is_some();
     }
     let mut letters = s.chars().filter(|c| c.is_alphabetic());
     letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
@@ -258,7 +263,9 @@ fn continues_word(rest: &str) -> bool {
     let mut it = rest.chars();
     match it.next() {
         Some(c) if is_word_char(c) => true,
-        Some(c) if is_apostrophe(c) || c == '-' || c == '‐' => it.next().is_some_and(char::is_alphanumeric),
+        Some(c) if is_apostrophe(c) || c == '-' || c == '‐' => {
+            it.next().is_some_and(char::is_alphanumeric)
+        }
         _ => false,
     }
 }
@@ -297,7 +304,11 @@ fn word(text: &str, start: usize) -> Word {
 fn word_from(text: &str, start: usize, taken: usize) -> Word {
     let bytes = text.as_bytes();
     // ASCII until a character that is not is taken in.
-    let mut shape = if bytes[start] < 0x80 { Shape::ASCII } else { Shape::default() };
+    let mut shape = if bytes[start] < 0x80 {
+        Shape::ASCII
+    } else {
+        Shape::default()
+    };
     let mut end = taken;
     // Where the current run of word characters began (after the last joining mark).
     let mut piece = taken;
@@ -323,7 +334,10 @@ fn word_from(text: &str, start: usize, taken: usize) -> Word {
             // and no further than a character that joins words by our own rules (an
             // apostrophe, a period, a hyphen).
             let run = &text[piece..];
-            let seg = run.split_word_bound_indices().next().map_or(0, |(_, s)| s.len());
+            let seg = run
+                .split_word_bound_indices()
+                .next()
+                .map_or(0, |(_, s)| s.len());
             let cut = run[..seg]
                 .char_indices()
                 .find(|&(_, c)| !is_word_char(c))
@@ -437,26 +451,30 @@ fn dotted_end(text: &str, start: usize, end: usize) -> Option<usize> {
 /// `at` (a period or `@` inside the local part or at its end).
 fn email_end(text: &str, start: usize, at: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let is_part = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
+    let is_part =
+        |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
     // Bounded by the longest parts an address may have, so runs of dots stay linear.
-    let local = at - start
-        + b[at..]
-            .iter()
-            .take(65)
-            .take_while(|&&c| is_part(c))
-            .count();
+    let local = at - start + b[at..].iter().take(65).take_while(|&&c| is_part(c)).count();
     if local == 0 || local > 64 || b.get(start + local) != Some(&b'@') {
         return None;
     }
     let dstart = start + local + 1;
-    let domain = b[dstart..].iter().take(253).take_while(|&&c| is_part(c)).count();
+    let domain = b[dstart..]
+        .iter()
+        .take(253)
+        .take_while(|&&c| is_part(c))
+        .count();
     let mut end = dstart + domain;
     while end > dstart && matches!(b[end - 1], b'.' | b'-') {
         end -= 1;
     }
     let dom = &text[dstart..end];
-    (dom.contains('.') && dom.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric))
-        .then_some(end)
+    (dom.contains('.')
+        && dom
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric))
+    .then_some(end)
 }
 
 /// Length of a URL at the start of `s`, without trailing punctuation.
@@ -476,7 +494,10 @@ fn url_len(s: &str) -> Option<usize> {
         .map_or(s.len(), |(p, _)| p);
     while end > 0 {
         let last = s[..end].chars().next_back()?;
-        if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '\u{2019}') {
+        if matches!(
+            last,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '\u{2019}'
+        ) {
             end -= last.len_utf8();
         } else {
             break;

@@ -140,7 +140,10 @@ fn starts_at_from_and_never_panics_on_odd_input() {
     let text = "ab cd";
     assert_eq!(Tokens::new(text, 3).len(), 1);
     assert_eq!(Tokens::new(text, 99).len(), 2);
-    for s in ["", "’", "'s", "a’", "-", "a-", "U.", "U.S", "@", "a@", "a@b", "1.", "1,", "www.", "http://", "\u{301}x"] {
+    for s in [
+        "", "’", "'s", "a’", "-", "a-", "U.", "U.S", "@", "a@", "a@b", "1.", "1,", "www.",
+        "http://", "\u{301}x",
+    ] {
         let _ = Tokens::new(s, 0);
     }
 }
@@ -150,7 +153,9 @@ fn within_and_at_or_after() {
     let text = "One two. Three four.";
     let t = Tokens::new(text, 0);
     let r = t.within(Span::new(9, 20));
-    let w: Vec<&str> = r.map(|i| &text[t.all()[i].span().start..t.all()[i].span().end]).collect();
+    let w: Vec<&str> = r
+        .map(|i| &text[t.all()[i].span().start..t.all()[i].span().end])
+        .collect();
     assert_eq!(w, ["Three", "four", "."]);
     assert_eq!(t.at_or_after(4), 1);
 }
@@ -161,7 +166,12 @@ fn speed_probe() {
     let raw = std::fs::read_to_string("/work/baseline/gc10k/documents.jsonl").unwrap();
     let docs: Vec<String> = raw
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["text"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     let which = std::env::var("PROBE").unwrap_or_default();
     let _ = crate::lexicon::Lexicon::get();
@@ -183,7 +193,10 @@ fn corpus_docs() -> Vec<String> {
     for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap() {
         docs.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
     }
-    for f in ["/work/shared/dev-news/ecbplus-dev.jsonl", "/work/baseline/gc10k/documents.jsonl"] {
+    for f in [
+        "/work/shared/dev-news/ecbplus-dev.jsonl",
+        "/work/baseline/gc10k/documents.jsonl",
+    ] {
         for l in std::fs::read_to_string(f).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
             docs.push(v["text"].as_str().unwrap().to_string());
@@ -194,10 +207,22 @@ fn corpus_docs() -> Vec<String> {
 
 /// The time lexer's cut of a word span: split at hyphens (every non-alphanumeric for a
 /// URL), a piece that starts with digits split into the number and the rest.
-fn time_word(text: &str, span: Span, url: bool, glued: bool, out: &mut Vec<(usize, usize, char, bool)>) {
+fn time_word(
+    text: &str,
+    span: Span,
+    url: bool,
+    glued: bool,
+    out: &mut Vec<(usize, usize, char, bool)>,
+) {
     use super::views::{is_hyphen, pieces};
     let mut first = true;
-    let is_mark = |c: char| if url { !c.is_alphanumeric() } else { is_hyphen(c) };
+    let is_mark = |c: char| {
+        if url {
+            !c.is_alphanumeric()
+        } else {
+            is_hyphen(c)
+        }
+    };
     for p in pieces(text, span, is_mark) {
         let g = if first { glued } else { true };
         first = false;
@@ -210,7 +235,11 @@ fn time_word(text: &str, span: Span, url: bool, glued: bool, out: &mut Vec<(usiz
         while n < p.span.end {
             if b[n].is_ascii_digit() {
                 n += 1;
-            } else if n > p.span.start && matches!(b[n], b'.' | b',' | b':' | b'/' | b'-') && n + 1 < p.span.end && b[n + 1].is_ascii_digit() {
+            } else if n > p.span.start
+                && matches!(b[n], b'.' | b',' | b':' | b'/' | b'-')
+                && n + 1 < p.span.end
+                && b[n + 1].is_ascii_digit()
+            {
                 n += 2;
             } else {
                 break;
@@ -219,8 +248,15 @@ fn time_word(text: &str, span: Span, url: bool, glued: bool, out: &mut Vec<(usiz
         if n > p.span.start {
             out.push((p.span.start, n, 'n', g));
             if n < p.span.end {
-                for q in pieces(text, Span::new(n, p.span.end), |c| matches!(c, '.' | ',' | '\'' | '’')) {
-                    out.push((q.span.start, q.span.end, if q.mark { 'p' } else { 'w' }, true));
+                for q in pieces(text, Span::new(n, p.span.end), |c| {
+                    matches!(c, '.' | ',' | '\'' | '’')
+                }) {
+                    out.push((
+                        q.span.start,
+                        q.span.end,
+                        if q.mark { 'p' } else { 'w' },
+                        true,
+                    ));
                 }
             }
         } else {
@@ -259,7 +295,11 @@ fn number_prefix(text: &str, span: Span, seps: &[u8]) -> usize {
     while n < span.end {
         if b[n].is_ascii_digit() {
             n += 1;
-        } else if n > span.start && seps.contains(&b[n]) && n + 1 < span.end && b[n + 1].is_ascii_digit() {
+        } else if n > span.start
+            && seps.contains(&b[n])
+            && n + 1 < span.end
+            && b[n + 1].is_ascii_digit()
+        {
             n += 2;
         } else {
             break;
@@ -272,12 +312,23 @@ fn number_prefix(text: &str, span: Span, seps: &[u8]) -> usize {
 fn claims_view(text: &str, t: &Tokens) -> Vec<(usize, usize, char)> {
     use super::views::{is_hyphen, pieces};
     let mut out = Vec::new();
-    let mut push_pieces = |out: &mut Vec<(usize, usize, char)>, span: Span, mark: &dyn Fn(char) -> bool| {
-        for p in pieces(text, span, mark) {
-            let digit = text.as_bytes()[p.span.start].is_ascii_digit();
-            out.push((p.span.start, p.span.end, if p.mark { 'p' } else if digit { 'n' } else { 'w' }));
-        }
-    };
+    let push_pieces =
+        |out: &mut Vec<(usize, usize, char)>, span: Span, mark: &dyn Fn(char) -> bool| {
+            for p in pieces(text, span, mark) {
+                let digit = text.as_bytes()[p.span.start].is_ascii_digit();
+                out.push((
+                    p.span.start,
+                    p.span.end,
+                    if p.mark {
+                        'p'
+                    } else if digit {
+                        'n'
+                    } else {
+                        'w'
+                    },
+                ));
+            }
+        };
     for (i, k) in t.all().iter().enumerate() {
         let span = k.span();
         match k.kind {
@@ -301,7 +352,9 @@ fn claims_view(text: &str, t: &Tokens) -> Vec<(usize, usize, char)> {
                 if start < span.end {
                     let marker = t.possessive_marker(text, i);
                     let end = match marker {
-                        Some(m) if m.len() > 3 || text[m.start..m.end].ends_with(['s', 'S']) => m.end,
+                        Some(m) if m.len() > 3 || text[m.start..m.end].ends_with(['s', 'S']) => {
+                            m.end
+                        }
                         _ => span.end,
                     };
                     out.push((start, end, 'w'));
@@ -339,30 +392,61 @@ fn views_match_the_old_tokenizers() {
         if old != new {
             time_diff += 1;
             if time_diff <= 6 {
-                let i = old.iter().zip(&new).position(|(a, b)| a != b).unwrap_or(old.len().min(new.len()));
+                let i = old
+                    .iter()
+                    .zip(&new)
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(old.len().min(new.len()));
                 let a = old.get(i).copied();
                 let b = new.get(i).copied();
                 let at = a.map_or(0, |x| x.0).min(b.map_or(0, |x| x.0));
-                eprintln!("time: old {:?} new {:?} near {:?}", a, b, &d[d.floor_char_boundary(at.saturating_sub(20))..d.floor_char_boundary((at + 40).min(d.len()))]);
+                eprintln!(
+                    "time: old {:?} new {:?} near {:?}",
+                    a,
+                    b,
+                    &d[d.floor_char_boundary(at.saturating_sub(20))
+                        ..d.floor_char_boundary((at + 40).min(d.len()))]
+                );
             }
         }
         // actors
         let old = crate::extract::actors::tokens::Tokens::new(d, 0);
-        let oldv: Vec<(usize, usize, bool, bool, bool)> =
-            old.toks.iter().map(|k| (k.start, k.end, k.cap, k.poss, k.nl_before)).collect();
+        let oldv: Vec<(usize, usize, bool, bool, bool)> = old
+            .toks
+            .iter()
+            .map(|k| (k.start, k.end, k.cap, k.poss, k.nl_before))
+            .collect();
         let newv: Vec<(usize, usize, bool, bool, bool)> = t
             .all()
             .iter()
-            .map(|k| (k.start as usize, k.end as usize, k.is(Shape::CAP), k.is(Shape::POSS), k.is(Shape::NL)))
+            .map(|k| {
+                (
+                    k.start as usize,
+                    k.end as usize,
+                    k.is(Shape::CAP),
+                    k.is(Shape::POSS),
+                    k.is(Shape::NL),
+                )
+            })
             .collect();
         if oldv != newv {
             actor_diff += 1;
             if actor_diff <= 12 {
-                let i = oldv.iter().zip(&newv).position(|(a, b)| a != b).unwrap_or(oldv.len().min(newv.len()));
+                let i = oldv
+                    .iter()
+                    .zip(&newv)
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(oldv.len().min(newv.len()));
                 let a = oldv.get(i).copied();
                 let b = newv.get(i).copied();
                 let at = a.map_or(0, |x| x.0).min(b.map_or(0, |x| x.0));
-                eprintln!("actors: old {:?} new {:?} near {:?}", a, b, &d[d.floor_char_boundary(at.saturating_sub(20))..d.floor_char_boundary((at + 40).min(d.len()))]);
+                eprintln!(
+                    "actors: old {:?} new {:?} near {:?}",
+                    a,
+                    b,
+                    &d[d.floor_char_boundary(at.saturating_sub(20))
+                        ..d.floor_char_boundary((at + 40).min(d.len()))]
+                );
             }
         }
         let old: Vec<(usize, usize, char)> = crate::claims::tokens::raw_tokens(d)
@@ -380,11 +464,21 @@ fn views_match_the_old_tokenizers() {
         if old != new {
             claim_diff += 1;
             if claim_diff <= 8 {
-                let i = old.iter().zip(&new).position(|(a, b)| a != b).unwrap_or(old.len().min(new.len()));
+                let i = old
+                    .iter()
+                    .zip(&new)
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(old.len().min(new.len()));
                 let a = old.get(i).copied();
                 let b = new.get(i).copied();
                 let at = a.map_or(0, |x| x.0).min(b.map_or(0, |x| x.0));
-                eprintln!("claims: old {:?} new {:?} near {:?}", a, b, &d[d.floor_char_boundary(at.saturating_sub(20))..d.floor_char_boundary((at + 40).min(d.len()))]);
+                eprintln!(
+                    "claims: old {:?} new {:?} near {:?}",
+                    a,
+                    b,
+                    &d[d.floor_char_boundary(at.saturating_sub(20))
+                        ..d.floor_char_boundary((at + 40).min(d.len()))]
+                );
             }
         }
     }

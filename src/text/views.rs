@@ -65,7 +65,10 @@ impl Tokens {
         if !t.is(Shape::POSS) {
             return span;
         }
-        Span::new(span.start, span.end + super::scan::possessive_len(&text[span.end..]))
+        Span::new(
+            span.start,
+            span.end + super::scan::possessive_len(&text[span.end..]),
+        )
     }
 
     /// The possessive marker after token `i` ("’s", "'s" or a bare "’"), if any.

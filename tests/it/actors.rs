@@ -2,7 +2,7 @@
 //! (tests/data/actors/) on the seed articles and on small document sets.
 
 use crate::quotes::seeds;
-use corroborate::extract::{self, Extraction};
+use corroborate::resolve::Extraction;
 use corroborate::{Actor, Document};
 
 fn by_form<'a>(x: &'a Extraction, form: &str) -> Option<&'a Actor> {
@@ -65,7 +65,7 @@ fn check(x: &Extraction, line: &str) -> Option<String> {
         }
         "not_actor" => by_form(x, f[1]).map(|a| format!("{line}: is actor {:?}", a.name)),
         "role" => match x.actors.iter().find(|a| a.name == f[1]) {
-            Some(a) if a.roles.iter().any(|r| r == f[2]) => None,
+            Some(a) if a.roles.iter().any(|r| r.phrase() == f[2]) => None,
             Some(a) => Some(format!("{line}: roles are {:?}", a.roles)),
             None => Some(format!("{line}: no actor {:?}", f[1])),
         },
@@ -80,7 +80,7 @@ fn lines(data: &str) -> impl Iterator<Item = &str> {
 
 #[test]
 fn seed_actor_identities() {
-    let x = extract::actors_and_quotes(&seeds());
+    let x = corroborate::actors_and_quotes(&seeds());
     let mut errors = Vec::new();
     let mut n = 0;
     for line in lines(include_str!("../data/actors/seeds.txt")) {
@@ -112,7 +112,7 @@ fn actor_cases() {
                 None => checks.push(line),
             }
         }
-        let x = extract::actors_and_quotes(&docs);
+        let x = corroborate::actors_and_quotes(&docs);
         for c in checks {
             n += 1;
             errors.extend(check(&x, c));
@@ -129,7 +129,7 @@ fn actor_cases() {
 #[test]
 fn actor_ids_follow_names_and_mentions_slice() {
     let docs = seeds();
-    let x = extract::actors_and_quotes(&docs);
+    let x = corroborate::actors_and_quotes(&docs);
     for (i, a) in x.actors.iter().enumerate() {
         assert_eq!(a.id.0 as usize, i);
         assert!(!a.mentions.is_empty());

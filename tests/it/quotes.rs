@@ -1,7 +1,7 @@
 //! Quotations and speakers: data-driven cases (tests/data/quotes/), the seed articles,
 //! and properties.
 
-use corroborate::extract::{self, Extraction};
+use corroborate::resolve::Extraction;
 use corroborate::{Document, Quote, QuoteKind};
 use proptest::prelude::*;
 
@@ -71,7 +71,7 @@ fn check(
 
 #[test]
 fn seed_quotes_have_the_right_speakers() {
-    let x = extract::actors_and_quotes(&seeds());
+    let x = corroborate::actors_and_quotes(&seeds());
     let data = include_str!("../data/quotes/seeds.txt");
     let mut errors = Vec::new();
     let mut n = 0;
@@ -97,7 +97,7 @@ fn seed_quotes_have_the_right_speakers() {
 fn seed_direct_quotes_are_all_listed() {
     // Every direct quote found in the seeds is one of the listed ones, so a new spurious
     // quote (a mark mistaken for a quote) fails here.
-    let x = extract::actors_and_quotes(&seeds());
+    let x = corroborate::actors_and_quotes(&seeds());
     let data = include_str!("../data/quotes/seeds.txt");
     let listed: Vec<(String, String)> = data
         .lines()
@@ -145,7 +145,7 @@ fn quote_cases() {
         }
         let text = paras.join("\n\n");
         let docs = [Document::new("case", text.clone())];
-        let x = extract::actors_and_quotes(&docs);
+        let x = corroborate::actors_and_quotes(&docs);
         for e in expects {
             cases += 1;
             let f: Vec<&str> = e.split(" | ").map(str::trim).collect();
@@ -174,7 +174,7 @@ fn quote_cases() {
 #[test]
 fn spans_slice_to_their_text() {
     let docs = seeds();
-    let x = extract::actors_and_quotes(&docs);
+    let x = corroborate::actors_and_quotes(&docs);
     for q in &x.quotes {
         let doc = docs.iter().find(|d| d.id == q.doc).expect("doc");
         assert_eq!(q.span.slice(&doc.text), q.text);
@@ -194,7 +194,7 @@ fn spans_slice_to_their_text() {
 #[test]
 fn unbalanced_mark_does_not_swallow_the_article() {
     let docs = seeds();
-    let x = extract::actors_and_quotes(&docs);
+    let x = corroborate::actors_and_quotes(&docs);
     for q in x.quotes.iter().filter(|q| q.kind == QuoteKind::Direct) {
         assert!(q.text.len() < 600, "quote too long: {:?}", q.text);
         assert!(
@@ -207,7 +207,7 @@ fn unbalanced_mark_does_not_swallow_the_article() {
 
 #[test]
 fn json_output_shape() {
-    let x = extract::actors_and_quotes(&[Document::new("a", "“Yes,” Mr Xi said.")]);
+    let x = corroborate::actors_and_quotes(&[Document::new("a", "“Yes,” Mr Xi said.")]);
     let v = serde_json::to_value(&x).expect("json");
     let q = &v["quotes"][0];
     assert_eq!(q["text"], "Yes");
@@ -254,7 +254,7 @@ proptest! {
     #[test]
     fn no_panic_and_valid_spans(text in arbitrary_text()) {
         let docs = [Document::new("p", text.clone())];
-        let x = extract::actors_and_quotes(&docs);
+        let x = corroborate::actors_and_quotes(&docs);
         for q in &x.quotes {
             prop_assert!(q.span.end <= text.len());
             prop_assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
@@ -275,7 +275,7 @@ proptest! {
             h += 1;
         }
         doc.head = corroborate::Span::new(0, h);
-        let x = extract::actors_and_quotes(&[doc]);
+        let x = corroborate::actors_and_quotes(&[doc]);
         for q in &x.quotes {
             prop_assert!(q.span.start >= h);
             prop_assert_eq!(q.span.slice(&text), q.text.as_str());
@@ -295,9 +295,9 @@ proptest! {
             Document::new("y", b),
             seeds[seed_pick].clone(),
         ];
-        let one = extract::actors_and_quotes(&docs);
+        let one = corroborate::actors_and_quotes(&docs);
         docs.reverse();
-        let two = extract::actors_and_quotes(&docs);
+        let two = corroborate::actors_and_quotes(&docs);
         prop_assert_eq!(one, two);
     }
 }

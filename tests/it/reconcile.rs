@@ -791,7 +791,7 @@ fn seed_docs() -> Vec<Document> {
 fn seeds_through_real_extraction() {
     use corroborate::extract;
     let docs = seed_docs();
-    let x = extract::actors_and_quotes(&docs);
+    let x = corroborate::actors_and_quotes(&docs);
     let mut times: Vec<TimeExpr> = extract::time::anchor_undated(&docs, &Default::default())
         .into_iter()
         .flatten()

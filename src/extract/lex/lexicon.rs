@@ -28,8 +28,6 @@ pub(crate) struct Entry {
     pub vague_amount: Option<(f64, f64)>,
     /// The unit a word names, and where it stands relative to its number.
     pub unit: Option<(Unit, UnitClass)>,
-    /// A function word that can begin an expression ("the", "a", "every").
-    pub starter: bool,
 }
 
 /// The compiled lexicon: an open-addressing table keyed by the lower-cased word packed
@@ -123,7 +121,6 @@ fn build() -> Lexicon {
                 ordinal: info.ordinal,
                 vague_amount: info.vague_amount,
                 unit,
-                starter: info.has(flag::TIME_STARTER),
             },
         );
     }

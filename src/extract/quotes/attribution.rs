@@ -1,0 +1,194 @@
+//! Who says each direct quotation: the cue right after it (`,” X said`), the nearest
+//! reporting verb before it, a source in its frame, any later cue in its frame; else
+//! `X: “...”`, a cue closing the previous paragraph with a colon, or, for a quote
+//! standing alone, the previous quote's speaker.
+
+use super::frame::Frame;
+use super::speaker::Cues;
+use super::LocalQuote;
+use crate::extract::actors::lexicon::CueKind;
+use crate::extract::marks::Marked;
+use crate::model::{QuoteKind, Span};
+
+/// How many tokens after a quotation its cue may start and still be its attribution
+/// (`,” the Chinese foreign ministry spokesman said`).
+const CUE_AFTER_QUOTE_TOKENS: usize = 14;
+/// How many sentence frames after the previous quotation a quote standing alone may
+/// come and still continue its speaker.
+const CONTINUATION_UNITS: usize = 2;
+
+/// Who a quote is attributed to, carried over to a following quote.
+#[derive(Clone, Copy, Debug, Default)]
+struct Attribution {
+    speaker: Option<usize>,
+    speaker_span: Option<Span>,
+    cue: Option<Span>,
+}
+
+impl Attribution {
+    fn is_known(&self) -> bool {
+        self.speaker.is_some() || self.speaker_span.is_some()
+    }
+}
+
+/// The cues of a document arranged for the questions attribution asks of one
+/// quotation's sentence frame, each answered without walking the frame's cues.
+struct CueIndex<'c> {
+    cues: &'c Cues,
+    /// For each cue, the latest cue at or before it that is a reporting verb (not a
+    /// source) with a speaker phrase.
+    prev_verb: Vec<Option<usize>>,
+    /// For each cue, the latest cue at or before it with a speaker phrase.
+    prev_np: Vec<Option<usize>>,
+    /// For each cue, the first source cue at or after it with a speaker phrase.
+    next_source: Vec<Option<usize>>,
+    /// For each cue, the first cue at or after it with a speaker phrase.
+    next_np: Vec<Option<usize>>,
+}
+
+impl<'c> CueIndex<'c> {
+    fn new(cues: &'c Cues) -> CueIndex<'c> {
+        let n = cues.cues.len();
+        let has_np = |k: usize| cues.np[k].is_some();
+        let sourced = |k: usize| cues.cues[k].kind == CueKind::Source;
+        let running = |keep: &dyn Fn(usize) -> bool, ks: &mut dyn Iterator<Item = usize>| {
+            let mut out = vec![None; n];
+            let mut last = None;
+            for k in ks {
+                if keep(k) {
+                    last = Some(k);
+                }
+                out[k] = last;
+            }
+            out
+        };
+        CueIndex {
+            cues,
+            prev_verb: running(&|k| has_np(k) && !sourced(k), &mut (0..n)),
+            prev_np: running(&|k| has_np(k), &mut (0..n)),
+            next_source: running(&|k| has_np(k) && sourced(k), &mut (0..n).rev()),
+            next_np: running(&|k| has_np(k), &mut (0..n).rev()),
+        }
+    }
+
+    /// The cues of sentence frame `u`: cues are in text order, so they are a run.
+    fn in_unit(&self, u: usize) -> std::ops::Range<usize> {
+        let cues = &self.cues.cues;
+        cues.partition_point(|c| c.unit < u)..cues.partition_point(|c| c.unit <= u)
+    }
+
+    /// The attribution cue `k` gives.
+    fn attribution(&self, f: &Frame, k: usize) -> Attribution {
+        let c = self.cues.cues[k];
+        Attribution {
+            speaker: self.cues.speaker[k],
+            speaker_span: self.cues.np[k].map(|np| f.span(np.first, np.last)),
+            cue: Some(f.span(c.a, c.b)),
+        }
+    }
+
+    /// The cue attributing the quotation on tokens `qa..=qb` in unit `qu`.
+    fn for_quote(&self, qa: usize, qb: usize, qu: usize, f: &Frame) -> Option<usize> {
+        let cues = &self.cues.cues;
+        let unit = self.in_unit(qu);
+        let within = |k: Option<usize>| k.filter(|k| unit.contains(k));
+        // The first cue of the unit after the quote, and the first ending before it
+        // starts (cues do not overlap, so both ends are in order).
+        let after = unit.start + cues[unit.clone()].partition_point(|c| c.a <= qb);
+        let before_end = unit.start + cues[unit.clone()].partition_point(|c| c.b < qa);
+        // a. right after the quote: `,” X said` / `,” said X`.
+        if after < unit.end {
+            let c = cues[after];
+            let near = c.a - qb <= CUE_AFTER_QUOTE_TOKENS;
+            if near
+                && !(qb + 1..c.a).any(|j| f.in_quote[j].is_some())
+                && self.cues.np[after].is_some()
+                && c.kind != CueKind::Source
+            {
+                return Some(after);
+            }
+        }
+        // b. the nearest reporting verb before the quote, then a source anywhere.
+        before_end
+            .checked_sub(1)
+            .and_then(|k| within(self.prev_verb[k]))
+            .or_else(|| within(self.next_source.get(unit.start).copied().flatten()))
+            // c. any later cue in the frame.
+            .or_else(|| within(self.next_np.get(after).copied().flatten()))
+    }
+
+    /// The last cue of unit `u` with a speaker phrase.
+    fn last_in_unit(&self, u: usize) -> Option<usize> {
+        let unit = self.in_unit(u);
+        unit.end
+            .checked_sub(1)
+            .and_then(|k| self.prev_np[k])
+            .filter(|k| unit.contains(k))
+    }
+}
+
+/// The direct quotations of `marks`, in text order, with their speakers.
+pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> Vec<LocalQuote> {
+    let cues = CueIndex::new(cues);
+    let n = f.toks.len();
+    let mut out = Vec::with_capacity(marks.len());
+    // The previous direct quote: its unit and attribution.
+    let mut last: Option<(usize, Attribution)> = None;
+    for m in marks {
+        let qa = f.toks.at_or_after(m.open.start);
+        let qb = f.toks.at_or_after(m.end()).saturating_sub(1);
+        if qa >= n {
+            continue;
+        }
+        let qu = f.unit[qa];
+        let who = match cues.for_quote(qa, qb, qu, f) {
+            Some(k) => cues.attribution(f, k),
+            None => unattributed(f, &cues, qa, qu, last),
+        };
+        last = Some((qu, who));
+        out.push(LocalQuote {
+            span: m.content,
+            kind: QuoteKind::Direct,
+            speaker: who.speaker,
+            speaker_span: who.speaker_span,
+            cue: who.cue,
+        });
+    }
+    out
+}
+
+/// The attribution of a quote starting at token `qa` in unit `qu` that no cue of its
+/// frame gives: `X: “...”`, a cue closing the previous paragraph with a colon, or the
+/// previous quote's (`last`) for a quote standing alone.
+fn unattributed(
+    f: &Frame,
+    cues: &CueIndex,
+    qa: usize,
+    qu: usize,
+    last: Option<(usize, Attribution)>,
+) -> Attribution {
+    let toks = f.toks;
+    // `X: “...”`
+    if qa >= 2 && toks.is_punct(qa - 1, ':') {
+        if let Some(mi) = f.by_end.get(&(qa - 2)) {
+            return Attribution {
+                speaker: Some(mi),
+                speaker_span: Some(f.mentions[mi].span),
+                cue: None,
+            };
+        }
+    }
+    // A quote standing alone continues the previous speaker.
+    let alone = !f.unit_has_frame_word[qu];
+    // `X said:` closing the previous paragraph introduces this quote.
+    let introduced = (alone && qa > 0 && f.frame(qa - 1) && toks.is_punct(qa - 1, ':'))
+        .then(|| cues.last_in_unit(f.unit[qa - 1]))
+        .flatten();
+    if let Some(k) = introduced {
+        return cues.attribution(f, k);
+    }
+    match last {
+        Some((pu, prev)) if alone && qu <= pu + CONTINUATION_UNITS && prev.is_known() => prev,
+        _ => Attribution::default(),
+    }
+}

@@ -1,0 +1,129 @@
+//! Reporting cues in the text outside quotations: verbs and phrases from the lexicon
+//! (`data/quotes/reporting_verbs.txt`) that say someone speaks ("said", "according
+//! to", "was quoted as saying").
+
+use super::frame::Frame;
+use super::words::{is_pronoun, word_lists};
+use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
+
+/// How many tokens after "quoted" may hold "as saying" ("quoted Chinese state media as
+/// saying"); without it, "quoted" is no cue.
+const QUOTED_AS_WINDOW: usize = 8;
+
+/// A reporting cue found in the text frame.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Cue {
+    /// Its first token.
+    pub a: usize,
+    /// Its last token.
+    pub b: usize,
+    /// How it points at its speaker.
+    pub kind: CueKind,
+    /// Its sentence frame.
+    pub unit: usize,
+}
+
+/// The reporting cues of the frame, in text order, not overlapping.
+pub(super) fn find(f: &Frame) -> Vec<Cue> {
+    let n = f.toks.len();
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let Some((b, kind)) = phrase_at(f, i) else {
+            i += 1;
+            continue;
+        };
+        if reports(f, i, b, kind) {
+            cues.push(Cue {
+                a: i,
+                b,
+                kind,
+                unit: f.unit[i],
+            });
+        }
+        i = b + 1;
+    }
+    cues
+}
+
+/// The reporting phrase starting at token `i` outside quotations: its last token and
+/// kind (the longest phrase of the lexicon that matches).
+fn phrase_at(f: &Frame, i: usize) -> Option<(usize, CueKind)> {
+    let toks = f.toks;
+    if !f.frame(i) || !toks.is_word(i) || !toks.has(i, flag::CUE) {
+        return None;
+    }
+    let lw = toks.lower(i);
+    let phrases = Lexicon::get().cues.get(lw)?;
+    if toks.toks[i].cap && lw != "according" && lw != "citing" {
+        return None;
+    }
+    phrases.iter().find_map(|(p, kind)| {
+        let matches = p.iter().enumerate().all(|(k, w)| {
+            let j = i + k;
+            j < toks.len() && f.frame(j) && toks.lower(j) == w
+        });
+        matches.then(|| (i + p.len() - 1, *kind))
+    })
+}
+
+/// Whether the phrase `a..=b` of `kind` really reports speech here: not a noun after a
+/// determiner ("the statement"), not a passive of a plain verb ("is said to"), a
+/// noun-like word only right after a subject, "quoted" only with "as saying".
+fn reports(f: &Frame, a: usize, b: usize, kind: CueKind) -> bool {
+    let toks = f.toks;
+    let lw = toks.lower(a);
+    let prev = (a > 0 && f.frame(a - 1)).then(|| toks.lower(a - 1));
+    if matches!(
+        prev,
+        Some(
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "this"
+                | "these"
+                | "my"
+                | "your"
+        )
+    ) {
+        return false;
+    }
+    // "is said to", "was told": passive forms of plain verbs are not cues.
+    if kind == CueKind::Verb
+        && matches!(
+            prev,
+            Some("is" | "was" | "are" | "were" | "been" | "be" | "being")
+        )
+        && b == a
+    {
+        return false;
+    }
+    let participle = lw.ends_with("ing") && prev == Some(",");
+    if word_lists().noun_like.contains(lw) && b == a && !participle {
+        let subject_before = a > 0
+            && (f.by_end.contains_key(&(a - 1))
+                || is_pronoun(toks.lower(a - 1))
+                || toks.lower(a - 1) == ",");
+        if !subject_before {
+            return false;
+        }
+    }
+    if kind == CueKind::Quoted {
+        // "quoted X as saying"; without "as saying" it is no cue.
+        let n = toks.len();
+        return (b + 1..(b + 1 + QUOTED_AS_WINDOW).min(n)).any(|j| {
+            toks.lower(j) == "as"
+                && j + 1 < n
+                && matches!(
+                    toks.lower(j + 1),
+                    "saying" | "telling" | "stating" | "writing"
+                )
+        });
+    }
+    true
+}
