@@ -1,6 +1,6 @@
 //! Where a sentence carries two statements: the cuts between its clauses (a participial
 //! clause after a comma, a semicolon, ", and"/", but" before a clause with its own
-//! subject), decided by small word lists (`data/align/clauses.txt`).
+//! subject), decided by small word lists (`data/meaning/clauses.txt`).
 
 use super::lexicon::Lexicon;
 use super::tokens::{raw_tokens, Raw, RawKind};

@@ -1,4 +1,4 @@
-//! The compiled-in word lists of the claims stage (`data/align/`), parsed once, and the
+//! The claims stage's tables, built once from the one lexicon (`crate::lexicon`), and the
 //! few short lists written here: weekdays, months, number words, magnitudes, currency
 //! words and separable particles, with the classification of a word by them.
 
@@ -21,11 +21,11 @@ pub(super) struct Lexicon {
     pub(super) reporting: FxHashMap<String, Vec<Vec<String>>>,
     /// [`SEPARABLE`] particles, stemmed.
     pub(super) separable: Vec<String>,
-    /// The clause lexicon (`data/align/clauses.txt`).
+    /// The clause lexicon (`data/meaning/clauses.txt`).
     pub(super) clause: ClauseLex,
 }
 
-/// The words [`super::clause_spans`] decides with, by kind (`data/align/clauses.txt`).
+/// The words [`super::clause_spans`] decides with, by kind (`data/meaning/clauses.txt`).
 #[derive(Default)]
 pub(super) struct ClauseLex {
     pub(super) prep: FxHashSet<String>,
@@ -35,12 +35,6 @@ pub(super) struct ClauseLex {
     pub(super) conj: FxHashSet<String>,
 }
 
-fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
-
 impl Lexicon {
     pub(super) fn builtin() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
@@ -48,23 +42,22 @@ impl Lexicon {
     }
 
     fn parse() -> Lexicon {
-        let stop = entries(include_str!("../../data/align/stopwords.txt"))
-            .map(str::to_string)
-            .collect();
-        let negation = entries(include_str!("../../data/align/negation.txt"))
-            .map(str::to_string)
-            .collect();
-        let verbs = include_str!("../../data/align/irregular_verbs.txt");
+        use crate::lexicon::{flag, ClauseWord, Lexicon as One};
+        let one = One::get();
+        let words = |bits: u64| -> FxHashSet<String> {
+            one.words_with(bits).map(|(w, _)| w.to_string()).collect()
+        };
+        let stop = words(flag::STOPWORD);
+        // A claim's polarity counts negating particles and contractions; a rejection verb
+        // ("denied") asserts a denial rather than denying the claim.
+        let negation = words(flag::NEG_PARTICLE | flag::NEG_CONTRACTION);
         // a base form stays itself even where it is another verb's form ("lay" is the
         // past of "lie", but "laid out" must meet "lay out")
-        let bases: FxHashSet<&str> = entries(verbs)
-            .filter_map(|l| l.split_whitespace().next())
-            .collect();
+        let bases: FxHashSet<&str> = one.irregular_verbs.iter().map(|v| v[0]).collect();
         let mut irregular = FxHashMap::default();
-        for line in entries(verbs) {
-            let mut forms = line.split_whitespace();
-            let Some(base) = forms.next() else { continue };
-            for f in forms.filter(|f| !bases.contains(f)) {
+        for forms in &one.irregular_verbs {
+            let base = forms[0];
+            for f in forms[1..].iter().filter(|f| !bases.contains(*f)) {
                 irregular
                     .entry(f.to_string())
                     .or_insert_with(|| base.to_string());
@@ -81,26 +74,24 @@ impl Lexicon {
             separable: Vec::new(),
             clause: ClauseLex::default(),
         };
-        for line in entries(include_str!("../../data/align/clauses.txt")) {
-            let mut parts = line.split_whitespace();
-            let (Some(kind), Some(word)) = (parts.next(), parts.next()) else {
-                continue;
-            };
+        for (word, kind) in &one.clause_words {
             let set = match kind {
-                "prep" => &mut lex.clause.prep,
-                "aux" => &mut lex.clause.aux,
-                "pronoun" => &mut lex.clause.pronoun,
-                "det" => &mut lex.clause.det,
-                "conj" => &mut lex.clause.conj,
-                _ => continue,
+                ClauseWord::Prep => &mut lex.clause.prep,
+                ClauseWord::Aux => &mut lex.clause.aux,
+                ClauseWord::Pronoun => &mut lex.clause.pronoun,
+                ClauseWord::Det => &mut lex.clause.det,
+                ClauseWord::Conj => &mut lex.clause.conj,
             };
             set.insert(word.to_lowercase());
         }
         lex.separable = SEPARABLE.iter().map(|w| lex.stem(w)).collect();
-        for line in entries(include_str!("../../data/align/reporting.txt")) {
-            let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
-            if let Some(first) = words.first() {
-                lex.reporting.entry(first.clone()).or_default().push(words);
+        for (words, cue) in one.reporting.iter() {
+            if cue.uses & crate::lexicon::cue_use::CLAIM != 0 {
+                let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+                lex.reporting
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push(words);
             }
         }
         for v in lex.reporting.values_mut() {
@@ -110,18 +101,16 @@ impl Lexicon {
         lex
     }
 
-    /// The synonym and phrasal-verb groups of `data/align/synonyms.txt`, each mapped to
+    /// The synonym and phrasal-verb groups of `data/meaning/synonyms.txt`, each mapped to
     /// its first entry, stemmed (stemming must be ready: the entries are stemmed as the
     /// text will be).
     fn add_synonyms(&mut self) {
         let mut synonym = FxHashMap::default();
         let mut surface = FxHashMap::default();
         let mut phrases: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
-        for line in entries(include_str!("../../data/align/synonyms.txt")) {
-            let (forms, words): (Vec<&str>, Vec<&str>) = line
-                .split(',')
-                .map(str::trim)
-                .partition(|e| e.starts_with('='));
+        for line in &crate::lexicon::Lexicon::get().synonyms {
+            let (forms, words): (Vec<&str>, Vec<&str>) =
+                line.iter().copied().partition(|e| e.starts_with('='));
             let group: Vec<Vec<String>> = words
                 .into_iter()
                 .map(|e| {

@@ -19,8 +19,8 @@
 //!
 //! Each choice can be switched off in [`ClaimsConfig`]. The tokens are interned: ids into
 //! a [`crate::model::Vocabulary`] that the claims built together share, so alignment
-//! compares integers. There is no I/O here: the lexicons are compiled in from
-//! `data/align/`. This stage does not depend on alignment; the pipeline composes them
+//! compares integers. There is no I/O here: the word lists come from the one lexicon
+//! (`crate::lexicon`). This stage does not depend on alignment; the pipeline composes them
 //! (build, align, refine, align again if refine split a sentence).
 //!
 //! Rooms: `lexicon` (the word lists, parsed once), `stem`, `tokens` (the sentence's
@@ -36,7 +36,7 @@ mod lexicon;
 mod normalize;
 mod refine;
 mod stem;
-mod tokens;
+pub(crate) mod tokens;
 
 use crate::config::Config;
 use crate::model::{Claim, Document, Quote, Sentence};

@@ -5,7 +5,7 @@ use super::lexicon::Lexicon;
 
 /// What a raw token is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) enum RawKind {
+pub(crate) enum RawKind {
     Word,
     Number,
     Punct,
@@ -14,12 +14,12 @@ pub(super) enum RawKind {
 /// A token of a sentence: byte offsets into it, its kind, whether it opens with a
 /// capital, and its lower case with quote-like apostrophes folded to `'`.
 #[derive(Clone, Debug)]
-pub(super) struct Raw {
-    pub(super) start: usize,
-    pub(super) end: usize,
-    pub(super) kind: RawKind,
-    pub(super) cap: bool,
-    pub(super) lower: String,
+pub(crate) struct Raw {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: RawKind,
+    pub(crate) cap: bool,
+    pub(crate) lower: String,
 }
 
 /// Apostrophe-like marks, folded to `'` inside words.
@@ -32,7 +32,7 @@ pub(super) fn is_quote_mark(c: char) -> bool {
 
 /// Words (letters with inner apostrophes or hyphens), numbers (digits with inner `.`/`,`)
 /// and single punctuation characters, with byte offsets into `text`.
-pub(super) fn raw_tokens(text: &str) -> Vec<Raw> {
+pub(crate) fn raw_tokens(text: &str) -> Vec<Raw> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|c| c.1);
     let off = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);

@@ -1,27 +1,9 @@
-//! The word lists of this stage, compiled in from `data/reconcile/*.txt`.
+//! The word lists of this stage, built once from the one lexicon (`crate::lexicon`).
 
 use crate::extract::actors::lexicon::{Map as HashMap, Set as HashSet};
 use crate::model::EventKind;
 
-const NEGATION: &str = include_str!("../../data/reconcile/negation.txt");
-const ANTONYMS: &str = include_str!("../../data/reconcile/antonyms.txt");
-const EVENTS: &str = include_str!("../../data/reconcile/events.txt");
-const SOURCES: &str = include_str!("../../data/reconcile/sources.txt");
-
-fn entries(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// Where a source cue stands relative to the source it introduces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CuePosition {
-    /// "according to X".
-    Before,
-    /// "X reported".
-    After,
-}
+pub(crate) use crate::lexicon::CuePosition;
 
 /// The parsed word lists.
 #[derive(Debug)]
@@ -38,50 +20,38 @@ pub struct Lexicon {
 
 impl Lexicon {
     fn parse() -> Lexicon {
+        use crate::lexicon::{Lexicon as One, NegationClass};
+        let one = One::get();
         let mut negation = HashSet::default();
         let mut pairs: HashMap<String, Vec<String>> = HashMap::default();
-        for line in entries(NEGATION) {
-            let mut it = line.split_whitespace().map(str::to_lowercase);
-            match (it.next(), it.next()) {
-                (Some(w), None) => {
-                    negation.insert(w);
+        // Contractions are split into a verb and "not" before lookup, so the comparison
+        // reads particles, prepositions and rejection verbs.
+        for (words, class) in one.negation.iter() {
+            if *class == NegationClass::Contraction {
+                continue;
+            }
+            match words.as_slice() {
+                [w] => {
+                    negation.insert(w.to_string());
                 }
-                (Some(w), Some(x)) => {
-                    pairs.entry(w).or_default().push(x);
-                }
+                [w, x] => pairs.entry(w.to_string()).or_default().push(x.to_string()),
                 _ => {}
             }
         }
-        let mut antonyms: HashMap<String, Vec<String>> = HashMap::default();
-        for line in entries(ANTONYMS) {
-            let mut it = line.split_whitespace();
-            if let (Some(a), Some(b)) = (it.next(), it.next()) {
-                let (a, b) = (a.to_lowercase(), b.to_lowercase());
-                antonyms.entry(a.clone()).or_default().push(b.clone());
-                antonyms.entry(b).or_default().push(a);
-            }
-        }
-        let mut events = HashMap::default();
-        for line in entries(EVENTS) {
-            let mut it = line.split_whitespace();
-            if let (Some(w), Some(k)) = (it.next(), it.next()) {
-                let kind = match k {
-                    "statement" => EventKind::Statement,
-                    "publication" => EventKind::Publication,
-                    "meeting" => EventKind::Meeting,
-                    "visit" => EventKind::Visit,
-                    "agreement" => EventKind::Agreement,
-                    _ => EventKind::Other,
-                };
-                events.entry(w.to_lowercase()).or_insert(kind);
-            }
-        }
-        let sources = entries(SOURCES)
-            .map(|l| match l.strip_prefix('<') {
-                Some(rest) => (words_of(rest), CuePosition::After),
-                None => (words_of(l), CuePosition::Before),
-            })
-            .filter(|(w, _)| !w.is_empty())
+        let antonyms = one
+            .antonyms
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.iter().map(|w| w.to_string()).collect()))
+            .collect();
+        let events = one
+            .events
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect();
+        let sources = one
+            .sources
+            .iter()
+            .map(|(w, pos)| (w.iter().map(|x| x.to_string()).collect(), *pos))
             .collect();
         Lexicon {
             negation,
@@ -120,10 +90,6 @@ impl Lexicon {
     pub fn event_kind(&self, w: &str) -> Option<EventKind> {
         self.events.get(w).copied()
     }
-}
-
-fn words_of(s: &str) -> Vec<String> {
-    s.split_whitespace().map(str::to_lowercase).collect()
 }
 
 #[cfg(test)]

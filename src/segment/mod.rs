@@ -62,13 +62,18 @@
 //! (a 50 MB single line is fine), and nothing is allocated per sentence beyond the
 //! output.
 
-mod lexicon;
 mod tokens;
 
 pub use tokens::tokens;
 
+use crate::lexicon::{flag, AbbrevClass, Lexicon};
 use crate::model::{Document, Sentence, Span};
-use lexicon::{AbbrevClass, Lexicon};
+
+/// Whether `word`, as written in lower case, is a verb of saying that may follow a
+/// quotation in an inverted attribution ("Who will pay?" Mayor Novak asked.).
+fn is_inverted_cue(lex: &Lexicon, word: &str) -> bool {
+    !word.chars().any(char::is_uppercase) && lex.is(word, flag::INVERTED_CUE)
+}
 
 /// The sentences of a document's body (the text after [`Document::head`]), in order.
 ///
@@ -420,7 +425,7 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
             .take_while(|&(_, c)| c.is_alphabetic())
             .last()
             .map_or(core.len(), |(p, _)| p);
-        if self.lex.is_continuation(&core[word_start..]) {
+        if self.lex.is(&core[word_start..], flag::CONTINUATION) {
             return;
         }
         match self.next_kind(next) {
@@ -739,7 +744,7 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
         let rest = &self.text[k..hi];
         for (n, word) in rest.split_whitespace().enumerate() {
             let word = word.trim_end_matches([',', '.']);
-            if n > 0 && self.lex.is_reporting_verb(word) {
+            if n > 0 && is_inverted_cue(self.lex, word) {
                 return true;
             }
             let capital = word.chars().next().is_some_and(char::is_uppercase);
@@ -835,7 +840,7 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
         }
         let (next_word, next_has_period) = self.next_word(k);
         let next_opens = || {
-            self.lex.is_starter(next_word)
+            self.lex.is_sentence_starter(next_word)
                 || (next_has_period && self.lex.abbreviation(next_word) == Some(AbbrevClass::Title))
         };
         let class = self.lex.abbreviation(word).or_else(|| {

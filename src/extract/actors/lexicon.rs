@@ -3,7 +3,6 @@
 //! Every list is our own general English resource (one entry a line, `#` comments).
 //! The lists are parsed once into an immutable [`Lexicon`] shared by all calls.
 
-use crate::model::ActorKind;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -64,12 +63,9 @@ pub(crate) type Set<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Whether a word qualifies a role only vaguely ("the top official", "a senior leader",
 /// "the country's leader"): such a description still fits any holder of a leading role,
-/// where "the opposition leader" names a role of its own.
+/// where "the opposition leader" names a role of its own (`data/actors/vague_qualifiers.txt`).
 pub(crate) fn vague_qualifier(w: &str) -> bool {
-    matches!(
-        w,
-        "top" | "senior" | "high-ranking" | "veteran" | "longtime" | "country"
-    )
+    crate::lexicon::Lexicon::get().is(w, crate::lexicon::flag::VAGUE_QUALIFIER)
 }
 
 /// A word of at most 16 bytes packed into integers, exactly: two overlapping reads
@@ -102,25 +98,7 @@ impl ShortWord {
     }
 }
 
-/// How a reporting phrase points at its speaker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum CueKind {
-    /// The subject of the phrase speaks ("X said", or inverted "said X").
-    Verb,
-    /// The speaker follows the phrase ("according to X").
-    Source,
-    /// The speaker stands between the phrase and "as saying" ("quoted X as saying").
-    Quoted,
-    /// The subject speaks, in a passive report ("X was quoted as saying").
-    Passive,
-}
-
-/// What a head word of a body names, and whether it may do so in lower case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Head {
-    pub kind: ActorKind,
-    pub lower_ok: bool,
-}
+pub(crate) use crate::lexicon::{CueKind, Head};
 
 /// Bits of [`Lexicon::word_flags`]: which single-word lists hold a lower-cased word.
 pub(crate) mod flag {
@@ -182,131 +160,47 @@ pub(crate) struct Lexicon {
     pub family_first: Set<String>,
 }
 
-fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-}
-
-fn words(s: &str) -> Vec<String> {
-    s.split_whitespace().map(str::to_lowercase).collect()
-}
+/// The actor bits of the one lexicon's flags, and the bit of this table each maps to.
+const FLAG_MAP: [(u64, u16); 11] = [
+    (crate::lexicon::flag::TITLE, flag::TITLE),
+    (crate::lexicon::flag::ROLE, flag::ROLE),
+    (crate::lexicon::flag::MODIFIER, flag::MODIFIER),
+    (crate::lexicon::flag::NATIONALITY, flag::NATIONALITY),
+    (crate::lexicon::flag::PLACE, flag::PLACE),
+    (crate::lexicon::flag::HEAD, flag::HEAD),
+    (crate::lexicon::flag::NOT_NAME, flag::NOT_NAME),
+    (crate::lexicon::flag::NON_ACTOR_HEAD, flag::NON_ACTOR_HEAD),
+    (crate::lexicon::flag::MULTI_FIRST, flag::MULTI_FIRST),
+    (crate::lexicon::flag::DESC, flag::DESC),
+    (crate::lexicon::flag::QUOTE_CUE, flag::CUE),
+];
 
 impl Lexicon {
     fn build() -> Lexicon {
+        use crate::lexicon::{cue_use, flag as f, Lexicon as One};
+        let one = One::get();
         let mut cues: Map<String, Vec<(Vec<String>, CueKind)>> = Map::default();
-        for l in lines(include_str!("../../../data/quotes/reporting_verbs.txt")) {
-            let mut parts = l.split('\t');
-            let phrase = words(parts.next().unwrap_or(""));
-            let kind = match parts.next().map(str::trim) {
-                Some("source") => CueKind::Source,
-                Some("quoted") => CueKind::Quoted,
-                Some("passive") => CueKind::Passive,
-                _ => CueKind::Verb,
-            };
-            if let Some(first) = phrase.first() {
-                cues.entry(first.clone()).or_default().push((phrase, kind));
+        for (words, cue) in one.reporting.iter() {
+            if cue.uses & cue_use::QUOTE != 0 {
+                let phrase: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+                cues.entry(phrase[0].clone())
+                    .or_default()
+                    .push((phrase, cue.kind));
             }
         }
         for v in cues.values_mut() {
             v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-            v.dedup_by(|a, b| a.0 == b.0);
         }
-        let mut titles = Map::default();
-        for l in lines(include_str!("../../../data/actors/titles.txt")) {
-            let mut parts = l.split('\t');
-            let w = parts.next().unwrap_or("").trim().to_lowercase();
-            let honorific = parts.next().map(str::trim) == Some("honorific");
-            for word in w.split_whitespace() {
-                titles.entry(word.to_string()).or_insert(honorific);
-            }
-        }
-        let roles: Set<String> = lines(include_str!("../../../data/actors/roles.txt"))
-            .map(|l| words(l).join(" "))
-            .collect();
-        let modifiers: Set<String> = lines(include_str!("../../../data/actors/modifiers.txt"))
-            .map(|l| l.trim().to_lowercase())
-            .collect();
-        let mut nationality: Map<String, String> = Map::default();
-        for l in lines(include_str!("../../../data/actors/nationalities.txt")) {
-            let mut parts = l.split('\t');
-            if let (Some(a), Some(c)) = (parts.next(), parts.next()) {
-                nationality.insert(words(a).join(" "), c.trim().to_string());
-            }
-        }
-        let mut places = Map::default();
-        for l in lines(include_str!("../../../data/actors/places.txt")) {
-            let mut parts = l.split('\t');
-            let name = words(parts.next().unwrap_or(""));
-            let country = parts.next().map(|c| c.trim().to_string());
-            let key = name.join(" ");
-            // A listed country stands for itself.
-            let country = country.or_else(|| {
-                nationality
-                    .values()
-                    .find(|c: &&String| c.to_lowercase() == key)
-                    .cloned()
-            });
-            places.insert(key, country);
-        }
-        let mut heads: Map<String, Head> = Map::default();
-        for l in lines(include_str!("../../../data/actors/organizations.txt")) {
-            let mut parts = l.split('\t');
-            let name = words(parts.next().unwrap_or("")).join(" ");
-            let kind = match parts.next().map(str::trim) {
-                Some("outlet") => ActorKind::Outlet,
-                Some("document") => ActorKind::Document,
-                _ => ActorKind::Organization,
-            };
-            let lower_ok = parts.next().map(str::trim) == Some("description");
-            heads.insert(name, Head { kind, lower_ok });
-        }
-        let set = |src: &'static str| -> Set<String> {
-            lines(src).map(|l| l.trim().to_lowercase()).collect()
-        };
-        let mut multi_first = Set::default();
-        for k in roles
-            .iter()
-            .chain(heads.keys())
-            .chain(nationality.keys())
-            .filter(|k: &&String| k.contains(' '))
-        {
-            if let Some(f) = k.split(' ').next() {
-                multi_first.insert(f.to_string());
-            }
-        }
-        let desc_words: Set<String> = roles
-            .iter()
-            .filter(|r| !r.contains(' '))
-            .cloned()
-            .chain(
-                heads
-                    .iter()
-                    .filter(|(k, h)| h.lower_ok && !k.contains(' '))
-                    .map(|(k, _)| k.clone()),
-            )
-            .chain(multi_first.iter().cloned())
-            .collect();
-        let not_names = set(include_str!("../../../data/actors/not_names.txt"));
-        let non_actor_heads = set(include_str!("../../../data/actors/non_actor_heads.txt"));
+        let set =
+            |bit: u64| -> Set<String> { one.words_with(bit).map(|(w, _)| w.to_string()).collect() };
         let mut word_flags: Map<String, u16> = Map::default();
-        {
-            let mut mark = |keys: &mut dyn Iterator<Item = &String>, f: u16| {
-                for k in keys {
-                    *word_flags.entry(k.clone()).or_default() |= f;
-                }
-            };
-            mark(&mut titles.keys(), flag::TITLE);
-            mark(&mut roles.iter(), flag::ROLE);
-            mark(&mut modifiers.iter(), flag::MODIFIER);
-            mark(&mut nationality.keys(), flag::NATIONALITY);
-            mark(&mut places.keys(), flag::PLACE);
-            mark(&mut heads.keys(), flag::HEAD);
-            mark(&mut not_names.iter(), flag::NOT_NAME);
-            mark(&mut non_actor_heads.iter(), flag::NON_ACTOR_HEAD);
-            mark(&mut multi_first.iter(), flag::MULTI_FIRST);
-            mark(&mut desc_words.iter(), flag::DESC);
-            mark(&mut cues.keys(), flag::CUE);
+        let all = FLAG_MAP.iter().fold(0, |acc, (b, _)| acc | b);
+        for (w, info) in one.words_with(all) {
+            let bits = FLAG_MAP
+                .iter()
+                .filter(|(b, _)| info.flags & b != 0)
+                .fold(0, |acc, (_, t)| acc | t);
+            word_flags.insert(w.to_string(), bits);
         }
         let word_flags_max = word_flags.keys().map(String::len).max().unwrap_or(0);
         let punct_keys = word_flags
@@ -314,13 +208,13 @@ impl Lexicon {
             .any(|k| !k.chars().next().map(char::is_alphanumeric).unwrap_or(false));
         let mut word_flags_long = Map::default();
         let mut short = Map::default();
-        for (k, f) in word_flags {
+        for (k, fl) in word_flags {
             match ShortWord::from_bytes(k.as_bytes()) {
                 Some(w) => {
-                    short.insert(w, f);
+                    short.insert(w, fl);
                 }
                 None => {
-                    word_flags_long.insert(k, f);
+                    word_flags_long.insert(k, fl);
                 }
             }
         }
@@ -330,16 +224,22 @@ impl Lexicon {
             word_flags: short,
             word_flags_long,
             cues,
-            titles,
-            roles,
-            modifiers,
-            nationality,
-            places,
-            heads,
-            not_names,
-            family_first: set(include_str!(
-                "../../../data/actors/family_first_surnames.txt"
-            )),
+            titles: one.titles.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            roles: one.roles.iter().cloned().collect(),
+            modifiers: set(f::MODIFIER),
+            nationality: one
+                .nationalities
+                .iter()
+                .map(|(k, v)| (k.clone(), v.to_string()))
+                .collect(),
+            places: one
+                .places
+                .iter()
+                .map(|(k, v)| (k.clone(), v.map(str::to_string)))
+                .collect(),
+            heads: one.heads.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            not_names: set(f::NOT_NAME),
+            family_first: set(f::FAMILY_FIRST),
         }
     }
 

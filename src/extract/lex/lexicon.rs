@@ -1,73 +1,15 @@
-//! The lexicon of times and quantities: every word the data files under `data/time/`
-//! and `data/quantity/` know, with its classes (month, weekday, tense cue, number, unit,
-//! ...), in one table built once and immutable after that.
+//! The table of times and quantities: every word of the one lexicon (`crate::lexicon`)
+//! with a calendar or number class (month, weekday, tense cue, number, unit, ...), in one
+//! table built once and immutable after that.
 //!
 //! A token's entry is found with one lookup of its ASCII-lower-cased form, packed into
 //! two integers (see [`Lexicon`]).
 
-use crate::model::{DayPart, Season, TimeRef, Unit};
+use crate::model::Unit;
 use std::collections::HashMap;
 use std::sync::OnceLock;
-/// A calendar unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TUnit {
-    Minute,
-    Hour,
-    Day,
-    Week,
-    Weekend,
-    Fortnight,
-    Month,
-    Quarter,
-    Year,
-    Decade,
-    Century,
-}
 
-/// Which part of a period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Edge {
-    Early,
-    Mid,
-    Late,
-}
-
-/// A temporal word's class (see `data/time/words.txt`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TimeWord {
-    Day(i8, Option<DayPart>),
-    Ref(TimeRef),
-    Unit(TUnit, bool),
-    Part(DayPart),
-    Shift(i8),
-    Season(Season),
-    Edge(Edge),
-    Ago,
-    Clock(u8),
-    Set(TUnit),
-    Quant,
-    Holiday(u8, u8),
-}
-
-/// Tense cue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Tense {
-    Past,
-    Future,
-    /// Present tense: a schedule ("the vote is on Sunday"), read as future, but weaker
-    /// than a past or future cue at the same distance.
-    Present,
-}
-
-/// A unit class (see `data/quantity/units.txt`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum UnitClass {
-    Symbol,
-    Code,
-    Money,
-    Percent,
-    Measure,
-}
+pub(crate) use crate::lexicon::{CalendarUnit as TUnit, Edge, Tense, TimeWord, UnitClass};
 
 /// Everything the lexicon knows about one lower-cased surface form.
 #[derive(Clone, Debug, Default)]
@@ -86,8 +28,6 @@ pub(crate) struct Entry {
     pub vague_amount: Option<(f64, f64)>,
     /// The unit a word names, and where it stands relative to its number.
     pub unit: Option<(Unit, UnitClass)>,
-    /// A function word that can begin an expression ("the", "a", "every").
-    pub starter: bool,
 }
 
 /// The compiled lexicon: an open-addressing table keyed by the lower-cased word packed
@@ -146,123 +86,46 @@ fn slot_of(lo: u64, hi: u64, len: usize, mask: usize) -> usize {
     ((h ^ (h >> 29)) as usize) & mask
 }
 
-fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines()
-        .map(|l| l.split('#').next().unwrap_or(""))
-        .map(|l| l.split_whitespace().collect::<Vec<_>>())
-        .filter(|f| !f.is_empty())
-}
-
-fn unit_of(s: &str) -> Option<TUnit> {
-    Some(match s {
-        "minute" => TUnit::Minute,
-        "hour" => TUnit::Hour,
-        "day" => TUnit::Day,
-        "week" => TUnit::Week,
-        "weekend" => TUnit::Weekend,
-        "fortnight" => TUnit::Fortnight,
-        "month" => TUnit::Month,
-        "quarter" => TUnit::Quarter,
-        "year" => TUnit::Year,
-        "decade" => TUnit::Decade,
-        "century" => TUnit::Century,
-        _ => return None,
-    })
-}
-
 fn build() -> Lexicon {
-    let mut map: HashMap<&'static [u8], Entry> = HashMap::new();
-    for f in data_lines(include_str!("../../../data/time/months.txt")) {
-        if let (Some(w), Some(Ok(m))) = (f.first(), f.get(1).map(|s| s.parse::<u32>())) {
-            map.entry(w.as_bytes()).or_default().month = Some((m, f.get(2) == Some(&"abbr")));
-        }
-    }
-    for f in data_lines(include_str!("../../../data/time/weekdays.txt")) {
-        if let (Some(w), Some(Ok(d))) = (f.first(), f.get(1).map(|s| s.parse::<u32>())) {
-            let flag = f.get(2).copied();
-            map.entry(w.as_bytes()).or_default().weekday =
-                Some((d, flag == Some("plural"), flag == Some("abbr")));
-        }
-    }
-    for f in data_lines(include_str!("../../../data/time/words.txt")) {
-        let (Some(&w), Some(&class)) = (f.first(), f.get(1)) else {
-            continue;
-        };
-        let arg = f.get(2).copied().unwrap_or("");
-        let extra = f.get(3).copied().unwrap_or("");
-        if class == "start" {
-            map.entry(w.as_bytes()).or_default().starter = true;
-            continue;
-        }
-        let tw = match class {
-            "day" => arg
-                .parse::<i8>()
-                .ok()
-                .map(|o| TimeWord::Day(o, DayPart::from_code(extra))),
-            "ref" => TimeRef::from_code(arg).map(TimeWord::Ref),
-            "unit" => unit_of(arg).map(|u| TimeWord::Unit(u, extra == "plural")),
-            "part" => DayPart::from_code(arg).map(TimeWord::Part),
-            "shift" => arg.parse::<i8>().ok().map(TimeWord::Shift),
-            "season" => Season::from_code(arg).map(TimeWord::Season),
-            "edge" => match arg {
-                "early" => Some(TimeWord::Edge(Edge::Early)),
-                "mid" => Some(TimeWord::Edge(Edge::Mid)),
-                "late" => Some(TimeWord::Edge(Edge::Late)),
-                _ => None,
-            },
-            "dir" => Some(TimeWord::Ago),
-            "clock" => arg.parse::<u8>().ok().map(TimeWord::Clock),
-            "set" => unit_of(arg).map(TimeWord::Set),
-            "quant" => Some(TimeWord::Quant),
-            "holiday" => arg
-                .split_once('-')
-                .and_then(|(m, d)| Some(TimeWord::Holiday(m.parse().ok()?, d.parse().ok()?))),
-            _ => None,
-        };
-        if let Some(tw) = tw {
-            map.entry(w.as_bytes()).or_default().time = Some(tw);
-        }
-    }
-    for f in data_lines(include_str!("../../../data/time/tense.txt")) {
-        if let (Some(&w), Some(&t)) = (f.first(), f.get(1)) {
-            let t = match t {
-                "future" => Tense::Future,
-                "present" => Tense::Present,
-                _ => Tense::Past,
+    use crate::lexicon::{flag, Lexicon as One};
+    let one = One::get();
+    let bits = flag::MONTH
+        | flag::WEEKDAY
+        | flag::TIME_WORD
+        | flag::TIME_STARTER
+        | flag::TENSE
+        | flag::NUMBER
+        | flag::ORDINAL
+        | flag::VAGUE_AMOUNT
+        | flag::UNIT;
+    let mut map: HashMap<&[u8], Entry> = HashMap::new();
+    // A word listed only as a starter ("the") gets an entry with no class: the parser
+    // reads "has an entry" as "may be part of an expression".
+    for (w, info) in one.words_with(bits) {
+        let unit = info.unit.map(|(u, class)| {
+            let unit = match class {
+                UnitClass::Symbol | UnitClass::Code | UnitClass::Money => Unit::Currency(u),
+                UnitClass::Percent => Unit::Percent,
+                UnitClass::Measure => Unit::Measure(u),
             };
-            map.entry(w.as_bytes()).or_default().tense = Some(t);
-        }
-    }
-    for f in data_lines(include_str!("../../../data/quantity/numbers.txt")) {
-        let (Some(&w), Some(Ok(v))) = (f.first(), f.get(1).map(|s| s.parse::<f64>())) else {
-            continue;
-        };
-        match f.get(2).copied() {
-            Some("vague") => {
-                if let Some(Ok(hi)) = f.get(3).map(|s| s.parse::<f64>()) {
-                    map.entry(w.as_bytes()).or_default().vague_amount = Some((v, hi));
-                }
-            }
-            Some("ord") => map.entry(w.as_bytes()).or_default().ordinal = Some(v as u32),
-            Some("scale") => map.entry(w.as_bytes()).or_default().number = Some((v, true)),
-            _ => map.entry(w.as_bytes()).or_default().number = Some((v, false)),
-        }
-    }
-    for f in data_lines(include_str!("../../../data/quantity/units.txt")) {
-        let (Some(&w), Some(&u), Some(&c)) = (f.first(), f.get(1), f.get(2)) else {
-            continue;
-        };
-        let (unit, class) = match c {
-            "symbol" => (Unit::Currency(u), UnitClass::Symbol),
-            "code" => (Unit::Currency(u), UnitClass::Code),
-            "money" => (Unit::Currency(u), UnitClass::Money),
-            "percent" => (Unit::Percent, UnitClass::Percent),
-            _ => (Unit::Measure(u), UnitClass::Measure),
-        };
-        map.entry(w.as_bytes()).or_default().unit = Some((unit, class));
+            (unit, class)
+        });
+        map.insert(
+            w.as_bytes(),
+            Entry {
+                month: info.month.map(|(m, abbr)| (u32::from(m), abbr)),
+                weekday: info.weekday.map(|(d, pl, ab)| (u32::from(d), pl, ab)),
+                time: info.time,
+                tense: info.tense,
+                number: info.number,
+                ordinal: info.ordinal,
+                vague_amount: info.vague_amount,
+                unit,
+            },
+        );
     }
     // Sorted so the table's layout does not depend on hash-map iteration order.
-    let mut pairs: Vec<(&'static [u8], Entry)> = map
+    let mut pairs: Vec<(&[u8], Entry)> = map
         .into_iter()
         .filter(|(k, _)| k.len() <= KEY_MAX)
         .collect();

@@ -31,13 +31,6 @@ use super::lex::{self, TKind, Tok, Tokens, UnitClass};
 use super::time::{parse, DateOrder};
 use crate::model::{Approx, Document, Quantity, QuantityId, Unit};
 
-/// The entries of a word list under `data/quantity/`: one a line, `#` comments.
-fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
-
 /// The quantity reader over one text's tokens.
 struct Q<'a> {
     t: Tokens<'a>,

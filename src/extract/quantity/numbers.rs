@@ -14,24 +14,25 @@ pub(super) struct Num {
     pub end: usize,
 }
 
-/// The approximation phrases of `data/quantity/approx.txt`, longest first, so "at
+/// The qualifiers before a number (`data/numbers/approx.txt`), longest first, so "at
 /// least" wins over a shorter match.
 fn approx_phrases() -> &'static [(Vec<&'static str>, Approx)] {
     static PHRASES: OnceLock<Vec<(Vec<&'static str>, Approx)>> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        let mut approx: Vec<(Vec<&'static str>, Approx)> =
-            super::data_lines(include_str!("../../../data/quantity/approx.txt"))
-                .filter_map(|l| {
-                    let (phrase, class) = l.rsplit_once(' ')?;
-                    let a = match class {
-                        "about" => Approx::About,
-                        "at_least" => Approx::AtLeast,
-                        "at_most" => Approx::AtMost,
-                        _ => Approx::Range,
-                    };
-                    Some((phrase.split(' ').collect(), a))
-                })
-                .collect();
+        use crate::lexicon::{ApproxClass, Lexicon};
+        let mut approx: Vec<(Vec<&'static str>, Approx)> = Lexicon::get()
+            .approx
+            .iter()
+            .map(|(words, class)| {
+                let a = match class {
+                    ApproxClass::About => Approx::About,
+                    ApproxClass::AtLeast => Approx::AtLeast,
+                    ApproxClass::AtMost => Approx::AtMost,
+                    ApproxClass::Between => Approx::Range,
+                };
+                (words.clone(), a)
+            })
+            .collect();
         approx.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         approx
     })

@@ -8,11 +8,15 @@ use crate::model::Unit;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Words after a number that are not what it counts (`data/quantity/not_units.txt`).
+/// Words after a number that are not what it counts (`data/numbers/not_units.txt`).
 fn not_units() -> &'static HashSet<&'static str> {
     static NOT_UNITS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     NOT_UNITS.get_or_init(|| {
-        super::data_lines(include_str!("../../../data/quantity/not_units.txt")).collect()
+        use crate::lexicon::{flag, Lexicon};
+        Lexicon::get()
+            .words_with(flag::NOT_UNIT)
+            .map(|(w, _)| w)
+            .collect()
     })
 }
 

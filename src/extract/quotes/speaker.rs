@@ -224,7 +224,7 @@ impl Frame<'_> {
         match c.kind {
             CueKind::Source => self.np_after_source(c),
             CueKind::Quoted => self.np_forward(c.b + 1, c.unit, false),
-            CueKind::Verb | CueKind::Passive => {
+            CueKind::Verb | CueKind::Passive | CueKind::Frame => {
                 let lw = self.lo(c.a);
                 if lw.ends_with("ing") && c.a > 0 && self.lo(c.a - 1) == "," {
                     // A participle clause: the speaker is the subject of the main clause.
