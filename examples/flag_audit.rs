@@ -2,8 +2,8 @@
 //! person can judge, and scores the flags against a file of verdicts.
 //!
 //! ```sh
-//! cargo run --release --example flag_audit -- [DIR] [--event E] [--verdicts FILE] [--json]
-//! cargo run --release --example flag_audit -- --verdicts tests/data/audit/verdicts.tsv
+//! cargo run --release --example flag_audit -- [DIR] [--event E] [--verdicts FILE|DIR] [--json]
+//! cargo run --release --example flag_audit -- --verdicts tests/data/audit
 //! ```
 //!
 //! `DIR` is the development news (`DEV_NEWS_DIR`, default `../shared/dev-news`): one JSONL
@@ -61,9 +61,33 @@ struct Verdict {
 /// Event, kind and evidence key: what identifies a flag across runs.
 type FlagKey = (String, String, String);
 
+/// The verdicts of `path`: one file, or every `.tsv` file of a directory (in name order).
+/// A flag judged twice, in one file or across files, is an error.
 fn read_verdicts(path: &str) -> Result<BTreeMap<FlagKey, Verdict>, Box<dyn std::error::Error>> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let meta = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
+    if !meta.is_dir() {
+        return read_verdict_file(path, BTreeMap::new());
+    }
+    let mut files: Vec<String> = std::fs::read_dir(path)
+        .map_err(|e| format!("{path}: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .map(|p| p.to_string_lossy().to_string())
+        .collect();
+    files.sort();
     let mut out = BTreeMap::new();
+    for f in &files {
+        out = read_verdict_file(f, out)?;
+    }
+    Ok(out)
+}
+
+/// `out` with the verdicts of the file `path` added.
+fn read_verdict_file(
+    path: &str,
+    mut out: BTreeMap<FlagKey, Verdict>,
+) -> Result<BTreeMap<FlagKey, Verdict>, Box<dyn std::error::Error>> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') || line.starts_with("event\t") {
             continue;
