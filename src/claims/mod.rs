@@ -48,6 +48,21 @@ pub use normalize::{normalize_sentence, Normalized};
 pub use refine::refine;
 pub use tokens::{quoted_words, QUOTATION_MARKS};
 
+/// The term a single lower-case word becomes in claim tokens: its surface synonym
+/// (`=issued`), else its stem mapped to its synonym group ("struck" and "hit" give one
+/// term). Other stages use it to ask whether two words name the same action.
+pub(crate) fn canonical_word(lower: &str) -> String {
+    let lex = lexicon::Lexicon::builtin();
+    if let Some(c) = lex.surface.get(lower) {
+        return c.clone();
+    }
+    let stem = lex.stem(lower);
+    match lex.synonym.get(&stem) {
+        Some(c) => c.clone(),
+        None => stem,
+    }
+}
+
 /// Whether the reporting part of a sentence ("Kovač said", "according to X") counts as
 /// content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]

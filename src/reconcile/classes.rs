@@ -100,18 +100,50 @@ fn joined<T>(items: &[T], write: impl Fn(&mut String, &T)) -> Option<String> {
     Some(key)
 }
 
-/// The key of a member's times: their TIMEX3 values.
+/// The key of a member's times: their TIMEX3 values, with the facts they date (the
+/// verb, happening or report) and how they are written (in a quotation, relative to
+/// the day of writing, a clock time alone), and the claim's shape.
 pub(super) fn times(m: &Facts) -> Option<String> {
-    joined(&m.times, |key, t| {
+    let f = &m.frame;
+    let mut key = joined(&m.times, |key, t| {
         let _ = write!(key, "{}", t.value);
-    })
+    })?;
+    let _ = write!(key, "#{:?}", f.shape);
+    for t in &f.times {
+        let _ = write!(
+            key,
+            "|{:?}{}{}{}{}{}",
+            t.role,
+            t.tie.key(),
+            t.anchor.as_deref().unwrap_or(""),
+            u8::from(t.quoted),
+            u8::from(t.deictic),
+            u8::from(t.clock_only)
+        );
+    }
+    Some(key)
 }
 
-/// The key of a member's quantities: their values, units and qualifiers.
+/// The key of a member's numbers: their values, units and qualifiers, with what they
+/// count and the verb they belong to, and the claim's shape.
 pub(super) fn quantities(m: &Facts) -> Option<String> {
-    joined(&m.quantities, |key, q| {
-        let _ = write!(key, "{}{:?}", q.normalized(), q.approx);
-    })
+    let f = &m.frame;
+    let mut key = joined(&f.amounts, |key, a| {
+        let q = &a.quantity;
+        let _ = write!(
+            key,
+            "{}{:?}@{}/{}/{}/{}/{}",
+            q.normalized(),
+            q.approx,
+            a.thing.as_deref().unwrap_or(""),
+            a.head.as_deref().unwrap_or(""),
+            a.context.0.as_deref().unwrap_or(""),
+            a.context.1.as_deref().unwrap_or(""),
+            a.tie.key()
+        );
+    })?;
+    let _ = write!(key, "#{:?}", f.shape);
+    Some(key)
 }
 
 /// The key of a member's direct quotations: their folded words.

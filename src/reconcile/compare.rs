@@ -125,60 +125,114 @@ fn quantities_compatible(a: &Quantity, b: &Quantity) -> Option<bool> {
     quantity::verdict(a, b)
 }
 
-/// Matches items of two lists: compatible pairs are set aside; what is left conflicts
-/// only when exactly one item is left on each side that are comparable and
-/// incompatible (with more left over, which pairs with which is a guess, and guesses
-/// make false alarms).
-fn unmatched<T>(
-    xs: &[&T],
-    ys: &[&T],
-    comparable: impl Fn(&T, &T) -> bool,
-    compatible: impl Fn(&T, &T) -> Option<bool>,
-) -> Option<(usize, usize)> {
-    let mut used = vec![false; ys.len()];
+/// Pairs the items of two claims that state one fact each and disagree: items that
+/// `correspond` (state the same fact) and do not disagree are set aside first; then a
+/// left item whose only corresponding left item on the other side disagrees with it
+/// (and is that item's only one) is a conflict. Items that correspond to several are a
+/// guess, and guesses make false alarms.
+fn conflicts(
+    n: usize,
+    m: usize,
+    correspond: impl Fn(usize, usize) -> bool,
+    compatible: impl Fn(usize, usize) -> Option<bool>,
+) -> Vec<(usize, usize)> {
+    let mut used = vec![false; m];
     let mut left = Vec::new();
-    for (i, x) in xs.iter().enumerate() {
-        let hit = ys
-            .iter()
-            .enumerate()
-            .find(|(j, y)| !used[*j] && compatible(x, y) != Some(false) && comparable(x, y));
-        match hit {
-            Some((j, _)) => used[j] = true,
+    for i in 0..n {
+        match (0..m).find(|&j| !used[j] && correspond(i, j) && compatible(i, j) != Some(false)) {
+            Some(j) => used[j] = true,
             None => left.push(i),
         }
     }
-    let right: Vec<usize> = (0..ys.len()).filter(|j| !used[*j]).collect();
-    match (left.as_slice(), right.as_slice()) {
-        (&[i], &[j]) if comparable(xs[i], ys[j]) && compatible(xs[i], ys[j]) == Some(false) => {
-            Some((i, j))
+    let right: Vec<usize> = (0..m).filter(|&j| !used[j]).collect();
+    let mut out = Vec::new();
+    for &i in &left {
+        let mut partners = right.iter().copied().filter(|&j| correspond(i, j));
+        let (Some(j), None) = (partners.next(), partners.next()) else {
+            continue;
+        };
+        let only = left.iter().filter(|&&k| correspond(k, j)).count() == 1;
+        if only && compatible(i, j) == Some(false) {
+            out.push((i, j));
         }
-        _ => None,
     }
+    out
 }
 
-/// A date disagreement.
-pub fn date(a: &Facts, b: &Facts) -> Option<Pair> {
-    let (i, j) = unmatched(&a.times, &b.times, |_, _| true, times_compatible)?;
-    Some(Pair {
+/// Whether two claims are copies of one text: a copy cannot disagree with itself,
+/// whatever the two publication dates make of its relative days.
+fn copies(a: &Facts, b: &Facts) -> bool {
+    a.claim.text.trim() == b.claim.text.trim()
+}
+
+/// Whether time `i` of `a` and time `j` of `b` can be the same time, read as facts: a
+/// relative day inside a quotation ("how many kids will you kill today") is compared as
+/// written, since the day it was said is not the article's; a clock time with no day
+/// stated is compared by the clock only.
+fn times_agree(a: &Facts, i: usize, b: &Facts, j: usize) -> Option<bool> {
+    let (ta, tb) = (a.times.get(i)?, b.times.get(j)?);
+    let (x, y) = (a.frame.times.get(i)?, b.frame.times.get(j)?);
+    if (x.deictic && x.quoted) || (y.deictic && y.quoted) {
+        return (ta.text.to_lowercase() == tb.text.to_lowercase()).then_some(true);
+    }
+    if x.clock_only || y.clock_only {
+        let clock = |t: &TimeExpr| match t.value.time_of_day() {
+            Some(c @ crate::model::TimeOfDay::Clock { .. }) => Some(c.minutes()),
+            _ => None,
+        };
+        return match (clock(ta), clock(tb)) {
+            (Some(p), Some(q)) => Some(p == q),
+            _ => None,
+        };
+    }
+    times_compatible(ta, tb)
+}
+
+/// The date disagreements between two claims: times of the same happening (or of the
+/// same report) that cannot be the same time.
+pub fn date(a: &Facts, b: &Facts) -> Vec<Pair> {
+    if copies(a, b) {
+        return Vec::new();
+    }
+    conflicts(
+        a.times.len(),
+        b.times.len(),
+        |i, j| a.frame.times_correspond(i, &b.frame, j, &a.words, &b.words),
+        |i, j| times_agree(a, i, b, j),
+    )
+    .into_iter()
+    .map(|(i, j)| Pair {
         a: Loc::Time(i),
         b: Loc::Time(j),
         ops: Vec::new(),
     })
+    .collect()
 }
 
-/// A quantity disagreement.
-pub fn quantity(a: &Facts, b: &Facts) -> Option<Pair> {
-    let (i, j) = unmatched(
-        &a.quantities,
-        &b.quantities,
-        |x, y| quantities_compatible(x, y).is_some(),
-        quantities_compatible,
-    )?;
-    Some(Pair {
+/// The quantity disagreements between two claims: numbers that count the same thing
+/// for the same verb and cannot be the same amount.
+pub fn quantity(a: &Facts, b: &Facts) -> Vec<Pair> {
+    if copies(a, b) {
+        return Vec::new();
+    }
+    let (xs, ys) = (&a.frame.amounts, &b.frame.amounts);
+    conflicts(
+        xs.len(),
+        ys.len(),
+        |i, j| {
+            a.frame
+                .amounts_correspond(i, &b.frame, j, &a.words, &b.words)
+                && quantities_compatible(&xs[i].quantity, &ys[j].quantity).is_some()
+        },
+        |i, j| quantities_compatible(&xs[i].quantity, &ys[j].quantity),
+    )
+    .into_iter()
+    .map(|(i, j)| Pair {
         a: Loc::Quantity(i),
         b: Loc::Quantity(j),
         ops: Vec::new(),
     })
+    .collect()
 }
 
 /// Whether two quotations are substantially the same statement: both of at least four

@@ -1,6 +1,7 @@
 //! What each claim of a group says, gathered from the extraction stages: its words,
 //! times, quantities, direct quotations, speaker and source.
 
+use super::fact::{Frame, Parts};
 use super::lexicon::{CuePosition, Lexicon};
 use super::words::{words, Word};
 use super::Input;
@@ -59,8 +60,6 @@ pub struct Facts<'a> {
     pub words: Vec<Word<'a>>,
     /// Date and time expressions inside the claim, in offset order (vague ones left out).
     pub times: Vec<&'a TimeExpr>,
-    /// Quantities inside the claim that are not part of a time, in offset order.
-    pub quantities: Vec<&'a Quantity>,
     /// Direct quotations inside the claim, in offset order.
     pub quotes: Vec<QuoteWords<'a>>,
     /// The quotations inside the claim that are given to someone, with who.
@@ -75,6 +74,8 @@ pub struct Facts<'a> {
     pub agent: bool,
     /// Every actor mentioned in the claim, sorted.
     pub mentioned: Vec<ActorId>,
+    /// What the claim states: its times and numbers tied to their verbs, its shape.
+    pub frame: Frame<'a>,
 }
 
 /// What one document carries, each list sorted by offset.
@@ -293,6 +294,11 @@ impl<'a> Index<'a> {
         }
         quotes.retain(|q| q.doc == doc.id && valid(doc, q.span));
         quotes.sort_by_key(|q| (q.span, q.id));
+        let mut quote_spans: Vec<Span> = quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| q.span)
+            .collect();
         let mut direct: Vec<QuoteWords<'a>> = quotes
             .iter()
             .filter(|q| q.kind == QuoteKind::Direct)
@@ -302,8 +308,10 @@ impl<'a> Index<'a> {
             .filter(|q| !q.words.is_empty())
             .collect();
         if quotes.is_empty() {
-            direct = scan_quotes(&doc.text, cs)
-                .into_iter()
+            quote_spans = scan_quotes(&doc.text, cs);
+            direct = quote_spans
+                .iter()
+                .copied()
                 .map(|s| QuoteWords {
                     words: unbracketed(&doc.text, s.start, words(&doc.text, s)),
                 })
@@ -366,12 +374,27 @@ impl<'a> Index<'a> {
             speaker = self.agent(data, cs);
             agent = speaker.is_some();
         }
+        let durations: Vec<&TimeExpr> = claim
+            .times
+            .iter()
+            .filter_map(|id| self.times.get(id).copied())
+            .filter(|t| t.doc == doc.id && valid(doc, t.span) && t.kind == TimeKind::Duration)
+            .collect();
+        let frame = Frame::read(&Parts {
+            doc,
+            claim,
+            words: &words,
+            times: &times,
+            durations: &durations,
+            quantities: &quantities,
+            quotes: &quote_spans,
+        });
         Some(Facts {
+            frame,
             claim,
             doc,
             words,
             times,
-            quantities,
             quotes: direct,
             speakers,
             speaker,

@@ -39,7 +39,7 @@ pub(super) fn group_flags(group: &Group, members: &[Facts], config: &ReconcileCo
     let found: [(FlagKind, Vec<Conflict>); 5] = [
         (
             FlagKind::Date,
-            compare_classes(members, classes::times, |a, b| one(compare::date(a, b)), mv),
+            compare_classes(members, classes::times, compare::date, mv),
         ),
         (
             FlagKind::Attribution,
@@ -52,12 +52,7 @@ pub(super) fn group_flags(group: &Group, members: &[Facts], config: &ReconcileCo
         ),
         (
             FlagKind::Quantity,
-            compare_classes(
-                members,
-                classes::quantities,
-                |a, b| one(compare::quantity(a, b)),
-                mv,
-            ),
+            compare_classes(members, classes::quantities, compare::quantity, mv),
         ),
         (
             FlagKind::Polarity,
@@ -416,7 +411,7 @@ fn evidence(m: &Facts, loc: &Loc) -> Option<Evidence> {
             (t.span, EvidenceValue::Time(t.value), vec![t.span])
         }
         Loc::Quantity(i) => {
-            let q = m.quantities.get(*i)?;
+            let q = &m.frame.amounts.get(*i)?.quantity;
             (
                 q.span,
                 EvidenceValue::Quantity(q.normalized()),

@@ -40,6 +40,7 @@ mod classes;
 mod compare;
 pub mod diff;
 mod events;
+mod fact;
 mod facts;
 mod flag;
 mod lexicon;

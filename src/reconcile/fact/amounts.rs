@@ -1,0 +1,163 @@
+//! Each number of a claim with what it counts and the verb it belongs to: "injuring
+//! five people" counts people, "a magnitude of 6.1" measures a magnitude, "$13 billion"
+//! is money, "a 26-year-old" is an age and "a 15-year veteran" a length of years (the
+//! time stage reads those as lengths of time; here they are numbers again).
+
+use super::super::words::Word;
+use super::syntax::Syntax;
+use super::{word_at, Parts, Tie};
+use crate::lexicon::{flag, Lexicon};
+use crate::model::{Approx, DurationUnit, Quantity, QuantityId, Span, TimeExpr, TimeValue, Unit};
+use std::borrow::Cow;
+
+/// A number of a claim, as a fact.
+#[derive(Clone, Debug)]
+pub struct Amount<'a> {
+    /// The number (for a length of time, one made from it).
+    pub quantity: Cow<'a, Quantity>,
+    /// What it counts or measures, folded ("person", "usd", "magnitude", "year-old"),
+    /// when known.
+    pub thing: Option<String>,
+    /// The noun it is the value of, written before it ("magnitude" in "a magnitude of
+    /// 6.1", "depth" in "a depth of 10 km").
+    pub head: Option<String>,
+    /// The folded words right before and after it, for a bare number with nothing else
+    /// to say what it counts.
+    pub context: (Option<String>, Option<String>),
+    /// The verb it belongs to.
+    pub tie: Tie,
+}
+
+/// The unit of an age ("a 26-year-old", "Lo Presti, 52,").
+pub const AGE: &str = "year-old";
+
+/// The numbers and lengths of time of a claim, in offset order.
+pub(super) fn read<'a>(p: &Parts<'_, 'a>, syntax: &Syntax) -> Vec<Amount<'a>> {
+    let mut out: Vec<Amount<'a>> = p
+        .quantities
+        .iter()
+        .map(|q| amount(p, syntax, Cow::Borrowed(*q)))
+        .collect();
+    for t in p.durations {
+        if let Some(q) = length_as_number(t) {
+            out.push(amount(p, syntax, Cow::Owned(q)));
+        }
+    }
+    out.sort_by_key(|a| a.quantity.span);
+    out
+}
+
+/// A length of time stated with its number, as a number of its unit: "26-year-old" is
+/// 26 of `year-old`, "seven years" 7 of `year`.
+fn length_as_number(t: &TimeExpr) -> Option<Quantity> {
+    let TimeValue::Duration(d) = t.value else {
+        return None;
+    };
+    let amount = d.amount?;
+    let lower = t.text.to_ascii_lowercase();
+    let unit = if lower.contains("year-old")
+        || lower.contains("years old")
+        || lower.contains("year old")
+    {
+        AGE
+    } else {
+        match d.unit {
+            DurationUnit::Minute => "minute",
+            DurationUnit::Hour => "hour",
+            DurationUnit::Day => "day",
+            DurationUnit::Week => "week",
+            DurationUnit::Month => "month",
+            DurationUnit::Quarter => "quarter",
+            DurationUnit::Year => "year",
+            DurationUnit::Decade => "decade",
+            DurationUnit::Century => "century",
+        }
+    };
+    Some(Quantity {
+        id: QuantityId(u32::MAX),
+        doc: t.doc.clone(),
+        span: t.span,
+        text: t.text.clone(),
+        value: amount,
+        value_max: amount,
+        unit: Some(Unit::Counted(unit.to_string())),
+        approx: Approx::Exact,
+    })
+}
+
+fn amount<'a>(p: &Parts<'_, 'a>, syntax: &Syntax, q: Cow<'a, Quantity>) -> Amount<'a> {
+    let words = p.words;
+    let first = word_at(words, q.span);
+    let after = words.partition_point(|w| w.span.start < q.span.end);
+    let text = p.doc.text.as_str();
+    let thing = match &q.unit {
+        Some(Unit::Counted(n)) if n == AGE => Some(AGE.to_string()),
+        Some(Unit::Counted(n)) => {
+            // "6.1-magnitude", "a 12-point plan": the word glued by the hyphen is the
+            // unit; "four prior arrests": the noun phrase goes on to its head
+            let glued = q.text.contains('-');
+            let head = if glued {
+                None
+            } else {
+                counted_after(syntax, words, after, text, q.span)
+            };
+            Some(fold(head.map_or(n.as_str(), |h| words[h].norm.as_ref())))
+        }
+        Some(Unit::Ordinal) => {
+            let next = counted_after(syntax, words, after, text, q.span);
+            Some(format!(
+                "ordinal:{}",
+                next.map(|h| fold(&words[h].norm)).unwrap_or_default()
+            ))
+        }
+        Some(u) => Some(u.name().to_string()),
+        None => counted_after(syntax, words, after, text, q.span).map(|h| fold(&words[h].norm)),
+    };
+    let head = syntax
+        .head_before(words, first)
+        .map(|h| fold(&words[h].norm));
+    let context = (
+        first.checked_sub(1).map(|k| words[k].norm.to_string()),
+        words.get(after).map(|w| w.norm.to_string()),
+    );
+    Amount {
+        tie: Tie::of(syntax, words, first),
+        quantity: q,
+        thing,
+        head,
+        context,
+    }
+}
+
+/// The noun a number with no unit counts, read after it ("10,500 Triangle
+/// employees", "first-time producers"), unless the word after it says it is no count
+/// ("five times", "three of them").
+fn counted_after(
+    syntax: &Syntax,
+    words: &[Word<'_>],
+    after: usize,
+    text: &str,
+    span: Span,
+) -> Option<usize> {
+    let w = words.get(after)?;
+    // glued by a hyphen ("first-time") or after a space
+    let gap = text.get(span.end..w.span.start).unwrap_or(" ");
+    if !(gap.is_empty() || gap == "-" || gap.trim().is_empty()) {
+        return None;
+    }
+    let lex = Lexicon::get();
+    if lex.is(&w.norm, flag::NOT_UNIT | flag::STOPWORD) {
+        return None;
+    }
+    syntax.phrase_head(words, after)
+}
+
+/// A counted noun folded so that its forms meet: "people" and "person", "arrests" and
+/// "arrest".
+fn fold(noun: &str) -> String {
+    let noun = noun.trim_end_matches("'s");
+    match noun {
+        "people" | "persons" | "person" => "person".to_string(),
+        _ => crate::claims::canonical_word(noun),
+    }
+}

@@ -1,0 +1,80 @@
+//! Which times and numbers of two claims state the same fact, so that only those are
+//! compared: a number with a number that counts the same thing for the same verb, a
+//! date with the date of the same happening (the report's time with the report's).
+
+use super::super::words::Word;
+use super::{Amount, Frame, Shape, TimeRole};
+
+/// Whether two claims' shapes let their times and numbers meet: a stamp dates its
+/// article and meets nothing; a headline meets only headlines.
+pub fn shapes_meet(a: Shape, b: Shape) -> bool {
+    a != Shape::Stamp && b != Shape::Stamp && a == b
+}
+
+impl Frame<'_> {
+    /// Whether time `i` of this claim and time `j` of `other` date the same thing: the
+    /// same role (happening or report) and the same verb and subject where known.
+    pub fn times_correspond(
+        &self,
+        i: usize,
+        other: &Frame<'_>,
+        j: usize,
+        mine: &[Word<'_>],
+        theirs: &[Word<'_>],
+    ) -> bool {
+        let (Some(x), Some(y)) = (self.times.get(i), other.times.get(j)) else {
+            return false;
+        };
+        if !shapes_meet(self.shape, other.shape) {
+            return false;
+        }
+        if let (Some(p), Some(q)) = (&x.anchor, &y.anchor) {
+            if p == q {
+                return true;
+            }
+        }
+        x.role == y.role
+            && x.tie
+                .corresponds(&y.tie, x.role == TimeRole::Happening, mine, theirs)
+    }
+
+    /// Whether number `i` of this claim and number `j` of `other` count the same thing
+    /// for the same verb.
+    pub fn amounts_correspond(
+        &self,
+        i: usize,
+        other: &Frame<'_>,
+        j: usize,
+        mine: &[Word<'_>],
+        theirs: &[Word<'_>],
+    ) -> bool {
+        let (Some(x), Some(y)) = (self.amounts.get(i), other.amounts.get(j)) else {
+            return false;
+        };
+        shapes_meet(self.shape, other.shape)
+            && same_thing(x, y)
+            && x.tie.corresponds(&y.tie, true, mine, theirs)
+    }
+}
+
+/// Whether two numbers count or measure the same thing: the same unit or counted noun
+/// ("five people" and "two people"; "$13 billion" and "$22 billion"), a unit and the
+/// noun the other is the value of ("6.1-magnitude" and "a magnitude of 5.9"), or, for
+/// two bare numbers, the same noun before them or the same words around them.
+fn same_thing(x: &Amount<'_>, y: &Amount<'_>) -> bool {
+    if let (Some(h), Some(k)) = (&x.head, &y.head) {
+        if h != k {
+            return false;
+        }
+    }
+    match (&x.thing, &y.thing) {
+        (Some(s), Some(t)) => s == t,
+        (Some(s), None) => y.head.as_ref() == Some(s),
+        (None, Some(t)) => x.head.as_ref() == Some(t),
+        (None, None) => {
+            x.head.is_some() && x.head == y.head
+                || x.context.0.is_some() && x.context.0 == y.context.0
+                || x.context.1.is_some() && x.context.1 == y.context.1
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! The facts a claim states, read with a light syntax of our own (rules over word
+//! shapes and the lexicon, no model): each time tied to the verb it modifies and marked
+//! as the time of the happening or of the report ("police said Wednesday"); each number
+//! and length of time tied to what it counts ("five people", "magnitude of 6.1",
+//! "26-year-old") and to its verb; each verb with its subject and whether it is asserted
+//! or only planned ("scheduled to face"); and whether the claim is a sentence at all or
+//! a headline or a time stamp. Read once per member claim, linear in its words;
+//! comparison then sets side by side only facts that correspond.
+
+mod amounts;
+mod correspond;
+mod shape;
+mod syntax;
+mod times;
+
+pub use amounts::Amount;
+pub use shape::Shape;
+pub use syntax::Syntax;
+pub use times::{TimeFact, TimeRole};
+
+use super::words::Word;
+use crate::model::{Claim, Document, Quantity, Span, TimeExpr};
+
+/// The verb a time or number belongs to, with its subject.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Tie {
+    /// The verb's canonical form ("hit" for "struck"), when the verb carries a fact of
+    /// its own (not "be", "have", "do").
+    pub predicate: Option<String>,
+    /// The verb is one of saying ("said", "told"): the time is the report's.
+    pub reporting: bool,
+    /// The verb is planned or conditional ("scheduled to face", "would provide").
+    pub irrealis: bool,
+    /// The head of the verb's subject, folded ("police", "quake").
+    pub subject: Option<String>,
+}
+
+/// Verbs that carry no fact of their own: comparing by them says nothing.
+const LIGHT_VERBS: &[&str] = &["be", "have", "do", "get", "make", "take", "give"];
+
+impl Tie {
+    /// The tie of the word at `at`, read from `syntax`.
+    fn of(syntax: &Syntax, words: &[Word<'_>], at: usize) -> Tie {
+        let Some(v) = syntax.predicate_of(at) else {
+            return Tie::default();
+        };
+        let role = syntax.roles[v];
+        let lemma = crate::claims::canonical_word(&words[v].norm);
+        let predicate = (!LIGHT_VERBS.contains(&lemma.as_str())).then_some(lemma);
+        let subject = syntax
+            .subject_of(words, v)
+            .map(|s| words[s].norm.trim_end_matches("'s").to_string());
+        Tie {
+            predicate,
+            reporting: role.reporting,
+            irrealis: role.irrealis,
+            subject,
+        }
+    }
+
+    /// Whether two ties can belong to one fact: their verbs are the same when both are
+    /// known (if `verbs` asks; verbs of saying vary freely), and their subjects are the
+    /// same when both are known, unless one claim names the other's subject somewhere
+    /// (a passive, a reordering).
+    pub fn corresponds(
+        &self,
+        other: &Tie,
+        verbs: bool,
+        mine: &[Word<'_>],
+        theirs: &[Word<'_>],
+    ) -> bool {
+        if let (true, Some(p), Some(q)) = (verbs, &self.predicate, &other.predicate) {
+            if p != q {
+                return false;
+            }
+        }
+        if let (Some(s), Some(t)) = (&self.subject, &other.subject) {
+            let named =
+                |w: &str, ws: &[Word<'_>]| ws.iter().any(|x| x.norm.trim_end_matches("'s") == w);
+            if s != t && !named(s, theirs) && !named(t, mine) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A short key for classes of identical members.
+    pub fn key(&self) -> String {
+        format!(
+            "{}{}{}/{}",
+            self.predicate.as_deref().unwrap_or("?"),
+            if self.reporting { "!" } else { "" },
+            if self.irrealis { "~" } else { "" },
+            self.subject.as_deref().unwrap_or("?")
+        )
+    }
+}
+
+/// What a claim states, beyond its words.
+#[derive(Debug, Default)]
+pub struct Frame<'a> {
+    /// A sentence, a headline or a time stamp.
+    pub shape: Shape,
+    /// One per time of the claim (`Facts::times`), in the same order.
+    pub times: Vec<TimeFact>,
+    /// Its numbers and lengths of time, in offset order, without numbers that are part
+    /// of a time.
+    pub amounts: Vec<Amount<'a>>,
+}
+
+/// What [`Frame::read`] reads: the claim, its words and what the earlier stages found
+/// inside it.
+pub struct Parts<'p, 'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// The claim.
+    pub claim: &'a Claim,
+    /// The claim's words.
+    pub words: &'p [Word<'a>],
+    /// Its dates and times of day (not vague), in offset order.
+    pub times: &'p [&'a TimeExpr],
+    /// Its lengths of time ("26-year-old", "seven years").
+    pub durations: &'p [&'a TimeExpr],
+    /// Its quantities outside times, in offset order.
+    pub quantities: &'p [&'a Quantity],
+    /// Its direct quotations.
+    pub quotes: &'p [Span],
+}
+
+impl<'a> Frame<'a> {
+    /// Reads the facts of one claim.
+    pub fn read(p: &Parts<'_, 'a>) -> Frame<'a> {
+        let text = p.doc.text.as_str();
+        let shape = Shape::of(text, p.doc, p.claim, p.words, p.times, p.quantities);
+        let mut items: Vec<Span> = p.times.iter().map(|t| t.span).collect();
+        items.extend(p.quantities.iter().map(|q| q.span));
+        items.extend(p.durations.iter().map(|t| t.span));
+        let syntax = Syntax::read(
+            text,
+            p.words,
+            &items,
+            p.quotes,
+            p.claim.cue,
+            shape == Shape::Headline,
+        );
+        let times = times::read(p, &syntax);
+        let amounts = amounts::read(p, &syntax);
+        Frame {
+            shape,
+            times,
+            amounts,
+        }
+    }
+}
+
+/// The index of the first word of `words` that overlaps `span` (or the first after it).
+fn word_at(words: &[Word<'_>], span: Span) -> usize {
+    words.partition_point(|w| w.span.end <= span.start)
+}

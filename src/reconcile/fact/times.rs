@@ -1,0 +1,150 @@
+//! Each time of a claim with the verb it modifies, and whether it dates the happening or
+//! the report ("police said Wednesday", "Yesterday, the police explained", a time inside
+//! the attribution).
+
+use super::syntax::Syntax;
+use super::{word_at, Parts, Tie};
+use crate::lexicon::{flag, Lexicon, TimeWord};
+use crate::model::{TimeExpr, TimeKind, TimeOfDay, TimeValue};
+
+/// What a time dates.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum TimeRole {
+    /// When the reported thing happened (or will).
+    #[default]
+    Happening,
+    /// When it was said or reported.
+    Reporting,
+}
+
+/// One time of a claim, as a fact.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TimeFact {
+    /// What it dates.
+    pub role: TimeRole,
+    /// The verb it modifies.
+    pub tie: Tie,
+    /// It stands inside a direct quotation: its words are the speaker's, spoken on a
+    /// day the article may not give.
+    pub quoted: bool,
+    /// It counts from the day of writing ("today", "this morning", "last week"), so two
+    /// articles written on different days word one day differently.
+    pub deictic: bool,
+    /// A clock time with no day stated next to it ("at 3:30 a.m."): its day is only
+    /// the publication date's guess.
+    pub clock_only: bool,
+    /// The noun the time is written after ("a joint statement on Wednesday", "the
+    /// fire late Saturday"), folded: two times of one named thing date the same thing
+    /// whatever verb carries them.
+    pub anchor: Option<String>,
+}
+
+/// Words that stand between a noun and the time that dates it ("statement on
+/// Wednesday", "fire late Saturday").
+const ANCHOR_GAP: &[&str] = &["on", "in", "at", "late", "early", "of", "from", "last"];
+
+/// Most words between a clock time and a day named with it ("Tuesday at 3 p.m.").
+const CLOCK_DAY_WORDS: usize = 3;
+
+/// The facts of the claim's times, in the order of `p.times`.
+pub(super) fn read(p: &Parts<'_, '_>, syntax: &Syntax) -> Vec<TimeFact> {
+    let text = p.doc.text.as_str();
+    let set_apart = [p.claim.attribution, p.claim.cue];
+    p.times
+        .iter()
+        .map(|t| {
+            let at = word_at(p.words, t.span);
+            let tie = Tie::of(syntax, p.words, at);
+            let in_attribution = set_apart.iter().flatten().any(|s| s.contains(t.span));
+            let role = if in_attribution || tie.reporting {
+                TimeRole::Reporting
+            } else {
+                TimeRole::Happening
+            };
+            let quoted = syntax.roles.get(at).is_some_and(|r| r.quoted)
+                && p.quotes.iter().any(|q| q.contains(t.span));
+            let clock_only = is_clock(t)
+                && !names_a_day(t.text.as_str())
+                && !p.times.iter().any(|d| {
+                    !std::ptr::eq(*d, *t) && d.kind == TimeKind::Date && {
+                        let (a, b) = if d.span.start < t.span.start {
+                            (d.span.end, t.span.start)
+                        } else {
+                            (t.span.end, d.span.start)
+                        };
+                        text.get(a.min(b)..b.max(a))
+                            .is_some_and(|gap| gap.split_whitespace().count() <= CLOCK_DAY_WORDS)
+                    }
+                });
+            TimeFact {
+                anchor: anchor(p, syntax, at),
+                role,
+                tie,
+                quoted,
+                deictic: deictic(t.text.as_str()),
+                clock_only,
+            }
+        })
+        .collect()
+}
+
+/// The noun right before the time at word `at` (skipping [`ANCHOR_GAP`] words): a
+/// word of the claim that is no verb, auxiliary, time, number or function word.
+fn anchor(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Option<String> {
+    let words = p.words;
+    let seg = syntax.roles.get(at)?.seg;
+    let mut k = at;
+    while k > 0 {
+        let r = syntax.roles[k - 1];
+        if r.seg != seg {
+            return None;
+        }
+        if r.item || ANCHOR_GAP.contains(&words[k - 1].norm.as_ref()) {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    let h = k.checked_sub(1)?;
+    let r = syntax.roles[h];
+    let w = words[h].norm.as_ref();
+    let noun = r.seg == seg
+        && !r.verb
+        && !r.aux
+        && !r.reporting
+        && !Lexicon::get().is(w, flag::STOPWORD)
+        && !w.starts_with(|c: char| c.is_ascii_digit());
+    noun.then(|| crate::claims::canonical_word(w))
+}
+
+/// Whether a time is a clock time ("3:30 a.m.", "06:00").
+fn is_clock(t: &TimeExpr) -> bool {
+    matches!(t.value, TimeValue::Time(_, TimeOfDay::Clock { .. }))
+}
+
+/// Whether the words of a time name a day: a weekday, a month, a relative day.
+fn names_a_day(text: &str) -> bool {
+    let lex = Lexicon::get();
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        lex.word(w).is_some_and(|i| {
+            i.weekday.is_some()
+                || i.month.is_some()
+                || matches!(i.time, Some(TimeWord::Day(..) | TimeWord::Holiday(..)))
+        })
+    }) || text.contains('/')
+        || text.contains('-')
+}
+
+/// Whether a time counts from the day of writing: "today", "yesterday", "tonight",
+/// "this morning", "last week", "two days ago".
+fn deictic(text: &str) -> bool {
+    let lex = Lexicon::get();
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        lex.word(w).is_some_and(|i| {
+            matches!(
+                i.time,
+                Some(TimeWord::Day(..) | TimeWord::Shift(_) | TimeWord::Ago)
+            )
+        })
+    })
+}
