@@ -112,8 +112,9 @@ pub(super) fn times(m: &Facts) -> Option<String> {
     for t in &f.times {
         let _ = write!(
             key,
-            "|{:?}{}{}{}{}{}",
+            "|{:?}{}{}{}{}{}{}",
             t.role,
+            u8::from(t.game_period),
             t.tie.key(),
             t.anchor.as_deref().unwrap_or(""),
             u8::from(t.quoted),

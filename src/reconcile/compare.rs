@@ -3,6 +3,7 @@
 //! into the facts (so claims with the same facts share one comparison).
 
 use super::diff::{align_quotes, hunks, lcs_pairs, QuoteParams};
+use super::fact::{denial_against_another_predicate, denies_only_a_plan, negates, planned};
 use super::facts::Facts;
 use super::lexicon::Lexicon;
 use super::words::Word;
@@ -126,19 +127,29 @@ fn quantities_compatible(a: &Quantity, b: &Quantity) -> Option<bool> {
 }
 
 /// Pairs the items of two claims that state one fact each and disagree: items that
-/// `correspond` (state the same fact) and do not disagree are set aside first; then a
+/// state the same value (`same`, whatever their place: "ages 9 and 14" against "ages 14
+/// and 9") and then items that `correspond` (state the same fact) and do not disagree
+/// are set aside first; then a
 /// left item whose only corresponding left item on the other side disagrees with it
 /// (and is that item's only one) is a conflict. Items that correspond to several are a
 /// guess, and guesses make false alarms.
 fn conflicts(
     n: usize,
     m: usize,
+    same: impl Fn(usize, usize) -> bool,
     correspond: impl Fn(usize, usize) -> bool,
     compatible: impl Fn(usize, usize) -> Option<bool>,
 ) -> Vec<(usize, usize)> {
     let mut used = vec![false; m];
+    let mut set_aside = vec![false; n];
+    for (i, done) in set_aside.iter_mut().enumerate() {
+        if let Some(j) = (0..m).find(|&j| !used[j] && same(i, j)) {
+            used[j] = true;
+            *done = true;
+        }
+    }
     let mut left = Vec::new();
-    for i in 0..n {
+    for i in (0..n).filter(|&i| !set_aside[i]) {
         match (0..m).find(|&j| !used[j] && correspond(i, j) && compatible(i, j) != Some(false)) {
             Some(j) => used[j] = true,
             None => left.push(i),
@@ -172,8 +183,11 @@ fn copies(a: &Facts, b: &Facts) -> bool {
 fn times_agree(a: &Facts, i: usize, b: &Facts, j: usize) -> Option<bool> {
     let (ta, tb) = (a.times.get(i)?, b.times.get(j)?);
     let (x, y) = (a.frame.times.get(i)?, b.frame.times.get(j)?);
+    if written_alike(ta, tb) {
+        return Some(true);
+    }
     if (x.deictic && x.quoted) || (y.deictic && y.quoted) {
-        return (ta.text.to_lowercase() == tb.text.to_lowercase()).then_some(true);
+        return None;
     }
     if x.clock_only || y.clock_only {
         let clock = |t: &TimeExpr| match t.value.time_of_day() {
@@ -188,6 +202,20 @@ fn times_agree(a: &Facts, i: usize, b: &Facts, j: usize) -> Option<bool> {
     times_compatible(ta, tb)
 }
 
+/// Whether two times are written alike ("May 3" and "May 3"): the same words name the
+/// same time in two reports of one story, whatever year or week each article's date
+/// makes of them.
+fn written_alike(a: &TimeExpr, b: &TimeExpr) -> bool {
+    let fold = |t: &TimeExpr| {
+        t.text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    fold(a) == fold(b)
+}
+
 /// The date disagreements between two claims: times of the same happening (or of the
 /// same report) that cannot be the same time.
 pub fn date(a: &Facts, b: &Facts) -> Vec<Pair> {
@@ -197,6 +225,7 @@ pub fn date(a: &Facts, b: &Facts) -> Vec<Pair> {
     conflicts(
         a.times.len(),
         b.times.len(),
+        |i, j| written_alike(a.times[i], b.times[j]),
         |i, j| a.frame.times_correspond(i, &b.frame, j, &a.words, &b.words),
         |i, j| times_agree(a, i, b, j),
     )
@@ -219,6 +248,9 @@ pub fn quantity(a: &Facts, b: &Facts) -> Vec<Pair> {
     conflicts(
         xs.len(),
         ys.len(),
+        |i, j| {
+            xs[i].thing == ys[j].thing && xs[i].quantity.normalized() == ys[j].quantity.normalized()
+        },
         |i, j| {
             a.frame
                 .amounts_correspond(i, &b.frame, j, &a.words, &b.words)
@@ -342,16 +374,21 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
                 }
             }
         }
+        let (wa, wb) = (&a.words[h.a.clone()], &b.words[h.b.clone()]);
         for (ia, i) in h.a.clone().enumerate() {
-            let next = a.words.get(i + 1).map(|w| w.norm.as_ref());
-            if !used_a[ia] && lex.negates(&a.words[i].norm, next) {
+            if !used_a[ia]
+                && negates(&a.doc.text, &a.words, i)
+                && !denial_against_another_predicate(&a.words[i].norm, wb)
+            {
                 flips += 1;
                 ma.push(i);
             }
         }
         for (jb, j) in h.b.clone().enumerate() {
-            let next = b.words.get(j + 1).map(|w| w.norm.as_ref());
-            if !used_b[jb] && lex.negates(&b.words[j].norm, next) {
+            if !used_b[jb]
+                && negates(&b.doc.text, &b.words, j)
+                && !denial_against_another_predicate(&b.words[j].norm, wa)
+            {
                 flips += 1;
                 mb.push(j);
             }
@@ -371,15 +408,25 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
     // vessels were rejected" and "the panel rejected 306 vessels" put the same cue in
     // different hunks.
     if !antonym {
-        let count = |ws: &[Word<'_>]| {
-            (0..ws.len())
-                .filter(|&i| {
-                    let next = ws.get(i + 1).map(|w| w.norm.as_ref());
-                    lex.negates(&ws[i].norm, next)
-                })
+        let count = |f: &Facts| {
+            (0..f.words.len())
+                .filter(|&i| negates(&f.doc.text, &f.words, i))
                 .count()
         };
-        if count(&a.words).is_multiple_of(2) == count(&b.words).is_multiple_of(2) {
+        if count(a).is_multiple_of(2) == count(b).is_multiple_of(2) {
+            return None;
+        }
+        // "could not face" against "was scheduled to face": a plan is no assertion
+        let plan = |x: &Facts, y: &Facts| {
+            denies_only_a_plan(
+                &x.doc.text,
+                &x.words,
+                &y.words,
+                NEGATED_VERB_REACH,
+                verb_stem,
+            )
+        };
+        if plan(a, b) || plan(b, a) {
             return None;
         }
     }
@@ -450,14 +497,13 @@ fn lone_antonyms(a: &Facts, b: &Facts) -> Option<(usize, usize)> {
 /// whose stem `y` carries with no negation anywhere in `y`: the particle's index in `x`
 /// and the verb's in `y`. Only when `x` has exactly one negation cue in all.
 fn negated_verb(x: &Facts, y: &Facts) -> Option<(usize, usize)> {
-    let lex = Lexicon::get();
-    let cues = |ws: &[Word<'_>]| -> Vec<usize> {
-        (0..ws.len())
-            .filter(|&i| lex.negates(&ws[i].norm, ws.get(i + 1).map(|w| w.norm.as_ref())))
+    let cues = |f: &Facts| -> Vec<usize> {
+        (0..f.words.len())
+            .filter(|&i| negates(&f.doc.text, &f.words, i))
             .collect()
     };
-    let in_x = cues(&x.words);
-    if in_x.len() != 1 || !cues(&y.words).is_empty() {
+    let in_x = cues(x);
+    if in_x.len() != 1 || !cues(y).is_empty() {
         return None;
     }
     let p = in_x[0];
@@ -470,21 +516,23 @@ fn negated_verb(x: &Facts, y: &Facts) -> Option<(usize, usize)> {
             "be" | "been" | "being" | "yet" | "even"
         )
     })?;
-    let stem = |w: &str| -> String {
-        let w = w
-            .strip_suffix("ed")
-            .or_else(|| w.strip_suffix("es"))
-            .or_else(|| w.strip_suffix('s'))
-            .or_else(|| w.strip_suffix('d'))
-            .unwrap_or(w);
-        w.to_string()
-    };
-    let sv = stem(&x.words[v].norm);
+    let sv = verb_stem(&x.words[v].norm);
     if sv.chars().count() < MIN_VERB_STEM {
         return None;
     }
-    let j = y.words.iter().position(|w| stem(&w.norm) == sv)?;
-    Some((p, j))
+    let j = y.words.iter().position(|w| verb_stem(&w.norm) == sv)?;
+    // the verb only planned on the other side ("was scheduled to face") is not asserted
+    (!planned(&y.words, j)).then_some((p, j))
+}
+
+/// A verb folded crudely to the stem its inflections share ("faced", "faces" → "fac").
+fn verb_stem(w: &str) -> String {
+    w.strip_suffix("ed")
+        .or_else(|| w.strip_suffix("es"))
+        .or_else(|| w.strip_suffix('s'))
+        .or_else(|| w.strip_suffix('d'))
+        .unwrap_or(w)
+        .to_string()
 }
 
 /// Quotation wording disagreements: each pair of direct quotations that align as the

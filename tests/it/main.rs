@@ -5,6 +5,7 @@ mod actors;
 mod align;
 mod align_shared;
 mod cli;
+mod facts;
 mod ingest;
 mod quantity;
 mod quotes;

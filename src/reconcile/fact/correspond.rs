@@ -25,7 +25,7 @@ impl Frame<'_> {
         let (Some(x), Some(y)) = (self.times.get(i), other.times.get(j)) else {
             return false;
         };
-        if !shapes_meet(self.shape, other.shape) {
+        if !shapes_meet(self.shape, other.shape) || x.game_period || y.game_period {
             return false;
         }
         if let (Some(p), Some(q)) = (&x.anchor, &y.anchor) {

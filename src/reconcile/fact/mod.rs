@@ -9,11 +9,13 @@
 
 mod amounts;
 mod correspond;
+mod negation;
 mod shape;
 mod syntax;
 mod times;
 
 pub use amounts::Amount;
+pub use negation::{denial_against_another_predicate, denies_only_a_plan, negates, planned};
 pub use shape::Shape;
 pub use syntax::Syntax;
 pub use times::{TimeFact, TimeRole};

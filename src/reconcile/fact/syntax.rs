@@ -38,18 +38,18 @@ pub struct Syntax {
 }
 
 /// Auxiliaries and modals: they carry tense, not the fact.
-const AUX: &[&str] = &[
+pub(super) const AUX: &[&str] = &[
     "be", "am", "is", "are", "was", "were", "been", "being", "have", "has", "had", "having", "do",
     "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
     "to",
 ];
 
 /// Modals and "would": what follows is not asserted.
-const IRREALIS_MODALS: &[&str] = &["would", "could", "might", "may", "should"];
+pub(super) const IRREALIS_MODALS: &[&str] = &["would", "could", "might", "may", "should"];
 
 /// Words before "to" that put the verb after it in the future or in doubt: "scheduled to
 /// face", "plans to buy", "negotiating to purchase".
-const IRREALIS_GOVERNORS: &[&str] = &[
+pub(super) const IRREALIS_GOVERNORS: &[&str] = &[
     "scheduled",
     "expected",
     "plans",
@@ -99,7 +99,7 @@ const IRREALIS_GOVERNORS: &[&str] = &[
 ];
 
 /// Adverbs that stand between an auxiliary and its verb ("has not yet sent").
-const ADVERBS: &[&str] = &[
+pub(super) const ADVERBS: &[&str] = &[
     "not",
     "never",
     "also",

@@ -37,7 +37,37 @@ pub struct TimeFact {
     /// fire late Saturday"), folded: two times of one named thing date the same thing
     /// whatever verb carries them.
     pub anchor: Option<String>,
+    /// A period of a game ("the third quarter", "the second half" of a match): no part
+    /// of the calendar, whatever the time stage made of it.
+    pub game_period: bool,
 }
+
+/// Words of a time that name a period a game is divided into.
+const PERIOD_WORDS: &[&str] = &["quarter", "half", "period", "inning", "innings", "set"];
+
+/// Words that show a claim speaks of a game, so that its "third quarter" is the game's.
+const GAME_WORDS: &[&str] = &[
+    "game",
+    "games",
+    "match",
+    "matches",
+    "scored",
+    "score",
+    "goal",
+    "goals",
+    "touchdown",
+    "touchdowns",
+    "rallied",
+    "trailed",
+    "trailing",
+    "halftime",
+    "overtime",
+    "kickoff",
+    "buzzer",
+    "whistle",
+    "inning",
+    "innings",
+];
 
 /// Words that stand between a noun and the time that dates it ("statement on
 /// Wednesday", "fire late Saturday").
@@ -77,6 +107,7 @@ pub(super) fn read(p: &Parts<'_, '_>, syntax: &Syntax) -> Vec<TimeFact> {
                     }
                 });
             TimeFact {
+                game_period: game_period(p, t),
                 anchor: anchor(p, syntax, at),
                 role,
                 tie,
@@ -115,6 +146,23 @@ fn anchor(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Option<String> {
         && !Lexicon::get().is(w, flag::STOPWORD)
         && !w.starts_with(|c: char| c.is_ascii_digit());
     noun.then(|| crate::claims::canonical_word(w))
+}
+
+/// Whether a time is a period of a game: it names a period and no year, and the claim
+/// speaks of a game.
+fn game_period(p: &Parts<'_, '_>, t: &TimeExpr) -> bool {
+    let mut names_period = false;
+    for w in t.text.split(|c: char| !c.is_alphanumeric()) {
+        let w = w.to_ascii_lowercase();
+        if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        names_period |= PERIOD_WORDS.contains(&w.as_str());
+    }
+    names_period
+        && p.words
+            .iter()
+            .any(|w| GAME_WORDS.contains(&w.norm.as_ref()))
 }
 
 /// Whether a time is a clock time ("3:30 a.m.", "06:00").

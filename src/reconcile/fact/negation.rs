@@ -1,0 +1,112 @@
+//! Which negation cues of a claim deny its fact, read with the words around them: "No. 1
+//! ranked" and "the No. 3 seed" name a rank; "has yet to publish" says what "has not yet
+//! published" says; "denies arson" reports a denial, which is not the opposite of "charged
+//! with arson" (only of its antonym, "admits arson"); and a verb that another claim only
+//! plans or expects ("was scheduled to face", "had plans to buy") is not asserted there, so
+//! its negation ("could not face") contradicts nothing.
+
+use super::super::lexicon::Lexicon as Cues;
+use super::super::words::Word;
+use super::syntax::{ADVERBS, AUX, IRREALIS_GOVERNORS, IRREALIS_MODALS};
+use crate::lexicon::{flag, Lexicon};
+
+/// Verbs of denial: a report that someone denies, not a negation of the fact denied.
+const DENIAL: &[&str] = &["deny", "denies", "denied", "denying"];
+
+/// Verbs before "yet to" that make it a negation: "has yet to publish".
+const YET_TO_HOSTS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "remains", "remain", "remained",
+];
+
+/// Whether word `i` of a claim is a negation cue of its fact. `text` is the document's
+/// text the words point into.
+pub fn negates(text: &str, words: &[Word<'_>], i: usize) -> bool {
+    let Some(w) = words.get(i) else {
+        return false;
+    };
+    let next = words.get(i + 1);
+    let norm = w.norm.as_ref();
+    if norm == "yet" {
+        // "has yet to publish": "yet" stands for the "not" of "has not yet published"
+        return next.is_some_and(|n| n.norm == "to")
+            && i > 0
+            && YET_TO_HOSTS.contains(&words[i - 1].norm.as_ref());
+    }
+    if norm == "no" && is_rank_sign(text, w, next) {
+        return false;
+    }
+    Cues::get().negates(norm, next.map(|n| n.norm.as_ref()))
+}
+
+/// Whether a denial ("denies", "denied") faces another predicate in the words that
+/// differ on the other side (`other`: "charged with", "is accused of"): a report of
+/// a denial against an accusation, no negation of one fact. Against a verb of saying
+/// ("denied it would" / "said it would not") or nothing, it is the negation it reports.
+pub fn denial_against_another_predicate(word: &str, other: &[Word<'_>]) -> bool {
+    let lex = Lexicon::get();
+    DENIAL.contains(&word)
+        && other.iter().any(|w| {
+            let n = w.norm.as_ref();
+            !lex.is(n, flag::STOPWORD | flag::CLAIM_CUE) && !AUX.contains(&n)
+        })
+}
+
+/// Whether "no" is the sign of a number ("No. 1 ranked", "the No 3 seed"): a number right
+/// after it, or a period glued to it with a word following.
+fn is_rank_sign(text: &str, no: &Word<'_>, next: Option<&Word<'_>>) -> bool {
+    let Some(n) = next else {
+        return false;
+    };
+    let digits = n.norm.starts_with(|c: char| c.is_ascii_digit());
+    let dotted = text
+        .get(no.span.end..n.span.start)
+        .is_some_and(|gap| gap.starts_with('.'));
+    digits || (dotted && Lexicon::get().is(&n.norm, flag::NUMBER))
+}
+
+/// Whether word `j` of a claim is a verb only planned or expected there: after "to"
+/// governed by a word of plan or expectation ("scheduled to face", "had plans to buy"),
+/// skipping auxiliaries and adverbs. A modal ("would provide") is no plan: "would not
+/// provide" denies it.
+pub fn planned(words: &[Word<'_>], j: usize) -> bool {
+    let mut k = j.min(words.len());
+    while k > 0 {
+        let p = words[k - 1].norm.as_ref();
+        if IRREALIS_MODALS.contains(&p) {
+            return false;
+        }
+        if p == "to" {
+            return k >= 2 && IRREALIS_GOVERNORS.contains(&words[k - 2].norm.as_ref());
+        }
+        if !(AUX.contains(&p) || ADVERBS.contains(&p)) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// Whether the verb that a negating particle of `x` denies ("could not face") stands in
+/// `y` only as a plan ("was scheduled to face"): then the two do not disagree. `stem`
+/// folds a verb to the form both claims are matched by.
+pub fn denies_only_a_plan(
+    text_x: &str,
+    x: &[Word<'_>],
+    y: &[Word<'_>],
+    reach: usize,
+    stem: impl Fn(&str) -> String,
+) -> bool {
+    (0..x.len())
+        .filter(|&p| matches!(x[p].norm.as_ref(), "not" | "never" | "n't") && negates(text_x, x, p))
+        .any(|p| {
+            let Some(v) = (p + 1..x.len().min(p + 1 + reach)).find(|&k| {
+                !AUX.contains(&x[k].norm.as_ref()) && !ADVERBS.contains(&x[k].norm.as_ref())
+            }) else {
+                return false;
+            };
+            let sv = stem(&x[v].norm);
+            y.iter()
+                .enumerate()
+                .any(|(j, w)| stem(&w.norm) == sv && planned(y, j))
+        })
+}

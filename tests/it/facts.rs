@@ -1,0 +1,77 @@
+//! Facts compared as facts, through the whole pipeline: a number only with a number that
+//! counts the same thing, a date only with the date of the same happening, a negation
+//! with its predicate. Each case (`tests/data/reconcile/fact_pairs.json`) is two one-line
+//! articles and the kind of flag they must raise, or none of the kinds these rules decide
+//! (date, quantity, polarity) when the two state no disagreement of that kind.
+
+use corroborate::model::{Document, FlagKind};
+use serde::Deserialize;
+use std::collections::BTreeSet;
+
+#[derive(Deserialize)]
+struct Pair {
+    rule: String,
+    a: String,
+    b: String,
+    kind: Option<FlagKind>,
+    /// Publication dates, when not both 2023-03-02.
+    #[serde(default)]
+    published: Option<(String, String)>,
+}
+
+/// The kinds of flag decided by comparing facts.
+const FACT_KINDS: [FlagKind; 3] = [FlagKind::Date, FlagKind::Quantity, FlagKind::Polarity];
+
+#[test]
+fn facts_are_compared_with_the_same_fact() {
+    let pairs: Vec<Pair> =
+        serde_json::from_str(include_str!("../data/reconcile/fact_pairs.json")).expect("parse");
+    let rules: BTreeSet<&str> = pairs.iter().map(|p| p.rule.as_str()).collect();
+    for r in &rules {
+        let n = pairs.iter().filter(|p| p.rule == *r).count();
+        assert!(
+            n >= 2,
+            "rule {r:?} has {n} case(s); every rule needs a family"
+        );
+    }
+    let mut failures = Vec::new();
+    for p in &pairs {
+        let (pa, pb) = p
+            .published
+            .clone()
+            .unwrap_or(("2023-03-02".into(), "2023-03-02".into()));
+        let mut a = Document::new("a", p.a.as_str());
+        let mut b = Document::new("b", p.b.as_str());
+        a.published = Some(pa.parse().expect("date"));
+        b.published = Some(pb.parse().expect("date"));
+        let r = corroborate::reconcile(&[a, b]).expect("pipeline");
+        let kinds: BTreeSet<FlagKind> = r
+            .flags
+            .iter()
+            .map(|f| f.kind)
+            .filter(|k| FACT_KINDS.contains(k))
+            .collect();
+        let ok = match p.kind {
+            Some(k) => kinds.contains(&k),
+            None => kinds.is_empty(),
+        };
+        if !ok {
+            let summaries: Vec<&str> = r.flags.iter().map(|f| f.summary.as_str()).collect();
+            failures.push(format!(
+                "{}: want {:?}, got {kinds:?} ({} groups) {summaries:?}\n  {}\n  {}",
+                p.rule,
+                p.kind,
+                r.groups.len(),
+                p.a,
+                p.b
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        pairs.len(),
+        failures.join("\n")
+    );
+}
