@@ -3,7 +3,10 @@
 //! into the facts (so claims with the same facts share one comparison).
 
 use super::diff::{align_quotes, hunks, lcs_pairs, QuoteParams};
-use super::fact::{denial_against_another_predicate, denies_only_a_plan, negates, planned};
+use super::fact::{
+    denial_against_another_predicate, denies_only_a_plan, negates, planned, report_precedes,
+    shapes_meet, TimeRole,
+};
 use super::facts::Facts;
 use super::lexicon::Lexicon;
 use super::words::Word;
@@ -202,6 +205,25 @@ fn times_agree(a: &Facts, i: usize, b: &Facts, j: usize) -> Option<bool> {
     times_compatible(ta, tb)
 }
 
+/// A claim that dates only its report against one that dates only its happening, one
+/// time each: they disagree only when the report would come before what it reports
+/// ("officials said Friday" against "the ship sank on Saturday").
+fn report_before_happening(a: &Facts, b: &Facts) -> Option<(usize, usize)> {
+    let (&[ta], &[tb]) = (a.times.as_slice(), b.times.as_slice()) else {
+        return None;
+    };
+    let (x, y) = (a.frame.times.first()?, b.frame.times.first()?);
+    if !shapes_meet(a.frame.shape, b.frame.shape) || x.role == y.role {
+        return None;
+    }
+    let precedes = if x.role == TimeRole::Reporting {
+        report_precedes(ta, tb, y)
+    } else {
+        report_precedes(tb, ta, x)
+    };
+    precedes.then_some((0, 0))
+}
+
 /// Whether two times are written alike ("May 3" and "May 3"): the same words name the
 /// same time in two reports of one story, whatever year or week each article's date
 /// makes of them.
@@ -222,20 +244,26 @@ pub fn date(a: &Facts, b: &Facts) -> Vec<Pair> {
     if copies(a, b) {
         return Vec::new();
     }
-    conflicts(
+    let found = conflicts(
         a.times.len(),
         b.times.len(),
         |i, j| written_alike(a.times[i], b.times[j]),
         |i, j| a.frame.times_correspond(i, &b.frame, j, &a.words, &b.words),
         |i, j| times_agree(a, i, b, j),
-    )
-    .into_iter()
-    .map(|(i, j)| Pair {
-        a: Loc::Time(i),
-        b: Loc::Time(j),
-        ops: Vec::new(),
-    })
-    .collect()
+    );
+    let found = if found.is_empty() {
+        report_before_happening(a, b).into_iter().collect()
+    } else {
+        found
+    };
+    found
+        .into_iter()
+        .map(|(i, j)| Pair {
+            a: Loc::Time(i),
+            b: Loc::Time(j),
+            ops: Vec::new(),
+        })
+        .collect()
 }
 
 /// The quantity disagreements between two claims: numbers that count the same thing

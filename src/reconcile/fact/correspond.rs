@@ -3,12 +3,28 @@
 //! date with the date of the same happening (the report's time with the report's).
 
 use super::super::words::Word;
-use super::{Amount, Frame, Shape, TimeRole};
+use super::{Amount, Frame, Shape, TimeFact, TimeRole};
+use crate::model::TimeExpr;
 
 /// Whether two claims' shapes let their times and numbers meet: a stamp dates its
 /// article and meets nothing; a headline meets only headlines.
 pub fn shapes_meet(a: Shape, b: Shape) -> bool {
     a != Shape::Stamp && b != Shape::Stamp && a == b
+}
+
+/// Whether the day of a report comes before the day of the past happening it reports,
+/// which cannot be: "officials said Friday" against "the ship sank Saturday". A report
+/// on the day of the happening or after it ("police said Sunday" against "the fire
+/// broke out late Saturday") agrees; a happening in the future ("will reopen Friday")
+/// may follow its announcement; days not placed in the calendar cannot be ordered.
+pub fn report_precedes(report: &TimeExpr, happening: &TimeExpr, fact: &TimeFact) -> bool {
+    if fact.tie.future || fact.game_period || fact.clock_only {
+        return false;
+    }
+    match (report.interval, happening.interval) {
+        (Some(r), Some(h)) => r.end < h.start,
+        _ => false,
+    }
 }
 
 impl Frame<'_> {

@@ -15,6 +15,7 @@ mod syntax;
 mod times;
 
 pub use amounts::Amount;
+pub use correspond::{report_precedes, shapes_meet};
 pub use negation::{denial_against_another_predicate, denies_only_a_plan, negates, planned};
 pub use shape::Shape;
 pub use syntax::Syntax;
@@ -35,7 +36,17 @@ pub struct Tie {
     pub irrealis: bool,
     /// The head of the verb's subject, folded ("police", "quake").
     pub subject: Option<String>,
+    /// The subject is a name ("the Orioles", "Reyes"), not a common noun: two names
+    /// tell two actors apart, two common nouns may be one thing reworded ("the quake",
+    /// "the tremor").
+    pub subject_named: bool,
+    /// The verb is in the future or planned ("will reopen", "would reopen", "is to be
+    /// sentenced"): its day may follow the day it was announced.
+    pub future: bool,
 }
+
+/// Words before a verb (through its auxiliaries) that put it in the future.
+const FUTURE_MARKS: &[&str] = &["will", "would", "shall", "to", "ll"];
 
 /// Verbs that carry no fact of their own: comparing by them says nothing.
 const LIGHT_VERBS: &[&str] = &["be", "have", "do", "get", "make", "take", "give"];
@@ -49,20 +60,29 @@ impl Tie {
         let role = syntax.roles[v];
         let lemma = crate::claims::canonical_word(&words[v].norm);
         let predicate = (!LIGHT_VERBS.contains(&lemma.as_str())).then_some(lemma);
-        let subject = syntax
-            .subject_of(words, v)
-            .map(|s| words[s].norm.trim_end_matches("'s").to_string());
+        let subject_at = syntax.subject_of(words, v);
+        let subject = subject_at.map(|s| words[s].norm.trim_end_matches("'s").to_string());
+        let subject_named = subject_at.is_some_and(|s| syntax.roles[s].cap);
+        let chain = words[..v].iter().rev().take_while(|w| {
+            syntax::AUX.contains(&w.norm.as_ref()) || syntax::ADVERBS.contains(&w.norm.as_ref())
+        });
+        let future = role.irrealis
+            || chain
+                .into_iter()
+                .any(|w| FUTURE_MARKS.contains(&w.norm.as_ref()));
         Tie {
             predicate,
             reporting: role.reporting,
             irrealis: role.irrealis,
             subject,
+            subject_named,
+            future,
         }
     }
 
     /// Whether two ties can belong to one fact: their verbs are the same when both are
     /// known (if `verbs` asks; verbs of saying vary freely), and their subjects are the
-    /// same when both are known, unless one claim names the other's subject somewhere
+    /// same when both are names, unless one claim names the other's subject somewhere
     /// (a passive, a reordering).
     pub fn corresponds(
         &self,
@@ -76,7 +96,12 @@ impl Tie {
                 return false;
             }
         }
-        if let (Some(s), Some(t)) = (&self.subject, &other.subject) {
+        if let (Some(s), Some(t), true, true) = (
+            &self.subject,
+            &other.subject,
+            self.subject_named,
+            other.subject_named,
+        ) {
             let named =
                 |w: &str, ws: &[Word<'_>]| ws.iter().any(|x| x.norm.trim_end_matches("'s") == w);
             if s != t && !named(s, theirs) && !named(t, mine) {
@@ -89,11 +114,13 @@ impl Tie {
     /// A short key for classes of identical members.
     pub fn key(&self) -> String {
         format!(
-            "{}{}{}/{}",
+            "{}{}{}{}/{}{}",
             self.predicate.as_deref().unwrap_or("?"),
             if self.reporting { "!" } else { "" },
             if self.irrealis { "~" } else { "" },
-            self.subject.as_deref().unwrap_or("?")
+            if self.future { ">" } else { "" },
+            self.subject.as_deref().unwrap_or("?"),
+            if self.subject_named { "^" } else { "" }
         )
     }
 }
