@@ -143,7 +143,7 @@ pub(super) fn quantities(m: &Facts) -> Option<String> {
             a.tie.key()
         );
     })?;
-    let _ = write!(key, "#{:?}", f.shape);
+    let _ = write!(key, "#{:?}{}", f.shape, f.verbs.join(","));
     Some(key)
 }
 

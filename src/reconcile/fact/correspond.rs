@@ -51,7 +51,7 @@ impl Frame<'_> {
         }
         x.role == y.role
             && x.tie
-                .corresponds(&y.tie, x.role == TimeRole::Happening, mine, theirs)
+                .corresponds(&y.tie, x.role == TimeRole::Happening, None, mine, theirs)
     }
 
     /// Whether number `i` of this claim and number `j` of `other` count the same thing
@@ -69,7 +69,13 @@ impl Frame<'_> {
         };
         shapes_meet(self.shape, other.shape)
             && same_thing(x, y)
-            && x.tie.corresponds(&y.tie, true, mine, theirs)
+            && x.tie.corresponds(
+                &y.tie,
+                true,
+                Some((&self.verbs, &other.verbs)),
+                mine,
+                theirs,
+            )
     }
 }
 

@@ -83,18 +83,29 @@ impl Tie {
     /// Whether two ties can belong to one fact: their verbs are the same when both are
     /// known (if `verbs` asks; verbs of saying vary freely), and their subjects are the
     /// same when both are names, unless one claim names the other's subject somewhere
-    /// (a passive, a reordering).
+    /// (a passive, a reordering). With `reworded` (the verbs of each claim), two
+    /// different verbs keep the facts apart only when one claim also has the other's
+    /// verb ("killing four, injuring dozens" against "killed one, injured dozens"); else
+    /// they may be one act in other words ("financed" and "funded"), unless their
+    /// subjects are two names.
     pub fn corresponds(
         &self,
         other: &Tie,
         verbs: bool,
+        reworded: Option<(&[String], &[String])>,
         mine: &[Word<'_>],
         theirs: &[Word<'_>],
     ) -> bool {
+        let mut other_verb = false;
         if let (true, Some(p), Some(q)) = (verbs, &self.predicate, &other.predicate) {
-            if p != q {
+            let apart = match reworded {
+                Some((vm, vt)) => vt.binary_search(p).is_ok() || vm.binary_search(q).is_ok(),
+                None => true,
+            };
+            if p != q && apart {
                 return false;
             }
+            other_verb = p != q;
         }
         if let (Some(s), Some(t), true, true) = (
             &self.subject,
@@ -104,7 +115,9 @@ impl Tie {
         ) {
             let named =
                 |w: &str, ws: &[Word<'_>]| ws.iter().any(|x| x.norm.trim_end_matches("'s") == w);
-            if s != t && !named(s, theirs) && !named(t, mine) {
+            // with two verbs, two names are two actors even when each claim names both
+            // ("the Falcons offered Ruiz" / "Ruiz is seeking")
+            if s != t && (other_verb || (!named(s, theirs) && !named(t, mine))) {
                 return false;
             }
         }
@@ -135,6 +148,8 @@ pub struct Frame<'a> {
     /// Its numbers and lengths of time, in offset order, without numbers that are part
     /// of a time.
     pub amounts: Vec<Amount<'a>>,
+    /// The canonical forms of its verbs that carry a fact, sorted and deduplicated.
+    pub verbs: Vec<String>,
 }
 
 /// What [`Frame::read`] reads: the claim, its words and what the earlier stages found
@@ -174,10 +189,18 @@ impl<'a> Frame<'a> {
         );
         let times = times::read(p, &syntax);
         let amounts = amounts::read(p, &syntax);
+        let mut verbs: Vec<String> = (0..p.words.len())
+            .filter(|&k| syntax.roles[k].verb && !syntax.roles[k].reporting)
+            .map(|k| crate::claims::canonical_word(&p.words[k].norm))
+            .filter(|v| !LIGHT_VERBS.contains(&v.as_str()))
+            .collect();
+        verbs.sort_unstable();
+        verbs.dedup();
         Frame {
             shape,
             times,
             amounts,
+            verbs,
         }
     }
 }

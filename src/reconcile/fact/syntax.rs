@@ -26,6 +26,33 @@ pub struct WordRole {
     pub item: bool,
     /// Its first letter is a capital.
     pub cap: bool,
+    /// A verb in the infinitive after "to" ("urged them to evacuate"): a time after it
+    /// more often dates the verb that governs it.
+    pub infinitive: bool,
+}
+
+/// Prepositions that open a phrase in which a participle modifies a noun ("in a move
+/// linked to", "of the people injured in").
+const PHRASE_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "to", "of", "for", "with", "by", "from", "into", "under", "near", "amid",
+    "after", "before", "over", "across", "around", "about", "against", "during",
+];
+
+/// Whether the verb-shaped word at `i` is a participle that modifies the noun before it
+/// inside a prepositional phrase ("in a move linked to the deal", "to the couriers
+/// hired"): no predicate of the claim.
+fn modifies_a_noun(words: &[Word<'_>], roles: &[WordRole], i: usize) -> bool {
+    let w = |k: usize| words[k].norm.as_ref();
+    let same = |k: usize| roles[k].seg == roles[i].seg;
+    if i < 2 || !w(i).ends_with("ed") || !same(i - 1) || !same(i - 2) {
+        return false;
+    }
+    let noun = !roles[i - 1].verb && !roles[i - 1].aux && !roles[i - 1].item;
+    let prep_det = i >= 3
+        && same(i - 3)
+        && DETERMINERS.contains(&w(i - 2))
+        && PHRASE_PREPOSITIONS.contains(&w(i - 3));
+    noun && (prep_det || PHRASE_PREPOSITIONS.contains(&w(i - 2)))
 }
 
 /// The syntax of one claim: a role per word, parallel to the claim's words.
@@ -232,9 +259,15 @@ impl Syntax {
                 k -= 1;
             }
             let stop = has(flag::STOPWORD);
+            // an irregular form after a gerund that opens a noun phrase is the phrase's
+            // noun ("the smuggling ring", "a training run")
+            let second_in_phrase = i >= 2
+                && roles[i - 2].seg == r.seg
+                && DETERMINERS.contains(&words[i - 2].norm.as_ref())
+                && words[i - 1].norm.ends_with("ing");
             let shaped = (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed"))
                 || (w.len() >= 5 && w.ends_with("ing"))
-                || has(flag::IRREGULAR)
+                || (has(flag::IRREGULAR) && !second_in_phrase)
                 || (has(flag::CLAIM_CUE) && w != "according");
             // a present form in -s that the lexicon knows as a verb: "denies", "says"
             let listed_s = w.len() >= 4
@@ -266,6 +299,12 @@ impl Syntax {
             if !verb_next && (k == i + 1 || !roles[k - 1].aux || k - 1 == i) {
                 roles[i].verb = true;
             }
+        }
+        for i in 0..n {
+            if roles[i].verb && modifies_a_noun(words, &roles, i) {
+                roles[i].verb = false;
+            }
+            roles[i].infinitive = roles[i].verb && i > 0 && words[i - 1].norm == "to";
         }
         let syntax = Syntax { roles, starts };
         let irrealis: Vec<bool> = (0..n).map(|v| syntax.is_irrealis(words, v)).collect();
@@ -322,7 +361,12 @@ impl Syntax {
             return None;
         }
         let (start, end) = self.segment(at);
-        if let Some(v) = (start..at).rev().find(|&k| self.roles[k].verb) {
+        let before = |finite: bool| {
+            (start..at)
+                .rev()
+                .find(|&k| self.roles[k].verb && !(finite && self.roles[k].infinitive))
+        };
+        if let Some(v) = before(true).or_else(|| before(false)) {
             return Some(v);
         }
         if let Some(v) = (at + 1..end).find(|&k| self.roles[k].verb) {
