@@ -121,7 +121,7 @@ fn amount<'a>(p: &Parts<'_, 'a>, syntax: &Syntax, q: Cow<'a, Quantity>) -> Amoun
         words.get(after).map(|w| w.norm.to_string()),
     );
     Amount {
-        tie: Tie::of(syntax, words, first),
+        tie: Tie::of(syntax, words, first, true),
         quantity: q,
         thing,
         head,

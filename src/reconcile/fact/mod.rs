@@ -52,11 +52,15 @@ const FUTURE_MARKS: &[&str] = &["will", "would", "shall", "to", "ll"];
 const LIGHT_VERBS: &[&str] = &["be", "have", "do", "get", "make", "take", "give"];
 
 impl Tie {
-    /// The tie of the word at `at`, read from `syntax`.
-    fn of(syntax: &Syntax, words: &[Word<'_>], at: usize) -> Tie {
-        let Some(v) = syntax.predicate_of(at) else {
+    /// The tie of the word at `at`, read from `syntax`. A number (`counted`) that a verb
+    /// of saying precedes belongs to the content verb after it, if there is one.
+    fn of(syntax: &Syntax, words: &[Word<'_>], at: usize, counted: bool) -> Tie {
+        let Some(mut v) = syntax.predicate_of(at) else {
             return Tie::default();
         };
+        if counted && syntax.roles[v].reporting {
+            v = syntax.content_verb_after(at).unwrap_or(v);
+        }
         let role = syntax.roles[v];
         let lemma = crate::claims::canonical_word(&words[v].norm);
         let predicate = (!LIGHT_VERBS.contains(&lemma.as_str())).then_some(lemma);

@@ -379,6 +379,13 @@ impl Syntax {
         (end..self.roles.len()).find(|&k| self.roles[k].verb)
     }
 
+    /// The first verb after word `at` in its segment that is not one of saying: in
+    /// "officials said 40 homes were destroyed" the number belongs to "destroyed".
+    pub fn content_verb_after(&self, at: usize) -> Option<usize> {
+        let (_, end) = self.segment(at.min(self.roles.len().saturating_sub(1)));
+        (at + 1..end).find(|&k| self.roles[k].verb && !self.roles[k].reporting)
+    }
+
     /// The head of the subject of verb `v`: the word before its auxiliaries and
     /// adverbs, when it is a noun or a name (not a pronoun or a function word).
     pub fn subject_of(&self, words: &[Word<'_>], v: usize) -> Option<usize> {

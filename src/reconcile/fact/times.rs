@@ -84,7 +84,7 @@ pub(super) fn read(p: &Parts<'_, '_>, syntax: &Syntax) -> Vec<TimeFact> {
         .iter()
         .map(|t| {
             let at = word_at(p.words, t.span);
-            let tie = Tie::of(syntax, p.words, at);
+            let tie = Tie::of(syntax, p.words, at, false);
             let in_attribution = set_apart.iter().flatten().any(|s| s.contains(t.span));
             let role = if in_attribution || tie.reporting {
                 TimeRole::Reporting
