@@ -33,9 +33,11 @@ pub const AGE: &str = "year-old";
 
 /// The numbers and lengths of time of a claim, in offset order.
 pub(super) fn read<'a>(p: &Parts<'_, 'a>, syntax: &Syntax) -> Vec<Amount<'a>> {
+    let text = p.doc.text.as_str();
     let mut out: Vec<Amount<'a>> = p
         .quantities
         .iter()
+        .filter(|q| !misread(text, q))
         .map(|q| amount(p, syntax, Cow::Borrowed(*q)))
         .collect();
     for t in p.durations {
@@ -45,6 +47,20 @@ pub(super) fn read<'a>(p: &Parts<'_, 'a>, syntax: &Syntax) -> Vec<Amount<'a>> {
     }
     out.sort_by_key(|a| a.quantity.span);
     out
+}
+
+/// Whether the number stage read only part of what is written: letters glued right
+/// after the number ("256GB", "$200MM", "9400M": a unit or a code it did not take in), a
+/// money amount with a scale after a hyphen ("$137-million"), or a decimal cut by the
+/// sentence end ("a 2." + "7GHz"). Such a number says nothing sure about an amount.
+fn misread(text: &str, q: &Quantity) -> bool {
+    let mut rest = text.get(q.span.end..).unwrap_or("").chars();
+    match (rest.next(), rest.next()) {
+        (Some(c), _) if c.is_alphabetic() => true,
+        (Some('-'), Some(c)) => c.is_alphabetic() && matches!(q.unit, Some(Unit::Currency(_))),
+        (Some('.'), Some(c)) => c.is_ascii_digit(),
+        _ => false,
+    }
 }
 
 /// A length of time stated with its number, as a number of its unit: "26-year-old" is
@@ -91,7 +107,7 @@ fn amount<'a>(p: &Parts<'_, 'a>, syntax: &Syntax, q: Cow<'a, Quantity>) -> Amoun
     let after = words.partition_point(|w| w.span.start < q.span.end);
     let text = p.doc.text.as_str();
     let thing = match &q.unit {
-        Some(Unit::Counted(n)) if n == AGE => Some(AGE.to_string()),
+        Some(Unit::Counted(n)) if n == AGE => Some(age_of(text, words, after)),
         Some(Unit::Counted(n)) => {
             // "6.1-magnitude", "a 12-point plan": the word glued by the hyphen is the
             // unit; "four prior arrests": the noun phrase goes on to its head
@@ -126,6 +142,21 @@ fn amount<'a>(p: &Parts<'_, 'a>, syntax: &Syntax, q: Cow<'a, Quantity>) -> Amoun
         thing,
         head,
         context,
+    }
+}
+
+/// What an age counts: the years of the person named right after it ("the 32-year-old
+/// Peterson", "23-year-old Laci"), so that the ages of two people are not compared; an
+/// age before a common noun ("a 32-year-old salesman") is an age of nobody named.
+fn age_of(text: &str, words: &[Word<'_>], after: usize) -> String {
+    let named = words.get(after).filter(|w| {
+        text.get(w.span.start..w.span.end)
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_uppercase)
+    });
+    match named {
+        Some(w) => format!("{AGE}:{}", w.norm),
+        None => AGE.to_string(),
     }
 }
 

@@ -5,6 +5,7 @@
 //! condenses it.
 
 use super::super::words::Word;
+use crate::lexicon::Lexicon;
 use crate::model::{Claim, Document, Quantity, TimeExpr};
 
 /// What kind of text a claim is.
@@ -90,6 +91,7 @@ impl Shape {
                 inside(w)
                     || STAMP_WORDS.contains(&w.norm.as_ref())
                     || w.norm.starts_with(|c: char| c.is_ascii_digit())
+                    || calendar_word(&w.norm)
             });
         if stamp {
             return Shape::Stamp;
@@ -112,6 +114,20 @@ impl Shape {
         }
         Shape::Sentence
     }
+}
+
+/// Weekdays and months cut short as stamps write them ("MON 22 JUL 2013").
+const CALENDAR_ABBREVIATIONS: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Whether a word names a weekday or a month, written out or cut short ("MON", "JUL").
+fn calendar_word(w: &str) -> bool {
+    CALENDAR_ABBREVIATIONS.contains(&w)
+        || Lexicon::get()
+            .word(w)
+            .is_some_and(|i| i.weekday.is_some() || i.month.is_some())
 }
 
 /// Whether most long words of a line begin with a capital.
