@@ -133,10 +133,11 @@ pub(super) fn quantities(m: &Facts) -> Option<String> {
         let q = &a.quantity;
         let _ = write!(
             key,
-            "{}{:?}@{}/{}/{}/{}/{}",
+            "{}{:?}@{}/{}/{}/{}/{}/{}",
             q.normalized(),
             q.approx,
             a.thing.as_deref().unwrap_or(""),
+            a.unit.as_deref().unwrap_or(""),
             a.head.as_deref().unwrap_or(""),
             a.context.0.as_deref().unwrap_or(""),
             a.context.1.as_deref().unwrap_or(""),

@@ -134,13 +134,16 @@ fn quantities_compatible(a: &Quantity, b: &Quantity) -> Option<bool> {
 /// and 9") and then items that `correspond` (state the same fact) and do not disagree
 /// are set aside first; then a
 /// left item whose only corresponding left item on the other side disagrees with it
-/// (and is that item's only one) is a conflict. Items that correspond to several are a
-/// guess, and guesses make false alarms.
+/// (and is that item's only one) is a conflict, and so is a left item that disagrees
+/// with each of several (shown against the first `alike` it: a day with a day, a clock
+/// time with a clock time). Other items that correspond to several are a guess, and
+/// guesses make false alarms.
 fn conflicts(
     n: usize,
     m: usize,
     same: impl Fn(usize, usize) -> bool,
     correspond: impl Fn(usize, usize) -> bool,
+    alike: impl Fn(usize, usize) -> bool,
     compatible: impl Fn(usize, usize) -> Option<bool>,
 ) -> Vec<(usize, usize)> {
     let mut used = vec![false; m];
@@ -161,14 +164,34 @@ fn conflicts(
     let right: Vec<usize> = (0..m).filter(|&j| !used[j]).collect();
     let mut out = Vec::new();
     for &i in &left {
-        let mut partners = right.iter().copied().filter(|&j| correspond(i, j));
-        let (Some(j), None) = (partners.next(), partners.next()) else {
-            continue;
+        let partners: Vec<usize> = right
+            .iter()
+            .copied()
+            .filter(|&j| correspond(i, j))
+            .collect();
+        let j = match partners.as_slice() {
+            &[] => continue,
+            &[j] => {
+                let rivals = left.iter().filter(|&&k| correspond(k, j)).count();
+                if rivals > 1 || compatible(i, j) != Some(false) {
+                    continue;
+                }
+                j
+            }
+            // several partners, each of which it contradicts ("Sunday" against "from 7
+            // a.m. Monday until 8 p.m. Monday"): shown against the one alike it
+            several => {
+                if several.iter().any(|&j| compatible(i, j) != Some(false)) {
+                    continue;
+                }
+                several
+                    .iter()
+                    .copied()
+                    .find(|&j| alike(i, j))
+                    .unwrap_or(several[0])
+            }
         };
-        let only = left.iter().filter(|&&k| correspond(k, j)).count() == 1;
-        if only && compatible(i, j) == Some(false) {
-            out.push((i, j));
-        }
+        out.push((i, j));
     }
     out
 }
@@ -191,6 +214,9 @@ fn times_agree(a: &Facts, i: usize, b: &Facts, j: usize) -> Option<bool> {
     }
     if (x.deictic && x.quoted) || (y.deictic && y.quoted) {
         return None;
+    }
+    if let Some(same) = symbolic_months(&ta.value, &tb.value) {
+        return Some(same);
     }
     if x.clock_only || y.clock_only {
         let clock = |t: &TimeExpr| match t.value.time_of_day() {
@@ -224,6 +250,20 @@ fn report_before_happening(a: &Facts, b: &Facts) -> Option<(usize, usize)> {
     precedes.then_some((0, 0))
 }
 
+/// Two months (or days of months) in no known year, as undated articles give them ("In
+/// September" against "In October"): they are one time only with the same month and
+/// day.
+fn symbolic_months(a: &TimeValue, b: &TimeValue) -> Option<bool> {
+    use crate::model::CalendarValue::{MonthDay, MonthOfYear};
+    match (a.calendar()?, b.calendar()?) {
+        (MonthOfYear(x), MonthOfYear(y)) => Some(x == y),
+        (MonthDay { month: x, day: d }, MonthDay { month: y, day: e }) => Some(x == y && d == e),
+        (MonthDay { month: x, .. }, MonthOfYear(y))
+        | (MonthOfYear(x), MonthDay { month: y, .. }) => (x != y).then_some(false),
+        _ => None,
+    }
+}
+
 /// Whether two times are written alike ("May 3" and "May 3"): the same words name the
 /// same time in two reports of one story, whatever year or week each article's date
 /// makes of them.
@@ -248,7 +288,11 @@ pub fn date(a: &Facts, b: &Facts) -> Vec<Pair> {
         a.times.len(),
         b.times.len(),
         |i, j| written_alike(a.times[i], b.times[j]),
-        |i, j| a.frame.times_correspond(i, &b.frame, j, &a.words, &b.words),
+        |i, j| {
+            a.frame.times_correspond(i, &b.frame, j, &a.words, &b.words)
+                && times_agree(a, i, b, j).is_some()
+        },
+        |i, j| a.times[i].value.time_of_day().is_some() == b.times[j].value.time_of_day().is_some(),
         |i, j| times_agree(a, i, b, j),
     );
     let found = if found.is_empty() {
@@ -284,6 +328,7 @@ pub fn quantity(a: &Facts, b: &Facts) -> Vec<Pair> {
                 .amounts_correspond(i, &b.frame, j, &a.words, &b.words)
                 && quantities_compatible(&xs[i].quantity, &ys[j].quantity).is_some()
         },
+        |_, _| true,
         |i, j| quantities_compatible(&xs[i].quantity, &ys[j].quantity),
     )
     .into_iter()

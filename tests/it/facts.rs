@@ -17,6 +17,9 @@ struct Pair {
     /// Publication dates, when not both 2023-03-02.
     #[serde(default)]
     published: Option<(String, String)>,
+    /// Both articles carry no date.
+    #[serde(default)]
+    undated: bool,
 }
 
 /// The kinds of flag decided by comparing facts.
@@ -42,8 +45,10 @@ fn facts_are_compared_with_the_same_fact() {
             .unwrap_or(("2023-03-02".into(), "2023-03-02".into()));
         let mut a = Document::new("a", p.a.as_str());
         let mut b = Document::new("b", p.b.as_str());
-        a.published = Some(pa.parse().expect("date"));
-        b.published = Some(pb.parse().expect("date"));
+        if !p.undated {
+            a.published = Some(pa.parse().expect("date"));
+            b.published = Some(pb.parse().expect("date"));
+        }
         let r = corroborate::reconcile(&[a, b]).expect("pipeline");
         let kinds: BTreeSet<FlagKind> = r
             .flags

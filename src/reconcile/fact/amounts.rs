@@ -21,6 +21,9 @@ pub struct Amount<'a> {
     /// The noun it is the value of, written before it ("magnitude" in "a magnitude of
     /// 6.1", "depth" in "a depth of 10 km").
     pub head: Option<String>,
+    /// The unit word the number stage gave it ("magnitude" in "a 4.2 magnitude
+    /// earthquake", whose counted noun is the earthquake), folded.
+    pub unit: Option<String>,
     /// The folded words right before and after it, for a bare number with nothing else
     /// to say what it counts.
     pub context: (Option<String>, Option<String>),
@@ -136,8 +139,13 @@ fn amount<'a>(p: &Parts<'_, 'a>, syntax: &Syntax, q: Cow<'a, Quantity>) -> Amoun
         first.checked_sub(1).map(|k| words[k].norm.to_string()),
         words.get(after).map(|w| w.norm.to_string()),
     );
+    let unit = match &q.unit {
+        Some(Unit::Counted(n)) => Some(fold(n)),
+        _ => None,
+    };
     Amount {
         tie: Tie::of(syntax, words, first, true),
+        unit,
         quantity: q,
         thing,
         head,

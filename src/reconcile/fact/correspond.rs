@@ -81,7 +81,8 @@ impl Frame<'_> {
 
 /// Whether two numbers count or measure the same thing: the same unit or counted noun
 /// ("five people" and "two people"; "$13 billion" and "$22 billion"), a unit and the
-/// noun the other is the value of ("6.1-magnitude" and "a magnitude of 5.9"), or, for
+/// noun the other is the value of ("6.1-magnitude" and "a magnitude of 5.9"; "a 4.2
+/// magnitude earthquake" and "a magnitude of 4.4"), or, for
 /// two bare numbers, the same noun before them or the same words around them.
 fn same_thing(x: &Amount<'_>, y: &Amount<'_>) -> bool {
     if let (Some(h), Some(k)) = (&x.head, &y.head) {
@@ -91,8 +92,8 @@ fn same_thing(x: &Amount<'_>, y: &Amount<'_>) -> bool {
     }
     match (&x.thing, &y.thing) {
         (Some(s), Some(t)) => s == t,
-        (Some(s), None) => y.head.as_ref() == Some(s),
-        (None, Some(t)) => x.head.as_ref() == Some(t),
+        (Some(s), None) => y.head.is_some() && (y.head.as_ref() == Some(s) || y.head == x.unit),
+        (None, Some(t)) => x.head.is_some() && (x.head.as_ref() == Some(t) || x.head == y.unit),
         (None, None) => {
             x.head.is_some() && x.head == y.head
                 || x.context.0.is_some() && x.context.0 == y.context.0
