@@ -106,6 +106,34 @@ fn valid(doc: &Document, span: Span) -> bool {
 }
 
 impl<'a> Index<'a> {
+    /// What the claim states as facts (`reconcile::fact`), read from its words, its times
+    /// and quantities, its lengths of time and its quotations.
+    fn frame(
+        &self,
+        doc: &'a Document,
+        claim: &'a Claim,
+        words: &[Word<'a>],
+        times: &[&'a TimeExpr],
+        quantities: &[&'a Quantity],
+        quotes: &[Span],
+    ) -> Frame<'a> {
+        let durations: Vec<&TimeExpr> = claim
+            .times
+            .iter()
+            .filter_map(|id| self.times.get(id).copied())
+            .filter(|t| t.doc == doc.id && valid(doc, t.span) && t.kind == TimeKind::Duration)
+            .collect();
+        Frame::read(&Parts {
+            doc,
+            claim,
+            words,
+            times,
+            durations: &durations,
+            quantities,
+            quotes,
+        })
+    }
+
     /// Builds the tables.
     pub fn new(input: &Input<'a>) -> Index<'a> {
         let mut doc_ix = BTreeMap::new();
@@ -374,21 +402,7 @@ impl<'a> Index<'a> {
             speaker = self.agent(data, cs);
             agent = speaker.is_some();
         }
-        let durations: Vec<&TimeExpr> = claim
-            .times
-            .iter()
-            .filter_map(|id| self.times.get(id).copied())
-            .filter(|t| t.doc == doc.id && valid(doc, t.span) && t.kind == TimeKind::Duration)
-            .collect();
-        let frame = Frame::read(&Parts {
-            doc,
-            claim,
-            words: &words,
-            times: &times,
-            durations: &durations,
-            quantities: &quantities,
-            quotes: &quote_spans,
-        });
+        let frame = self.frame(doc, claim, &words, &times, &quantities, &quote_spans);
         Some(Facts {
             frame,
             claim,
