@@ -25,6 +25,11 @@ struct Cli {
     #[arg(long, short, global = true)]
     quiet: bool,
 
+    /// Threads for the stages that run in parallel (0: every core). The output is the
+    /// same for any number.
+    #[arg(long, global = true, default_value_t = 0, value_name = "N")]
+    threads: usize,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -84,7 +89,14 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let reconciler = Reconciler::new(Config::default());
+    let config = match Config::builder().threads(cli.threads).build() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("corroborate: --threads: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let reconciler = Reconciler::new(config);
     let mut progress = ProgressBar::new(!cli.quiet && io::stderr().is_terminal());
     // Everything is computed before anything is printed.
     let computed = match &cli.command {

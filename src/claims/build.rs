@@ -113,7 +113,10 @@ impl<'a> QuoteIndex<'a> {
             .iter()
             .filter(|q| q.doc == input.doc.id)
             .collect();
-        if !quotes.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
+        if !quotes
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start)
+        {
             quotes.sort_by_key(|q| q.span.start);
         }
         let reach = quotes
