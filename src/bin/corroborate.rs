@@ -5,8 +5,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use corroborate::{
-    align, ingest, report, segment, Config, Document, Extracted, Reconciler, Report, Sentence,
-    Stage,
+    align, ingest, reconcile, report, segment, Confidence, Config, Document, Extracted, Reconciler,
+    Report, Sentence, Stage,
 };
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -52,9 +52,33 @@ struct Inputs {
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Markdown)]
     format: OutputFormat,
 
+    /// Show only flags of at least this confidence (`check` only): high, medium or low.
+    #[arg(long, value_enum, default_value_t = MinConfidence::Low, value_name = "LEVEL")]
+    min_confidence: MinConfidence,
+
     /// Input files: .txt (or any other name), .json, .jsonl, or - for JSONL on stdin.
     #[arg(value_name = "FILE", required = true)]
     files: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum MinConfidence {
+    /// High-confidence flags only.
+    High,
+    /// High and medium.
+    Medium,
+    /// Every flag.
+    Low,
+}
+
+impl MinConfidence {
+    fn level(self) -> Confidence {
+        match self {
+            MinConfidence::High => Confidence::High,
+            MinConfidence::Medium => Confidence::Medium,
+            MinConfidence::Low => Confidence::Low,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -109,7 +133,12 @@ fn main() -> ExitCode {
             .reconcile_with_progress(&docs, &mut |stage, done, total| {
                 progress.update(stage, done, total)
             })
-            .map(Computed::Report),
+            .map(|r| {
+                Computed::Report(reconcile::with_min_confidence(
+                    r,
+                    inputs.min_confidence.level(),
+                ))
+            }),
     };
     progress.finish();
     let computed = match computed {

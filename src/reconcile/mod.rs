@@ -39,6 +39,7 @@
 
 mod classes;
 mod compare;
+pub mod confidence;
 pub mod diff;
 mod events;
 mod facts;
@@ -47,8 +48,8 @@ mod lexicon;
 pub mod words;
 
 use crate::model::{
-    Actor, Claim, ClaimId, Coverage, CoverageRow, DocId, Document, DocumentInfo, Event, Flag,
-    Group, Quantity, Quote, Report, TimeExpr,
+    Actor, Claim, ClaimId, Confidence, Coverage, CoverageRow, DocId, Document, DocumentInfo, Event,
+    Flag, Group, Quantity, Quote, Report, TimeExpr,
 };
 use facts::{Facts, Index};
 use std::collections::BTreeMap;
@@ -223,14 +224,54 @@ fn flags_indexed(input: &Input, index: &Index, config: &crate::Config) -> Vec<Fl
     flags_of(&gather(input, index, threads), &config.reconcile, threads)
 }
 
+/// Every group's flags, the most trusted first (then in group order).
 fn flags_of(gathered: &Gathered, config: &ReconcileConfig, threads: usize) -> Vec<Flag> {
     // groups are independent: on up to `threads` cores, in group order
-    crate::par::map(gathered, threads, 2, |(g, members)| {
+    let mut flags: Vec<Flag> = crate::par::map(gathered, threads, 2, |(g, members)| {
         flag::group_flags(g, members, config)
     })
     .into_iter()
     .flatten()
-    .collect()
+    .collect();
+    // stable: group order is kept within each level
+    flags.sort_by_key(|f| f.confidence);
+    flags
+}
+
+/// `report` with only the flags of at least `min` confidence; the events' references to
+/// flags follow.
+///
+/// ```
+/// use corroborate::{reconcile, Confidence, Document, Reconciler};
+/// let docs = [
+///     Document::new("a", "The ministry said on Monday that 40 people died in the flood."),
+///     Document::new("b", "The ministry said on Monday that 45 people died in the flood."),
+/// ];
+/// let report = Reconciler::default().reconcile(&docs).unwrap();
+/// let kept = reconcile::with_min_confidence(report.clone(), Confidence::High);
+/// assert!(kept.flags.len() <= report.flags.len());
+/// assert!(kept.flags.iter().all(|f| f.confidence == Confidence::High));
+/// ```
+pub fn with_min_confidence(mut report: Report, min: Confidence) -> Report {
+    let mut new_index = Vec::with_capacity(report.flags.len());
+    let mut kept = 0;
+    for f in &report.flags {
+        if f.confidence <= min {
+            new_index.push(Some(kept));
+            kept += 1;
+        } else {
+            new_index.push(None);
+        }
+    }
+    report.flags.retain(|f| f.confidence <= min);
+    for e in &mut report.events {
+        e.flags = e
+            .flags
+            .iter()
+            .filter_map(|&i| new_index.get(i).copied().flatten())
+            .collect();
+    }
+    report
 }
 
 /// A document as summaries name it: its outlet, else its id.

@@ -1041,3 +1041,51 @@ fn descriptions_as_agents_survive_case_folding_that_changes_lengths() {
     let r = corroborate::reconcile(&[a.clone(), b.clone()]).expect("pipeline");
     assert_evidence_valid(&[a, b], &r);
 }
+
+/// Several outlets on each side of a plainly written number make a high-confidence
+/// flag; one outlet against one cannot; `--min-confidence` keeps the events' flag
+/// references valid.
+#[test]
+fn confidence_follows_outlets_and_filters_cleanly() {
+    let sentence = |n: u32| {
+        format!(
+            "The regional ministry said on March 3 that {n} people died in the flood in the northern province of Varnia."
+        )
+    };
+    let mut docs = Vec::new();
+    for (i, n) in [40, 40, 40, 45, 45, 45].into_iter().enumerate() {
+        let mut d = Document::new(format!("d{i}"), sentence(n));
+        d.source = Some(format!("Outlet {i}"));
+        docs.push(d);
+    }
+    let report = corroborate::Reconciler::default().reconcile(&docs).unwrap();
+    let flag = report
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::Quantity)
+        .expect("the death toll is flagged");
+    assert_eq!(flag.confidence, Confidence::High, "{:?}", flag.reasons);
+    assert!(flag
+        .reasons
+        .iter()
+        .any(|r| r.contains("3 outlets on one side and 3")));
+
+    let pair = [docs[0].clone(), docs[3].clone()];
+    let report = corroborate::Reconciler::default().reconcile(&pair).unwrap();
+    let flag = report
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::Quantity)
+        .expect("the death toll is flagged");
+    assert_ne!(flag.confidence, Confidence::High, "{:?}", flag.reasons);
+    assert!(report
+        .flags
+        .windows(2)
+        .all(|w| w[0].confidence <= w[1].confidence));
+
+    let kept = reconcile::with_min_confidence(report.clone(), Confidence::High);
+    assert!(kept.flags.is_empty());
+    assert!(kept.events.iter().all(|e| e.flags.is_empty()));
+    let all = reconcile::with_min_confidence(report.clone(), Confidence::Low);
+    assert_eq!(all, report);
+}
