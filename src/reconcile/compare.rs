@@ -3,8 +3,9 @@
 //! into the facts (so claims with the same facts share one comparison).
 
 use super::diff::{align_quotes, hunks, lcs_pairs, QuoteParams};
-use super::facts::Facts;
+use super::facts::{Facts, QuoteWords};
 use super::lexicon::Lexicon;
+use super::party::{Party, Relation};
 use super::words::Word;
 use crate::extract::{quantity, time};
 use crate::model::{DiffOp, Quantity, TimeExpr, TimeValue};
@@ -210,13 +211,16 @@ const NEGATED_VERB_REACH: usize = 3;
 /// Shortest stem of a negated verb looked for on the other side.
 const MIN_VERB_STEM: usize = 3;
 
-/// An attribution disagreement: the same statement given to two parties that are not
-/// the same (after alias resolution), or, when neither claim quotes anyone, the claims
-/// themselves given to different parties.
+/// An attribution disagreement: the same statement given to two parties that cannot be
+/// one (after alias resolution, by identity: see [`Relation`]), or, when neither claim
+/// quotes anyone, the claims themselves given to such parties; two agents only when
+/// both are people doing the same act (one predicate).
 pub fn attribution(a: &Facts, b: &Facts) -> Option<Pair> {
     for (i, x) in a.speakers.iter().enumerate() {
         for (j, y) in b.speakers.iter().enumerate() {
-            if !x.party.same_as(&y.party) && same_statement(&x.words, &y.words) {
+            if x.party.relation(&y.party) == Relation::Different
+                && same_statement(&x.words, &y.words)
+            {
                 return Some(Pair {
                     a: Loc::Speaker(Some(i)),
                     b: Loc::Speaker(Some(j)),
@@ -229,17 +233,25 @@ pub fn attribution(a: &Facts, b: &Facts) -> Option<Pair> {
         return None;
     }
     let (x, y) = (a.speaker.as_ref()?, b.speaker.as_ref()?);
-    // Who did it: "Xi met Lukashenko" and "Lukashenko met Xi" agree; only an agent the
-    // other claim does not mention at all is a different one.
-    if a.agent || b.agent {
-        let named_in = |p: &super::facts::Party, f: &Facts| {
-            p.actor.is_some_and(|id| f.mentioned.contains(&id))
-        };
+    // Who did something and who said something are not rivals.
+    if a.agent != b.agent {
+        return None;
+    }
+    if a.agent {
+        // Different agents of different acts ("X was convicted" / "Y had served") are
+        // different facts; a body or an unresolved name is no agent to hold an act to.
+        let one_act = a.predicate.is_some() && a.predicate == b.predicate;
+        if !one_act || !x.is_person() || !y.is_person() {
+            return None;
+        }
+        // Who did it: "Xi met Lukashenko" and "Lukashenko met Xi" agree; only an agent
+        // the other claim does not mention at all is a different one.
+        let named_in = |p: &Party, f: &Facts| p.actor.is_some_and(|id| f.mentioned.contains(&id));
         if named_in(x, b) || named_in(y, a) {
             return None;
         }
     }
-    (!x.same_as(y)).then(|| Pair {
+    (x.relation(y) == Relation::Different).then(|| Pair {
         a: Loc::Speaker(None),
         b: Loc::Speaker(None),
         ops: Vec::new(),
@@ -249,7 +261,7 @@ pub fn attribution(a: &Facts, b: &Facts) -> Option<Pair> {
 /// A source disagreement: both credit a source and they are not the same.
 pub fn source(a: &Facts, b: &Facts) -> Option<Pair> {
     let (x, y) = (a.source.as_ref()?, b.source.as_ref()?);
-    (!x.same_as(y)).then(|| Pair {
+    (!x.same_source(y)).then(|| Pair {
         a: Loc::Source,
         b: Loc::Source,
         ops: Vec::new(),
@@ -433,8 +445,18 @@ fn negated_verb(x: &Facts, y: &Facts) -> Option<(usize, usize)> {
     Some((p, j))
 }
 
-/// Quotation wording disagreements: each pair of direct quotations that align as the
-/// same words and differ inside their overlap.
+/// Whether two quotations are given to parties that cannot be one: then they are two
+/// statements, never a misquote of one (a barber's words and a councilman's that share
+/// a phrase). A quotation whose speaker is unknown can be anyone's.
+fn said_by_others(x: &QuoteWords<'_>, y: &QuoteWords<'_>) -> bool {
+    match (&x.speaker, &y.speaker) {
+        (Some(p), Some(q)) => p.relation(q) == Relation::Different,
+        _ => false,
+    }
+}
+
+/// Quotation wording disagreements: each pair of direct quotations of one party (or of
+/// an unknown one) that align as the same words and differ inside their overlap.
 pub fn quote_wording(a: &Facts, b: &Facts, p: QuoteParams) -> Vec<Pair> {
     let mut out = Vec::new();
     let ta = &a.doc.text;
@@ -446,7 +468,7 @@ pub fn quote_wording(a: &Facts, b: &Facts, p: QuoteParams) -> Vec<Pair> {
             .quotes
             .iter()
             .enumerate()
-            .filter(|(j, _)| !used_b[*j])
+            .filter(|(j, qb)| !used_b[*j] && !said_by_others(qa, qb))
             .filter_map(|(j, qb)| align_quotes(ta, &qa.words, tb, &qb.words, p).map(|al| (j, al)))
             .max_by(|x, y| x.1.matched.cmp(&y.1.matched).then(y.0.cmp(&x.0)));
         let Some((qj, al)) = best else { continue };

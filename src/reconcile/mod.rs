@@ -36,6 +36,7 @@
 //! assert_eq!(report.flags[0].kind, FlagKind::Polarity);
 //! ```
 
+mod agent;
 mod classes;
 mod compare;
 pub mod diff;
@@ -43,6 +44,7 @@ mod events;
 mod facts;
 mod flag;
 mod lexicon;
+mod party;
 pub mod words;
 
 use crate::model::{

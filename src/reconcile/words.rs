@@ -1,6 +1,7 @@
 //! Word tokens with folded forms, for comparing wordings: case, quote style and
-//! punctuation are ignored, contractions are split ("didn't" is `did` + `not`) and
-//! hyphenated words are split ("12-point" is `12` + `point`).
+//! punctuation are ignored, contractions are split ("didn't" is `did` + `not`),
+//! hyphenated words are split ("12-point" is `12` + `point`), and letters an editor put
+//! in brackets inside a word belong to it ("[T]he" is `the`).
 
 use crate::model::Span;
 use std::borrow::Cow;
@@ -21,6 +22,26 @@ fn is_apostrophe(c: char) -> bool {
 
 fn is_inner_number_sep(c: char) -> bool {
     matches!(c, '.' | ',')
+}
+
+/// Most characters between the brackets of an editorial change inside a word ("[T]he",
+/// "shoot[ing]", "[s]he"): longer bracketed text is the editor's own phrase.
+const MAX_GLUED_BRACKET_CHARS: usize = 4;
+
+/// When `chars[j]` opens a bracket glued to a word (letters inside, a letter or digit
+/// right before the `[` or right after the `]`), the index after its `]`.
+fn glued_bracket(chars: &[(usize, char)], j: usize) -> Option<usize> {
+    if chars.get(j)?.1 != '[' {
+        return None;
+    }
+    let close = (j + 1..chars.len().min(j + 2 + MAX_GLUED_BRACKET_CHARS))
+        .find(|&k| !chars[k].1.is_alphabetic() && !is_apostrophe(chars[k].1))?;
+    if chars[close].1 != ']' || close == j + 1 {
+        return None;
+    }
+    let before = j > 0 && chars[j - 1].1.is_alphanumeric();
+    let after = chars.get(close + 1).is_some_and(|c| c.1.is_alphanumeric());
+    (before || after).then_some(close + 1)
 }
 
 /// The words of `text[span]`, in order, with document offsets. Out-of-range or
@@ -47,17 +68,25 @@ pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
             i += 1;
             continue;
         }
-        if !c.is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        // A word: alphanumerics, with apostrophes between letters and separators
-        // between digits kept inside.
-        let mut j = i + 1;
+        let opening = match glued_bracket(&chars, i) {
+            Some(after) if chars.get(after).is_some_and(|n| n.1.is_alphanumeric()) => after,
+            _ if c.is_alphanumeric() => i + 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // A word: alphanumerics, with apostrophes between letters, separators between
+        // digits and glued editorial brackets kept inside.
+        let mut j = opening;
         while j < chars.len() {
             let c = chars[j].1;
             if c.is_alphanumeric() {
                 j += 1;
+                continue;
+            }
+            if let Some(after) = glued_bracket(&chars, j) {
+                j = after;
                 continue;
             }
             let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
@@ -92,7 +121,16 @@ pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
 
 fn push_word<'t>(out: &mut Vec<Word<'t>>, raw: &'t str, offset: usize) {
     let span = Span::new(offset, offset + raw.len());
-    let folded: Cow<'t, str> = if raw.bytes().all(|b| {
+    let folded: Cow<'t, str> = if raw.contains('[') {
+        // an editor's letters are the speaker's word: "[T]he" is "the"
+        Cow::Owned(
+            raw.chars()
+                .filter(|c| !matches!(c, '[' | ']'))
+                .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect(),
+        )
+    } else if raw.bytes().all(|b| {
         b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b'.' || b == b','
     }) {
         Cow::Borrowed(raw)
@@ -139,6 +177,18 @@ fn push_word<'t>(out: &mut Vec<Word<'t>>, raw: &'t str, offset: usize) {
     out.push(Word { norm: folded, span });
 }
 
+/// Folds house-style spellings of quotation words to one form: a British spelling the
+/// suffix rules of [`super::diff::same_word`] cannot reach ("fibre", "grey",
+/// "programme") becomes its American form, so an outlet's house style is no misquote.
+pub fn fold_house_style(ws: &mut [Word<'_>]) {
+    let british = &crate::lexicon::Lexicon::get().comparison.british;
+    for w in ws {
+        if let Some(american) = british.get(w.norm.as_ref()) {
+            w.norm = Cow::Borrowed(american);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +211,32 @@ mod tests {
             norms("It won't. Cannot!"),
             ["it", "will", "not", "can", "not"]
         );
+    }
+
+    #[test]
+    fn letters_an_editor_bracketed_belong_to_their_word() {
+        assert_eq!(norms("[T]he outage"), ["the", "outage"]);
+        assert_eq!(norms("[b]eyond all"), ["beyond", "all"]);
+        assert_eq!(
+            norms("they were shoot[ing] at us"),
+            ["they", "were", "shooting", "at", "us"]
+        );
+        assert_eq!(norms("[w]e met"), ["we", "met"]);
+        // a bracketed phrase of its own stays apart (the caller drops it)
+        assert_eq!(norms("[The police] have"), ["the", "police", "have"]);
+        assert_eq!(norms("[sic] it"), ["sic", "it"]);
+        let t = "[T]he outage";
+        let ws = words(t, Span::new(0, t.len()));
+        assert_eq!(ws[0].span.slice(t), "[T]he");
+    }
+
+    #[test]
+    fn british_spellings_fold_to_one_form() {
+        let t = "the fibre cut, grey programme";
+        let mut ws = words(t, Span::new(0, t.len()));
+        fold_house_style(&mut ws);
+        let got: Vec<&str> = ws.iter().map(|w| w.norm.as_ref()).collect();
+        assert_eq!(got, ["the", "fiber", "cut", "gray", "program"]);
     }
 
     #[test]
