@@ -3,7 +3,8 @@
 //! hyphenated words are split ("12-point" is `12` + `point`), and letters an editor put
 //! in brackets inside a word belong to it ("[T]he" is `the`).
 
-use crate::model::Span;
+use crate::model::{Span, TokenKind};
+use crate::text::{Token, Tokens};
 use std::borrow::Cow;
 
 /// One word of a text, folded for comparison, and where it stands in the document.
@@ -28,65 +29,108 @@ fn is_inner_number_sep(c: char) -> bool {
 /// "shoot[ing]", "[s]he"): longer bracketed text is the editor's own phrase.
 const MAX_GLUED_BRACKET_CHARS: usize = 4;
 
-/// When `chars[j]` opens a bracket glued to a word (letters inside, a letter or digit
-/// right before the `[` or right after the `]`), the index after its `]`.
-fn glued_bracket(chars: &[(usize, char)], j: usize) -> Option<usize> {
-    if chars.get(j)?.1 != '[' {
+/// When token `i` opens a bracket glued to a word (`[`, a few letters, `]`, with a word
+/// right before the `[` or right after the `]`, no space between), the index of the
+/// token after its `]` and whether a word stands right before the `[`.
+fn glued_bracket(toks: &[Token], i: usize) -> Option<(usize, bool)> {
+    let (open, inner, close) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
+    let letters = (inner.end - inner.start) as usize;
+    if !open.is_punct('[')
+        || !close.is_punct(']')
+        || !inner.is_word()
+        || letters > MAX_GLUED_BRACKET_CHARS
+        || open.end != inner.start
+        || inner.end != close.start
+    {
         return None;
     }
-    let close = (j + 1..chars.len().min(j + 2 + MAX_GLUED_BRACKET_CHARS))
-        .find(|&k| !chars[k].1.is_alphabetic() && !is_apostrophe(chars[k].1))?;
-    if chars[close].1 != ']' || close == j + 1 {
-        return None;
-    }
-    let before = j > 0 && chars[j - 1].1.is_alphanumeric();
-    let after = chars.get(close + 1).is_some_and(|c| c.1.is_alphanumeric());
-    (before || after).then_some(close + 1)
+    let before = i > 0 && toks[i - 1].is_word() && toks[i - 1].end == open.start;
+    let after = toks
+        .get(i + 3)
+        .is_some_and(|n| n.is_word() && n.start == close.end);
+    (before || after).then_some((i + 3, before))
 }
 
 /// The words of `text[span]`, in order, with document offsets. Out-of-range or
 /// non-boundary spans give no words rather than panicking.
+///
+/// They are cut from the text layer's tokens ([`crate::text`]) of the span: a token
+/// with inner hyphens, colons or slashes is split there ("12-point", "10:30"), a
+/// possessive stays on its word ("china's"), and the letters of a dotted abbreviation are
+/// words of their own.
 pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
-    let Some(slice) = span.get(text) else {
+    if span.get(text).is_none() {
+        return Vec::new();
+    }
+    let Some(upto) = text.get(..span.end) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let layer = Tokens::new(upto, span.start);
+    let mut out: Vec<Word<'_>> = Vec::with_capacity(layer.len());
+    let toks = layer.all();
+    let mut skip_to = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
+        if let Some((after, before)) = glued_bracket(toks, i) {
+            // "[T]he", "shoot[ing]": one word, the editor's letters in it
+            let start = match out.last() {
+                Some(w) if before && w.span.end == t.start as usize => {
+                    out.pop().map_or(t.start as usize, |w| w.span.start)
+                }
+                _ => t.start as usize,
+            };
+            let glued_after = toks
+                .get(after)
+                .filter(|n| n.is_word() && n.start == toks[after - 1].end);
+            skip_to = after + usize::from(glued_after.is_some());
+            let end = glued_after.unwrap_or(&toks[after - 1]).end as usize;
+            push_bracketed(upto, Span::new(start, end), &mut out);
+            continue;
+        }
+        let ts = t.span();
+        if t.kind == TokenKind::Punct {
+            if t.ch == '%'
+                && out
+                    .last()
+                    .is_some_and(|w: &Word<'_>| w.norm.starts_with(|d: char| d.is_ascii_digit()))
+            {
+                // "8%" is "8 percent" in another house style.
+                out.push(Word {
+                    norm: Cow::Borrowed("percent"),
+                    span: ts,
+                });
+            }
+            continue;
+        }
+        let end = layer
+            .possessive_marker(upto, i)
+            .filter(|m| upto[m.start..m.end].ends_with(['s', 'S']))
+            .map_or(ts.end, |m| m.end);
+        split(upto, Span::new(ts.start, end), &mut out);
+    }
+    out
+}
+
+/// The words of one token (with its possessive): letters and digits, with an apostrophe
+/// between a letter and a letter or digit and a `.` or `,` between two digits kept
+/// inside; any other mark separates.
+fn split<'t>(text: &'t str, span: Span, out: &mut Vec<Word<'t>>) {
+    let s = &text[span.start..span.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
-        if c == '%'
-            && out
-                .last()
-                .is_some_and(|w: &Word<'_>| w.norm.starts_with(|d: char| d.is_ascii_digit()))
-        {
-            // "8%" is "8 percent" in another house style.
-            out.push(Word {
-                norm: Cow::Borrowed("percent"),
-                span: Span::new(span.start + start, span.start + start + 1),
-            });
+        if !c.is_alphanumeric() {
             i += 1;
             continue;
         }
-        let opening = match glued_bracket(&chars, i) {
-            Some(after) if chars.get(after).is_some_and(|n| n.1.is_alphanumeric()) => after,
-            _ if c.is_alphanumeric() => i + 1,
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        // A word: alphanumerics, with apostrophes between letters, separators between
-        // digits and glued editorial brackets kept inside.
-        let mut j = opening;
+        let mut j = i + 1;
         while j < chars.len() {
             let c = chars[j].1;
             if c.is_alphanumeric() {
                 j += 1;
-                continue;
-            }
-            if let Some(after) = glued_bracket(&chars, j) {
-                j = after;
                 continue;
             }
             let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
@@ -104,8 +148,8 @@ pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
             }
             break;
         }
-        let end = chars.get(j).map_or(slice.len(), |n| n.0);
-        push_word(&mut out, &slice[start..end], span.start + start);
+        let end = chars.get(j).map_or(s.len(), |n| n.0);
+        push_word(out, &s[start..end], span.start + start);
         // "per cent" is one word, "percent", in another house style.
         if out.len() >= 2 && out[out.len() - 1].norm == "cent" && out[out.len() - 2].norm == "per" {
             let cent = out.pop().map_or(span.start, |w| w.span.end);
@@ -116,21 +160,26 @@ pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
         }
         i = j;
     }
-    out
+}
+
+/// Pushes a word an editor changed with letters in brackets, folded without them.
+fn push_bracketed<'t>(text: &'t str, span: Span, out: &mut Vec<Word<'t>>) {
+    let Some(raw) = span.get(text) else { return };
+    let norm: String = raw
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']'))
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    out.push(Word {
+        norm: Cow::Owned(norm),
+        span,
+    });
 }
 
 fn push_word<'t>(out: &mut Vec<Word<'t>>, raw: &'t str, offset: usize) {
     let span = Span::new(offset, offset + raw.len());
-    let folded: Cow<'t, str> = if raw.contains('[') {
-        // an editor's letters are the speaker's word: "[T]he" is "the"
-        Cow::Owned(
-            raw.chars()
-                .filter(|c| !matches!(c, '[' | ']'))
-                .map(|c| if is_apostrophe(c) { '\'' } else { c })
-                .flat_map(char::to_lowercase)
-                .collect(),
-        )
-    } else if raw.bytes().all(|b| {
+    let folded: Cow<'t, str> = if raw.bytes().all(|b| {
         b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b'.' || b == b','
     }) {
         Cow::Borrowed(raw)
