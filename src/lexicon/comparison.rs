@@ -20,6 +20,9 @@ pub(crate) struct ComparisonLists {
     /// Occupations standing before a name as a title, lower case, words joined by one
     /// space.
     pub occupations: FxHashSet<String>,
+    /// Occupations that are another word for one listed before ("lawyer" to
+    /// "attorney"), lower case.
+    pub same_occupation: FxHashMap<String, String>,
     /// Words that end a company's name ("inc", "ltd").
     pub corporate_suffixes: FxHashSet<&'static str>,
     /// The words of generic bodies and where each may stand.
@@ -48,6 +51,14 @@ impl ComparisonLists {
                 .collect(),
             ..ComparisonLists::default()
         };
+        for r in records("actors/occupations.txt") {
+            if !r.get(1).is_empty() {
+                let same = r.get(1).split(' ').map(super::fold).collect::<Vec<_>>();
+                lists
+                    .same_occupation
+                    .insert(super::lower_phrase(&r, 0), same.join(" "));
+            }
+        }
         for r in records("actors/generic_bodies.txt") {
             let class = match r.get(1) {
                 "noun" => GenericWord::Noun,

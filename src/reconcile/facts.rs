@@ -210,7 +210,9 @@ impl<'a> Index<'a> {
         // A description ("the governor") names a role, and which holder of it is meant
         // is resolution's best guess: it is compared by role.
         let role = description_role(written);
+        let title = super::party::written_title(&data.doc.text, span.start);
         Some(Party {
+            title,
             actor,
             name,
             identity,

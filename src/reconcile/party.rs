@@ -30,6 +30,10 @@ pub struct Party {
     pub span: Span,
     /// The actor's kind, when resolved.
     pub kind: Option<ActorKind>,
+    /// The words written right before the name where this mention stands, folded
+    /// ("Brightwater Mining chief executive" before "Karen Liu"): the body and role this
+    /// mention gives the person, which resolution may have kept apart.
+    pub title: Vec<String>,
     /// Who it is was guessed, not stated where the claim stands: a pronoun ("he said")
     /// resolved to someone, or a speaker named in another sentence.
     pub guessed: bool,
@@ -229,6 +233,41 @@ pub fn description_role(written: &str) -> Option<Vec<String>> {
         .then_some(ws)
 }
 
+/// Most words read back from a name as the title written before it.
+const MAX_TITLE_WORDS: usize = 6;
+
+/// Words that end a title read back from a name: what stands before them is no part of
+/// it ("Mayor Ellen Brandt and Police Chief Victor Salas").
+const NOT_TITLE_WORDS: &[&str] = &[
+    "and", "or", "with", "by", "for", "to", "at", "in", "on", "from", "said", "says", "told", "as",
+    "than", "that", "who", "when", "while", "after", "before",
+];
+
+/// The folded words written right before byte `at` of `text`, back to a punctuation
+/// mark, a word that cannot be part of a title, or [`MAX_TITLE_WORDS`].
+pub fn written_title(text: &str, at: usize) -> Vec<String> {
+    let Some(before) = text.get(..at) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for raw in before.split(' ').rev().skip(1) {
+        let word_like = !raw.is_empty()
+            && raw
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '\'' | '\u{2019}'));
+        if !word_like || out.len() == MAX_TITLE_WORDS {
+            break;
+        }
+        let w = folded(raw).join(" ");
+        if w.is_empty() || NOT_TITLE_WORDS.contains(&w.as_str()) {
+            break;
+        }
+        out.push(w);
+    }
+    out.reverse();
+    out
+}
+
 /// Whether an unresolved speaker reads as a name ("Qin Gang", "the Kremlin") rather than
 /// a description ("a 12-point paper", "officials").
 pub fn looks_named(s: &str) -> bool {
@@ -389,6 +428,14 @@ pub fn names_agree(a: &[String], b: &[String]) -> Option<bool> {
     )
 }
 
+/// Whether two role nouns name one occupation: equal, or one another word for the
+/// other ("lawyer" and "attorney", "spokeswoman" and "spokesman").
+fn same_occupation(a: &str, b: &str) -> bool {
+    let same = &One::get().comparison.same_occupation;
+    let canonical = |w: &str| same.get(w).map_or(w.to_string(), String::clone);
+    a == b || canonical(a) == canonical(b)
+}
+
 /// Whether a description's role words can describe an actor with these role phrases:
 /// the actor's roles are unknown, or one has the description's noun and, where the
 /// actor's phrases with that noun say more ("interior minister"), carries the
@@ -409,9 +456,7 @@ fn role_fits(desc: &[String], phrases: &[Vec<String>]) -> bool {
     {
         return true;
     }
-    let spokes = ["spokesman", "spokeswoman", "spokesperson"];
-    let same =
-        |w: &String| w == head || (spokes.contains(&w.as_str()) && spokes.contains(&head.as_str()));
+    let same = |w: &String| same_occupation(w, head);
     let with_head: Vec<&Vec<String>> = phrases
         .iter()
         .filter(|p| p.last().is_some_and(same))
@@ -461,6 +506,9 @@ impl Party {
             (Some(_), None) => return other.relation_to_description(self),
             (None, Some(_)) => return self.relation_to_description(other),
             (None, None) => {}
+        }
+        if self.titled_by(other) || other.titled_by(self) {
+            return Relation::Related;
         }
         match (self.is_person(), other.is_person()) {
             (true, true) => match names_agree(&self.identity.personal, &other.identity.personal) {
@@ -514,6 +562,17 @@ impl Party {
         } else {
             Relation::Different
         }
+    }
+
+    /// Whether the title written before this person's name names all of `other`
+    /// ("Brightwater Mining chief executive Karen Liu" and "Brightwater Mining"): the
+    /// person heads or speaks for it, whatever kind resolution gave it.
+    fn titled_by(&self, other: &Party) -> bool {
+        let words = &other.identity.tokens;
+        self.is_person()
+            && !self.title.is_empty()
+            && !words.is_empty()
+            && words.iter().all(|w| self.title.contains(w))
     }
 
     fn shares_a_name_word(&self, other: &Party) -> bool {
@@ -597,6 +656,27 @@ mod tests {
         let mut b = Identity::default();
         b.add_form("Advanced Micro Devices", false);
         assert_eq!(b.initials.as_deref(), Some("amd"));
+    }
+
+    #[test]
+    fn titles_are_read_back_from_a_name() {
+        for (text, name, want) in [
+            (
+                "Brightwater Mining chief executive Karen Liu said",
+                "Karen",
+                "brightwater mining chief executive",
+            ),
+            (
+                "Mayor Ellen Brandt and Police Chief Victor Salas",
+                "Victor",
+                "police chief",
+            ),
+            ("on Monday. Salas said", "Salas", ""),
+            ("“Nobody will go hungry,” Salas said", "Salas", ""),
+        ] {
+            let at = text.find(name).unwrap_or_default();
+            assert_eq!(written_title(text, at).join(" "), want, "{text}");
+        }
     }
 
     #[test]
