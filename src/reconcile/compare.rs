@@ -194,6 +194,31 @@ fn same_statement(a: &[Word<'_>], b: &[Word<'_>]) -> bool {
     m >= STATEMENT_SHARED && 2 * m * 100 >= (a.len() + b.len()) * STATEMENT_DICE_PERCENT
 }
 
+/// Whether two claims that each report one person's speech report the same thing: the
+/// content words of the claims outside the speakers' names (order free: reported
+/// speech is reworded) are mostly shared.
+fn same_report(a: &Facts, b: &Facts) -> bool {
+    let content = |f: &Facts| -> std::collections::BTreeSet<String> {
+        let name = f.speakers.first().map(|s| s.party.span);
+        f.words
+            .iter()
+            .filter(|w| !name.is_some_and(|n| n.contains(w.span)))
+            .map(|w| w.norm.strip_suffix("'s").unwrap_or(&w.norm).to_string())
+            .filter(|n| !crate::lexicon::Lexicon::get().is(n, crate::lexicon::flag::STOPWORD))
+            .collect()
+    };
+    let (x, y) = (content(a), content(b));
+    let shared = x.intersection(&y).count();
+    shared >= REPORT_SHARED && shared * 100 >= x.len().min(y.len()) * REPORT_SHARED_PERCENT
+}
+
+/// Fewest content words two claims reporting speech share to report one statement.
+const REPORT_SHARED: usize = 4;
+
+/// The share (percent) of the smaller claim's content words two claims reporting
+/// speech share to report one statement.
+const REPORT_SHARED_PERCENT: usize = 50;
+
 /// Fewest words a quotation has to be a statement that can be given to someone.
 const STATEMENT_WORDS: usize = 4;
 
@@ -216,10 +241,17 @@ const MIN_VERB_STEM: usize = 3;
 /// quotes anyone, the claims themselves given to such parties; two agents only when
 /// both are people doing the same act (one predicate).
 pub fn attribution(a: &Facts, b: &Facts) -> Option<Pair> {
+    // Two claims aligned as one, each reporting one person's speech, report one
+    // statement: the reported words are cut from the sentence by the extraction's
+    // reading ("..., X said this morning"), the aligned claims are the statement.
+    let one_report = |f: &Facts| {
+        f.speakers.len() == 1 && f.speakers[0].reported && f.speakers[0].party.is_person()
+    };
+    let reports = one_report(a) && one_report(b) && same_report(a, b);
     for (i, x) in a.speakers.iter().enumerate() {
         for (j, y) in b.speakers.iter().enumerate() {
             if x.party.relation(&y.party) == Relation::Different
-                && same_statement(&x.words, &y.words)
+                && (reports || same_statement(&x.words, &y.words))
             {
                 return Some(Pair {
                     a: Loc::Speaker(Some(i)),

@@ -169,6 +169,10 @@ pub struct QuoteParams {
     /// statements that share a phrase differ only there, and are no misquote of each
     /// other.
     pub min_shorter_percent: usize,
+    /// Content words (not function words) that must be among the matched words for two
+    /// quotations to count as one statement (unless both are short): two statements
+    /// that share only "there's a lot of" are two statements.
+    pub min_content_matched: usize,
     /// Quotations of at most this many words each ("totally supports" / "fully
     /// supports") are compared as wholes on one shared word.
     pub short_words: usize,
@@ -188,6 +192,7 @@ impl Default for QuoteParams {
         QuoteParams {
             min_matched: 3,
             min_shorter_percent: 60,
+            min_content_matched: 2,
             short_words: 3,
             edge_words: 2,
             max_edge_gap: 3,
@@ -276,6 +281,10 @@ fn align_ordered(
     if !(short || matched >= p.min_matched) || 2 * matched < core {
         return None;
     }
+    let content = pairs.iter().filter(|&&(i, _)| content_word(&a[i])).count();
+    if !short && content < p.min_content_matched {
+        return None;
+    }
     // Widen over the edges only on a strong core that covers most of the shorter
     // quotation, or when the widened regions are the whole of two short quotations
     // ("totally supports" / "fully supports"). Two statements that share a phrase
@@ -332,6 +341,14 @@ fn align_ordered(
         matched,
         ops,
     })
+}
+
+/// Whether a quotation word carries content: not a function word ("there's" is
+/// "there").
+fn content_word(w: &Word<'_>) -> bool {
+    let n = w.norm.as_ref();
+    let n = n.strip_suffix("'s").unwrap_or(n);
+    !crate::lexicon::Lexicon::get().is(n, crate::lexicon::flag::STOPWORD)
 }
 
 /// The text between word `at - 1` and word `at` of `w`, when both exist.
@@ -476,7 +493,18 @@ mod tests {
 
     #[test]
     fn quotations_align_on_their_overlap() {
-        let cases: [(&str, &str, Option<&[&str]>); 5] = [
+        let cases: [(&str, &str, Option<&[&str]>); 7] = [
+            // two statements sharing only function words are two statements
+            (
+                "there's a lot of fear here",
+                "we know that there's a lot of work in the harbour",
+                None,
+            ),
+            (
+                "this is what we have been saying for years",
+                "that is what we have been told by them",
+                None,
+            ),
             // a substitution at the edge of a shorter quote
             (
                 "deep concern about the conflict and extreme interest in the soonest possible establishment of peace in Ukraine",

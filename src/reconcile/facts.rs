@@ -20,6 +20,8 @@ pub struct Attributed<'a> {
     pub party: Party,
     /// The quotation's words.
     pub words: Vec<Word<'a>>,
+    /// Reported speech ("X said the call came at 3:33"), not a direct quotation.
+    pub reported: bool,
 }
 
 /// A direct quotation inside a claim.
@@ -180,13 +182,19 @@ impl<'a> Index<'a> {
         span: Span,
         lookup: bool,
     ) -> Option<Party> {
-        // A mention stands for the party only where it is the phrase's head: "A Vodafone
-        // customer representative" is a person, not Vodafone.
+        // A mention stands for the party only where it is the phrase's head, or only
+        // words of a generic body follow it ("CNN management", "AMD officials" speak
+        // for the body): "A Vodafone customer representative" is a person, not Vodafone.
+        let text_of = |a: usize, b: usize| data.doc.text.get(a..b).unwrap_or("x");
         let actor = actor.or_else(|| {
             data.mentions
                 .iter()
                 .filter(|_| lookup)
-                .find(|(s, _)| s.overlaps(span) && s.end >= span.end)
+                .find(|(s, _)| {
+                    s.overlaps(span)
+                        && (s.end >= span.end
+                            || super::party::speaks_for_body(text_of(s.end, span.end)))
+                })
                 .map(|&(_, a)| a)
         });
         let resolved = actor.and_then(|a| self.actors.get(&a));
@@ -342,6 +350,7 @@ impl<'a> Index<'a> {
                 speakers.push(Attributed {
                     party: p,
                     words: words(&doc.text, q.span),
+                    reported: q.kind == QuoteKind::Indirect,
                 });
             }
         }

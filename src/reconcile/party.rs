@@ -203,6 +203,13 @@ pub fn generic_words(ws: &[String]) -> bool {
         })
 }
 
+/// Whether the words after a body's name make it the body speaking through its own
+/// people ("CNN management", "AMD officials"): generic-body words only, a noun last.
+pub fn speaks_for_body(after_name: &str) -> bool {
+    let ws = folded(after_name);
+    !ws.is_empty() && generic_words(&ws)
+}
+
 /// A role phrase as lower-case words up to its noun, without determiners, possessives
 /// and nationality adjectives: "the Chinese Foreign Minister" -> ["foreign", "minister"],
 /// "president of Belarus" -> ["president"], "ambassador to Minsk" -> ["ambassador"]
