@@ -265,6 +265,16 @@ pub fn attribution(a: &Facts, b: &Facts) -> Option<Pair> {
         return None;
     }
     let (x, y) = (a.speaker.as_ref()?, b.speaker.as_ref()?);
+    // A claim's speaker that is its source ("X reported that ...") is compared as a
+    // source.
+    let is_source = |p: &Party, f: &Facts| {
+        f.source
+            .as_ref()
+            .is_some_and(|s| s.span == p.span || (s.actor.is_some() && s.actor == p.actor))
+    };
+    if is_source(x, a) || is_source(y, b) {
+        return None;
+    }
     // Who did something and who said something are not rivals.
     if a.agent != b.agent {
         return None;

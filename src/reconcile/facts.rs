@@ -217,7 +217,7 @@ impl<'a> Index<'a> {
         };
         // A description ("the governor") names a role, and which holder of it is meant
         // is resolution's best guess: it is compared by role.
-        let role = description_role(written);
+        let role = description_role(written).or_else(|| super::party::bare_title(written));
         let title = super::party::written_title(&data.doc.text, span.start);
         Some(Party {
             title,
@@ -340,7 +340,10 @@ impl<'a> Index<'a> {
                 .iter()
                 .any(|c| cue.contains(c))
                 || p.kind == Some(ActorKind::Outlet);
-            if sourcing && p.kind != Some(ActorKind::Person) && p.role.is_none() {
+            // "X reported that ...": a journalist's report credits a source, even when
+            // the reporter is a person; "according to X" gives a person's statement.
+            let report = cue.contains("report") && p.role.is_none();
+            if report || (sourcing && p.kind != Some(ActorKind::Person) && p.role.is_none()) {
                 source.get_or_insert(p);
             } else if p.kind != Some(ActorKind::Document)
                 && (p.actor.is_some() || p.role.is_some() || looks_named(&p.name))
@@ -350,7 +353,7 @@ impl<'a> Index<'a> {
                 speakers.push(Attributed {
                     party: p,
                     words: words(&doc.text, q.span),
-                    reported: q.kind == QuoteKind::Indirect,
+                    reported: q.kind == QuoteKind::Indirect && !sourcing,
                 });
             }
         }

@@ -275,6 +275,27 @@ pub fn written_title(text: &str, at: usize) -> Vec<String> {
     out
 }
 
+/// Words that may stand in a title written without a name ("President-elect", "Acting
+/// Governor") besides titles, role nouns and description words.
+const TITLE_ONLY_WORDS: &[&str] = &["elect", "designate"];
+
+/// The role words of a title written alone, without a determiner or a name
+/// ("President-elect", "Deputy Minister"): every word a title, role, occupation or
+/// description word, the last a title.
+pub fn bare_title(written: &str) -> Option<Vec<String>> {
+    let ws = folded(written);
+    let last = ws
+        .iter()
+        .rev()
+        .find(|w| !TITLE_ONLY_WORDS.contains(&w.as_str()))?;
+    let fits = |w: &String| {
+        title_word(w)
+            || TITLE_ONLY_WORDS.contains(&w.as_str())
+            || One::get().is(w, crate::lexicon::flag::MODIFIER)
+    };
+    (title_word(last) && !honorific(last) && ws.iter().all(fits)).then_some(ws)
+}
+
 /// Whether an unresolved speaker reads as a name ("Qin Gang", "the Kremlin") rather than
 /// a description ("a 12-point paper", "officials").
 pub fn looks_named(s: &str) -> bool {
@@ -683,6 +704,24 @@ mod tests {
         ] {
             let at = text.find(name).unwrap_or_default();
             assert_eq!(written_title(text, at).join(" "), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn titles_written_alone_are_roles() {
+        for (written, want) in [
+            ("President-elect", Some("president elect")),
+            ("Deputy Minister", Some("deputy minister")),
+            ("Acting Governor", Some("acting governor")),
+            ("Mr.", None),
+            ("Tom Reed", None),
+            ("President Xi", None),
+        ] {
+            assert_eq!(
+                bare_title(written).map(|w| w.join(" ")).as_deref(),
+                want,
+                "{written}"
+            );
         }
     }
 
