@@ -497,6 +497,30 @@ fn said_by_others(x: &QuoteWords<'_>, y: &QuoteWords<'_>) -> bool {
     }
 }
 
+/// Whether a step that leaves words out of one quotation leaves out words the same
+/// claim quotes apart ("the world's thinnest" notebook ... also the "world's
+/// lightest"): the quotation was cut in two, not changed.
+fn quoted_apart(o: &DiffOp, a: &Facts, qi: usize, b: &Facts, qj: usize) -> bool {
+    let (text, side, own) = match o.kind {
+        crate::model::DiffOpKind::Delete => (&o.old, b, qj),
+        crate::model::DiffOpKind::Insert => (&o.new, a, qi),
+        _ => return false,
+    };
+    let stop = |w: &str| crate::lexicon::Lexicon::get().is(w, crate::lexicon::flag::STOPWORD);
+    let left_out: Vec<String> = super::words::words(text, crate::model::Span::new(0, text.len()))
+        .into_iter()
+        .map(|w| w.norm.into_owned())
+        .filter(|w| !stop(w))
+        .collect();
+    !left_out.is_empty()
+        && side.quotes.iter().enumerate().any(|(k, q)| {
+            k != own
+                && left_out
+                    .iter()
+                    .all(|w| q.words.iter().any(|x| x.norm == w.as_str()))
+        })
+}
+
 /// Quotation wording disagreements: each pair of direct quotations of one party (or of
 /// an unknown one) that align as the same words and differ inside their overlap.
 pub fn quote_wording(a: &Facts, b: &Facts, p: QuoteParams) -> Vec<Pair> {
@@ -513,8 +537,9 @@ pub fn quote_wording(a: &Facts, b: &Facts, p: QuoteParams) -> Vec<Pair> {
             .filter(|(j, qb)| !used_b[*j] && !said_by_others(qa, qb))
             .filter_map(|(j, qb)| align_quotes(ta, &qa.words, tb, &qb.words, p).map(|al| (j, al)))
             .max_by(|x, y| x.1.matched.cmp(&y.1.matched).then(y.0.cmp(&x.0)));
-        let Some((qj, al)) = best else { continue };
+        let Some((qj, mut al)) = best else { continue };
         used_b[qj] = true;
+        al.ops.retain(|o| !quoted_apart(o, a, qi, b, qj));
         if !al.differs() {
             continue;
         }
