@@ -336,13 +336,17 @@ impl<'a> Index<'a> {
                 continue;
             };
             let cue = q.cue.as_deref().unwrap_or("").to_lowercase();
-            let sourcing = ["according", "cit", "report", "quot"]
-                .iter()
-                .any(|c| cue.contains(c))
-                || p.kind == Some(ActorKind::Outlet);
+            // "reported", not "told reporters": a statement to the press is a statement
+            let reporting = |w: &str| matches!(w, "report" | "reports" | "reported" | "reporting");
+            let sourcing = cue.split_whitespace().any(|w| {
+                reporting(w)
+                    || ["according", "cit", "quot"]
+                        .iter()
+                        .any(|c| w.starts_with(c))
+            }) || p.kind == Some(ActorKind::Outlet);
             // "X reported that ...": a journalist's report credits a source, even when
             // the reporter is a person; "according to X" gives a person's statement.
-            let report = cue.contains("report") && p.role.is_none();
+            let report = cue.split_whitespace().any(reporting) && p.role.is_none();
             if report || (sourcing && p.kind != Some(ActorKind::Person) && p.role.is_none()) {
                 source.get_or_insert(p);
             } else if p.kind != Some(ActorKind::Document)
