@@ -346,7 +346,12 @@ impl<'a> Index<'a> {
             }) || p.kind == Some(ActorKind::Outlet);
             // "X reported that ...": a journalist's report credits a source, even when
             // the reporter is a person; "according to X" gives a person's statement.
-            let report = cue.split_whitespace().any(reporting) && p.role.is_none();
+            // ("X's reported choice" is no report by X)
+            let possessive = doc
+                .text
+                .get(p.span.end..)
+                .is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
+            let report = cue.split_whitespace().any(reporting) && p.role.is_none() && !possessive;
             if report || (sourcing && p.kind != Some(ActorKind::Person) && p.role.is_none()) {
                 source.get_or_insert(p);
             } else if p.kind != Some(ActorKind::Document)

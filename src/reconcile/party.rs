@@ -146,7 +146,10 @@ fn folded(s: &str) -> Vec<String> {
 /// before a name without being part of it.
 fn title_word(w: &str) -> bool {
     let one = One::get();
-    one.titles.contains_key(w) || one.roles.contains(w) || one.comparison.occupations.contains(w)
+    one.titles.contains_key(w)
+        || one.roles.contains(w)
+        || one.comparison.occupations.contains(w)
+        || TITLE_ONLY_WORDS.contains(&w)
 }
 
 /// Whether a folded word is a courtesy title ("mr", "dr"), which says no role.
@@ -293,7 +296,12 @@ pub fn bare_title(written: &str) -> Option<Vec<String>> {
             || TITLE_ONLY_WORDS.contains(&w.as_str())
             || One::get().is(w, crate::lexicon::flag::MODIFIER)
     };
-    (title_word(last) && !honorific(last) && ws.iter().all(fits)).then_some(ws)
+    let role = ws
+        .iter()
+        .filter(|w| !TITLE_ONLY_WORDS.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    (title_word(last) && !honorific(last) && ws.iter().all(fits)).then_some(role)
 }
 
 /// Whether an unresolved speaker reads as a name ("Qin Gang", "the Kremlin") rather than
@@ -347,7 +355,12 @@ impl Identity {
         let ws = folded(form);
         let name: &[String] = if person {
             let (title, name) = split_title(&ws);
-            let title: Vec<String> = title.iter().filter(|w| !honorific(w)).cloned().collect();
+            // "President-elect" holds the role "president" to come
+            let title: Vec<String> = title
+                .iter()
+                .filter(|w| !honorific(w) && !TITLE_ONLY_WORDS.contains(&w.as_str()))
+                .cloned()
+                .collect();
             if !title.is_empty() {
                 self.role_words.extend(title.iter().cloned());
                 self.roles.push(title);
@@ -651,6 +664,7 @@ mod tests {
                 "transport minister",
             ),
             ("Mr. Kelly", "kelly", ""),
+            ("President-elect Ana Ruiz", "ana ruiz", "president"),
             ("Julie Bishop", "julie bishop", ""),
             ("Reed", "reed", ""),
         ] {
@@ -710,7 +724,7 @@ mod tests {
     #[test]
     fn titles_written_alone_are_roles() {
         for (written, want) in [
-            ("President-elect", Some("president elect")),
+            ("President-elect", Some("president")),
             ("Deputy Minister", Some("deputy minister")),
             ("Acting Governor", Some("acting governor")),
             ("Mr.", None),
