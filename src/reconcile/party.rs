@@ -636,6 +636,12 @@ impl Party {
         if self.identity.generic || other.identity.generic {
             return self.identity.generic && other.identity.generic;
         }
+        // Words read as a source that name no one ("citing manual floods") are compared
+        // as words: one shared identifying word is one source.
+        let unnamed = |p: &Party| p.actor.is_none() && p.role.is_none() && !looks_named(&p.name);
+        if unnamed(self) || unnamed(other) {
+            return self.shares_a_name_word(other);
+        }
         self.relation(other) != Relation::Different
     }
 }
