@@ -304,6 +304,30 @@ pub fn bare_title(written: &str) -> Option<Vec<String>> {
     (title_word(last) && !honorific(last) && ws.iter().all(fits)).then_some(role)
 }
 
+/// Capitalised words that name a day or a month, not a source ("citing new floods on
+/// Tuesday").
+const CALENDAR_NAMES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Whether an unresolved speaker reads as a name ("Qin Gang", "the Kremlin") rather than
 /// a description ("a 12-point paper", "officials").
 pub fn looks_named(s: &str) -> bool {
@@ -638,7 +662,14 @@ impl Party {
         }
         // Words read as a source that name no one ("citing manual floods") are compared
         // as words: one shared identifying word is one source.
-        let unnamed = |p: &Party| p.actor.is_none() && p.role.is_none() && !looks_named(&p.name);
+        let unnamed = |p: &Party| {
+            let name: Vec<&str> = p
+                .name
+                .split_whitespace()
+                .filter(|w| !CALENDAR_NAMES.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+                .collect();
+            p.actor.is_none() && p.role.is_none() && !looks_named(&name.join(" "))
+        };
         if unnamed(self) || unnamed(other) {
             return self.shares_a_name_word(other);
         }
