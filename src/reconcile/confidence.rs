@@ -35,27 +35,6 @@ const NEGATION_PARTICLES: [&str; 9] = [
     "not", "no", "never", "n't", "none", "nobody", "nothing", "neither", "nor",
 ];
 
-/// Words a time expression is written with when it names its day only by inference
-/// from the day of writing.
-const RELATIVE_DAY_WORDS: [&str; 16] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "last",
-    "next",
-    "this",
-    "ago",
-    "earlier",
-];
-
 /// The confidence of `flag`, raised on `group` whose facts are `members`, with its
 /// reasons.
 pub(super) fn assess(flag: &Flag, group: &Group, members: &[Facts]) -> (Confidence, Vec<String>) {
@@ -144,12 +123,13 @@ fn alignment(score: f64) -> (i32, String) {
 fn reading(flag: &Flag) -> (i32, String) {
     match flag.kind {
         FlagKind::Date => {
+            let lex = crate::lexicon::Lexicon::get();
             let inferred = flag.evidence.iter().any(|e| {
                 let lower = e.text.to_lowercase();
                 !lower.bytes().any(|b| b.is_ascii_digit())
                     && lower
                         .split(|c: char| !c.is_alphabetic())
-                        .any(|w| RELATIVE_DAY_WORDS.contains(&w))
+                        .any(|w| lex.is_relative_day_cue(w))
             });
             if inferred {
                 (
