@@ -29,6 +29,9 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     data_file!("actors/not_names.txt"),
     data_file!("actors/non_actor_heads.txt"),
     data_file!("actors/family_first_surnames.txt"),
+    data_file!("actors/occupations.txt"),
+    data_file!("actors/corporate_suffixes.txt"),
+    data_file!("actors/generic_bodies.txt"),
     data_file!("speech/reporting.txt"),
     data_file!("speech/sources.txt"),
     data_file!("meaning/negation.txt"),
@@ -38,6 +41,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     data_file!("meaning/irregular_verbs.txt"),
     data_file!("meaning/clauses.txt"),
     data_file!("meaning/events.txt"),
+    data_file!("meaning/house_style.txt"),
 ];
 
 /// The contents of the data file at `path` (under `data/`). Every path the lexicon asks

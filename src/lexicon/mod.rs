@@ -7,11 +7,13 @@
 //! tests bits. Phrases and the lists that map an entry to something (a country, a kind,
 //! a class) are typed tables beside it.
 
+mod comparison;
 mod files;
 pub(crate) mod format;
 mod table;
 mod types;
 
+pub(crate) use comparison::{ComparisonLists, GenericWord};
 pub(crate) use table::{fold, PackedKey, WordId, WordTable};
 pub(crate) use types::*;
 
@@ -242,6 +244,8 @@ pub(crate) struct Lexicon {
     pub places: FxHashMap<String, Option<&'static str>>,
     /// Heads and names of bodies (lower case).
     pub heads: FxHashMap<String, Head>,
+    /// The lists only comparison reads.
+    pub comparison: ComparisonLists,
 }
 
 fn records(path: &'static str) -> Vec<Record<'static>> {
@@ -464,6 +468,7 @@ impl Lexicon {
             nationalities: actors.nationalities,
             places: actors.places,
             heads: actors.heads,
+            comparison: ComparisonLists::build(),
         }
     }
 
@@ -723,6 +728,7 @@ impl Lexicon {
             .map(|r| {
                 let pos = match r.get(1) {
                     "after" => CuePosition::After,
+                    "relay" => CuePosition::Relay,
                     _ => CuePosition::Before,
                 };
                 (r.words(0).collect(), pos)

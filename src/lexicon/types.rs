@@ -94,6 +94,9 @@ pub enum CuePosition {
     Before,
     /// "X reported".
     After,
+    /// "X reported, cited by Y", "X were quoted by Y as saying": the party after the cue
+    /// only relays what the one before it said.
+    Relay,
 }
 
 /// The class of a negation cue (`data/meaning/negation.txt`).

@@ -148,9 +148,15 @@ pub(super) fn quantities(m: &Facts) -> Option<String> {
     Some(key)
 }
 
-/// The key of a member's direct quotations: their folded words.
+/// The key of a member's direct quotations: their speakers and folded words.
 pub(super) fn quotes(m: &Facts) -> Option<String> {
-    joined(&m.quotes, |key, q| key.push_str(&norms(&q.words)))
+    joined(&m.quotes, |key, q| {
+        if let Some(p) = &q.speaker {
+            key.push_str(&party_key(p));
+            key.push('=');
+        }
+        key.push_str(&norms(&q.words))
+    })
 }
 
 /// The key of a member's words.
@@ -167,7 +173,12 @@ pub(super) fn speakers(m: &Facts) -> Option<String> {
         .map(|s| format!("{}={}", party_key(&s.party), norms(&s.words)))
         .collect();
     match (&m.speaker, quoted.is_empty()) {
-        (Some(p), true) => Some(party_key(p)),
+        (Some(p), true) => Some(format!(
+            "{}{}{}",
+            party_key(p),
+            if m.agent { "@" } else { "" },
+            m.predicate.as_deref().unwrap_or("")
+        )),
         (None, true) => None,
         _ => Some(quoted.join("|")),
     }
@@ -188,8 +199,19 @@ pub(super) fn norms(ws: &[Word<'_>]) -> String {
 }
 
 fn party_key(p: &Party) -> String {
+    // a guessed speaker compares unlike a stated one, so it keys apart
+    let guessed = if p.guessed { "?" } else { "" };
     match p.actor {
-        Some(a) => format!("#{}", a.0),
-        None => p.tokens.iter().cloned().collect::<Vec<_>>().join(" "),
+        Some(a) => format!("{guessed}#{}", a.0),
+        None => format!(
+            "{guessed}{}/{}",
+            p.identity
+                .tokens
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+            p.role.as_deref().unwrap_or_default().join(" ")
+        ),
     }
 }

@@ -7,8 +7,9 @@ use super::fact::{
     denial_against_another_predicate, denies_only_a_plan, negates, planned, report_precedes,
     shapes_meet, TimeRole,
 };
-use super::facts::Facts;
+use super::facts::{Facts, QuoteWords};
 use super::lexicon::Lexicon;
+use super::party::{Party, Relation};
 use super::words::Word;
 use crate::extract::{quantity, time};
 use crate::model::{DiffOp, Quantity, TimeExpr, TimeValue};
@@ -352,6 +353,31 @@ fn same_statement(a: &[Word<'_>], b: &[Word<'_>]) -> bool {
     m >= STATEMENT_SHARED && 2 * m * 100 >= (a.len() + b.len()) * STATEMENT_DICE_PERCENT
 }
 
+/// Whether two claims that each report one person's speech report the same thing: the
+/// content words of the claims outside the speakers' names (order free: reported
+/// speech is reworded) are mostly shared.
+fn same_report(a: &Facts, b: &Facts) -> bool {
+    let content = |f: &Facts| -> std::collections::BTreeSet<String> {
+        let name = f.speakers.first().map(|s| s.party.span);
+        f.words
+            .iter()
+            .filter(|w| !name.is_some_and(|n| n.contains(w.span)))
+            .map(|w| w.norm.strip_suffix("'s").unwrap_or(&w.norm).to_string())
+            .filter(|n| !crate::lexicon::Lexicon::get().is(n, crate::lexicon::flag::STOPWORD))
+            .collect()
+    };
+    let (x, y) = (content(a), content(b));
+    let shared = x.intersection(&y).count();
+    shared >= REPORT_SHARED && shared * 100 >= x.len().min(y.len()) * REPORT_SHARED_PERCENT
+}
+
+/// Fewest content words two claims reporting speech share to report one statement.
+const REPORT_SHARED: usize = 4;
+
+/// The share (percent) of the smaller claim's content words two claims reporting
+/// speech share to report one statement.
+const REPORT_SHARED_PERCENT: usize = 50;
+
 /// Fewest words a quotation has to be a statement that can be given to someone.
 const STATEMENT_WORDS: usize = 4;
 
@@ -369,13 +395,23 @@ const NEGATED_VERB_REACH: usize = 3;
 /// Shortest stem of a negated verb looked for on the other side.
 const MIN_VERB_STEM: usize = 3;
 
-/// An attribution disagreement: the same statement given to two parties that are not
-/// the same (after alias resolution), or, when neither claim quotes anyone, the claims
-/// themselves given to different parties.
+/// An attribution disagreement: the same statement given to two parties that cannot be
+/// one (after alias resolution, by identity: see [`Relation`]), or, when neither claim
+/// quotes anyone, the claims themselves given to such parties; two agents only when
+/// both are people doing the same act (one predicate).
 pub fn attribution(a: &Facts, b: &Facts) -> Option<Pair> {
+    // Two claims aligned as one, each reporting one person's speech, report one
+    // statement: the reported words are cut from the sentence by the extraction's
+    // reading ("..., X said this morning"), the aligned claims are the statement.
+    let one_report = |f: &Facts| {
+        f.speakers.len() == 1 && f.speakers[0].reported && f.speakers[0].party.is_person()
+    };
+    let reports = one_report(a) && one_report(b) && same_report(a, b);
     for (i, x) in a.speakers.iter().enumerate() {
         for (j, y) in b.speakers.iter().enumerate() {
-            if !x.party.same_as(&y.party) && same_statement(&x.words, &y.words) {
+            if x.party.relation(&y.party) == Relation::Different
+                && (reports || same_statement(&x.words, &y.words))
+            {
                 return Some(Pair {
                     a: Loc::Speaker(Some(i)),
                     b: Loc::Speaker(Some(j)),
@@ -388,17 +424,35 @@ pub fn attribution(a: &Facts, b: &Facts) -> Option<Pair> {
         return None;
     }
     let (x, y) = (a.speaker.as_ref()?, b.speaker.as_ref()?);
-    // Who did it: "Xi met Lukashenko" and "Lukashenko met Xi" agree; only an agent the
-    // other claim does not mention at all is a different one.
-    if a.agent || b.agent {
-        let named_in = |p: &super::facts::Party, f: &Facts| {
-            p.actor.is_some_and(|id| f.mentioned.contains(&id))
-        };
+    // A claim's speaker that is its source ("X reported that ...") is compared as a
+    // source.
+    let is_source = |p: &Party, f: &Facts| {
+        f.source
+            .as_ref()
+            .is_some_and(|s| s.span == p.span || (s.actor.is_some() && s.actor == p.actor))
+    };
+    if is_source(x, a) || is_source(y, b) {
+        return None;
+    }
+    // Who did something and who said something are not rivals.
+    if a.agent != b.agent {
+        return None;
+    }
+    if a.agent {
+        // Different agents of different acts ("X was convicted" / "Y had served") are
+        // different facts; a body or an unresolved name is no agent to hold an act to.
+        let one_act = a.predicate.is_some() && a.predicate == b.predicate;
+        if !one_act || !x.is_person() || !y.is_person() {
+            return None;
+        }
+        // Who did it: "Xi met Lukashenko" and "Lukashenko met Xi" agree; only an agent
+        // the other claim does not mention at all is a different one.
+        let named_in = |p: &Party, f: &Facts| p.actor.is_some_and(|id| f.mentioned.contains(&id));
         if named_in(x, b) || named_in(y, a) {
             return None;
         }
     }
-    (!x.same_as(y)).then(|| Pair {
+    (x.relation(y) == Relation::Different).then(|| Pair {
         a: Loc::Speaker(None),
         b: Loc::Speaker(None),
         ops: Vec::new(),
@@ -408,7 +462,7 @@ pub fn attribution(a: &Facts, b: &Facts) -> Option<Pair> {
 /// A source disagreement: both credit a source and they are not the same.
 pub fn source(a: &Facts, b: &Facts) -> Option<Pair> {
     let (x, y) = (a.source.as_ref()?, b.source.as_ref()?);
-    (!x.same_as(y)).then(|| Pair {
+    (!x.same_source(y)).then(|| Pair {
         a: Loc::Source,
         b: Loc::Source,
         ops: Vec::new(),
@@ -608,8 +662,42 @@ fn verb_stem(w: &str) -> String {
         .to_string()
 }
 
-/// Quotation wording disagreements: each pair of direct quotations that align as the
-/// same words and differ inside their overlap.
+/// Whether two quotations are given to parties that cannot be one: then they are two
+/// statements, never a misquote of one (a barber's words and a councilman's that share
+/// a phrase). A quotation whose speaker is unknown can be anyone's.
+fn said_by_others(x: &QuoteWords<'_>, y: &QuoteWords<'_>) -> bool {
+    match (&x.speaker, &y.speaker) {
+        (Some(p), Some(q)) => p.relation(q) == Relation::Different,
+        _ => false,
+    }
+}
+
+/// Whether a step that leaves words out of one quotation leaves out words the same
+/// claim quotes apart ("the world's thinnest" notebook ... also the "world's
+/// lightest"): the quotation was cut in two, not changed.
+fn quoted_apart(o: &DiffOp, a: &Facts, qi: usize, b: &Facts, qj: usize) -> bool {
+    let (text, side, own) = match o.kind {
+        crate::model::DiffOpKind::Delete => (&o.old, b, qj),
+        crate::model::DiffOpKind::Insert => (&o.new, a, qi),
+        _ => return false,
+    };
+    let stop = |w: &str| crate::lexicon::Lexicon::get().is(w, crate::lexicon::flag::STOPWORD);
+    let left_out: Vec<String> = super::words::words(text, crate::model::Span::new(0, text.len()))
+        .into_iter()
+        .map(|w| w.norm.into_owned())
+        .filter(|w| !stop(w))
+        .collect();
+    !left_out.is_empty()
+        && side.quotes.iter().enumerate().any(|(k, q)| {
+            k != own
+                && left_out
+                    .iter()
+                    .all(|w| q.words.iter().any(|x| x.norm == w.as_str()))
+        })
+}
+
+/// Quotation wording disagreements: each pair of direct quotations of one party (or of
+/// an unknown one) that align as the same words and differ inside their overlap.
 pub fn quote_wording(a: &Facts, b: &Facts, p: QuoteParams) -> Vec<Pair> {
     let mut out = Vec::new();
     let ta = &a.doc.text;
@@ -621,11 +709,12 @@ pub fn quote_wording(a: &Facts, b: &Facts, p: QuoteParams) -> Vec<Pair> {
             .quotes
             .iter()
             .enumerate()
-            .filter(|(j, _)| !used_b[*j])
+            .filter(|(j, qb)| !used_b[*j] && !said_by_others(qa, qb))
             .filter_map(|(j, qb)| align_quotes(ta, &qa.words, tb, &qb.words, p).map(|al| (j, al)))
             .max_by(|x, y| x.1.matched.cmp(&y.1.matched).then(y.0.cmp(&x.0)));
-        let Some((qj, al)) = best else { continue };
+        let Some((qj, mut al)) = best else { continue };
         used_b[qj] = true;
+        al.ops.retain(|o| !quoted_apart(o, a, qi, b, qj));
         if !al.differs() {
             continue;
         }

@@ -161,23 +161,42 @@ impl QuoteAlignment {
 /// Settings of the quotation aligner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct QuoteParams {
-    /// Words that must match for two quotations to count as the same words (a quote of
-    /// at most three words needs one).
+    /// Words that must match for two quotations to count as the same statement (unless
+    /// both are short, see `short_words`).
     pub min_matched: usize,
+    /// The share, in percent, of the shorter quotation's words that must match for the
+    /// words past the first and last shared word to be compared: two different
+    /// statements that share a phrase differ only there, and are no misquote of each
+    /// other.
+    pub min_shorter_percent: usize,
+    /// Content words (not function words) that must be among the matched words for two
+    /// quotations to count as one statement (unless both are short): two statements
+    /// that share only "there's a lot of" are two statements.
+    pub min_content_matched: usize,
+    /// Quotations of at most this many words each ("totally supports" / "fully
+    /// supports") are compared as wholes on one shared word.
+    pub short_words: usize,
     /// How many words past the first and last shared word both quotations may carry and
     /// still be compared there (both quoted that position of the statement).
     pub edge_words: usize,
     /// Largest gap, in words, between an edge anchor and the next before the edge anchor
     /// is taken for a chance match and dropped.
     pub max_edge_gap: usize,
+    /// Most words on the other side that an editor's bracketed phrase ("[The police]
+    /// have") may stand for.
+    pub bracketed_words: usize,
 }
 
 impl Default for QuoteParams {
     fn default() -> Self {
         QuoteParams {
-            min_matched: 2,
+            min_matched: 3,
+            min_shorter_percent: 60,
+            min_content_matched: 2,
+            short_words: 3,
             edge_words: 2,
             max_edge_gap: 3,
+            bracketed_words: 3,
         }
     }
 }
@@ -192,6 +211,31 @@ fn text_of(text: &str, words: &[Word<'_>]) -> (String, Option<Span>) {
     }
 }
 
+/// `b` with each pair of coordinated words that `a` carries in the other order put in
+/// `a`'s order ("lightest and thinnest" read as "thinnest and lightest"): the order of
+/// two coordinated words is no misquote. `None` when there is none.
+fn coordinations_in_order<'t>(a: &[Word<'_>], b: &[Word<'t>]) -> Option<Vec<Word<'t>>> {
+    let conj = |w: &Word<'_>| matches!(w.norm.as_ref(), "and" | "or");
+    let mut out: Option<Vec<Word<'t>>> = None;
+    for i in (1..a.len().saturating_sub(1)).filter(|&i| conj(&a[i])) {
+        let (x, y) = (&a[i - 1].norm, &a[i + 1].norm);
+        if x == y {
+            continue;
+        }
+        let found = (1..b.len().saturating_sub(1))
+            .find(|&j| b[j].norm == a[i].norm && &b[j - 1].norm == y && &b[j + 1].norm == x);
+        if let Some(j) = found {
+            let ws = out.get_or_insert_with(|| b.to_vec());
+            ws.swap(j - 1, j + 1);
+            // the words keep their places in the text
+            let (first, last) = (ws[j + 1].span, ws[j - 1].span);
+            ws[j - 1].span = first;
+            ws[j + 1].span = last;
+        }
+    }
+    out
+}
+
 /// Aligns two direct quotations over their overlapping words, or `None` when they do not
 /// share enough words to be quotations of the same statement.
 ///
@@ -199,6 +243,19 @@ fn text_of(text: &str, words: &[Word<'_>]) -> (String, Option<Span>) {
 /// first to the last shared word counts, widened by up to `edge_words` where *both*
 /// quotations go on (both quoted that position, so the words there must agree).
 pub fn align_quotes(
+    text_a: &str,
+    a: &[Word<'_>],
+    text_b: &str,
+    b: &[Word<'_>],
+    p: QuoteParams,
+) -> Option<QuoteAlignment> {
+    match coordinations_in_order(a, b) {
+        Some(b) => align_ordered(text_a, a, text_b, &b, p),
+        None => align_ordered(text_a, a, text_b, b, p),
+    }
+}
+
+fn align_ordered(
     text_a: &str,
     a: &[Word<'_>],
     text_b: &str,
@@ -220,37 +277,43 @@ pub fn align_quotes(
     let matched = pairs.len();
     // The core (first to last shared word) must be mostly shared words.
     let core = (i1 - i0 + 1).max(j1 - j0 + 1);
-    let enough = matched >= p.min_matched || (matched >= 1 && core <= 3);
-    if !enough || 2 * matched < core {
+    let short = a.len().max(b.len()) <= p.short_words;
+    if !(short || matched >= p.min_matched) || 2 * matched < core {
         return None;
     }
-    // Widen over the edges only on a strong core, or when the widened regions are the
-    // whole of two short quotations ("totally supports" / "fully supports").
-    let left = i0.min(j0).min(p.edge_words);
-    let right = (a.len() - 1 - i1).min(b.len() - 1 - j1).min(p.edge_words);
+    let content = pairs.iter().filter(|&&(i, _)| content_word(&a[i])).count();
+    if !short && content < p.min_content_matched {
+        return None;
+    }
+    // Widen over the edges only on a strong core that covers most of the shorter
+    // quotation, or when the widened regions are the whole of two short quotations
+    // ("totally supports" / "fully supports"). Two statements that share a phrase
+    // ("Together we intend to create a powerhouse" / "The deal will create a
+    // powerhouse") differ only past their shared words: no misquote of each other.
+    // An edge is compared where one quotation ends within `edge_words` of the shared
+    // words (it quoted the statement from there) or the shared words cover most of
+    // the shorter quotation.
+    let (lead, tail) = (i0.min(j0), (a.len() - 1 - i1).min(b.len() - 1 - j1));
+    let left = lead.min(p.edge_words);
+    let right = tail.min(p.edge_words);
     let whole =
         i0 - left == 0 && j0 - left == 0 && i1 + right + 1 == a.len() && j1 + right + 1 == b.len();
-    let (left, right) = if matched >= 3 || whole {
-        (left, right)
-    } else {
-        (0, 0)
+    let covers = matched * 100 >= a.len().min(b.len()) * p.min_shorter_percent;
+    let edge = |rest: usize, width: usize| {
+        if whole || (matched >= 3 && (covers || rest == width)) {
+            width
+        } else {
+            0
+        }
     };
+    let (left, right) = (edge(lead, left), edge(tail, right));
     let ra = (i0 - left)..(i1 + right + 1);
     let rb = (j0 - left)..(j1 + right + 1);
-    let local: Vec<(usize, usize)> = pairs
-        .iter()
-        .map(|&(i, j)| (i - ra.start, j - rb.start))
-        .collect();
     let (wa, wb) = (&a[ra.clone()], &b[rb.clone()]);
-    // Words left out at an ellipsis ("We wish you success … If China is strong") are an
-    // announced omission, not a misquote.
-    let elided = |text: &str, w: &[Word<'_>], at: usize| {
-        at > 0
-            && at < w.len()
-            && text
-                .get(w[at - 1].span.end..w[at].span.start)
-                .is_some_and(|gap| gap.contains('\u{2026}') || gap.contains("..."))
-    };
+    // Aligned again over the region: a word the edges bring in may match one there (a
+    // chance match dropped above stood for it).
+    let local = lcs_pairs(wa, wb);
+    let matched = local.len();
     let changes: Vec<Option<DiffOp>> = hunks(wa.len(), wb.len(), &local)
         .into_iter()
         .map(|h| {
@@ -259,11 +322,7 @@ pub fn align_quotes(
                 (false, true) => DiffOpKind::Delete,
                 _ => DiffOpKind::Insert,
             };
-            let skip = match kind {
-                DiffOpKind::Insert => elided(text_a, wa, h.a.start),
-                DiffOpKind::Delete => elided(text_b, wb, h.b.start),
-                _ => false,
-            };
+            let skip = same_in_house_style(text_a, wa, &h.a, text_b, wb, &h.b, p);
             let (old, old_span) = text_of(text_a, &wa[h.a.clone()]);
             let (new, new_span) = text_of(text_b, &wb[h.b.clone()]);
             (!skip).then_some(DiffOp {
@@ -282,6 +341,62 @@ pub fn align_quotes(
         matched,
         ops,
     })
+}
+
+/// Whether a quotation word carries content: not a function word ("there's" is
+/// "there").
+fn content_word(w: &Word<'_>) -> bool {
+    let n = w.norm.as_ref();
+    let n = n.strip_suffix("'s").unwrap_or(n);
+    !crate::lexicon::Lexicon::get().is(n, crate::lexicon::flag::STOPWORD)
+}
+
+/// The text between word `at - 1` and word `at` of `w`, when both exist.
+fn gap_before<'x>(text: &'x str, w: &[Word<'_>], at: usize) -> Option<&'x str> {
+    if at == 0 || at >= w.len() {
+        return None;
+    }
+    text.get(w[at - 1].span.end..w[at].span.start)
+}
+
+/// Whether a hunk of differing words (`ha` of `wa` against `hb` of `wb`) is no
+/// difference of wording: words left out at an ellipsis ("We wish you success … If China
+/// is strong") or standing for the editor's bracketed phrase ("[The police] have"); one
+/// word written joined or hyphenated ("email" / "e-mail"); a web address ending
+/// ("MySpace.com" / "MySpace").
+fn same_in_house_style(
+    text_a: &str,
+    wa: &[Word<'_>],
+    ha: &Range<usize>,
+    text_b: &str,
+    wb: &[Word<'_>],
+    hb: &Range<usize>,
+    p: QuoteParams,
+) -> bool {
+    let omitted = |text: &str, w: &[Word<'_>], at: usize, other: usize| {
+        gap_before(text, w, at).is_some_and(|gap| {
+            gap.contains('\u{2026}')
+                || gap.contains("...")
+                || (gap.contains(']') && other <= p.bracketed_words)
+        })
+    };
+    if ha.is_empty() && omitted(text_a, wa, ha.start, hb.len()) {
+        return true;
+    }
+    if hb.is_empty() && omitted(text_b, wb, hb.start, ha.len()) {
+        return true;
+    }
+    let joined = |w: &[Word<'_>]| w.iter().map(|x| x.norm.as_ref()).collect::<String>();
+    if !ha.is_empty() && !hb.is_empty() && joined(&wa[ha.clone()]) == joined(&wb[hb.clone()]) {
+        return true;
+    }
+    let domains = &crate::lexicon::Lexicon::get().comparison.domains;
+    let web_ending = |text: &str, w: &[Word<'_>], h: &Range<usize>| {
+        h.len() == 1
+            && domains.contains(w[h.start].norm.as_ref())
+            && gap_before(text, w, h.start) == Some(".")
+    };
+    (hb.is_empty() && web_ending(text_a, wa, ha)) || (ha.is_empty() && web_ending(text_b, wb, hb))
 }
 
 /// Puts the changing `ops` (in order) between the runs of equal words given by `pairs`.
@@ -378,7 +493,18 @@ mod tests {
 
     #[test]
     fn quotations_align_on_their_overlap() {
-        let cases: [(&str, &str, Option<&[&str]>); 5] = [
+        let cases: [(&str, &str, Option<&[&str]>); 7] = [
+            // two statements sharing only function words are two statements
+            (
+                "there's a lot of fear here",
+                "we know that there's a lot of work in the harbour",
+                None,
+            ),
+            (
+                "this is what we have been saying for years",
+                "that is what we have been told by them",
+                None,
+            ),
             // a substitution at the edge of a shorter quote
             (
                 "deep concern about the conflict and extreme interest in the soonest possible establishment of peace in Ukraine",

@@ -3,35 +3,16 @@
 
 use super::fact::{Frame, Parts};
 use super::lexicon::{CuePosition, Lexicon};
+pub use super::party::Party;
+use super::party::{description_role, is_pronoun, looks_named, Identity};
 use super::words::{words, Word};
 use super::Input;
 use crate::model::{
     Actor, ActorId, ActorKind, Claim, ClaimId, DocId, Document, Quantity, QuantityId, Quote,
-    QuoteId, QuoteKind, Role, RolePart, Span, TimeExpr, TimeId, TimeKind,
+    QuoteId, QuoteKind, Span, TimeExpr, TimeId, TimeKind,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
-
-/// Who a claim is given to (speaker) or credited to (source).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Party {
-    /// The resolved actor, when known.
-    pub actor: Option<ActorId>,
-    /// The name to show: the actor's name, or the words as written.
-    pub name: String,
-    /// Folded name words that identify it (for matching unresolved names); shared by
-    /// every mention of one actor.
-    pub tokens: Arc<BTreeSet<String>>,
-    /// The resolved actor's role phrases as lower-case words (["finance", "minister"]);
-    /// shared by every mention of one actor.
-    pub roles: Arc<Vec<Vec<String>>>,
-    /// For a description ("the finance minister"), its role words, the noun last.
-    pub role: Option<Vec<String>>,
-    /// Where the name stands.
-    pub span: Span,
-    /// The actor's kind, when resolved.
-    pub kind: Option<ActorKind>,
-}
 
 /// A quotation (direct or reported) given to someone.
 #[derive(Clone, Debug)]
@@ -40,13 +21,17 @@ pub struct Attributed<'a> {
     pub party: Party,
     /// The quotation's words.
     pub words: Vec<Word<'a>>,
+    /// Reported speech ("X said the call came at 3:33"), not a direct quotation.
+    pub reported: bool,
 }
 
 /// A direct quotation inside a claim.
 #[derive(Clone, Debug)]
 pub struct QuoteWords<'a> {
-    /// Its words.
+    /// Its words, house-style spellings folded.
     pub words: Vec<Word<'a>>,
+    /// Who it is given to, when the text says.
+    pub speaker: Option<Party>,
 }
 
 /// Everything compared about one claim.
@@ -72,6 +57,8 @@ pub struct Facts<'a> {
     /// `speaker` is who did what the claim reports ("Senator Weber approved the plan",
     /// "the plan was approved by Senator Weber"), not who said it.
     pub agent: bool,
+    /// What the agent did, folded ("approv"): agents of different acts are no rivals.
+    pub predicate: Option<String>,
     /// Every actor mentioned in the claim, sorted.
     pub mentioned: Vec<ActorId>,
     /// What the claim states: its times and numbers tied to their verbs, its shape.
@@ -79,10 +66,10 @@ pub struct Facts<'a> {
 }
 
 /// What one document carries, each list sorted by offset.
-struct DocData<'a> {
-    doc: &'a Document,
+pub(super) struct DocData<'a> {
+    pub(super) doc: &'a Document,
     quotes: Vec<&'a Quote>,
-    mentions: Vec<(Span, ActorId)>,
+    pub(super) mentions: Vec<(Span, ActorId)>,
 }
 
 /// Lookup tables over one [`Input`], every list sorted by a stable key.
@@ -90,8 +77,7 @@ pub struct Index<'a> {
     doc_ix: BTreeMap<&'a DocId, usize>,
     per_doc: Vec<DocData<'a>>,
     pub actors: BTreeMap<ActorId, &'a Actor>,
-    actor_tokens: BTreeMap<ActorId, Arc<BTreeSet<String>>>,
-    actor_roles: BTreeMap<ActorId, Arc<Vec<Vec<String>>>>,
+    identities: BTreeMap<ActorId, Arc<Identity>>,
     pub claims: BTreeMap<ClaimId, &'a Claim>,
     quotes: BTreeMap<QuoteId, &'a Quote>,
     times: BTreeMap<TimeId, &'a TimeExpr>,
@@ -149,19 +135,9 @@ impl<'a> Index<'a> {
             });
         }
         let actors: BTreeMap<ActorId, &Actor> = input.actors.iter().map(|a| (a.id, a)).collect();
-        let actor_tokens = actors
+        let identities = actors
             .iter()
-            .map(|(id, a)| {
-                let mut t = name_tokens(&a.name);
-                for al in &a.aliases {
-                    t.extend(name_tokens(al));
-                }
-                (*id, Arc::new(t))
-            })
-            .collect();
-        let actor_roles = actors
-            .iter()
-            .map(|(id, a)| (*id, Arc::new(a.roles.iter().map(role_words).collect())))
+            .map(|(id, a)| (*id, Arc::new(Identity::of_actor(a))))
             .collect();
         let claims = input.claims.iter().map(|c| (c.id, c)).collect();
         let quotes = input.quotes.iter().map(|q| (q.id, q)).collect();
@@ -185,8 +161,7 @@ impl<'a> Index<'a> {
             doc_ix,
             per_doc,
             actors,
-            actor_tokens,
-            actor_roles,
+            identities,
             claims,
             quotes,
             times: input.times.iter().map(|t| (t.id, t)).collect(),
@@ -216,7 +191,7 @@ impl<'a> Index<'a> {
         out
     }
 
-    fn party(
+    pub(super) fn party(
         &self,
         data: &DocData,
         actor: Option<ActorId>,
@@ -236,41 +211,68 @@ impl<'a> Index<'a> {
         span: Span,
         lookup: bool,
     ) -> Option<Party> {
+        // A mention stands for the party only where it is the phrase's head, or only
+        // words of a generic body follow it ("CNN management", "AMD officials" speak
+        // for the body): "A Vodafone customer representative" is a person, not Vodafone.
+        let text_of = |a: usize, b: usize| data.doc.text.get(a..b).unwrap_or("x");
         let actor = actor.or_else(|| {
             data.mentions
                 .iter()
                 .filter(|_| lookup)
-                .find(|(s, _)| s.overlaps(span))
+                .find(|(s, _)| {
+                    s.overlaps(span)
+                        && (s.end >= span.end
+                            || super::party::speaks_for_body(text_of(s.end, span.end)))
+                })
                 .map(|&(_, a)| a)
         });
         let resolved = actor.and_then(|a| self.actors.get(&a));
         let written = text.map(str::trim).unwrap_or("");
-        if resolved.is_none() && (written.is_empty() || is_pronoun(written)) {
+        let pronoun = is_pronoun(written);
+        if resolved.is_none() && (written.is_empty() || pronoun) {
             return None;
         }
-        let (name, tokens, kind) = match resolved {
+        let (name, identity, kind) = match resolved {
             Some(a) => (
                 a.name.clone(),
-                self.actor_tokens.get(&a.id).cloned().unwrap_or_default(),
+                self.identities.get(&a.id).cloned().unwrap_or_default(),
                 Some(a.kind),
             ),
-            None => (written.to_string(), Arc::new(name_tokens(written)), None),
+            None => (
+                written.to_string(),
+                Arc::new(Identity::of_written(written)),
+                None,
+            ),
         };
-        let roles = resolved
-            .and_then(|a| self.actor_roles.get(&a.id).cloned())
-            .unwrap_or_default();
         // A description ("the governor") names a role, and which holder of it is meant
         // is resolution's best guess: it is compared by role.
-        let role = description_role(written);
+        let role = description_role(written).or_else(|| super::party::bare_title(written));
+        let title = super::party::written_title(&data.doc.text, span.start);
         Some(Party {
+            title,
             actor,
             name,
-            tokens,
-            roles,
+            identity,
             role,
             span,
             kind,
+            // "he said": which person is meant is resolution's guess
+            guessed: pronoun,
         })
+    }
+
+    /// The party the claims stage gives a claim to, shown where the claim names it; when
+    /// it does not (the claim stands inside another sentence's quotation), guessed.
+    fn claim_speaker(&self, data: &DocData, actor: ActorId, cs: Span) -> Option<Party> {
+        let named = data
+            .mentions
+            .iter()
+            .find(|(s, a)| *a == actor && cs.contains(*s))
+            .map(|&(s, _)| s);
+        let text = named.and_then(|s| s.get(&data.doc.text));
+        let mut p = self.party_at(data, Some(actor), text, named.unwrap_or(cs), false)?;
+        p.guessed |= named.is_none();
+        Some(p)
     }
 
     /// Gathers the facts of one claim, or `None` when its document is unknown or its
@@ -322,27 +324,22 @@ impl<'a> Index<'a> {
         }
         quotes.retain(|q| q.doc == doc.id && valid(doc, q.span));
         quotes.sort_by_key(|q| (q.span, q.id));
+        let quote_words = |span: Span, speaker: Option<Party>| {
+            let mut words = unbracketed(&doc.text, span.start, words(&doc.text, span));
+            super::words::fold_house_style(&mut words);
+            QuoteWords { words, speaker }
+        };
         let mut quote_spans: Vec<Span> = quotes
             .iter()
             .filter(|q| q.kind == QuoteKind::Direct)
             .map(|q| q.span)
             .collect();
-        let mut direct: Vec<QuoteWords<'a>> = quotes
-            .iter()
-            .filter(|q| q.kind == QuoteKind::Direct)
-            .map(|q| QuoteWords {
-                words: unbracketed(&doc.text, q.span.start, words(&doc.text, q.span)),
-            })
-            .filter(|q| !q.words.is_empty())
-            .collect();
+        let mut direct: Vec<QuoteWords<'a>> = Vec::new();
         if quotes.is_empty() {
             quote_spans = scan_quotes(&doc.text, cs);
             direct = quote_spans
                 .iter()
-                .copied()
-                .map(|s| QuoteWords {
-                    words: unbracketed(&doc.text, s.start, words(&doc.text, s)),
-                })
+                .map(|&s| quote_words(s, None))
                 .filter(|q| !q.words.is_empty())
                 .collect();
         }
@@ -354,20 +351,43 @@ impl<'a> Index<'a> {
             // a name inside the quotation is not its speaker.
             let own = q.speaker_span.filter(|s| valid(doc, *s));
             let span = own.unwrap_or(q.span);
-            let party = if own.is_some() {
+            let mut party = if own.is_some() {
                 self.party(data, q.speaker, q.speaker_text.as_deref(), span)
             } else {
                 self.party_at(data, q.speaker, q.speaker_text.as_deref(), span, false)
             };
+            if let Some(p) = party.as_mut() {
+                // named in another sentence (a quotation that continues a speaker's
+                // words): the speaker of this claim is the attribution's guess
+                p.guessed |= !own.is_some_and(|s| cs.contains(s));
+            }
+            if q.kind == QuoteKind::Direct {
+                let qw = quote_words(q.span, party.clone());
+                if !qw.words.is_empty() {
+                    direct.push(qw);
+                }
+            }
             let Some(p) = party else {
                 continue;
             };
             let cue = q.cue.as_deref().unwrap_or("").to_lowercase();
-            let sourcing = ["according", "cit", "report", "quot"]
-                .iter()
-                .any(|c| cue.contains(c))
-                || p.kind == Some(ActorKind::Outlet);
-            if sourcing && p.kind != Some(ActorKind::Person) && p.role.is_none() {
+            // "reported", not "told reporters": a statement to the press is a statement
+            let reporting = |w: &str| matches!(w, "report" | "reports" | "reported" | "reporting");
+            let sourcing = cue.split_whitespace().any(|w| {
+                reporting(w)
+                    || ["according", "cit", "quot"]
+                        .iter()
+                        .any(|c| w.starts_with(c))
+            }) || p.kind == Some(ActorKind::Outlet);
+            // "X reported that ...": a journalist's report credits a source, even when
+            // the reporter is a person; "according to X" gives a person's statement.
+            // ("X's reported choice" is no report by X)
+            let possessive = doc
+                .text
+                .get(p.span.end..)
+                .is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
+            let report = cue.split_whitespace().any(reporting) && p.role.is_none() && !possessive;
+            if report || (sourcing && p.kind != Some(ActorKind::Person) && p.role.is_none()) {
                 source.get_or_insert(p);
             } else if p.kind != Some(ActorKind::Document)
                 && (p.actor.is_some() || p.role.is_some() || looks_named(&p.name))
@@ -377,13 +397,14 @@ impl<'a> Index<'a> {
                 speakers.push(Attributed {
                     party: p,
                     words: words(&doc.text, q.span),
+                    reported: q.kind == QuoteKind::Indirect && !sourcing,
                 });
             }
         }
         let words = words(&doc.text, cs);
         let mut speaker = claim
             .speaker
-            .and_then(|a| self.party(data, Some(a), None, cs))
+            .and_then(|a| self.claim_speaker(data, a, cs))
             .filter(|p| p.kind != Some(ActorKind::Outlet));
         if source.is_none() {
             if let Some((span, text)) = scan_source(&doc.text, &words) {
@@ -398,9 +419,17 @@ impl<'a> Index<'a> {
         }
         let mentioned = self.actors_in(&doc.id, cs);
         let mut agent = false;
+        let mut predicate = None;
         if speaker.is_none() && speakers.is_empty() && quotes.is_empty() && source.is_none() {
             speaker = self.agent(data, cs);
             agent = speaker.is_some();
+            predicate = speaker.as_ref().and_then(|p| {
+                let at = (
+                    p.span.start.checked_sub(cs.start)?,
+                    p.span.end.checked_sub(cs.start)?,
+                );
+                super::agent::predicate(cs.get(&doc.text)?, at)
+            });
         }
         let frame = self.frame(doc, claim, &words, &times, &quantities, &quote_spans);
         Some(Facts {
@@ -414,99 +443,9 @@ impl<'a> Index<'a> {
             speaker,
             source,
             agent,
+            predicate,
             mentioned,
         })
-    }
-
-    /// The description that does what a claim reports, when no name does: "The
-    /// foreign minister increased ...", "On Friday, the economist halted ...", "...
-    /// was stopped by the economist near ...".
-    fn described_agent(&self, data: &DocData, cs: Span) -> Option<Party> {
-        let text = cs.get(&data.doc.text)?;
-        // ASCII folding keeps byte offsets equal between `text` and `lower`.
-        let lower = text.to_ascii_lowercase();
-        // After a short fronted phrase ("On Friday, ").
-        let mut starts = vec![0];
-        if let Some(c) = text.find(", ") {
-            let head = &lower[..c];
-            if head.split_whitespace().count() <= 4
-                && [
-                    "on ", "in ", "at ", "late ", "earlier ", "last ", "this ", "later ",
-                ]
-                .iter()
-                .any(|p| head.starts_with(p))
-            {
-                starts.push(c + 2);
-            }
-        }
-        for from in starts {
-            if let Some((a, b)) = leading_description(&text[from..]) {
-                let span = Span::new(cs.start + from + a, cs.start + from + b);
-                let after = &text[from + b..];
-                // A mention inside it ("the Chinese president Xi") is a name, not this.
-                if data.mentions.iter().any(|(m, _)| m.overlaps(span)) || after.starts_with(" and ")
-                {
-                    return None;
-                }
-                return self.party(data, None, text.get(from + a..from + b), span);
-            }
-        }
-        // "... was halted by the economist near ...".
-        let by = lower.find(" by the ")?;
-        if ![" was ", " were ", " been ", " is ", " are "]
-            .iter()
-            .any(|v| lower[..by].contains(v))
-        {
-            return None;
-        }
-        let from = by + 4;
-        let (a, b) = leading_description(&text[from..])?;
-        let span = Span::new(cs.start + from + a, cs.start + from + b);
-        if data.mentions.iter().any(|(m, _)| m.overlaps(span)) {
-            return None;
-        }
-        self.party(data, None, text.get(from + a..from + b), span)
-    }
-
-    /// The one person who does what a claim without a speaker reports: the subject
-    /// opening it (after at most a short fronted phrase such as "On Monday,"), or the
-    /// agent of a passive ("... was approved by Senator Weber"). None when the subject
-    /// is several people ("Xi and Lukashenko signed") or a possessive ("Xi's plan").
-    fn agent(&self, data: &DocData, cs: Span) -> Option<Party> {
-        let text = data.doc.text.as_str();
-        if let Some(p) = self.described_agent(data, cs) {
-            return Some(p);
-        }
-        for &(span, actor) in data.mentions.iter().filter(|(s, _)| cs.contains(*s)) {
-            if self.actors.get(&actor).map(|a| a.kind) != Some(ActorKind::Person) {
-                continue;
-            }
-            let before = text.get(cs.start..span.start)?.trim_end();
-            let after = text.get(span.end..cs.end)?.trim_start();
-            let lower = before.to_lowercase();
-            let fronted = before.ends_with(',')
-                && before.split_whitespace().count() <= 5
-                && [
-                    "on ", "in ", "at ", "late ", "earlier ", "last ", "this ", "later ",
-                ]
-                .iter()
-                .any(|p| lower.starts_with(p));
-            let subject = before.is_empty() || fronted;
-            let passive = lower.ends_with(" by");
-            if !(subject || passive) {
-                continue;
-            }
-            let several = after.starts_with("and ")
-                || after.starts_with('&')
-                || after.starts_with("’s")
-                || after.starts_with("'s")
-                || (subject && after.starts_with(',') && apposition_end(after).is_none());
-            if several {
-                return None;
-            }
-            return self.party(data, Some(actor), span.get(text), span);
-        }
-        None
     }
 }
 
@@ -535,116 +474,6 @@ fn timed_quantities(input: &Input) -> BTreeSet<QuantityId> {
         .collect()
 }
 
-/// Where an apposition that opens `after` ends (", the police chief, stopped ..." gives
-/// the byte offset after its closing comma), when it is one: a comma, a description
-/// ending in a role noun, a comma.
-fn apposition_end(after: &str) -> Option<usize> {
-    let rest = after.strip_prefix(',')?;
-    let close = rest.find(',')?;
-    description_role(rest[..close].trim())?;
-    Some(1 + close + 1)
-}
-
-/// The description ("the foreign minister") that opens `text` as a subject, or follows
-/// the "by" of a passive, with its byte range in `text`: a determiner and at most four
-/// words ending in a role noun, not followed by "of" or a possessive.
-fn leading_description(text: &str) -> Option<(usize, usize)> {
-    let mut ends = Vec::new();
-    let mut at = 0;
-    for w in text.split(' ').take(6) {
-        at += w.len();
-        ends.push(at);
-        at += 1;
-    }
-    let mut best = None;
-    for &end in ends.iter().skip(1).take(4) {
-        let phrase = &text[..end];
-        let phrase = phrase.trim_end_matches([',', '.']);
-        if description_role(phrase).is_none() || phrase.ends_with("’s") || phrase.ends_with("'s")
-        {
-            continue;
-        }
-        let next = text.get(end..).unwrap_or("").trim_start();
-        let next_word = next.split(' ').next().unwrap_or("");
-        if !looks_verbal(next_word) {
-            continue;
-        }
-        best = Some((0, phrase.len()));
-    }
-    best
-}
-
-/// Whether a word right after a subject reads as its verb: an auxiliary or modal, an
-/// adverb in -ly, a past form in -ed, or a common irregular past ("met", "said").
-fn looks_verbal(w: &str) -> bool {
-    let w = w.to_lowercase();
-    (w.len() > 3 && (w.ends_with("ed") || w.ends_with("ly")))
-        || matches!(
-            w.as_str(),
-            "has"
-                | "had"
-                | "have"
-                | "is"
-                | "was"
-                | "were"
-                | "are"
-                | "will"
-                | "would"
-                | "could"
-                | "should"
-                | "can"
-                | "may"
-                | "might"
-                | "must"
-                | "did"
-                | "does"
-                | "met"
-                | "said"
-                | "made"
-                | "took"
-                | "gave"
-                | "told"
-                | "held"
-                | "led"
-                | "won"
-                | "sent"
-                | "set"
-                | "put"
-                | "cut"
-                | "hit"
-                | "began"
-                | "spoke"
-                | "went"
-                | "came"
-                | "saw"
-                | "left"
-                | "broke"
-                | "brought"
-                | "sought"
-                | "built"
-                | "rebuilt"
-                | "froze"
-                | "chose"
-                | "drew"
-                | "rose"
-                | "fell"
-                | "paid"
-                | "kept"
-                | "laid"
-                | "lost"
-                | "ran"
-                | "stood"
-                | "struck"
-                | "wrote"
-                | "now"
-                | "also"
-                | "then"
-                | "again"
-                | "not"
-                | "never"
-        )
-}
-
 /// The words not inside square brackets: "[These approaches] should be aimed" quotes
 /// "should be aimed"; the bracketed words are the outlet's, not the speaker's.
 fn unbracketed<'a>(text: &str, from: usize, ws: Vec<Word<'a>>) -> Vec<Word<'a>> {
@@ -665,182 +494,6 @@ fn unbracketed<'a>(text: &str, from: usize, ws: Vec<Word<'a>>) -> Vec<Word<'a>> 
         }
     }
     out
-}
-
-/// Whether an unresolved speaker reads as a name ("Qin Gang", "the Kremlin") rather than
-/// a description ("a 12-point paper", "officials").
-fn looks_named(s: &str) -> bool {
-    s.split_whitespace()
-        .enumerate()
-        .filter(|(i, w)| !(*i == 0 && matches!(*w, "The" | "A" | "An" | "This" | "These")))
-        .any(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
-}
-
-fn is_pronoun(s: &str) -> bool {
-    matches!(
-        s.to_lowercase().as_str(),
-        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "her" | "them"
-    )
-}
-
-/// Words that say what kind of source something is, not which one.
-pub const GENERIC: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "and",
-    "in",
-    "to",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "media",
-    "medium",
-    "report",
-    "reports",
-    "reported",
-    "news",
-    "agency",
-    "state",
-    "run",
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "international",
-    "local",
-    "foreign",
-    "western",
-    "its",
-    "his",
-    "her",
-    "their",
-    "president",
-    "presidential",
-    "leader",
-    "minister",
-    "ministry",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "office",
-    "government",
-    "said",
-    "statement",
-    "s",
-];
-
-/// Folded identifying words of a name ("President Xi Jinping" gives `xi`, `jinping`).
-pub fn name_tokens(s: &str) -> BTreeSet<String> {
-    words(s, Span::new(0, s.len()))
-        .into_iter()
-        .map(|w| w.norm.trim_end_matches("'s").to_string())
-        .filter(|w| !GENERIC.contains(&w.as_str()))
-        .collect()
-}
-
-/// A role phrase as lower-case words up to its noun, without determiners, possessives
-/// and nationality adjectives: "the Chinese Foreign Minister" -> ["foreign", "minister"],
-/// "president of Belarus" -> ["president"], "ambassador to Minsk" -> ["ambassador"]
-/// ("secretary of state" and "head of government" stay whole).
-fn role_words(role: &Role) -> Vec<String> {
-    let lex = crate::extract::actors::lexicon::Lexicon::get();
-    role.title()
-        .filter(|w| {
-            !matches!(w.part, RolePart::Determiner | RolePart::Possessor)
-                && !lex.nationality.contains_key(w.text)
-        })
-        .map(|w| w.text.to_string())
-        .collect()
-}
-
-/// The role words of a description ("the finance minister" -> ["finance", "minister"]),
-/// when `written` is one: a determiner, then words ending in a role noun.
-fn description_role(written: &str) -> Option<Vec<String>> {
-    let lower = written.to_lowercase();
-    if !["the ", "a ", "an "].iter().any(|d| lower.starts_with(d)) {
-        return None;
-    }
-    let ws = role_words(&Role::new(&lower));
-    let last = ws.last()?;
-    crate::extract::actors::lexicon::Lexicon::get()
-        .roles
-        .contains(last.as_str())
-        .then_some(ws)
-}
-
-/// Whether a description's role words can describe an actor with these role phrases:
-/// the actor's roles are unknown, or one has the description's noun and, where the
-/// actor's phrases with that noun say more ("interior minister"), carries the
-/// description's other words too ("the finance minister" is not the interior minister).
-fn role_fits(desc: &[String], phrases: &[Vec<String>]) -> bool {
-    let Some(head) = desc.last() else {
-        return true;
-    };
-    if phrases.is_empty() {
-        return true;
-    }
-    // A bare generic noun ("the leader", "a senior official") fits anyone; with words
-    // that say which ("the opposition leader", "the police chief") it is a role.
-    if matches!(head.as_str(), "official" | "leader" | "head" | "chief")
-        && desc[..desc.len() - 1]
-            .iter()
-            .all(|w| crate::extract::actors::lexicon::vague_qualifier(w))
-    {
-        return true;
-    }
-    let spokes = ["spokesman", "spokeswoman", "spokesperson"];
-    let same =
-        |w: &String| w == head || (spokes.contains(&w.as_str()) && spokes.contains(&head.as_str()));
-    let with_head: Vec<&Vec<String>> = phrases
-        .iter()
-        .filter(|p| p.last().is_some_and(same))
-        .collect();
-    if with_head.is_empty() {
-        return false;
-    }
-    desc.len() == 1
-        || with_head.iter().all(|p| p.len() == 1)
-        || with_head
-            .iter()
-            .any(|p| desc[..desc.len() - 1].iter().all(|w| p.contains(w)))
-}
-
-impl Party {
-    /// Whether two parties can be the same one: the same actor; a description
-    /// ("the spokesperson", resolved or not) and a name whose known roles do not exclude
-    /// it, or two descriptions with one role noun; or (when either is unresolved) names
-    /// sharing an identifying word.
-    pub fn same_as(&self, other: &Party) -> bool {
-        match (self.actor, other.actor) {
-            (Some(a), Some(b)) if a == b => true,
-            _ if self.role.is_some() || other.role.is_some() => {
-                let (d, o) = if self.role.is_some() {
-                    (self, other)
-                } else {
-                    (other, self)
-                };
-                let r = d.role.as_deref().unwrap_or_default();
-                match &o.role {
-                    Some(or) => {
-                        role_fits(r, std::slice::from_ref(or))
-                            || role_fits(or, std::slice::from_ref(&r.to_vec()))
-                    }
-                    None => role_fits(r, &o.roles),
-                }
-            }
-            (Some(_), Some(_)) => false,
-            _ => {
-                if self.tokens.is_empty() || other.tokens.is_empty() {
-                    // only generic words: "media reports" vs "state media"
-                    return self.tokens.is_empty() && other.tokens.is_empty();
-                }
-                self.tokens.intersection(&other.tokens).next().is_some()
-            }
-        }
-    }
 }
 
 const OPEN_QUOTES: &[char] = &['"', '\u{201C}', '\u{00AB}', '\u{201E}'];
@@ -988,7 +641,7 @@ mod tests {
         let (span, name) = scan_source(t, &ws).unwrap();
         assert_eq!(span.slice(t), "the state news agency Belta");
         assert_eq!(
-            name_tokens(&name),
+            Identity::of_written(&name).tokens,
             ["belta".to_string()].into_iter().collect()
         );
     }

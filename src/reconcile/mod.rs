@@ -37,6 +37,7 @@
 //! assert_eq!(report.flags[0].kind, FlagKind::Polarity);
 //! ```
 
+mod agent;
 mod classes;
 mod compare;
 pub mod confidence;
@@ -46,6 +47,7 @@ mod fact;
 mod facts;
 mod flag;
 mod lexicon;
+mod party;
 pub mod words;
 
 use crate::model::{

@@ -1,9 +1,10 @@
 //! Word tokens with folded forms, for comparing wordings: case, quote style and
-//! punctuation are ignored, contractions are split ("didn't" is `did` + `not`) and
-//! hyphenated words are split ("12-point" is `12` + `point`).
+//! punctuation are ignored, contractions are split ("didn't" is `did` + `not`),
+//! hyphenated words are split ("12-point" is `12` + `point`), and letters an editor put
+//! in brackets inside a word belong to it ("[T]he" is `the`).
 
 use crate::model::{Span, TokenKind};
-use crate::text::Tokens;
+use crate::text::{Token, Tokens};
 use std::borrow::Cow;
 
 /// One word of a text, folded for comparison, and where it stands in the document.
@@ -24,6 +25,32 @@ fn is_inner_number_sep(c: char) -> bool {
     matches!(c, '.' | ',')
 }
 
+/// Most characters between the brackets of an editorial change inside a word ("[T]he",
+/// "shoot[ing]", "[s]he"): longer bracketed text is the editor's own phrase.
+const MAX_GLUED_BRACKET_CHARS: usize = 4;
+
+/// When token `i` opens a bracket glued to a word (`[`, a few letters, `]`, with a word
+/// right before the `[` or right after the `]`, no space between), the index of the
+/// token after its `]` and whether a word stands right before the `[`.
+fn glued_bracket(toks: &[Token], i: usize) -> Option<(usize, bool)> {
+    let (open, inner, close) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
+    let letters = (inner.end - inner.start) as usize;
+    if !open.is_punct('[')
+        || !close.is_punct(']')
+        || !inner.is_word()
+        || letters > MAX_GLUED_BRACKET_CHARS
+        || open.end != inner.start
+        || inner.end != close.start
+    {
+        return None;
+    }
+    let before = i > 0 && toks[i - 1].is_word() && toks[i - 1].end == open.start;
+    let after = toks
+        .get(i + 3)
+        .is_some_and(|n| n.is_word() && n.start == close.end);
+    (before || after).then_some((i + 3, before))
+}
+
 /// The words of `text[span]`, in order, with document offsets. Out-of-range or
 /// non-boundary spans give no words rather than panicking.
 ///
@@ -39,8 +66,29 @@ pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
         return Vec::new();
     };
     let layer = Tokens::new(upto, span.start);
-    let mut out = Vec::with_capacity(layer.len());
-    for (i, t) in layer.all().iter().enumerate() {
+    let mut out: Vec<Word<'_>> = Vec::with_capacity(layer.len());
+    let toks = layer.all();
+    let mut skip_to = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
+        if let Some((after, before)) = glued_bracket(toks, i) {
+            // "[T]he", "shoot[ing]": one word, the editor's letters in it
+            let start = match out.last() {
+                Some(w) if before && w.span.end == t.start as usize => {
+                    out.pop().map_or(t.start as usize, |w| w.span.start)
+                }
+                _ => t.start as usize,
+            };
+            let glued_after = toks
+                .get(after)
+                .filter(|n| n.is_word() && n.start == toks[after - 1].end);
+            skip_to = after + usize::from(glued_after.is_some());
+            let end = glued_after.unwrap_or(&toks[after - 1]).end as usize;
+            push_bracketed(upto, Span::new(start, end), &mut out);
+            continue;
+        }
         let ts = t.span();
         if t.kind == TokenKind::Punct {
             if t.ch == '%'
@@ -114,6 +162,21 @@ fn split<'t>(text: &'t str, span: Span, out: &mut Vec<Word<'t>>) {
     }
 }
 
+/// Pushes a word an editor changed with letters in brackets, folded without them.
+fn push_bracketed<'t>(text: &'t str, span: Span, out: &mut Vec<Word<'t>>) {
+    let Some(raw) = span.get(text) else { return };
+    let norm: String = raw
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']'))
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    out.push(Word {
+        norm: Cow::Owned(norm),
+        span,
+    });
+}
+
 fn push_word<'t>(out: &mut Vec<Word<'t>>, raw: &'t str, offset: usize) {
     let span = Span::new(offset, offset + raw.len());
     let folded: Cow<'t, str> = if raw.bytes().all(|b| {
@@ -163,6 +226,18 @@ fn push_word<'t>(out: &mut Vec<Word<'t>>, raw: &'t str, offset: usize) {
     out.push(Word { norm: folded, span });
 }
 
+/// Folds house-style spellings of quotation words to one form: a British spelling the
+/// suffix rules of [`super::diff::same_word`] cannot reach ("fibre", "grey",
+/// "programme") becomes its American form, so an outlet's house style is no misquote.
+pub fn fold_house_style(ws: &mut [Word<'_>]) {
+    let british = &crate::lexicon::Lexicon::get().comparison.british;
+    for w in ws {
+        if let Some(american) = british.get(w.norm.as_ref()) {
+            w.norm = Cow::Borrowed(american);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +260,32 @@ mod tests {
             norms("It won't. Cannot!"),
             ["it", "will", "not", "can", "not"]
         );
+    }
+
+    #[test]
+    fn letters_an_editor_bracketed_belong_to_their_word() {
+        assert_eq!(norms("[T]he outage"), ["the", "outage"]);
+        assert_eq!(norms("[b]eyond all"), ["beyond", "all"]);
+        assert_eq!(
+            norms("they were shoot[ing] at us"),
+            ["they", "were", "shooting", "at", "us"]
+        );
+        assert_eq!(norms("[w]e met"), ["we", "met"]);
+        // a bracketed phrase of its own stays apart (the caller drops it)
+        assert_eq!(norms("[The police] have"), ["the", "police", "have"]);
+        assert_eq!(norms("[sic] it"), ["sic", "it"]);
+        let t = "[T]he outage";
+        let ws = words(t, Span::new(0, t.len()));
+        assert_eq!(ws[0].span.slice(t), "[T]he");
+    }
+
+    #[test]
+    fn british_spellings_fold_to_one_form() {
+        let t = "the fibre cut, grey programme";
+        let mut ws = words(t, Span::new(0, t.len()));
+        fold_house_style(&mut ws);
+        let got: Vec<&str> = ws.iter().map(|w| w.norm.as_ref()).collect();
+        assert_eq!(got, ["the", "fiber", "cut", "gray", "program"]);
     }
 
     #[test]

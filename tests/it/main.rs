@@ -7,6 +7,7 @@ mod align_shared;
 mod cli;
 mod facts;
 mod ingest;
+mod parties;
 mod quantity;
 mod quotes;
 mod reconcile;
