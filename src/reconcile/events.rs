@@ -312,6 +312,7 @@ pub fn events(gathered: &Gathered, index: &Index, flags: &[Flag]) -> Vec<Event> 
         .enumerate()
         .map(|(i, d)| Event {
             id: EventId(i as u32),
+            story: Default::default(),
             kind: d.kind,
             label: d.label,
             participants: d.participants.into_iter().collect(),

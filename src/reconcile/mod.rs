@@ -29,7 +29,7 @@
 //! };
 //! let docs = [a.clone(), b.clone()];
 //! let claims = [claim(0, &a), claim(1, &b)];
-//! let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1)], score: 0.9 }];
+//! let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1)], score: 0.9, story: Default::default() }];
 //! let input = Input { documents: &docs, claims: &claims, groups: &groups, ..Input::default() };
 //! let report = reconcile::check(&input, &ReconcileConfig::default());
 //! assert_eq!(report.flags.len(), 1);
@@ -47,10 +47,9 @@ pub mod words;
 
 use crate::model::{
     Actor, Claim, ClaimId, Coverage, CoverageRow, DocId, Document, DocumentInfo, Event, Flag,
-    Group, Quantity, Quote, Report, TimeExpr,
+    Group, Quantity, Quote, Report, Story, StoryId, TimeExpr,
 };
 use facts::{Facts, Index};
-use std::collections::BTreeMap;
 
 pub use diff::QuoteParams;
 
@@ -113,11 +112,13 @@ const COVERAGE_LABEL_WORDS: usize = 14;
 /// threads costs more than it saves.
 const PARALLEL_MEMBERS: usize = 256;
 
-/// Everything reconciliation finds, with the stages' outputs, as one [`Report`].
+/// Everything reconciliation finds, with the stages' outputs, as one [`Report`]. The
+/// input is taken as one story (the pipeline runs this stage story by story, see
+/// [`crate::stories`]).
 pub fn check(input: &Input, config: &ReconcileConfig) -> Report {
     let index = Index::new(input);
-    let gathered = gather(input, &index);
-    let flags = flags_of(&gathered, config);
+    let gathered = gather(input, &index, 0);
+    let flags = flags_of(&gathered, config, 0);
     let events = events::events(&gathered, &index, &flags);
     // The members' facts are many small allocations: free them on another core while
     // this one assembles the report.
@@ -126,10 +127,24 @@ pub fn check(input: &Input, config: &ReconcileConfig) -> Report {
     report
 }
 
-/// The report around the flags and events: the stages' outputs in a stable order, and
-/// the coverage.
+/// The flags (sorted by group, kind and evidence) and the events (in timeline order)
+/// of one story's input, on up to `threads` threads (`0`: every core).
+#[allow(dead_code)]
+pub(crate) fn flags_and_events(
+    input: &Input,
+    config: &ReconcileConfig,
+    threads: usize,
+) -> (Vec<Flag>, Vec<Event>) {
+    let index = Index::new(input);
+    let gathered = gather(input, &index, threads);
+    let flags = flags_of(&gathered, config, threads);
+    let events = events::events(&gathered, &index, &flags);
+    (flags, events)
+}
+
+/// The report around the flags and events: the stages' outputs in a stable order, the
+/// input as one story, and the coverage.
 fn assemble(input: &Input, flags: Vec<Flag>, events: Vec<Event>) -> Report {
-    let coverage = coverage(input);
     let mut documents: Vec<DocumentInfo> = input
         .documents
         .iter()
@@ -160,7 +175,10 @@ fn assemble(input: &Input, flags: Vec<Flag>, events: Vec<Event>) -> Report {
         g.claims.sort();
     }
     groups.sort_by_key(|g| g.id);
+    let stories = crate::stories::one_story(input.documents);
+    let coverage = coverage_rows(&stories, &claims, &groups);
     Report {
+        stories,
         documents,
         actors,
         quotes,
@@ -176,13 +194,13 @@ fn assemble(input: &Input, flags: Vec<Flag>, events: Vec<Event>) -> Report {
 
 /// The flags of every group, sorted by group, kind and evidence.
 pub fn flags(input: &Input, config: &ReconcileConfig) -> Vec<Flag> {
-    flags_indexed(input, &Index::new(input), config)
+    flags_of(&gather(input, &Index::new(input), 0), config, 0)
 }
 
 /// Every group (in id order) with the facts of its members (in claim id order).
 pub(crate) type Gathered<'i, 'a> = Vec<(&'i Group, Vec<Facts<'a>>)>;
 
-fn gather<'i, 'a>(input: &Input<'a>, index: &Index<'a>) -> Gathered<'i, 'a>
+fn gather<'i, 'a>(input: &Input<'a>, index: &Index<'a>, threads: usize) -> Gathered<'i, 'a>
 where
     'a: 'i,
 {
@@ -200,7 +218,8 @@ where
         members.extend(ids.iter().filter_map(|id| index.claims.get(id).copied()));
         lens.push(members.len() - before);
     }
-    let mut facts = crate::par::map(&members, 0, PARALLEL_MEMBERS, |c| index.facts(c)).into_iter();
+    let mut facts =
+        crate::par::map(&members, threads, PARALLEL_MEMBERS, |c| index.facts(c)).into_iter();
     groups
         .into_iter()
         .zip(lens)
@@ -208,13 +227,9 @@ where
         .collect()
 }
 
-fn flags_indexed(input: &Input, index: &Index, config: &ReconcileConfig) -> Vec<Flag> {
-    flags_of(&gather(input, index), config)
-}
-
-fn flags_of(gathered: &Gathered, config: &ReconcileConfig) -> Vec<Flag> {
+fn flags_of(gathered: &Gathered, config: &ReconcileConfig, threads: usize) -> Vec<Flag> {
     // groups are independent: on all cores, in group order
-    crate::par::map(gathered, 0, 2, |(g, members)| {
+    crate::par::map(gathered, threads, 2, |(g, members)| {
         flag::group_flags(g, members, config)
     })
     .into_iter()
@@ -237,59 +252,72 @@ fn short(text: &str, n: usize) -> String {
     }
 }
 
-/// The claims-by-outlet matrix: for each group (in id order), its claims in each
-/// document (columns in id order).
+/// Which documents carry each group (in id order), the input taken as one story.
 pub fn coverage(input: &Input) -> Coverage {
     let mut documents: Vec<DocId> = input.documents.iter().map(|d| d.id.clone()).collect();
     documents.sort();
     documents.dedup();
-    let claims: BTreeMap<ClaimId, &Claim> = input.claims.iter().map(|c| (c.id, c)).collect();
-    let mut groups: Vec<&Group> = input.groups.iter().collect();
+    let story = Story {
+        id: StoryId(0),
+        documents,
+        title: String::new(),
+        first_published: None,
+        last_published: None,
+    };
+    let mut claims = input.claims.to_vec();
+    claims.sort_by_key(|c| c.id);
+    let mut groups: Vec<Group> = input.groups.to_vec();
     groups.sort_by_key(|g| g.id);
+    coverage_rows(&[story], &claims, &groups)
+}
+
+/// The coverage of `groups` (sorted by id, each naming its story), whose claims are
+/// `claims` (sorted by id): per group, the documents of its story that carry it and
+/// those that do not. Linear in the claims plus the stories' documents per group.
+pub(crate) fn coverage_rows(stories: &[Story], claims: &[Claim], groups: &[Group]) -> Coverage {
+    let claim = |id: &ClaimId| {
+        claims
+            .binary_search_by_key(id, |c| c.id)
+            .ok()
+            .map(|i| &claims[i])
+    };
     let rows = groups
-        .into_iter()
+        .iter()
         .map(|g| {
             let mut ids = g.claims.clone();
             ids.sort();
             ids.dedup();
-            let members: Vec<&Claim> = ids
-                .iter()
-                .filter_map(|id| claims.get(id).copied())
-                .collect();
-            let mut cells: Vec<Vec<ClaimId>> = vec![Vec::new(); documents.len()];
-            for c in &members {
-                if let Ok(col) = documents.binary_search(&c.doc) {
-                    cells[col].push(c.id);
-                }
-            }
-            let (carried_by, missing_from) = documents.iter().zip(&cells).fold(
-                (Vec::new(), Vec::new()),
-                |(mut y, mut n), (d, c)| {
-                    if c.is_empty() {
-                        n.push(d.clone())
-                    } else {
-                        y.push(d.clone())
-                    }
-                    (y, n)
-                },
-            );
+            let members: Vec<&Claim> = ids.iter().filter_map(claim).collect();
+            let mut carried_by: Vec<DocId> = members.iter().map(|c| c.doc.clone()).collect();
+            carried_by.sort();
+            carried_by.dedup();
+            let missing_from = stories
+                .get(g.story.0 as usize)
+                .map(|s| {
+                    s.documents
+                        .iter()
+                        .filter(|d| carried_by.binary_search(d).is_err())
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
             CoverageRow {
                 group: g.id,
+                story: g.story,
                 label: members
                     .first()
                     .map(|c| short(&c.text, COVERAGE_LABEL_WORDS))
                     .unwrap_or_default(),
-                cells,
                 carried_by,
                 missing_from,
             }
         })
         .collect();
-    Coverage { documents, rows }
+    Coverage { rows }
 }
 
 /// The events of the input, in timeline order, given its flags (from [`flags`]).
 pub fn events(input: &Input, flags: &[Flag]) -> Vec<Event> {
     let index = Index::new(input);
-    events::events(&gather(input, &index), &index, flags)
+    events::events(&gather(input, &index, 0), &index, flags)
 }
