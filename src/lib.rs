@@ -37,8 +37,7 @@ pub mod report;
 pub mod resolve;
 pub mod segment;
 pub mod stories;
-#[allow(dead_code)]
-pub(crate) mod text;
+pub mod text;
 mod work;
 
 // The README's code runs as a doc-test, so it cannot go stale.
