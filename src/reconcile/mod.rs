@@ -46,8 +46,8 @@ mod lexicon;
 pub mod words;
 
 use crate::model::{
-    Actor, Claim, ClaimId, Coverage, CoverageRow, DocId, Document, DocumentInfo, Event, Flag,
-    Group, Quantity, Quote, Report, Story, StoryId, TimeExpr,
+    Actor, Claim, ClaimId, Coverage, CoverageRow, DocId, Document, DocumentInfo, Event, EventId,
+    Flag, Group, Quantity, Quote, Report, Story, StoryId, TimeExpr,
 };
 use facts::{Facts, Index};
 
@@ -113,38 +113,64 @@ const COVERAGE_LABEL_WORDS: usize = 14;
 const PARALLEL_MEMBERS: usize = 256;
 
 /// Everything reconciliation finds, with the stages' outputs, as one [`Report`]. The
-/// input is taken as one story (the pipeline runs this stage story by story, see
-/// [`crate::stories`]).
+/// input is taken as one story (see [`check_stories`] for a partitioned feed).
 pub fn check(input: &Input, config: &ReconcileConfig) -> Report {
+    let stories = crate::stories::one_story(input.documents);
+    check_stories(input, &stories, config)
+}
+
+/// [`check`] of a feed partitioned into `stories` (see [`crate::stories`]), each group
+/// naming its story ([`Group::story`], a position in `stories`): flags are found per
+/// group, events story by story (each story's groups, with its flags), and coverage
+/// against each group's story. Nothing is compared across stories.
+pub fn check_stories(input: &Input, stories: &[Story], config: &ReconcileConfig) -> Report {
     let index = Index::new(input);
     let gathered = gather(input, &index, 0);
     let flags = flags_of(&gathered, config, 0);
-    let events = events::events(&gathered, &index, &flags);
+    let events = story_events(&gathered, &index, &flags);
     // The members' facts are many small allocations: free them on another core while
     // this one assembles the report.
-    let ((), report) =
-        crate::par::join(0, move || drop(gathered), || assemble(input, flags, events));
+    let ((), report) = crate::par::join(
+        0,
+        move || drop(gathered),
+        || assemble(input, stories.to_vec(), flags, events),
+    );
     report
 }
 
-/// The flags (sorted by group, kind and evidence) and the events (in timeline order)
-/// of one story's input, on up to `threads` threads (`0`: every core).
-#[allow(dead_code)]
-pub(crate) fn flags_and_events(
-    input: &Input,
-    config: &ReconcileConfig,
-    threads: usize,
-) -> (Vec<Flag>, Vec<Event>) {
-    let index = Index::new(input);
-    let gathered = gather(input, &index, threads);
-    let flags = flags_of(&gathered, config, threads);
-    let events = events::events(&gathered, &index, &flags);
-    (flags, events)
+/// The events of each story, story by story, numbered in that order. Groups come in
+/// id order and flags in group order, so a story whose groups are numbered together
+/// (as the pipeline numbers them) is one run of each; events are found inside a run
+/// only, with indices into the whole list of flags.
+fn story_events(gathered: &[GroupFacts], index: &Index, flags: &[Flag]) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    let (mut g0, mut f0) = (0, 0);
+    while let Some((first, _)) = gathered.get(g0) {
+        let story = first.story;
+        let g1 = g0
+            + gathered[g0..]
+                .iter()
+                .take_while(|(g, _)| g.story == story)
+                .count();
+        let f1 = f0 + flags[f0..].iter().take_while(|f| f.story == story).count();
+        let numbered = out.len() as u32;
+        let found = events::events(&gathered[g0..g1], index, &flags[f0..f1]);
+        out.extend(found.into_iter().map(|mut e| {
+            e.id = EventId(numbered + e.id.0);
+            e.story = story;
+            for k in &mut e.flags {
+                *k += f0;
+            }
+            e
+        }));
+        (g0, f0) = (g1, f1);
+    }
+    out
 }
 
 /// The report around the flags and events: the stages' outputs in a stable order, the
-/// input as one story, and the coverage.
-fn assemble(input: &Input, flags: Vec<Flag>, events: Vec<Event>) -> Report {
+/// stories, and the coverage.
+fn assemble(input: &Input, stories: Vec<Story>, flags: Vec<Flag>, events: Vec<Event>) -> Report {
     let mut documents: Vec<DocumentInfo> = input
         .documents
         .iter()
@@ -175,7 +201,6 @@ fn assemble(input: &Input, flags: Vec<Flag>, events: Vec<Event>) -> Report {
         g.claims.sort();
     }
     groups.sort_by_key(|g| g.id);
-    let stories = crate::stories::one_story(input.documents);
     let coverage = coverage_rows(&stories, &claims, &groups);
     Report {
         stories,
@@ -197,8 +222,11 @@ pub fn flags(input: &Input, config: &ReconcileConfig) -> Vec<Flag> {
     flags_of(&gather(input, &Index::new(input), 0), config, 0)
 }
 
-/// Every group (in id order) with the facts of its members (in claim id order).
-pub(crate) type Gathered<'i, 'a> = Vec<(&'i Group, Vec<Facts<'a>>)>;
+/// A group with the facts of its members (in claim id order).
+pub(crate) type GroupFacts<'i, 'a> = (&'i Group, Vec<Facts<'a>>);
+
+/// Every group (in id order) with the facts of its members.
+pub(crate) type Gathered<'i, 'a> = Vec<GroupFacts<'i, 'a>>;
 
 fn gather<'i, 'a>(input: &Input<'a>, index: &Index<'a>, threads: usize) -> Gathered<'i, 'a>
 where
@@ -319,5 +347,5 @@ pub(crate) fn coverage_rows(stories: &[Story], claims: &[Claim], groups: &[Group
 /// The events of the input, in timeline order, given its flags (from [`flags`]).
 pub fn events(input: &Input, flags: &[Flag]) -> Vec<Event> {
     let index = Index::new(input);
-    events::events(&gather(input, &index, 0), &index, flags)
+    story_events(&gather(input, &index, 0), &index, flags)
 }

@@ -4,9 +4,9 @@
 
 use super::{
     coverage_cells, coverage_columns, diffs_with_sides, doc_name, event_line, event_when, pieces,
-    story_line, story_parts, tally, StoryPart,
+    story_dates, story_line, story_parts, tally, StoryPart,
 };
-use crate::model::{DiffOpKind, Event, Flag, Report};
+use crate::model::{DiffOpKind, Event, Flag, Report, Story};
 use std::io::{self, Write};
 
 /// Escapes text so Markdown shows it literally.
@@ -66,6 +66,34 @@ pub fn write_markdown(r: &Report, out: &mut impl Write) -> io::Result<()> {
             "##"
         };
         section(out, r, p, level)?;
+    }
+    Ok(())
+}
+
+/// The stories alone, as the `stories` command prints them: per story its title, its
+/// dates and its documents.
+pub fn write_stories_markdown(stories: &[Story], out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "# Stories\n")?;
+    let documents: usize = stories.iter().map(|s| s.documents.len()).sum();
+    let plural = if stories.len() == 1 {
+        "story"
+    } else {
+        "stories"
+    };
+    writeln!(
+        out,
+        "{} {plural} of {documents} documents.\n",
+        stories.len()
+    )?;
+    for (k, s) in stories.iter().enumerate() {
+        let title = if s.title.is_empty() {
+            "(untitled)".to_string()
+        } else {
+            esc(&s.title)
+        };
+        writeln!(out, "{}. {title} — {}", k + 1, story_dates(s))?;
+        let ids: Vec<&str> = s.documents.iter().map(|d| d.as_str()).collect();
+        writeln!(out, "   {}", esc(&ids.join(", ")))?;
     }
     Ok(())
 }

@@ -26,7 +26,7 @@ mod sentences;
 
 pub use extracted::write_extracted_markdown;
 pub use html::write_html;
-pub use markdown::write_markdown;
+pub use markdown::{write_markdown, write_stories_markdown};
 pub use sentences::{write_sentences_json, write_sentences_markdown};
 
 use crate::model::{
@@ -158,7 +158,18 @@ pub(crate) fn coverage_cells(
     cells
 }
 
-/// A story's line in the index: its title, size and dates.
+/// A story's size and dates: "3 documents, 2024-01-02 to 2024-01-04".
+pub(crate) fn story_dates(s: &Story) -> String {
+    let n = s.documents.len();
+    let docs = format!("{n} {}", if n == 1 { "document" } else { "documents" });
+    match (s.first_published, s.last_published) {
+        (Some(a), Some(b)) if a == b => format!("{docs}, {a}"),
+        (Some(a), Some(b)) => format!("{docs}, {a} to {b}"),
+        _ => docs,
+    }
+}
+
+/// A story's line in the index: its size, dates and flags.
 pub(crate) fn story_line(s: &Story, flags: usize) -> String {
     let dates = match (s.first_published, s.last_published) {
         (Some(a), Some(b)) if a == b => format!(", {a}"),

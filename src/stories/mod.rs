@@ -120,12 +120,32 @@ impl Default for StoriesConfig {
 /// first publication date (undated ones last) then first document id, documents in id
 /// order. The result does not depend on the order of `docs`.
 pub fn cluster(docs: &[Document], config: &StoriesConfig) -> Vec<Story> {
-    let times: Vec<Vec<TimeExpr>> = crate::par::map(docs, 0, 16, |d| {
+    let parts = partition_documents(docs, config, 0);
+    stories_of(docs, &parts, |d| profile::title(&docs[d]))
+}
+
+/// The partition of `docs` as [`cluster`] finds it, as sorted lists of indices into
+/// `docs`, on `threads` threads (`0`: every core). Each document's dates are its own
+/// temporal expressions resolved against its own publication date only, so that a
+/// document's story never depends on the dates of others.
+pub(crate) fn partition_documents(
+    docs: &[Document],
+    config: &StoriesConfig,
+    threads: usize,
+) -> Vec<Vec<usize>> {
+    if config.mode == StoryMode::One {
+        return partition(docs, &[], config, threads);
+    }
+    let times: Vec<Vec<TimeExpr>> = crate::par::map(docs, threads, 16, |d| {
         crate::extract::time::times(d, &Default::default())
     });
     let refs: Vec<&[TimeExpr]> = times.iter().map(Vec::as_slice).collect();
-    let parts = partition(docs, &refs, config, 0);
-    stories_of(docs, &parts, |d| profile::title(&docs[d]))
+    partition(docs, &refs, config, threads)
+}
+
+/// The title the stories stage gives `doc`: its headline, else its first sentence.
+pub(crate) fn title(doc: &Document) -> String {
+    profile::title(doc)
 }
 
 /// The partition of `docs` into stories, as sorted lists of indices into `docs`, from
