@@ -1,7 +1,7 @@
 //! Stories that grow one document at a time.
 //!
-//! [`Stories::add`] profiles the new document, finds its candidates through the
-//! signature keys of the documents already in (blocking, as in the batch), scores them
+//! [`Stories::add`] profiles the new document, finds its candidates among the documents
+//! already in that hold one of its signature keys (blocking, as in the batch), scores them
 //! with the document frequencies as they now stand, and then either joins the story
 //! whose documents the new one resembles most on average (at least the threshold, days
 //! compatible) or starts a story of its own. Nothing else is recomputed.
@@ -75,7 +75,7 @@ pub struct Stories {
     titles: Vec<String>,
     profiles: Vec<Profile>,
     df: Frequencies,
-    /// Signature keys of each document as of its addition, and who holds them.
+    /// Who holds each key (every key of every document in).
     postings: FxHashMap<Key, Vec<u32>>,
     agg: Agglomeration,
     /// The story node of each document.
@@ -187,7 +187,10 @@ impl Stories {
                 edges.push(Edge { a: b, b: d, sim });
             }
         }
-        for k in sig {
+        // every key of the new document is posted, not only its signature: its
+        // signature is of the counts of now, when keys later documents share may
+        // still be held by it alone
+        for &(k, _) in &self.profiles[d as usize].keys {
             self.postings.entry(k).or_default().push(d);
         }
         edges
