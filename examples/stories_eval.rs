@@ -19,6 +19,7 @@
 //!   id) with `Stories::add` and scores that partition and its agreement with the batch.
 //! - `--show` lists the gold stories that were split and the found stories that mix
 //!   gold stories.
+//! - `--set key=value` overrides a setting of [`StoriesConfig`] by its field name.
 //! - `--time` prints how long the stage took (profiles and clustering; the documents
 //!   are read before the clock starts).
 
@@ -133,6 +134,8 @@ struct Args {
     incremental: bool,
     show: bool,
     time: bool,
+    /// `--set key=value` overrides of the stage's settings.
+    set: Vec<(String, f64)>,
 }
 
 fn args() -> Result<Args, Err> {
@@ -142,6 +145,7 @@ fn args() -> Result<Args, Err> {
         incremental: false,
         show: false,
         time: false,
+        set: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
@@ -153,6 +157,11 @@ fn args() -> Result<Args, Err> {
             "--incremental" => a.incremental = true,
             "--show" => a.show = true,
             "--time" => a.time = true,
+            "--set" => {
+                let v = it.next().ok_or("--set needs key=value")?;
+                let (k, x) = v.split_once('=').ok_or("--set needs key=value")?;
+                a.set.push((k.to_string(), x.parse()?));
+            }
             _ => a.dir = PathBuf::from(x),
         }
     }
@@ -162,6 +171,26 @@ fn args() -> Result<Args, Err> {
     Ok(a)
 }
 
+/// Sets one numeric setting of the stage by its field name.
+fn set(c: &mut StoriesConfig, key: &str, x: f64) -> Result<(), Err> {
+    match key {
+        "threshold" => c.threshold = x,
+        "edge_min" => c.edge_min = x,
+        "window_days" => c.window_days = x as u32,
+        "lead_words" => c.lead_words = x as usize,
+        "lead_boost" => c.lead_boost = x,
+        "name_boost" => c.name_boost = x,
+        "number_boost" => c.number_boost = x,
+        "idf_min_docs" => c.idf_min_docs = x as usize,
+        "signature_keys" => c.signature_keys = x as usize,
+        "block_max_df" => c.block_max_df = x as usize,
+        "core_share" => c.core_share = x,
+        "foreign_share" => c.foreign_share = x,
+        _ => return Err(format!("no setting {key}").into()),
+    }
+    Ok(())
+}
+
 fn main() -> Result<(), Err> {
     let a = args()?;
     let (docs, gold_of) = load(&a.dir)?;
@@ -169,7 +198,10 @@ fn main() -> Result<(), Err> {
         .iter()
         .map(|d| gold_of.get(d.id.as_str()).map_or("?", String::as_str))
         .collect();
-    let config = StoriesConfig::default();
+    let mut config = StoriesConfig::default();
+    for (k, x) in &a.set {
+        set(&mut config, k, *x)?;
+    }
     let undated: Vec<Document> = docs
         .iter()
         .map(|d| {

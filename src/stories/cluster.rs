@@ -11,6 +11,8 @@
 //! depends only on the input.
 
 use super::dates::DocDates;
+use super::marks::Marks;
+use super::profile::Profile;
 use super::similarity::Edge;
 use super::StoriesConfig;
 use rustc_hash::FxHashMap;
@@ -20,13 +22,47 @@ use std::collections::BinaryHeap;
 /// Most date ranges a story keeps (see [`DocDates::union`]).
 pub(crate) const MAX_STORY_DATES: usize = 64;
 
+/// What a story is checked by before a merge: its days and its marks.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Side {
+    /// The days its documents speak of.
+    pub dates: DocDates,
+    /// Its names and numbers.
+    pub marks: Marks,
+}
+
+impl Side {
+    /// The side of a story of one document.
+    pub fn of_profile(p: &Profile) -> Side {
+        Side {
+            dates: p.dates.clone(),
+            marks: Marks::of_document(&p.named, &p.lead_named),
+        }
+    }
+
+    /// Whether the two stories may be one happening: days within the window, and no
+    /// conflict of marks.
+    pub fn may_join(&self, other: &Side, config: &StoriesConfig) -> bool {
+        self.dates.compatible(&other.dates, config.window_days)
+            && !self.marks.conflict(&other.marks, config)
+    }
+
+    /// Both stories' sides together.
+    fn merge(self, other: Side) -> Side {
+        Side {
+            dates: self.dates.union(&other.dates, MAX_STORY_DATES),
+            marks: self.marks.merge(other.marks),
+        }
+    }
+}
+
 /// One story while stories are being merged.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Node {
     /// Its documents (indices), unsorted.
     pub members: Vec<u32>,
-    /// The days its documents speak of.
-    pub dates: DocDates,
+    /// Its days and marks.
+    pub side: Side,
     /// Per neighbouring story, the sum of the similarities of their scored pairs.
     pub adj: FxHashMap<u32, f64>,
     /// Whether it still stands (not merged into another).
@@ -74,14 +110,14 @@ pub(crate) struct Agglomeration {
 }
 
 impl Agglomeration {
-    /// One story per document, with their dates, and the scored pairs between them.
-    pub fn new(dates: Vec<DocDates>, edges: &[Edge]) -> Agglomeration {
-        let mut nodes: Vec<Node> = dates
+    /// One story per document, with their sides, and the scored pairs between them.
+    pub fn new(sides: Vec<Side>, edges: &[Edge]) -> Agglomeration {
+        let mut nodes: Vec<Node> = sides
             .into_iter()
             .enumerate()
-            .map(|(d, dates)| Node {
+            .map(|(d, side)| Node {
                 members: vec![d as u32],
-                dates,
+                side,
                 adj: FxHashMap::default(),
                 alive: true,
                 stamp: 0,
@@ -107,11 +143,11 @@ impl Agglomeration {
     /// Adds a story of one new document (its index is the number of nodes so far) with
     /// its scored pairs, given as the standing story of the other document and the
     /// similarity.
-    pub fn push(&mut self, dates: DocDates, links: &[(u32, f64)]) {
+    pub fn push(&mut self, side: Side, links: &[(u32, f64)]) {
         let d = self.nodes.len() as u32;
         let mut node = Node {
             members: vec![d],
-            dates,
+            side,
             adj: FxHashMap::default(),
             alive: true,
             stamp: 0,
@@ -134,7 +170,7 @@ impl Agglomeration {
             if !na.alive || !nb.alive || na.stamp != c.stamp_a || nb.stamp != c.stamp_b {
                 continue;
             }
-            if !na.dates.compatible(&nb.dates, config.window_days) {
+            if !na.side.may_join(&nb.side, config) {
                 continue;
             }
             let keep = self.merge(c.a, c.b);
@@ -164,7 +200,8 @@ impl Agglomeration {
             *n.adj.entry(keep).or_default() += s;
         }
         keep_node.members.append(&mut gone_node.members);
-        keep_node.dates = keep_node.dates.union(&gone_node.dates, MAX_STORY_DATES);
+        keep_node.side =
+            std::mem::take(&mut keep_node.side).merge(std::mem::take(&mut gone_node.side));
         keep_node.stamp += 1;
         keep_node.alive = true;
         gone_node.alive = false;
@@ -238,7 +275,7 @@ mod tests {
             edge(4, 5, 0.9),
             edge(2, 3, 0.8),
         ];
-        let mut g = Agglomeration::new(vec![DocDates::default(); 6], &edges);
+        let mut g = Agglomeration::new(vec![Side::default(); 6], &edges);
         g.run(&config());
         assert_eq!(g.partition(), vec![vec![0, 1, 2], vec![3, 4, 5]]);
     }
@@ -248,7 +285,10 @@ mod tests {
         let day = |s: &str| {
             let d: crate::model::Date = s.parse().unwrap();
             let r = super::super::dates::DayRange::of(d, d);
-            DocDates::new(vec![r], vec![r], 4)
+            Side {
+                dates: DocDates::new(vec![r], vec![r], 4),
+                marks: Marks::default(),
+            }
         };
         let dates = vec![day("2009-01-06"), day("2009-01-07"), day("2012-06-11")];
         let edges = [edge(0, 1, 0.9), edge(0, 2, 0.9), edge(1, 2, 0.9)];

@@ -9,6 +9,10 @@
 //! Where the answer can differ from clustering every document at once
 //! ([`super::cluster`]), and why:
 //!
+//! - **A lone report of another happening.** A story's own names and numbers keep
+//!   another happening of its kind out only once that happening has two reports;
+//!   the first one, added alone, may join the story. `add` says when it joins a story
+//!   whose leads' names or numbers its own lead has others of ([`Difference::Lone`]).
 //! - **A bridge.** The new document may bring two existing stories close enough that
 //!   the batch would have merged them; `add` never merges existing stories, and says so
 //!   ([`Difference::Bridges`]).
@@ -22,8 +26,7 @@
 //!   differ most when few documents are in (below
 //!   [`StoriesConfig::idf_min_docs`] the counts are read as if there were that many).
 
-use super::cluster::Agglomeration;
-use super::dates::DocDates;
+use super::cluster::{Agglomeration, Side};
 use super::profile::{self, Key, Profile};
 use super::similarity::{self, Edge, Frequencies};
 use super::{stories_of, StoriesConfig, StoryMode};
@@ -45,6 +48,11 @@ pub struct Added {
 /// A way in which an incremental answer can differ from the batch one.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Difference {
+    /// The new document joined a story whose reports share names or numbers in their
+    /// leads (a toll, a suspect's name) of a kind its own lead has others of: it may be
+    /// the first report of another happening of the kind, which the batch would pair
+    /// with its own later reports before they meet the story.
+    Lone,
     /// The new document's story and another story are now close enough to merge (their
     /// average similarity is `average`, their days compatible); the batch would have
     /// merged them, `add` leaves them apart.
@@ -133,14 +141,14 @@ impl Stories {
         kept.published = doc.published;
         kept.source = doc.source.clone();
         self.docs.push(kept);
-        let dates: DocDates = p.dates.clone();
+        let side = Side::of_profile(&p);
         self.profiles.push(p);
         let edges = self.score_new(d);
         let links: Vec<(u32, f64)> = edges
             .iter()
             .map(|e| (self.owner[e.a as usize], e.sim))
             .collect();
-        self.agg.push(dates, &links);
+        self.agg.push(side, &links);
         self.owner.push(d);
         if self.config.mode == StoryMode::One && d > 0 {
             let story = self.owner[0];
@@ -202,15 +210,14 @@ impl Stories {
         let mut stories: Vec<u32> = edges.iter().map(|e| self.owner[e.a as usize]).collect();
         stories.sort_unstable();
         stories.dedup();
-        let window = self.config.window_days;
         let best = stories
             .iter()
             .map(|&s| (self.agg.average(d, s), s))
             .filter(|&(avg, s)| {
                 avg >= self.config.threshold
                     && self.agg.nodes[s as usize]
-                        .dates
-                        .compatible(&self.agg.nodes[d as usize].dates, window)
+                        .side
+                        .may_join(&self.agg.nodes[d as usize].side, &self.config)
             })
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         let Some((score, story)) = best else {
@@ -221,8 +228,15 @@ impl Stories {
             };
         };
         let joined = self.members_of(story, d);
+        let lone = self.agg.nodes[d as usize]
+            .side
+            .marks
+            .lone_conflict(&self.agg.nodes[story as usize].side.marks, &self.config);
         let merged = self.join(d, story);
         let mut differs = Vec::new();
+        if lone {
+            differs.push(Difference::Lone);
+        }
         // `d` is the newest document, so the merged node is `story` and no other
         // node changed
         for &s in &stories {
@@ -234,7 +248,7 @@ impl Stories {
                 &self.agg.nodes[merged as usize],
                 &self.agg.nodes[s as usize],
             );
-            if average >= self.config.threshold && a.dates.compatible(&b.dates, window) {
+            if average >= self.config.threshold && a.side.may_join(&b.side, &self.config) {
                 differs.push(Difference::Bridges {
                     with: self.members_of(s, u32::MAX),
                     average,

@@ -14,8 +14,10 @@
 //!   Only documents sharing one of their heaviest keys that are held by few documents
 //!   are compared (blocking), so the stage never compares all pairs.
 //! - **Agglomeration** (`cluster`): average-link merging of stories over the scored
-//!   pairs, as long as the average reaches [`StoriesConfig::threshold`] and the two
-//!   stories' days can be one happening ([`StoriesConfig::window_days`]). What tells
+//!   pairs, as long as the average reaches [`StoriesConfig::threshold`], the two
+//!   stories' days can be one happening ([`StoriesConfig::window_days`]) and neither
+//!   has names or numbers in its leads that the other never mentions while the other
+//!   has its own too (`marks`). What tells
 //!   two happenings of one kind apart: the names and numbers one has and the other
 //!   lacks (two quakes, two arrests share their kind's words, not their places, people
 //!   and tolls), and days that cannot meet. One happening reported over several days
@@ -42,6 +44,7 @@
 mod cluster;
 mod dates;
 mod incremental;
+mod marks;
 mod profile;
 mod similarity;
 
@@ -68,7 +71,7 @@ pub struct StoriesConfig {
     /// Partition or take the input as one story. Default [`StoryMode::Cluster`].
     pub mode: StoryMode,
     /// Least average similarity (cosine, `0.0..=1.0`) between the documents of two
-    /// stories for them to merge. Default `0.12`.
+    /// stories for them to merge. Default `0.10`.
     pub threshold: f64,
     /// Least similarity of a pair of documents for it to count at all: lower pairs count
     /// as 0 in the averages. Default `0.03`.
@@ -96,13 +99,21 @@ pub struct StoriesConfig {
     /// count in the similarity of a pair found another way); this bounds the work per
     /// document. Default `400`.
     pub block_max_df: usize,
+    /// Least share of a story's documents (`0.0..=1.0`) that must put a name or number
+    /// in their title or lead for it to be the story's own: two stories each with an own
+    /// key the other never mentions are two happenings. Default `0.5`.
+    pub core_share: f64,
+    /// A core key of one story mentioned by fewer than this share of the other's
+    /// documents (and by one at least) is foreign to the other: a report that strayed
+    /// into a story early does not make its key the story's. Default `0.2`.
+    pub foreign_share: f64,
 }
 
 impl Default for StoriesConfig {
     fn default() -> StoriesConfig {
         StoriesConfig {
             mode: StoryMode::Cluster,
-            threshold: 0.12,
+            threshold: 0.10,
             edge_min: 0.03,
             window_days: 30,
             lead_words: 60,
@@ -112,6 +123,8 @@ impl Default for StoriesConfig {
             idf_min_docs: 50,
             signature_keys: 24,
             block_max_df: 400,
+            core_share: 0.5,
+            foreign_share: 0.2,
         }
     }
 }
@@ -193,8 +206,8 @@ pub(crate) fn partition_profiles(
     let edges = similarity::edges(profiles, &vectors, &signatures, config, threads);
     drop(signatures);
     drop(vectors);
-    let dates = profiles.iter().map(|p| p.dates.clone()).collect();
-    let mut agg = Agglomeration::new(dates, &edges);
+    let sides = profiles.iter().map(cluster::Side::of_profile).collect();
+    let mut agg = Agglomeration::new(sides, &edges);
     drop(edges);
     agg.run(config);
     agg.partition()

@@ -65,6 +65,11 @@ pub(crate) struct Profile {
     /// Keys and their weights before document frequencies (`1 + ln tf`, times the lead
     /// and kind boosts), sorted by key.
     pub keys: Vec<(Key, f32)>,
+    /// Its name, name phrase and number keys, sorted.
+    pub named: Vec<Key>,
+    /// Its name phrase and number keys in its title or lead, with their kinds
+    /// ([`KeyKind`] as a byte), sorted.
+    pub lead_named: Vec<(Key, u8)>,
     /// The days it speaks of.
     pub dates: DocDates,
     /// Its publication date.
@@ -160,6 +165,19 @@ pub(crate) fn profile(doc: &Document, times: &[TimeExpr], config: &StoriesConfig
             lead_end = t.end as usize;
         }
     }
+    let mut named: Vec<Key> = Vec::new();
+    let mut lead_named: Vec<(Key, u8)> = Vec::new();
+    for (&k, c) in &counts {
+        if c.kind != KeyKind::Term as u8 {
+            named.push(k);
+            let core_kind = c.kind == KeyKind::Phrase as u8 || c.kind == KeyKind::Number as u8;
+            if c.lead > 0 && core_kind {
+                lead_named.push((k, c.kind));
+            }
+        }
+    }
+    named.sort_unstable();
+    lead_named.sort_unstable();
     let mut keys: Vec<(Key, f32)> = counts
         .into_iter()
         .map(|(k, c)| {
@@ -175,6 +193,8 @@ pub(crate) fn profile(doc: &Document, times: &[TimeExpr], config: &StoriesConfig
     keys.sort_unstable_by_key(|&(k, _)| k);
     Profile {
         keys,
+        named,
+        lead_named,
         dates: dates(doc, times, lead_end),
         published: doc.published,
         title: title(doc),
