@@ -97,7 +97,8 @@ pub struct StoriesConfig {
     pub signature_keys: usize,
     /// Keys held by more documents than this never make a candidate pair (they still
     /// count in the similarity of a pair found another way); this bounds the work per
-    /// document. Default `400`.
+    /// document to [`StoriesConfig::signature_keys`] times this many pairs. Default
+    /// `50`: a story's rarer names and numbers still pair its reports.
     pub block_max_df: usize,
     /// Least share of a story's documents (`0.0..=1.0`) that must put a name or number
     /// in their title or lead for it to be the story's own: two stories each with an own
@@ -122,7 +123,7 @@ impl Default for StoriesConfig {
             number_boost: 1.0,
             idf_min_docs: 50,
             signature_keys: 24,
-            block_max_df: 400,
+            block_max_df: 50,
             core_share: 0.5,
             foreign_share: 0.2,
         }
