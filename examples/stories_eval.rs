@@ -186,6 +186,7 @@ fn set(c: &mut StoriesConfig, key: &str, x: f64) -> Result<(), Err> {
         "block_max_df" => c.block_max_df = x as usize,
         "core_share" => c.core_share = x,
         "foreign_share" => c.foreign_share = x,
+        "conflict_max_similarity" => c.conflict_max_similarity = x,
         _ => return Err(format!("no setting {key}").into()),
     }
     Ok(())

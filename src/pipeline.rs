@@ -16,6 +16,7 @@ use crate::model::{
 use crate::reconcile as reconcile_stage;
 use crate::resolve::{self, Extraction};
 use crate::segment;
+use crate::text;
 use std::collections::BTreeMap;
 
 /// A stage of the pipeline, as reported to a progress observer.
@@ -97,19 +98,34 @@ impl Reconciler {
         &self.config
     }
 
+    /// The configuration validated, then `docs` sorted by id and checked.
+    fn checked(&self, docs: &[Document]) -> Result<Vec<Document>> {
+        self.config.validate().map_err(|e| {
+            Error::new(
+                ErrorKind::Config,
+                "configuration",
+                Position::None,
+                e.to_string(),
+            )
+            .with_source(e)
+        })?;
+        sorted_checked(docs)
+    }
+
     /// Runs every stage on `docs` and returns the report. The result does not depend on
     /// the order of `docs`.
     ///
-    /// Fails when two documents share an id or a document's head is not a valid prefix
-    /// of its text.
+    /// Fails when the configuration is out of range ([`Config::validate`]), two documents
+    /// share an id, or a document's head is not a valid prefix of its text.
     pub fn reconcile(&self, docs: &[Document]) -> Result<Report> {
         self.reconcile_with_progress(docs, &mut |_, _, _| {})
     }
 
     /// As [`Reconciler::reconcile`], telling `progress` how far each stage has got.
     pub fn reconcile_with_progress(&self, docs: &[Document], progress: Progress) -> Result<Report> {
-        let docs = sorted_checked(docs)?;
+        let docs = self.checked(docs)?;
         let (sentences, Extraction { actors, quotes }) = self.segment_and_actors(&docs, progress);
+        let layers = self.text_layers(&docs);
         // Times and quantities do not feed the stories, the claims or their alignment:
         // they are found on a thread of their own meanwhile (alignment has a sequential
         // merging phase that leaves cores free).
@@ -117,13 +133,13 @@ impl Reconciler {
         progress(Stage::TimesAndQuantities, 0, n);
         let ((times, quantities), (parts, (mut claims, groups))) = crate::par::join(
             self.config.threads,
-            || self.times_and_quantities(&docs),
+            || self.times_and_quantities(&docs, &layers),
             || {
                 progress(Stage::Stories, 0, 1);
                 let parts = self.partition(&docs);
                 progress(Stage::Stories, 1, 1);
                 progress(Stage::Align, 0, 1);
-                let found = self.story_claims(&docs, &sentences, &quotes, &parts);
+                let found = self.story_claims(&docs, &sentences, &quotes, &layers, &parts);
                 progress(Stage::Align, 1, 1);
                 (parts, found)
             },
@@ -142,7 +158,7 @@ impl Reconciler {
             claims: &claims,
             groups: &groups,
         };
-        let report = reconcile_stage::check_stories(&input, &stories, &self.config.reconcile);
+        let report = reconcile_stage::check_stories(&input, &stories, &self.config);
         progress(Stage::Reconcile, 1, 1);
         Ok(report)
     }
@@ -162,7 +178,7 @@ impl Reconciler {
     /// assert_eq!(stories.len(), 1);
     /// ```
     pub fn stories(&self, docs: &[Document]) -> Result<Vec<crate::model::Story>> {
-        let docs = sorted_checked(docs)?;
+        let docs = self.checked(docs)?;
         let parts = self.partition(&docs);
         Ok(crate::stories::stories_of(&docs, &parts, |d| {
             crate::stories::title(&docs[d])
@@ -176,10 +192,11 @@ impl Reconciler {
 
     /// Runs the extraction stages only: actors, quotes, times and quantities.
     pub fn extract(&self, docs: &[Document]) -> Result<Extracted> {
-        let docs = sorted_checked(docs)?;
+        let docs = self.checked(docs)?;
         let progress = &mut |_, _, _| {};
         let (_, Extraction { actors, quotes }) = self.segment_and_actors(&docs, progress);
-        let (times, quantities) = self.times_and_quantities(&docs);
+        let layers = self.text_layers(&docs);
+        let (times, quantities) = self.times_and_quantities(&docs, &layers);
         Ok(Extracted {
             documents: docs
                 .iter()
@@ -214,11 +231,12 @@ impl Reconciler {
     /// assert!(align::to_markdown(&out).contains("Cold War mentality"));
     /// ```
     pub fn align(&self, docs: &[Document]) -> Result<Alignment> {
-        let docs = sorted_checked(docs)?;
+        let docs = self.checked(docs)?;
         let (sentences, Extraction { quotes, .. }) =
             self.segment_and_actors(&docs, &mut |_, _, _| {});
+        let layers = self.text_layers(&docs);
         let parts = self.partition(&docs);
-        let (claims, groups) = self.story_claims(&docs, &sentences, &quotes, &parts);
+        let (claims, groups) = self.story_claims(&docs, &sentences, &quotes, &layers, &parts);
         Ok(Alignment::new(&docs, claims, groups))
     }
 
@@ -239,15 +257,25 @@ impl Reconciler {
         }
     }
 
+    /// The text layer of each document's body ([`text::Tokens`]), tokenized once here
+    /// for every later stage that reads words.
+    fn text_layers(&self, docs: &[Document]) -> Vec<text::Tokens> {
+        crate::par::map(docs, self.config.threads, 2, |doc| {
+            text::Tokens::new(&doc.text, doc.body().start)
+        })
+    }
+
     /// The claims of each story of `docs` (sorted) and their groups, found story by
     /// story (`parts`: each story's documents as indices into `docs`), each document
-    /// given only its own quotes. Claims and groups are numbered story by story (claims
-    /// in document id, then offset order within a story); each group names its story.
+    /// given only its own quotes and its text layer. Claims and groups are numbered
+    /// story by story (claims in document id, then offset order within a story); each
+    /// group names its story.
     fn story_claims(
         &self,
         docs: &[Document],
         sentences: &[Vec<Sentence>],
         quotes: &[Quote],
+        layers: &[text::Tokens],
         parts: &[Vec<usize>],
     ) -> (Vec<Claim>, Vec<Group>) {
         // `claims::build` looks quotes up per sentence, so handing every document all
@@ -275,7 +303,7 @@ impl Reconciler {
                             .get(&docs.get(d)?.id)
                             .map(Vec::as_slice)
                             .unwrap_or_default(),
-                        tokens: None,
+                        tokens: layers.get(d),
                     })
                 })
                 .collect();
@@ -302,11 +330,16 @@ impl Reconciler {
     }
 
     /// Times and quantities of `docs` (sorted), in document then offset order.
-    fn times_and_quantities(&self, docs: &[Document]) -> (Vec<TimeExpr>, Vec<Quantity>) {
+    fn times_and_quantities(
+        &self,
+        docs: &[Document],
+        layers: &[text::Tokens],
+    ) -> (Vec<TimeExpr>, Vec<Quantity>) {
         let anchors = extract::time::anchors(docs, &self.config.time);
-        let paired: Vec<(&Document, _)> = docs.iter().zip(anchors).collect();
-        let found = crate::par::map(&paired, self.config.threads, 2, |(doc, anchor)| {
-            extract::times_and_quantities_anchored(doc, *anchor, &self.config.time)
+        let paired: Vec<((&Document, &text::Tokens), _)> =
+            docs.iter().zip(layers).zip(anchors).collect();
+        let found = crate::par::map(&paired, self.config.threads, 2, |((doc, layer), anchor)| {
+            extract::times_and_quantities_on(doc, layer, *anchor, &self.config.time)
         });
         let mut times = Vec::new();
         let mut quantities = Vec::new();

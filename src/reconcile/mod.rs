@@ -8,7 +8,8 @@
 //!
 //! ```
 //! use corroborate::model::*;
-//! use corroborate::reconcile::{self, Input, ReconcileConfig};
+//! use corroborate::reconcile::{self, Input};
+//! use corroborate::Config;
 //!
 //! let a = Document::new("a", "The council approved the plan on Monday.");
 //! let b = Document::new("b", "The council did not approve the plan on Monday.");
@@ -31,13 +32,14 @@
 //! let claims = [claim(0, &a), claim(1, &b)];
 //! let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1)], score: 0.9, story: Default::default() }];
 //! let input = Input { documents: &docs, claims: &claims, groups: &groups, ..Input::default() };
-//! let report = reconcile::check(&input, &ReconcileConfig::default());
+//! let report = reconcile::check(&input, &Config::default());
 //! assert_eq!(report.flags.len(), 1);
 //! assert_eq!(report.flags[0].kind, FlagKind::Polarity);
 //! ```
 
 mod classes;
 mod compare;
+pub mod confidence;
 pub mod diff;
 mod events;
 mod facts;
@@ -46,8 +48,8 @@ mod lexicon;
 pub mod words;
 
 use crate::model::{
-    Actor, Claim, ClaimId, Coverage, CoverageRow, DocId, Document, DocumentInfo, Event, EventId,
-    Flag, Group, Quantity, Quote, Report, Story, StoryId, TimeExpr,
+    Actor, Claim, ClaimId, Confidence, Coverage, CoverageRow, DocId, Document, DocumentInfo, Event,
+    EventId, Flag, Group, Quantity, Quote, Report, Story, StoryId, TimeExpr,
 };
 use facts::{Facts, Index};
 
@@ -114,7 +116,11 @@ const PARALLEL_MEMBERS: usize = 256;
 
 /// Everything reconciliation finds, with the stages' outputs, as one [`Report`]. The
 /// input is taken as one story (see [`check_stories`] for a partitioned feed).
-pub fn check(input: &Input, config: &ReconcileConfig) -> Report {
+///
+/// Reads [`Config::reconcile`](crate::Config::reconcile), and runs on up to
+/// [`Config::threads`](crate::Config::threads) threads; the report is the same for any
+/// number.
+pub fn check(input: &Input, config: &crate::Config) -> Report {
     let stories = crate::stories::one_story(input.documents);
     check_stories(input, &stories, config)
 }
@@ -123,15 +129,16 @@ pub fn check(input: &Input, config: &ReconcileConfig) -> Report {
 /// naming its story ([`Group::story`], a position in `stories`): flags are found per
 /// group, events story by story (each story's groups, with its flags), and coverage
 /// against each group's story. Nothing is compared across stories.
-pub fn check_stories(input: &Input, stories: &[Story], config: &ReconcileConfig) -> Report {
+pub fn check_stories(input: &Input, stories: &[Story], config: &crate::Config) -> Report {
+    let threads = config.threads;
     let index = Index::new(input);
-    let gathered = gather(input, &index, 0);
-    let flags = flags_of(&gathered, config, 0);
+    let gathered = gather(input, &index, threads);
+    let flags = flags_of(&gathered, &config.reconcile, threads);
     let events = story_events(&gathered, &index, &flags);
     // The members' facts are many small allocations: free them on another core while
     // this one assembles the report.
     let ((), report) = crate::par::join(
-        0,
+        threads,
         move || drop(gathered),
         || assemble(input, stories.to_vec(), flags, events),
     );
@@ -139,12 +146,16 @@ pub fn check_stories(input: &Input, stories: &[Story], config: &ReconcileConfig)
 }
 
 /// The events of each story, story by story, numbered in that order. Groups come in
-/// id order and flags in group order, so a story whose groups are numbered together
-/// (as the pipeline numbers them) is one run of each; events are found inside a run
-/// only, with indices into the whole list of flags.
+/// id order, so a story whose groups are numbered together (as the pipeline numbers
+/// them) is one run of them; events are found inside a run only, with that story's
+/// flags, and name flags by their index in the whole list.
 fn story_events(gathered: &[GroupFacts], index: &Index, flags: &[Flag]) -> Vec<Event> {
+    let mut flags_of_story: std::collections::BTreeMap<StoryId, Vec<usize>> = Default::default();
+    for (i, f) in flags.iter().enumerate() {
+        flags_of_story.entry(f.story).or_default().push(i);
+    }
     let mut out: Vec<Event> = Vec::new();
-    let (mut g0, mut f0) = (0, 0);
+    let mut g0 = 0;
     while let Some((first, _)) = gathered.get(g0) {
         let story = first.story;
         let g1 = g0
@@ -152,18 +163,19 @@ fn story_events(gathered: &[GroupFacts], index: &Index, flags: &[Flag]) -> Vec<E
                 .iter()
                 .take_while(|(g, _)| g.story == story)
                 .count();
-        let f1 = f0 + flags[f0..].iter().take_while(|f| f.story == story).count();
+        let own: &[usize] = flags_of_story.get(&story).map_or(&[], Vec::as_slice);
+        let story_flags: Vec<Flag> = own.iter().map(|&i| flags[i].clone()).collect();
         let numbered = out.len() as u32;
-        let found = events::events(&gathered[g0..g1], index, &flags[f0..f1]);
+        let found = events::events(&gathered[g0..g1], index, &story_flags);
         out.extend(found.into_iter().map(|mut e| {
             e.id = EventId(numbered + e.id.0);
             e.story = story;
             for k in &mut e.flags {
-                *k += f0;
+                *k = own.get(*k).copied().unwrap_or(*k);
             }
             e
         }));
-        (g0, f0) = (g1, f1);
+        g0 = g1;
     }
     out
 }
@@ -218,8 +230,8 @@ fn assemble(input: &Input, stories: Vec<Story>, flags: Vec<Flag>, events: Vec<Ev
 }
 
 /// The flags of every group, sorted by group, kind and evidence.
-pub fn flags(input: &Input, config: &ReconcileConfig) -> Vec<Flag> {
-    flags_of(&gather(input, &Index::new(input), 0), config, 0)
+pub fn flags(input: &Input, config: &crate::Config) -> Vec<Flag> {
+    flags_indexed(input, &Index::new(input), config)
 }
 
 /// A group with the facts of its members (in claim id order).
@@ -255,14 +267,59 @@ where
         .collect()
 }
 
+fn flags_indexed(input: &Input, index: &Index, config: &crate::Config) -> Vec<Flag> {
+    let threads = config.threads;
+    flags_of(&gather(input, index, threads), &config.reconcile, threads)
+}
+
+/// Every group's flags, the most trusted first (then in group order).
 fn flags_of(gathered: &Gathered, config: &ReconcileConfig, threads: usize) -> Vec<Flag> {
-    // groups are independent: on all cores, in group order
-    crate::par::map(gathered, threads, 2, |(g, members)| {
+    // groups are independent: on up to `threads` cores, in group order
+    let mut flags: Vec<Flag> = crate::par::map(gathered, threads, 2, |(g, members)| {
         flag::group_flags(g, members, config)
     })
     .into_iter()
     .flatten()
-    .collect()
+    .collect();
+    // stable: group order is kept within each level
+    flags.sort_by_key(|f| f.confidence);
+    flags
+}
+
+/// `report` with only the flags of at least `min` confidence; the events' references to
+/// flags follow.
+///
+/// ```
+/// use corroborate::{reconcile, Confidence, Document, Reconciler};
+/// let docs = [
+///     Document::new("a", "The ministry said on Monday that 40 people died in the flood."),
+///     Document::new("b", "The ministry said on Monday that 45 people died in the flood."),
+/// ];
+/// let report = Reconciler::default().reconcile(&docs).unwrap();
+/// let kept = reconcile::with_min_confidence(report.clone(), Confidence::High);
+/// assert!(kept.flags.len() <= report.flags.len());
+/// assert!(kept.flags.iter().all(|f| f.confidence == Confidence::High));
+/// ```
+pub fn with_min_confidence(mut report: Report, min: Confidence) -> Report {
+    let mut new_index = Vec::with_capacity(report.flags.len());
+    let mut kept = 0;
+    for f in &report.flags {
+        if f.confidence <= min {
+            new_index.push(Some(kept));
+            kept += 1;
+        } else {
+            new_index.push(None);
+        }
+    }
+    report.flags.retain(|f| f.confidence <= min);
+    for e in &mut report.events {
+        e.flags = e
+            .flags
+            .iter()
+            .filter_map(|&i| new_index.get(i).copied().flatten())
+            .collect();
+    }
+    report
 }
 
 /// A document as summaries name it: its outlet, else its id.
@@ -344,8 +401,9 @@ pub(crate) fn coverage_rows(stories: &[Story], claims: &[Claim], groups: &[Group
     Coverage { rows }
 }
 
-/// The events of the input, in timeline order, given its flags (from [`flags`]).
-pub fn events(input: &Input, flags: &[Flag]) -> Vec<Event> {
+/// The events of the input, in timeline order, given its flags (from [`flags`]), on up
+/// to [`Config::threads`](crate::Config::threads) threads.
+pub fn events(input: &Input, flags: &[Flag], config: &crate::Config) -> Vec<Event> {
     let index = Index::new(input);
-    story_events(&gather(input, &index, 0), &index, flags)
+    story_events(&gather(input, &index, config.threads), &index, flags)
 }

@@ -127,13 +127,22 @@ fn section(out: &mut impl Write, r: &Report, p: &StoryPart, level: &str) -> io::
 fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag, level: &str) -> io::Result<()> {
     writeln!(
         out,
-        "{level}# {}. {} — {} (group {})\n\n{}\n",
+        "{level}# {}. {} — {} (group {}, {} confidence)\n\n{}\n",
         i + 1,
         f.kind.as_str(),
         f.severity.as_str(),
         f.group.0,
+        f.confidence.as_str(),
         esc(&f.summary)
     )?;
+    if !f.reasons.is_empty() {
+        writeln!(
+            out,
+            "*Confidence {}:* {}.\n",
+            f.confidence,
+            esc(&f.reasons.join("; "))
+        )?;
+    }
     for e in &f.evidence {
         let quoted: String = pieces(e)
             .into_iter()

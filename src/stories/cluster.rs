@@ -40,11 +40,15 @@ impl Side {
         }
     }
 
-    /// Whether the two stories may be one happening: days within the window, and no
-    /// conflict of marks.
-    pub fn may_join(&self, other: &Side, config: &StoriesConfig) -> bool {
+    /// Whether the two stories, whose documents' average similarity is `average`, may
+    /// be one happening: days within the window, and no conflict of marks unless they
+    /// are as alike as [`StoriesConfig::conflict_max_similarity`] (reports that alike
+    /// are one happening whose outlets disagree on a number or a name, which is what
+    /// the later stages are for).
+    pub fn may_join(&self, other: &Side, average: f64, config: &StoriesConfig) -> bool {
         self.dates.compatible(&other.dates, config.window_days)
-            && !self.marks.conflict(&other.marks, config)
+            && (average >= config.conflict_max_similarity
+                || !self.marks.conflict(&other.marks, config))
     }
 
     /// Both stories' sides together.
@@ -170,7 +174,7 @@ impl Agglomeration {
             if !na.alive || !nb.alive || na.stamp != c.stamp_a || nb.stamp != c.stamp_b {
                 continue;
             }
-            if !na.side.may_join(&nb.side, config) {
+            if !na.side.may_join(&nb.side, c.avg, config) {
                 continue;
             }
             let keep = self.merge(c.a, c.b);

@@ -215,9 +215,11 @@ impl Stories {
             .map(|&s| (self.agg.average(d, s), s))
             .filter(|&(avg, s)| {
                 avg >= self.config.threshold
-                    && self.agg.nodes[s as usize]
-                        .side
-                        .may_join(&self.agg.nodes[d as usize].side, &self.config)
+                    && self.agg.nodes[s as usize].side.may_join(
+                        &self.agg.nodes[d as usize].side,
+                        avg,
+                        &self.config,
+                    )
             })
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         let Some((score, story)) = best else {
@@ -248,7 +250,7 @@ impl Stories {
                 &self.agg.nodes[merged as usize],
                 &self.agg.nodes[s as usize],
             );
-            if average >= self.config.threshold && a.side.may_join(&b.side, &self.config) {
+            if average >= self.config.threshold && a.side.may_join(&b.side, average, &self.config) {
                 differs.push(Difference::Bridges {
                     with: self.members_of(s, u32::MAX),
                     average,

@@ -108,6 +108,10 @@ pub struct StoriesConfig {
     /// documents (and by one at least) is foreign to the other: a report that strayed
     /// into a story early does not make its key the story's. Default `0.2`.
     pub foreign_share: f64,
+    /// Least average similarity at which two stories whose names or numbers conflict
+    /// are still merged: reports this alike are one happening on which the outlets
+    /// disagree. Default `0.5`.
+    pub conflict_max_similarity: f64,
 }
 
 impl Default for StoriesConfig {
@@ -126,6 +130,7 @@ impl Default for StoriesConfig {
             block_max_df: 50,
             core_share: 0.5,
             foreign_share: 0.2,
+            conflict_max_similarity: 0.5,
         }
     }
 }
