@@ -285,7 +285,7 @@ fn main() -> Result<(), Err> {
                 &format!("  incremental, {what}"),
                 bcubed(&inc, &gold),
                 &format!(
-                    "  ({} stories, {bridges} adds bridging{})",
+                    "  ({} stories, {bridges} adds that may differ{})",
                     s.stories().len(),
                     if a.time {
                         format!(", {secs:.2} s")
