@@ -25,6 +25,9 @@ use crate::reconcile::ReconcileConfig;
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Config {
+    /// How documents are partitioned into stories (one per real-world happening)
+    /// before claims.
+    pub stories: crate::stories::StoriesConfig,
     /// Claim normalization: what becomes a claim's content tokens.
     pub claims: ClaimsConfig,
     /// Cross-document alignment.

@@ -36,6 +36,7 @@ pub mod reconcile;
 pub mod report;
 pub mod resolve;
 pub mod segment;
+pub mod stories;
 pub mod text;
 mod work;
 

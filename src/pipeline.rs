@@ -10,8 +10,8 @@ use crate::config::Config;
 use crate::error::{Error, ErrorKind, Position, Result};
 use crate::extract;
 use crate::model::{
-    Claim, DocId, Document, Group, Quantity, QuantityId, Quote, Report, Sentence, Span, TimeExpr,
-    TimeId,
+    Claim, ClaimId, DocId, Document, Group, GroupId, Quantity, QuantityId, Quote, Report, Sentence,
+    Span, StoryId, TimeExpr, TimeId,
 };
 use crate::reconcile as reconcile_stage;
 use crate::resolve::{self, Extraction};
@@ -29,6 +29,8 @@ pub enum Stage {
     Actors,
     /// Times and quantities, one document at a time.
     TimesAndQuantities,
+    /// The documents partitioned into stories.
+    Stories,
     /// Claims and their cross-document alignment.
     Align,
     /// Flags, events and coverage.
@@ -42,6 +44,7 @@ impl Stage {
             Stage::Segment => "segment",
             Stage::Actors => "actors and quotes",
             Stage::TimesAndQuantities => "times and quantities",
+            Stage::Stories => "stories",
             Stage::Align => "align",
             Stage::Reconcile => "reconcile",
         }
@@ -123,24 +126,29 @@ impl Reconciler {
         let docs = self.checked(docs)?;
         let (sentences, Extraction { actors, quotes }) = self.segment_and_actors(&docs, progress);
         let layers = self.text_layers(&docs);
-        // Times and quantities do not feed the claims or their alignment: they are found
-        // on a thread of their own while the claims are built and aligned (alignment
-        // has a sequential merging phase that leaves cores free).
+        // Times and quantities do not feed the stories, the claims or their alignment:
+        // they are found on a thread of their own meanwhile (alignment has a sequential
+        // merging phase that leaves cores free).
         let n = docs.len();
         progress(Stage::TimesAndQuantities, 0, n);
-        let ((times, quantities), (mut claims, groups)) = crate::par::join(
+        let ((times, quantities), (parts, (mut claims, groups))) = crate::par::join(
             self.config.threads,
             || self.times_and_quantities(&docs, &layers),
             || {
+                progress(Stage::Stories, 0, 1);
+                let parts = self.partition(&docs);
+                progress(Stage::Stories, 1, 1);
                 progress(Stage::Align, 0, 1);
-                let found = self.claims_of(&docs, &sentences, &quotes, &layers);
+                let found = self.story_claims(&docs, &sentences, &quotes, &layers, &parts);
                 progress(Stage::Align, 1, 1);
-                found
+                (parts, found)
             },
         );
         progress(Stage::TimesAndQuantities, n, n);
         attach_times_and_quantities(&mut claims, &times, &quantities);
         progress(Stage::Reconcile, 0, 1);
+        let stories =
+            crate::stories::stories_of(&docs, &parts, |d| crate::stories::title(&docs[d]));
         let input = reconcile_stage::Input {
             documents: &docs,
             actors: &actors,
@@ -150,9 +158,36 @@ impl Reconciler {
             claims: &claims,
             groups: &groups,
         };
-        let report = reconcile_stage::check(&input, &self.config);
+        let report = reconcile_stage::check_stories(&input, &stories, &self.config);
         progress(Stage::Reconcile, 1, 1);
         Ok(report)
+    }
+
+    /// The stories of `docs` ([`crate::stories::cluster`]), as sorted lists of indices
+    /// into `docs`, in story order.
+    ///
+    /// Fails as [`Reconciler::reconcile`] does.
+    ///
+    /// ```
+    /// use corroborate::{Document, Reconciler};
+    /// let docs = [
+    ///     Document::new("a", "Quake hits Qeshm\n\nA 5.6-magnitude earthquake struck Qeshm island off Iran."),
+    ///     Document::new("b", "Qeshm quake\n\nAn earthquake of magnitude 5.6 struck Qeshm island off Iran."),
+    /// ];
+    /// let stories = Reconciler::default().stories(&docs).unwrap();
+    /// assert_eq!(stories.len(), 1);
+    /// ```
+    pub fn stories(&self, docs: &[Document]) -> Result<Vec<crate::model::Story>> {
+        let docs = self.checked(docs)?;
+        let parts = self.partition(&docs);
+        Ok(crate::stories::stories_of(&docs, &parts, |d| {
+            crate::stories::title(&docs[d])
+        }))
+    }
+
+    /// The partition of `docs` (sorted) into stories.
+    fn partition(&self, docs: &[Document]) -> Vec<Vec<usize>> {
+        crate::stories::partition_documents(docs, &self.config.stories, self.config.threads)
     }
 
     /// Runs the extraction stages only: actors, quotes, times and quantities.
@@ -200,7 +235,8 @@ impl Reconciler {
         let (sentences, Extraction { quotes, .. }) =
             self.segment_and_actors(&docs, &mut |_, _, _| {});
         let layers = self.text_layers(&docs);
-        let (claims, groups) = self.claims_of(&docs, &sentences, &quotes, &layers);
+        let parts = self.partition(&docs);
+        let (claims, groups) = self.story_claims(&docs, &sentences, &quotes, &layers, &parts);
         Ok(Alignment::new(&docs, claims, groups))
     }
 
@@ -229,14 +265,18 @@ impl Reconciler {
         })
     }
 
-    /// [`Reconciler::claims_and_groups`] of `docs` (sorted) with their sentences and
-    /// text layers, each document given only its own quotes.
-    fn claims_of(
+    /// The claims of each story of `docs` (sorted) and their groups, found story by
+    /// story (`parts`: each story's documents as indices into `docs`), each document
+    /// given only its own quotes and its text layer. Claims and groups are numbered
+    /// story by story (claims in document id, then offset order within a story); each
+    /// group names its story.
+    fn story_claims(
         &self,
         docs: &[Document],
         sentences: &[Vec<Sentence>],
         quotes: &[Quote],
         layers: &[text::Tokens],
+        parts: &[Vec<usize>],
     ) -> (Vec<Claim>, Vec<Group>) {
         // `claims::build` looks quotes up per sentence, so handing every document all
         // quotes would be quadratic
@@ -244,21 +284,32 @@ impl Reconciler {
         for q in quotes {
             quotes_of.entry(&q.doc).or_default().push(q.clone());
         }
-        let inputs: Vec<DocInput<'_>> = docs
-            .iter()
-            .zip(sentences)
-            .zip(layers)
-            .map(|((doc, s), layer)| DocInput {
-                doc,
-                sentences: s,
-                quotes: quotes_of
-                    .get(&doc.id)
-                    .map(Vec::as_slice)
-                    .unwrap_or_default(),
-                tokens: Some(layer),
-            })
-            .collect();
-        self.claims_and_groups(&inputs)
+        // many stories run side by side, each on one thread; one story gets every thread
+        let (outer, inner) = if parts.len() > 1 {
+            (self.config.threads, 1)
+        } else {
+            (1, self.config.threads)
+        };
+        let mut config = self.config.clone();
+        config.threads = inner;
+        let per_story = crate::par::map(parts, outer, 1, |members| {
+            let inputs: Vec<DocInput<'_>> = members
+                .iter()
+                .filter_map(|&d| {
+                    Some(DocInput {
+                        doc: docs.get(d)?,
+                        sentences: sentences.get(d)?,
+                        quotes: quotes_of
+                            .get(&docs.get(d)?.id)
+                            .map(Vec::as_slice)
+                            .unwrap_or_default(),
+                        tokens: layers.get(d),
+                    })
+                })
+                .collect();
+            story_claims_and_groups(&inputs, &config)
+        });
+        number_by_story(per_story)
     }
 
     /// Sentences per document (sorted), then actors, quotations and speakers.
@@ -305,6 +356,51 @@ impl Reconciler {
         }
         (times, quantities)
     }
+}
+
+/// [`Reconciler::claims_and_groups`] of one story's documents: aligned as one story
+/// ([`align::story_groups`]) when the feed was partitioned into stories, as given
+/// ([`align::groups`], whose story filter sets apart documents that share little)
+/// when the input is taken as one story ([`crate::stories::StoryMode::One`]).
+fn story_claims_and_groups(inputs: &[DocInput<'_>], config: &Config) -> (Vec<Claim>, Vec<Group>) {
+    let align = |claims: &[Claim]| match config.stories.mode {
+        crate::stories::StoryMode::One => align::groups(claims, config),
+        _ => align::story_groups(claims, config),
+    };
+    let sentences = claims::build(inputs, config);
+    let groups = align(&sentences);
+    match claims::refine(inputs, &sentences, &groups, config) {
+        None => (sentences, groups),
+        Some(refined) => {
+            let groups = align(&refined);
+            (refined, groups)
+        }
+    }
+}
+
+/// The claims and groups of each story (each numbered from 0) numbered across the
+/// stories, in story order; each group names its story.
+fn number_by_story(per_story: Vec<(Vec<Claim>, Vec<Group>)>) -> (Vec<Claim>, Vec<Group>) {
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
+    for (s, (story_claims, story_groups)) in per_story.into_iter().enumerate() {
+        // the next free ids: a story's own ids are shifted past every earlier story's
+        let c0 = claims.last().map_or(0, |c| c.id.0 + 1);
+        let g0 = groups.last().map_or(0, |g| g.id.0 + 1);
+        claims.extend(story_claims.into_iter().map(|mut c| {
+            c.id = ClaimId(c0 + c.id.0);
+            c
+        }));
+        groups.extend(story_groups.into_iter().map(|mut g| {
+            g.id = GroupId(g0 + g.id.0);
+            g.story = StoryId(s as u32);
+            for c in &mut g.claims {
+                *c = ClaimId(c0 + c.0);
+            }
+            g
+        }));
+    }
+    (claims, groups)
 }
 
 /// The documents sorted by id, after checking ids are unique and heads are valid.

@@ -97,14 +97,14 @@ pub fn load(dir: &Path) -> Result<DevNews, Box<dyn std::error::Error>> {
 /// The whole pipeline on one cluster of articles. Kept in one place because the public
 /// entry point may be renamed.
 ///
-/// With `DEV_NEWS_ONE_STORY=1` in the environment the cluster is aligned as one story,
-/// without the alignment's story filter (which, on 9 or more articles of one event,
-/// cannot tell the story's own words from common ones): what a stage that partitions a
-/// feed into stories will give each story.
+/// With `DEV_NEWS_ONE_STORY=1` in the environment the cluster is taken as one story
+/// (the stories stage does not partition it) and aligned without the alignment's story
+/// filter. Without it, the cluster goes through the stories stage like any feed.
 pub fn check(docs: &[Document]) -> Result<Report, corroborate::Error> {
     let mut config = corroborate::Config::default();
     if std::env::var("DEV_NEWS_ONE_STORY").is_ok_and(|v| v == "1") {
         config.align.context_min_docs = usize::MAX;
+        config.stories.mode = corroborate::stories::StoryMode::One;
     }
     corroborate::Reconciler::new(config).reconcile(docs)
 }

@@ -94,9 +94,14 @@ pub enum ContextMode {
     /// hold the token; idf over documents), among the tokens that at least one other
     /// document has too: the names and terms an article keeps coming back to. Articles on one event
     /// share its names, places and rare terms; unrelated stories share only common
-    /// words, so short generic sentences of different stories do not align.
+    /// words, so short generic sentences of different stories do not align. The
+    /// pipeline partitions documents into stories first ([`crate::stories`]) and
+    /// aligns each story as [`ContextMode::Story`].
     #[default]
     Document,
+    /// The claims are one story's: every pair of documents is compared, none is set
+    /// apart as another story's ([`story_groups`]).
+    Story,
     /// Claims are compared alone.
     None,
 }
@@ -184,6 +189,28 @@ pub fn groups(claims: &[Claim], config: &Config) -> Vec<Group> {
     groups_with(claims, config, true)
 }
 
+/// [`groups`] of the claims of one story: every pair of documents is compared (the
+/// story filter of [`ContextMode::Document`] is off), as the pipeline aligns each story
+/// the stories stage found. A setting of [`ContextMode::None`] is kept.
+///
+/// ```
+/// use corroborate::{align, claims, Config, Document};
+/// let docs: Vec<Document> = (0..12)
+///     .map(|i| Document::new(format!("d{i}"), "The council approved the harbour budget on Monday."))
+///     .collect();
+/// let config = Config::default();
+/// let cs = claims::from_documents(&docs, &config);
+/// assert_eq!(align::story_groups(&cs, &config)[0].claims.len(), 12);
+/// ```
+pub fn story_groups(claims: &[Claim], config: &Config) -> Vec<Group> {
+    if config.align.context != ContextMode::Document {
+        return groups_with(claims, config, true);
+    }
+    let mut one = config.clone();
+    one.align.context = ContextMode::Story;
+    groups_with(claims, &one, true)
+}
+
 /// [`groups`] computed the plain way: every candidate pair scored with
 /// [`decision_score`], every link offered to the mutual-best filter, every average-link
 /// check computed afresh. The result is the same as [`groups`] (which shares work between
@@ -223,7 +250,7 @@ fn groups_with(claims: &[Claim], config: &Config, shared: bool) -> Vec<Group> {
     let ids = crate::claims::interner::TermIds::of(&sorted);
     let sets = token_sets::of_ids(&ids, &key, config.weighting);
     let fast = shared
-        && config.context == ContextMode::Document
+        && matches!(config.context, ContextMode::Document | ContextMode::Story)
         && config.grouping == GroupMode::MutualBest
         && config.threshold <= 1.0;
     let components = if fast {
@@ -232,7 +259,7 @@ fn groups_with(claims: &[Claim], config: &Config, shared: bool) -> Vec<Group> {
     } else {
         let candidates = match config.context {
             ContextMode::None => join(&sets, config.candidate_threshold),
-            ContextMode::Document => join_in_context(&sets, config),
+            ContextMode::Document | ContextMode::Story => join_in_context(&sets, config),
         };
         let links = decide(&sets, &sorted, candidates, config.threshold);
         let kept = match config.grouping {
@@ -250,6 +277,7 @@ fn groups_with(claims: &[Claim], config: &Config, shared: bool) -> Vec<Group> {
                 id: GroupId(0),
                 claims: ids,
                 score,
+                story: Default::default(),
             }
         })
         .collect();

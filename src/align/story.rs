@@ -4,7 +4,7 @@
 use super::candidates::visit_doc_pairs;
 use super::join::{join, Link};
 use super::token_sets::TokenSets;
-use super::AlignConfig;
+use super::{AlignConfig, ContextMode};
 use rustc_hash::FxHashMap;
 
 /// Links of sets whose keys (documents) are similar: an exact join of the documents'
@@ -47,15 +47,17 @@ pub(super) fn classes<T: std::hash::Hash + Eq>(
 }
 
 /// Per document, its range of sets; and the same-story document pairs, sorted by
-/// `(a, b)`: every pair with at most [`AlignConfig::context_min_docs`] documents, else
-/// the pairs whose signatures ([`signatures`]) reach
-/// [`AlignConfig::context_threshold`] in the exact join.
+/// `(a, b)`: every pair when the claims are one story's ([`ContextMode::Story`]) or
+/// with at most [`AlignConfig::context_min_docs`] documents, else the pairs whose
+/// signatures ([`signatures`]) reach [`AlignConfig::context_threshold`] in the exact
+/// join.
 pub(super) fn story_pairs(
     sets: &TokenSets,
     config: &AlignConfig,
 ) -> (Vec<(usize, usize)>, Vec<Link>) {
     let ranges = doc_ranges(sets);
-    let mut doc_links = if ranges.len() <= config.context_min_docs {
+    let one_story = config.context == ContextMode::Story;
+    let mut doc_links = if one_story || ranges.len() <= config.context_min_docs {
         let n = ranges.len() as u32;
         (0..n)
             .flat_map(|a| (a + 1..n).map(move |b| Link { a, b, score: 1.0 }))

@@ -6,7 +6,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use corroborate::{
     align, ingest, reconcile, report, segment, Confidence, Config, Document, Extracted, Reconciler,
-    Report, Sentence, Stage,
+    Report, Sentence, Stage, Story,
 };
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -44,6 +44,8 @@ enum Command {
     Check(Inputs),
     /// Show the groups of near-duplicate claims across documents.
     Align(Inputs),
+    /// Partition the documents into stories, one per real-world happening.
+    Stories(Inputs),
 }
 
 #[derive(Args, Debug)]
@@ -98,6 +100,7 @@ fn main() -> ExitCode {
         Command::Extract(inputs) => ("extract", inputs),
         Command::Check(inputs) => ("check", inputs),
         Command::Align(inputs) => ("align", inputs),
+        Command::Stories(inputs) => ("stories", inputs),
     };
     if inputs.format == OutputFormat::Html && name != "check" {
         eprintln!(
@@ -129,6 +132,7 @@ fn main() -> ExitCode {
         )),
         Command::Extract(_) => reconciler.extract(&docs).map(Computed::Extracted),
         Command::Align(_) => reconciler.align(&docs).map(Computed::Alignment),
+        Command::Stories(_) => reconciler.stories(&docs).map(Computed::Stories),
         Command::Check(_) => reconciler
             .reconcile_with_progress(&docs, &mut |stage, done, total| {
                 progress.update(stage, done, total)
@@ -166,6 +170,7 @@ enum Computed {
     Sentences(Vec<Vec<Sentence>>),
     Extracted(Extracted),
     Alignment(align::Alignment),
+    Stories(Vec<Story>),
     Report(Report),
 }
 
@@ -191,6 +196,10 @@ fn render(
                 writeln!(out)
             }
         }
+        (Computed::Stories(s), OutputFormat::Json) => {
+            report::write_json(&serde_json::json!({ "stories": s }), out)
+        }
+        (Computed::Stories(s), _) => report::write_stories_markdown(s, out),
         (Computed::Report(r), OutputFormat::Json) => report::write_json(r, out),
         (Computed::Report(r), OutputFormat::Markdown) => report::write_markdown(r, out),
         (Computed::Report(r), OutputFormat::Html) => report::write_html(r, out),

@@ -1,6 +1,6 @@
 //! Claims and the cross-document groups they are aligned into.
 
-use super::{ActorId, ContentTokens, DocId, QuantityId, QuoteId, Span, TimeId};
+use super::{ActorId, ContentTokens, DocId, QuantityId, QuoteId, Span, StoryId, TimeId};
 use serde::{Deserialize, Serialize};
 
 /// The identifier of a [`Claim`], unique within one run and assigned in document-id then
@@ -92,4 +92,8 @@ pub struct Group {
     /// of members, of the mean of weighted Jaccard similarity and weighted containment
     /// (`TokenSets::score`, see [`crate::align`]).
     pub score: f64,
+    /// The story its claims belong to (see [`crate::stories`]); claims of different
+    /// stories are never grouped.
+    #[serde(default)]
+    pub story: StoryId,
 }

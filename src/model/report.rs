@@ -202,6 +202,9 @@ pub struct Flag {
     pub severity: Severity,
     /// The group whose members disagree.
     pub group: GroupId,
+    /// The story of that group.
+    #[serde(default)]
+    pub story: StoryId,
     /// One line a journalist can read.
     pub summary: String,
     /// The spans on each side, sorted by document then offset: for each distinct value,
@@ -380,8 +383,11 @@ pub struct EventId(pub u32);
 /// One happening that a set of aligned claims describes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
-    /// Its id, the position in the timeline.
+    /// Its id: events are numbered story by story, each story's in timeline order.
     pub id: EventId,
+    /// The story it belongs to.
+    #[serde(default)]
+    pub story: StoryId,
     /// What kind of happening.
     pub kind: EventKind,
     /// A short description: the words of a representative claim.
@@ -404,28 +410,56 @@ pub struct Event {
     pub flags: Vec<usize>,
 }
 
-/// One row of the coverage matrix: which documents carry one aligned group.
+/// One row of the coverage: which documents of its story carry one aligned group.
+/// Sparse: a row names only the documents of the group's own story, so the coverage
+/// of a feed grows with its stories, not with groups times documents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoverageRow {
     /// The group.
     pub group: GroupId,
+    /// The group's story.
+    #[serde(default)]
+    pub story: StoryId,
     /// A short label: the words of the group's first claim.
     pub label: String,
-    /// One cell per column of [`Coverage::documents`]: the group's claims in that document.
-    pub cells: Vec<Vec<ClaimId>>,
-    /// The documents that carry it, sorted.
+    /// The documents that carry it, sorted (the group's claims say which claim of each).
     pub carried_by: Vec<DocId>,
-    /// The documents that do not, sorted.
+    /// The documents of the same story that do not, sorted.
     pub missing_from: Vec<DocId>,
 }
 
-/// The claims-by-outlet matrix: a row per aligned group, a column per document.
+/// Which documents of its story carry each aligned group.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coverage {
-    /// The columns, sorted by id.
-    pub documents: Vec<DocId>,
     /// The rows, in group order.
     pub rows: Vec<CoverageRow>,
+}
+
+/// The identifier of a [`Story`]: its position among the stories of one run, which
+/// are ordered by their first publication date (undated stories last), then by their
+/// first document id.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct StoryId(pub u32);
+
+/// The documents about one real-world happening (see [`crate::stories`]). Everything
+/// from claims on is found inside one story: no claim is compared with a claim of
+/// another story.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Story {
+    /// Its id.
+    pub id: StoryId,
+    /// Its documents, sorted by id.
+    pub documents: Vec<DocId>,
+    /// A headline for it: the title of its first document (by publication date, then
+    /// id).
+    pub title: String,
+    /// The earliest publication date of its documents, when one has a date.
+    pub first_published: Option<Date>,
+    /// The latest publication date of its documents, when one has a date.
+    pub last_published: Option<Date>,
 }
 
 /// What the report says about one input document.
@@ -441,10 +475,13 @@ pub struct DocumentInfo {
     pub len: usize,
 }
 
-/// Everything a run found: the extracted facts, the alignment, the flags, the timeline
-/// and the coverage. Serializes to the JSON report.
+/// Everything a run found: the stories, the extracted facts, the alignment, the flags,
+/// the timeline and the coverage. Serializes to the JSON report.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// The stories the documents were partitioned into, by id.
+    #[serde(default)]
+    pub stories: Vec<Story>,
     /// The input documents, sorted by id.
     pub documents: Vec<DocumentInfo>,
     /// The actors, by id.
@@ -461,8 +498,8 @@ pub struct Report {
     pub groups: Vec<Group>,
     /// Every disagreement, sorted by group, kind and evidence.
     pub flags: Vec<Flag>,
-    /// The events, in time order (the timeline).
+    /// The events, story by story, each story's in time order (its timeline).
     pub events: Vec<Event>,
-    /// Which documents carry which group.
+    /// Which documents of its story carry each group.
     pub coverage: Coverage,
 }

@@ -2,7 +2,7 @@
 
 use super::facts::{Facts, Index};
 use super::lexicon::Lexicon;
-use super::{short, Gathered};
+use super::{short, GroupFacts};
 use crate::model::{
     ActorId, ClaimId, DocId, Event, EventId, EventKind, EventTime, Flag, FlagKind, GroupId,
     Interval, QuoteId, TimeValue,
@@ -180,7 +180,7 @@ fn times_overlap(a: &EventTime, b: &EventTime) -> bool {
 
 /// The events, merged across groups that describe one happening (same kind, times that
 /// agree, a shared participant), in timeline order.
-pub fn events(gathered: &Gathered, index: &Index, flags: &[Flag]) -> Vec<Event> {
+pub fn events(gathered: &[GroupFacts], index: &Index, flags: &[Flag]) -> Vec<Event> {
     let mut drafts: Vec<Draft> = Vec::new();
     for (g, members) in gathered {
         // kind: the most common trigger among members (ties: the earlier kind)
@@ -296,6 +296,7 @@ pub fn events(gathered: &Gathered, index: &Index, flags: &[Flag]) -> Vec<Event> 
         .enumerate()
         .map(|(i, d)| Event {
             id: EventId(i as u32),
+            story: Default::default(),
             kind: d.kind,
             label: d.label,
             participants: d.participants.into_iter().collect(),

@@ -219,6 +219,7 @@ fn build_flag(
         kind,
         severity: severity(kind, members, conflicts),
         group: group.id,
+        story: group.story,
         summary,
         evidence,
         support: sides

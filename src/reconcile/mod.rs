@@ -30,7 +30,7 @@
 //! };
 //! let docs = [a.clone(), b.clone()];
 //! let claims = [claim(0, &a), claim(1, &b)];
-//! let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1)], score: 0.9 }];
+//! let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1)], score: 0.9, story: Default::default() }];
 //! let input = Input { documents: &docs, claims: &claims, groups: &groups, ..Input::default() };
 //! let report = reconcile::check(&input, &Config::default());
 //! assert_eq!(report.flags.len(), 1);
@@ -52,10 +52,9 @@ pub mod words;
 
 use crate::model::{
     Actor, Claim, ClaimId, Confidence, Coverage, CoverageRow, DocId, Document, DocumentInfo, Event,
-    Flag, Group, Quantity, Quote, Report, TimeExpr,
+    EventId, Flag, Group, Quantity, Quote, Report, Story, StoryId, TimeExpr,
 };
 use facts::{Facts, Index};
-use std::collections::BTreeMap;
 
 pub use diff::QuoteParams;
 
@@ -118,31 +117,75 @@ const COVERAGE_LABEL_WORDS: usize = 14;
 /// threads costs more than it saves.
 const PARALLEL_MEMBERS: usize = 256;
 
-/// Everything reconciliation finds, with the stages' outputs, as one [`Report`].
+/// Everything reconciliation finds, with the stages' outputs, as one [`Report`]. The
+/// input is taken as one story (see [`check_stories`] for a partitioned feed).
 ///
 /// Reads [`Config::reconcile`](crate::Config::reconcile), and runs on up to
 /// [`Config::threads`](crate::Config::threads) threads; the report is the same for any
 /// number.
 pub fn check(input: &Input, config: &crate::Config) -> Report {
+    let stories = crate::stories::one_story(input.documents);
+    check_stories(input, &stories, config)
+}
+
+/// [`check`] of a feed partitioned into `stories` (see [`crate::stories`]), each group
+/// naming its story ([`Group::story`], a position in `stories`): flags are found per
+/// group, events story by story (each story's groups, with its flags), and coverage
+/// against each group's story. Nothing is compared across stories.
+pub fn check_stories(input: &Input, stories: &[Story], config: &crate::Config) -> Report {
     let threads = config.threads;
     let index = Index::new(input);
     let gathered = gather(input, &index, threads);
     let flags = flags_of(&gathered, &config.reconcile, threads);
-    let events = events::events(&gathered, &index, &flags);
+    let events = story_events(&gathered, &index, &flags);
     // The members' facts are many small allocations: free them on another core while
     // this one assembles the report.
     let ((), report) = crate::par::join(
         threads,
         move || drop(gathered),
-        || assemble(input, flags, events),
+        || assemble(input, stories.to_vec(), flags, events),
     );
     report
 }
 
-/// The report around the flags and events: the stages' outputs in a stable order, and
-/// the coverage.
-fn assemble(input: &Input, flags: Vec<Flag>, events: Vec<Event>) -> Report {
-    let coverage = coverage(input);
+/// The events of each story, story by story, numbered in that order. Groups come in
+/// id order, so a story whose groups are numbered together (as the pipeline numbers
+/// them) is one run of them; events are found inside a run only, with that story's
+/// flags, and name flags by their index in the whole list.
+fn story_events(gathered: &[GroupFacts], index: &Index, flags: &[Flag]) -> Vec<Event> {
+    let mut flags_of_story: std::collections::BTreeMap<StoryId, Vec<usize>> = Default::default();
+    for (i, f) in flags.iter().enumerate() {
+        flags_of_story.entry(f.story).or_default().push(i);
+    }
+    let mut out: Vec<Event> = Vec::new();
+    let mut g0 = 0;
+    while let Some((first, _)) = gathered.get(g0) {
+        let story = first.story;
+        let g1 = g0
+            + gathered[g0..]
+                .iter()
+                .take_while(|(g, _)| g.story == story)
+                .count();
+        let own: &[usize] = flags_of_story.get(&story).map_or(&[], Vec::as_slice);
+        let story_flags: Vec<Flag> = own.iter().map(|&i| flags[i].clone()).collect();
+        let numbered = out.len() as u32;
+        let found = events::events(&gathered[g0..g1], index, &story_flags);
+        out.extend(found.into_iter().map(|mut e| {
+            e.id = EventId(numbered + e.id.0);
+            e.story = story;
+            for k in &mut e.flags {
+                *k = own.get(*k).copied().unwrap_or(*k);
+            }
+            e
+        }));
+        g0 = g1;
+    }
+    out
+}
+
+/// The report around the flags and events: the stages' outputs in a stable order, the
+/// stories, and the coverage.
+fn assemble(input: &Input, stories: Vec<Story>, flags: Vec<Flag>, events: Vec<Event>) -> Report {
     let mut documents: Vec<DocumentInfo> = input
         .documents
         .iter()
@@ -173,7 +216,9 @@ fn assemble(input: &Input, flags: Vec<Flag>, events: Vec<Event>) -> Report {
         g.claims.sort();
     }
     groups.sort_by_key(|g| g.id);
+    let coverage = coverage_rows(&stories, &claims, &groups);
     Report {
+        stories,
         documents,
         actors,
         quotes,
@@ -192,8 +237,11 @@ pub fn flags(input: &Input, config: &crate::Config) -> Vec<Flag> {
     flags_indexed(input, &Index::new(input), config)
 }
 
-/// Every group (in id order) with the facts of its members (in claim id order).
-pub(crate) type Gathered<'i, 'a> = Vec<(&'i Group, Vec<Facts<'a>>)>;
+/// A group with the facts of its members (in claim id order).
+pub(crate) type GroupFacts<'i, 'a> = (&'i Group, Vec<Facts<'a>>);
+
+/// Every group (in id order) with the facts of its members.
+pub(crate) type Gathered<'i, 'a> = Vec<GroupFacts<'i, 'a>>;
 
 fn gather<'i, 'a>(input: &Input<'a>, index: &Index<'a>, threads: usize) -> Gathered<'i, 'a>
 where
@@ -292,60 +340,73 @@ fn short(text: &str, n: usize) -> String {
     }
 }
 
-/// The claims-by-outlet matrix: for each group (in id order), its claims in each
-/// document (columns in id order).
+/// Which documents carry each group (in id order), the input taken as one story.
 pub fn coverage(input: &Input) -> Coverage {
     let mut documents: Vec<DocId> = input.documents.iter().map(|d| d.id.clone()).collect();
     documents.sort();
     documents.dedup();
-    let claims: BTreeMap<ClaimId, &Claim> = input.claims.iter().map(|c| (c.id, c)).collect();
-    let mut groups: Vec<&Group> = input.groups.iter().collect();
+    let story = Story {
+        id: StoryId(0),
+        documents,
+        title: String::new(),
+        first_published: None,
+        last_published: None,
+    };
+    let mut claims = input.claims.to_vec();
+    claims.sort_by_key(|c| c.id);
+    let mut groups: Vec<Group> = input.groups.to_vec();
     groups.sort_by_key(|g| g.id);
+    coverage_rows(&[story], &claims, &groups)
+}
+
+/// The coverage of `groups` (sorted by id, each naming its story), whose claims are
+/// `claims` (sorted by id): per group, the documents of its story that carry it and
+/// those that do not. Linear in the claims plus the stories' documents per group.
+pub(crate) fn coverage_rows(stories: &[Story], claims: &[Claim], groups: &[Group]) -> Coverage {
+    let claim = |id: &ClaimId| {
+        claims
+            .binary_search_by_key(id, |c| c.id)
+            .ok()
+            .map(|i| &claims[i])
+    };
     let rows = groups
-        .into_iter()
+        .iter()
         .map(|g| {
             let mut ids = g.claims.clone();
             ids.sort();
             ids.dedup();
-            let members: Vec<&Claim> = ids
-                .iter()
-                .filter_map(|id| claims.get(id).copied())
-                .collect();
-            let mut cells: Vec<Vec<ClaimId>> = vec![Vec::new(); documents.len()];
-            for c in &members {
-                if let Ok(col) = documents.binary_search(&c.doc) {
-                    cells[col].push(c.id);
-                }
-            }
-            let (carried_by, missing_from) = documents.iter().zip(&cells).fold(
-                (Vec::new(), Vec::new()),
-                |(mut y, mut n), (d, c)| {
-                    if c.is_empty() {
-                        n.push(d.clone())
-                    } else {
-                        y.push(d.clone())
-                    }
-                    (y, n)
-                },
-            );
+            let members: Vec<&Claim> = ids.iter().filter_map(claim).collect();
+            let mut carried_by: Vec<DocId> = members.iter().map(|c| c.doc.clone()).collect();
+            carried_by.sort();
+            carried_by.dedup();
+            let missing_from = stories
+                .get(g.story.0 as usize)
+                .map(|s| {
+                    s.documents
+                        .iter()
+                        .filter(|d| carried_by.binary_search(d).is_err())
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
             CoverageRow {
                 group: g.id,
+                story: g.story,
                 label: members
                     .first()
                     .map(|c| short(&c.text, COVERAGE_LABEL_WORDS))
                     .unwrap_or_default(),
-                cells,
                 carried_by,
                 missing_from,
             }
         })
         .collect();
-    Coverage { documents, rows }
+    Coverage { rows }
 }
 
 /// The events of the input, in timeline order, given its flags (from [`flags`]), on up
 /// to [`Config::threads`](crate::Config::threads) threads.
 pub fn events(input: &Input, flags: &[Flag], config: &crate::Config) -> Vec<Event> {
     let index = Index::new(input);
-    events::events(&gather(input, &index, config.threads), &index, flags)
+    story_events(&gather(input, &index, config.threads), &index, flags)
 }

@@ -6,7 +6,10 @@
 //! When the script has run it appends `<div id="script-ok" data-flags="N">`, which the
 //! browser test looks for.
 
-use super::{diffs_with_sides, doc_name, event_line, event_when, pieces, tally};
+use super::{
+    coverage_cells, coverage_columns, diffs_with_sides, doc_name, event_line, event_when, pieces,
+    story_line, story_parts, tally, StoryPart,
+};
 use crate::model::{Confidence, DiffOpKind, Flag, FlagKind, Report, Severity};
 use std::io::{self, Write};
 
@@ -88,16 +91,56 @@ pub fn write_html(r: &Report, out: &mut impl Write) -> io::Result<()> {
     out.write_all(STYLE.as_bytes())?;
     out.write_all("</style>\n</head>\n<body>\n<h1>Corroborate report</h1>\n".as_bytes())?;
     writeln!(out, "<p class=\"lede\">{}</p>", tally(r))?;
-    flags(out, r)?;
-    timeline(out, r)?;
-    coverage(out, r)?;
+    let parts = story_parts(r);
+    if parts.len() == 1 {
+        if !r.stories.is_empty() {
+            index(out, &parts)?;
+        }
+        let p = &parts[0];
+        flags(out, r, p, "2", "", true)?;
+        timeline(out, r, p, "2", "")?;
+        coverage(out, r, p, "2", "")?;
+    } else {
+        index(out, &parts)?;
+        filters(out, r)?;
+        for (k, p) in parts.iter().enumerate() {
+            writeln!(
+                out,
+                "<section class=\"story\" id=\"story-{}\">\n<h2>Story {}: {}</h2>",
+                k + 1,
+                k + 1,
+                esc(&p.story.title)
+            )?;
+            let suffix = format!("-{}", k + 1);
+            flags(out, r, p, "3", &suffix, false)?;
+            timeline(out, r, p, "3", &suffix)?;
+            coverage(out, r, p, "3", &suffix)?;
+            out.write_all("</section>\n".as_bytes())?;
+        }
+    }
     out.write_all("<script>".as_bytes())?;
     out.write_all(SCRIPT.as_bytes())?;
     out.write_all("</script>\n</body>\n</html>\n".as_bytes())
 }
 
-fn flags(out: &mut impl Write, r: &Report) -> io::Result<()> {
-    out.write_all("<section id=\"flags\">\n<h2>Flags</h2>\n<form id=\"filters\">\n<fieldset><legend>Kind</legend>\n".as_bytes())?;
+/// The index of the stories, each linked to its section when there are several.
+fn index(out: &mut impl Write, parts: &[StoryPart]) -> io::Result<()> {
+    out.write_all("<nav id=\"stories\">\n<h2>Stories</h2>\n<ol>\n".as_bytes())?;
+    for (k, p) in parts.iter().enumerate() {
+        let title = esc(&p.story.title);
+        if parts.len() > 1 {
+            write!(out, "<li><a href=\"#story-{}\">{title}</a>", k + 1)?;
+        } else {
+            write!(out, "<li>{title}")?;
+        }
+        writeln!(out, " — {}</li>", esc(&story_line(p.story, p.flags.len())))?;
+    }
+    out.write_all("</ol>\n</nav>\n".as_bytes())
+}
+
+/// The filters by kind and severity, with the counts of the whole report.
+fn filters(out: &mut impl Write, r: &Report) -> io::Result<()> {
+    out.write_all("<form id=\"filters\">\n<fieldset><legend>Kind</legend>\n".as_bytes())?;
     for k in FlagKind::ALL {
         let n = r.flags.iter().filter(|f| f.kind == k).count();
         writeln!(
@@ -124,12 +167,30 @@ fn flags(out: &mut impl Write, r: &Report) -> io::Result<()> {
             level.as_str()
         )?;
     }
-    out.write_all("</fieldset>\n</form>\n<p id=\"shown\"></p>\n".as_bytes())?;
-    if r.flags.is_empty() {
+    out.write_all("</fieldset>\n</form>\n<p id=\"shown\"></p>\n".as_bytes())
+}
+
+/// A story's flags under a heading of `level`; the filters inside when `with_filters`.
+fn flags(
+    out: &mut impl Write,
+    r: &Report,
+    p: &StoryPart,
+    level: &str,
+    suffix: &str,
+    with_filters: bool,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "<section id=\"flags{suffix}\">\n<h{level}>Flags</h{level}>"
+    )?;
+    if with_filters {
+        filters(out, r)?;
+    }
+    if p.flags.is_empty() {
         out.write_all("<p>No disagreements found.</p>\n".as_bytes())?;
     }
-    for (i, f) in r.flags.iter().enumerate() {
-        flag(out, r, i, f)?;
+    for &i in &p.flags {
+        flag(out, r, i, &r.flags[i])?;
     }
     out.write_all("</section>\n".as_bytes())
 }
@@ -215,13 +276,22 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> 
     Ok(())
 }
 
-fn timeline(out: &mut impl Write, r: &Report) -> io::Result<()> {
-    out.write_all("<section id=\"timeline\">\n<h2>Timeline</h2>\n".as_bytes())?;
-    if r.events.is_empty() {
+fn timeline(
+    out: &mut impl Write,
+    r: &Report,
+    p: &StoryPart,
+    level: &str,
+    suffix: &str,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "<section id=\"timeline{suffix}\">\n<h{level}>Timeline</h{level}>"
+    )?;
+    if p.events.is_empty() {
         out.write_all("<p>No events found.</p>\n".as_bytes())?;
     }
     out.write_all("<ol class=\"timeline\">\n".as_bytes())?;
-    for e in &r.events {
+    for e in &p.events {
         let when = match event_when(&e.time) {
             (text, true) => format!("<span class=\"conflict\">{}</span>", esc(&text)),
             (text, false) => esc(&text),
@@ -235,25 +305,34 @@ fn timeline(out: &mut impl Write, r: &Report) -> io::Result<()> {
     out.write_all("</ol>\n</section>\n".as_bytes())
 }
 
-fn coverage(out: &mut impl Write, r: &Report) -> io::Result<()> {
-    let c = &r.coverage;
-    out.write_all("<section id=\"coverage\">\n<h2>Coverage</h2>\n".as_bytes())?;
-    if c.rows.is_empty() {
+fn coverage(
+    out: &mut impl Write,
+    r: &Report,
+    p: &StoryPart,
+    level: &str,
+    suffix: &str,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "<section id=\"coverage{suffix}\">\n<h{level}>Coverage</h{level}>"
+    )?;
+    if p.rows.is_empty() {
         return out.write_all("<p>No aligned groups.</p>\n</section>\n".as_bytes());
     }
+    let columns = coverage_columns(r, p);
     out.write_all("<table>\n<thead><tr><th>group</th><th>claim</th>".as_bytes())?;
-    for d in &c.documents {
+    for d in &columns {
         write!(out, "<th>{}</th>", esc(&doc_name(r, d)))?;
     }
     out.write_all("</tr></thead>\n<tbody>\n".as_bytes())?;
-    for row in &c.rows {
+    for row in &p.rows {
         write!(
             out,
             "<tr><td>{}</td><td>{}</td>",
             row.group.0,
             esc(&row.label)
         )?;
-        for cell in &row.cells {
+        for cell in coverage_cells(r, row, &columns) {
             if cell.is_empty() {
                 out.write_all("<td class=\"no\">—</td>".as_bytes())?;
             } else {

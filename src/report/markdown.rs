@@ -1,8 +1,12 @@
-//! The Markdown report: flags first, each with its quoted evidence, then the timeline,
-//! then the coverage matrix.
+//! The Markdown report: an index of the stories, then per story its flags, each with
+//! its quoted evidence, its timeline and its coverage matrix. A report of one story
+//! keeps the flags, timeline and coverage as top-level sections.
 
-use super::{diffs_with_sides, doc_name, event_line, event_when, pieces, tally};
-use crate::model::{DiffOpKind, Event, Flag, Report};
+use super::{
+    coverage_cells, coverage_columns, diffs_with_sides, doc_name, event_line, event_when, pieces,
+    story_dates, story_line, story_parts, tally, StoryPart,
+};
+use crate::model::{DiffOpKind, Event, Flag, Report, Story};
 use std::io::{self, Write};
 
 /// Escapes text so Markdown shows it literally.
@@ -25,30 +29,105 @@ fn esc(s: &str) -> String {
 pub fn write_markdown(r: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "# Corroborate report\n")?;
     writeln!(out, "{}\n", tally(r))?;
-    writeln!(out, "## Flags\n")?;
-    if r.flags.is_empty() {
+    let parts = story_parts(r);
+    let several = parts.len() > 1;
+    if !r.stories.is_empty() {
+        writeln!(out, "## Stories\n")?;
+        for (k, p) in parts.iter().enumerate() {
+            let title = if p.story.title.is_empty() {
+                "(untitled)".to_string()
+            } else {
+                esc(&p.story.title)
+            };
+            let title = if several {
+                format!("[{title}](#story-{})", k + 1)
+            } else {
+                title
+            };
+            writeln!(
+                out,
+                "{}. {title} — {}",
+                k + 1,
+                story_line(p.story, p.flags.len())
+            )?;
+        }
+        writeln!(out)?;
+    }
+    for (k, p) in parts.iter().enumerate() {
+        let level = if several {
+            writeln!(
+                out,
+                "<a id=\"story-{0}\"></a>\n\n## Story {0}: {1}\n",
+                k + 1,
+                esc(&p.story.title)
+            )?;
+            "###"
+        } else {
+            "##"
+        };
+        section(out, r, p, level)?;
+    }
+    Ok(())
+}
+
+/// The stories alone, as the `stories` command prints them: per story its title, its
+/// dates and its documents.
+pub fn write_stories_markdown(stories: &[Story], out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "# Stories\n")?;
+    let documents: usize = stories.iter().map(|s| s.documents.len()).sum();
+    let plural = if stories.len() == 1 {
+        "story"
+    } else {
+        "stories"
+    };
+    writeln!(
+        out,
+        "{} {plural} of {documents} documents.\n",
+        stories.len()
+    )?;
+    for (k, s) in stories.iter().enumerate() {
+        let title = if s.title.is_empty() {
+            "(untitled)".to_string()
+        } else {
+            esc(&s.title)
+        };
+        writeln!(out, "{}. {title} — {}", k + 1, story_dates(s))?;
+        let ids: Vec<&str> = s.documents.iter().map(|d| d.as_str()).collect();
+        writeln!(out, "   {}", esc(&ids.join(", ")))?;
+    }
+    Ok(())
+}
+
+/// One story's flags, timeline and coverage under headings of `level`.
+fn section(out: &mut impl Write, r: &Report, p: &StoryPart, level: &str) -> io::Result<()> {
+    writeln!(out, "{level} Flags\n")?;
+    if p.flags.is_empty() {
         writeln!(out, "No disagreements found.\n")?;
     }
-    for (i, f) in r.flags.iter().enumerate() {
-        flag(out, r, i, f)?;
+    for &i in &p.flags {
+        flag(out, r, i, &r.flags[i], level)?;
     }
-    writeln!(out, "## Timeline\n")?;
-    if r.events.is_empty() {
+    writeln!(out, "{level} Timeline\n")?;
+    if p.events.is_empty() {
         writeln!(out, "No events found.\n")?;
     }
-    for e in &r.events {
+    for e in &p.events {
         event(out, r, e)?;
     }
-    writeln!(out, "\n## Coverage\n")?;
-    coverage(out, r)
+    writeln!(out, "\n{level} Coverage\n")?;
+    coverage(out, r, p)?;
+    if level != "##" {
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// Flag number `i`: its summary, each piece of evidence quoted with the differing words
 /// in bold, and its word diffs.
-fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> {
+fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag, level: &str) -> io::Result<()> {
     writeln!(
         out,
-        "### {}. {} — {} (group {}, {} confidence)\n\n{}\n",
+        "{level}# {}. {} — {} (group {}, {} confidence)\n\n{}\n",
         i + 1,
         f.kind.as_str(),
         f.severity.as_str(),
@@ -122,24 +201,24 @@ fn event(out: &mut impl Write, r: &Report, e: &Event) -> io::Result<()> {
     writeln!(out)
 }
 
-/// The coverage matrix as a table: a row per group, a column per document.
-fn coverage(out: &mut impl Write, r: &Report) -> io::Result<()> {
-    let c = &r.coverage;
-    if c.rows.is_empty() {
+/// A story's coverage as a table: a row per group, a column per document of the story.
+fn coverage(out: &mut impl Write, r: &Report, p: &StoryPart) -> io::Result<()> {
+    if p.rows.is_empty() {
         return writeln!(out, "No aligned groups.");
     }
+    let columns = coverage_columns(r, p);
     write!(out, "| group | claim |")?;
-    for d in &c.documents {
+    for d in &columns {
         write!(out, " {} |", esc(&doc_name(r, d)))?;
     }
     write!(out, "\n|---|---|")?;
-    for _ in &c.documents {
+    for _ in &columns {
         out.write_all("---|".as_bytes())?;
     }
     writeln!(out)?;
-    for row in &c.rows {
+    for row in &p.rows {
         write!(out, "| {} | {} |", row.group.0, esc(&row.label))?;
-        for cell in &row.cells {
+        for cell in coverage_cells(r, row, &columns) {
             if cell.is_empty() {
                 out.write_all(" — |".as_bytes())?;
             } else {

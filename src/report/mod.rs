@@ -26,10 +26,13 @@ mod sentences;
 
 pub use extracted::write_extracted_markdown;
 pub use html::write_html;
-pub use markdown::write_markdown;
+pub use markdown::{write_markdown, write_stories_markdown};
 pub use sentences::{write_sentences_json, write_sentences_markdown};
 
-use crate::model::{ActorId, DocId, Event, EventTime, Evidence, Flag, Report, Severity, WordDiff};
+use crate::model::{
+    ActorId, ClaimId, CoverageRow, DocId, Event, EventTime, Evidence, Flag, Report, Severity,
+    Story, WordDiff,
+};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -65,6 +68,121 @@ fn to_text(render: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
     let mut buf = Vec::new();
     let _ = render(&mut buf);
     String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// One story's part of a report, for the renderers' sections.
+pub(crate) struct StoryPart<'r> {
+    /// The story.
+    pub story: &'r Story,
+    /// Indices into [`Report::flags`] of its flags, in report order.
+    pub flags: Vec<usize>,
+    /// Its events, in timeline order.
+    pub events: Vec<&'r Event>,
+    /// Its coverage rows, in group order.
+    pub rows: Vec<&'r CoverageRow>,
+}
+
+/// The report cut story by story, in story order (one pass over flags, events and
+/// rows). A report with no stories (made by hand) is one part with everything in it.
+pub(crate) fn story_parts(r: &Report) -> Vec<StoryPart<'_>> {
+    static NONE: std::sync::OnceLock<Story> = std::sync::OnceLock::new();
+    if r.stories.is_empty() {
+        let story = NONE.get_or_init(|| Story {
+            id: Default::default(),
+            documents: Vec::new(),
+            title: String::new(),
+            first_published: None,
+            last_published: None,
+        });
+        return vec![StoryPart {
+            story,
+            flags: (0..r.flags.len()).collect(),
+            events: r.events.iter().collect(),
+            rows: r.coverage.rows.iter().collect(),
+        }];
+    }
+    let mut parts: Vec<StoryPart> = r
+        .stories
+        .iter()
+        .map(|story| StoryPart {
+            story,
+            flags: Vec::new(),
+            events: Vec::new(),
+            rows: Vec::new(),
+        })
+        .collect();
+    let last = parts.len() - 1;
+    let at = |s: crate::model::StoryId| (s.0 as usize).min(last);
+    for (i, f) in r.flags.iter().enumerate() {
+        parts[at(f.story)].flags.push(i);
+    }
+    for e in &r.events {
+        parts[at(e.story)].events.push(e);
+    }
+    for row in &r.coverage.rows {
+        parts[at(row.story)].rows.push(row);
+    }
+    parts
+}
+
+/// The columns of a story's coverage table: its documents, or, for a report made by
+/// hand without stories, every document.
+pub(crate) fn coverage_columns<'r>(r: &'r Report, part: &StoryPart<'r>) -> Vec<&'r DocId> {
+    if r.stories.is_empty() {
+        r.documents.iter().map(|d| &d.id).collect()
+    } else {
+        part.story.documents.iter().collect()
+    }
+}
+
+/// The claims of a coverage row's group in each of `columns` (documents).
+pub(crate) fn coverage_cells(
+    r: &Report,
+    row: &CoverageRow,
+    columns: &[&DocId],
+) -> Vec<Vec<ClaimId>> {
+    let mut cells = vec![Vec::new(); columns.len()];
+    let Ok(g) = r.groups.binary_search_by_key(&row.group, |g| g.id) else {
+        return cells;
+    };
+    for id in &r.groups[g].claims {
+        let Ok(c) = r.claims.binary_search_by_key(id, |c| c.id) else {
+            continue;
+        };
+        let doc = &r.claims[c].doc;
+        // the columns are sorted by id
+        if let Ok(col) = columns.binary_search(&doc) {
+            cells[col].push(*id);
+        }
+    }
+    cells
+}
+
+/// A story's size and dates: "3 documents, 2024-01-02 to 2024-01-04".
+pub(crate) fn story_dates(s: &Story) -> String {
+    let n = s.documents.len();
+    let docs = format!("{n} {}", if n == 1 { "document" } else { "documents" });
+    match (s.first_published, s.last_published) {
+        (Some(a), Some(b)) if a == b => format!("{docs}, {a}"),
+        (Some(a), Some(b)) => format!("{docs}, {a} to {b}"),
+        _ => docs,
+    }
+}
+
+/// A story's line in the index: its size, dates and flags.
+pub(crate) fn story_line(s: &Story, flags: usize) -> String {
+    let dates = match (s.first_published, s.last_published) {
+        (Some(a), Some(b)) if a == b => format!(", {a}"),
+        (Some(a), Some(b)) => format!(", {a} to {b}"),
+        _ => String::new(),
+    };
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}{dates}; {}",
+        plural(s.documents.len(), "document", "documents"),
+        plural(flags, "flag", "flags")
+    )
 }
 
 /// The report in one line: how many documents, claims, groups, flags and events.
@@ -136,10 +254,12 @@ pub(crate) fn diffs_with_sides(
 
 /// A document's display name: its outlet when known, else its id.
 pub(crate) fn doc_name(report: &Report, id: &DocId) -> String {
-    report
-        .documents
-        .iter()
-        .find(|d| &d.id == id)
+    // documents are sorted by id in a report; a hand-made one may not be
+    let found = match report.documents.binary_search_by(|d| d.id.cmp(id)) {
+        Ok(i) => report.documents.get(i),
+        Err(_) => report.documents.iter().find(|d| &d.id == id),
+    };
+    found
         .and_then(|d| d.source.clone())
         .unwrap_or_else(|| id.to_string())
 }

@@ -61,7 +61,7 @@ fn help_lists_every_subcommand_and_exits_0() {
     let o = run(&["--help"]);
     assert_eq!(o.status.code(), Some(0));
     let text = String::from_utf8_lossy(&o.stdout);
-    for word in ["segment", "extract", "check", "align", "--quiet"] {
+    for word in ["segment", "extract", "check", "align", "stories", "--quiet"] {
         assert!(text.contains(word), "--help lacks {word}:\n{text}");
     }
     let o = run(&["segment", "--help"]);
@@ -128,6 +128,36 @@ fn extract_align_and_check_print_json_whose_spans_match_the_files() {
             }
         }
         assert!(checked > 50, "{sub}: only {checked} spans in the output");
+    }
+}
+
+#[test]
+fn stories_prints_the_partition_and_check_names_each_story() {
+    let files = strings(&seeds());
+    let mut args = vec!["stories", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stories prints JSON");
+    let stories = v["stories"].as_array().expect("a list of stories");
+    assert_eq!(stories.len(), 1, "the seeds are one story");
+    assert_eq!(
+        stories[0]["documents"].as_array().map(Vec::len),
+        Some(files.len())
+    );
+    args[2] = "markdown";
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("# Stories"));
+    args[0] = "check";
+    args[2] = "json";
+    let o = run(&args);
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).expect("check prints JSON");
+    assert_eq!(r["stories"], v["stories"]);
+    for key in ["groups", "flags", "events"] {
+        for item in r[key].as_array().expect("a list") {
+            assert_eq!(item["story"], 0, "{key} name their story");
+        }
     }
 }
 

@@ -12,5 +12,6 @@ mod quantity;
 mod quotes;
 mod reconcile;
 mod segment;
+mod stories;
 mod support;
 mod time;

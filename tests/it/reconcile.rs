@@ -314,6 +314,7 @@ fn build(case: &Case) -> Built {
                 })
                 .collect(),
             score: 0.9,
+            story: Default::default(),
         })
         .collect();
     b
@@ -455,12 +456,12 @@ fn events_and_coverage_follow_the_groups() {
     let s = synth::cluster(4, 3, 7, 0);
     let r = reconcile::check(&synth_input(&s), &Config::default());
     assert!(r.flags.is_empty());
-    assert_eq!(r.coverage.documents.len(), 4);
+    assert_eq!(r.stories.len(), 1);
+    assert_eq!(r.stories[0].documents.len(), 4);
     assert_eq!(r.coverage.rows.len(), 3);
     for row in &r.coverage.rows {
         assert_eq!(row.carried_by.len(), 4);
         assert!(row.missing_from.is_empty());
-        assert!(row.cells.iter().all(|c| c.len() == 1));
     }
     // "were approved" is a happening: one event per group, in time order, each carried
     // by every outlet, with the time the outlets agree on.
@@ -586,6 +587,7 @@ fn with_copies(s: &synth::Synth) -> synth::Synth {
             id: GroupId(c.id.0),
             claims: vec![c.id, ClaimId(c.id.0 + nc)],
             score: 1.0,
+            story: Default::default(),
         })
         .collect();
     synth::Synth {
@@ -663,7 +665,7 @@ proptest! {
         };
         let docs = [d1.clone(), d2.clone()];
         let claims = [claim(0, &d1, Span { start: a.min(b), end: a.max(b) }), claim(1, &d2, Span { start: c.min(b), end: c.max(b) }), claim(2, &d2, Span::new(0, d2.text.len()))];
-        let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1), ClaimId(2)], score: 0.5 }];
+        let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1), ClaimId(2)], score: 0.5, story: Default::default() }];
         let input = Input { documents: &docs, claims: &claims, groups: &groups, ..Input::default() };
         let r = reconcile::check(&input, &Config::default());
         assert_evidence_valid(&docs, &r);
@@ -856,6 +858,7 @@ fn seeds_through_real_extraction() {
             id: GroupId(0),
             claims: members,
             score: 0.9,
+            story: Default::default(),
         }];
         let input = Input {
             documents: &docs,
