@@ -134,7 +134,11 @@ impl Reconciler {
             claims: &claims,
             groups: &groups,
         };
-        let report = reconcile_stage::check(&input, &self.config.reconcile);
+        let mut report = reconcile_stage::check(&input, &self.config.reconcile);
+        crate::provenance::annotate(
+            &mut report,
+            crate::provenance::copies_segmented(&docs, &sentences),
+        );
         progress(Stage::Reconcile, 1, 1);
         Ok(report)
     }

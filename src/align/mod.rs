@@ -250,6 +250,7 @@ fn groups_with(claims: &[Claim], config: &Config, shared: bool) -> Vec<Group> {
                 id: GroupId(0),
                 claims: ids,
                 score,
+                corroboration: Default::default(),
             }
         })
         .collect();

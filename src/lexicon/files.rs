@@ -38,6 +38,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     data_file!("meaning/irregular_verbs.txt"),
     data_file!("meaning/clauses.txt"),
     data_file!("meaning/events.txt"),
+    data_file!("provenance/wire_credits.txt"),
 ];
 
 /// The contents of the data file at `path` (under `data/`). Every path the lexicon asks

@@ -92,4 +92,8 @@ pub struct Group {
     /// of members, of the mean of weighted Jaccard similarity and weighted containment
     /// (`TokenSets::score`, see [`crate::align`]).
     pub score: f64,
+    /// How many independent outlets carry it, and which members copy which (see
+    /// [`crate::provenance`]).
+    #[serde(flatten, default)]
+    pub corroboration: super::Corroboration,
 }

@@ -168,6 +168,9 @@ pub struct Flag {
     /// Word-level diffs between sides (for quotation wording), empty otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diffs: Vec<WordDiff>,
+    /// Set when one side rests only on copies of one source: which side, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copied_side: Option<String>,
 }
 
 /// The normalized value one side of a disagreement gives, of the kind the flag
@@ -415,4 +418,7 @@ pub struct Report {
     pub events: Vec<Event>,
     /// Which documents carry which group.
     pub coverage: Coverage,
+    /// Which documents copy which, the original first (see [`crate::provenance`]).
+    #[serde(default)]
+    pub provenance: Vec<super::CopyLink>,
 }

@@ -171,6 +171,7 @@ fn assemble(input: &Input, flags: Vec<Flag>, events: Vec<Event>) -> Report {
         flags,
         events,
         coverage,
+        provenance: Vec::new(),
     }
 }
 

@@ -1,0 +1,144 @@
+//! The join: which pairs of documents share enough shingles to be worth verifying, found
+//! from an index of shingles rather than by comparing every pair of documents; and the
+//! verification of one pair, sentence by sentence, into shared passages.
+
+use super::passages::DocShingles;
+use rustc_hash::FxHashMap;
+
+/// How many of the earliest documents carrying a shingle each later carrier is paired
+/// with (besides the carrier just before it). A wire story carried by a thousand
+/// outlets then makes a few thousand candidate pairs, not half a million; a copy of a
+/// copy still meets its neighbour.
+pub(super) const ANCHORS_PER_SHINGLE: usize = 4;
+
+/// Fewest shingles a pair of documents must share (as counted through the anchors)
+/// before its sentences are compared: a few shared phrases ("said in a statement on")
+/// are common wording, not a copied passage.
+pub(super) const MIN_CANDIDATE_SHINGLES: u32 = 8;
+
+/// Share of the smaller sentence's shingles two sentences must share to be the same
+/// sentence near-verbatim (one or two words edited).
+pub(super) const SENTENCE_MATCH: f64 = 0.5;
+
+/// Most sentences skipped on either side inside one passage: an edited or dropped
+/// sentence does not cut a copied run in two.
+pub(super) const MAX_GAP: usize = 1;
+
+/// The pairs of documents `(a, b)`, `a` before `b` in `rank` order (indices into
+/// `docs`), that share at least [`MIN_CANDIDATE_SHINGLES`] shingles, sorted.
+///
+/// `docs` must be in rank order (earliest first). Cost: sorting the postings, then at
+/// most `ANCHORS_PER_SHINGLE + 1` pair counts per posting.
+pub(super) fn candidate_pairs(docs: &[&DocShingles]) -> Vec<(u32, u32)> {
+    let mut postings: Vec<(u64, u32)> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let mut own: Vec<u64> = doc.postings().into_iter().map(|(h, _)| h).collect();
+        own.dedup();
+        postings.extend(own.into_iter().map(|h| (h, d as u32)));
+    }
+    postings.sort_unstable();
+    let mut pairs: Vec<u64> = Vec::new();
+    for run in postings.chunk_by(|a, b| a.0 == b.0) {
+        for (i, &(_, later)) in run.iter().enumerate().skip(1) {
+            let anchors = i.min(ANCHORS_PER_SHINGLE);
+            for &(_, earlier) in &run[..anchors] {
+                pairs.push(u64::from(earlier) << 32 | u64::from(later));
+            }
+            if i > anchors {
+                pairs.push(u64::from(run[i - 1].1) << 32 | u64::from(later));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+        .chunk_by(|a, b| a == b)
+        .filter(|run| run.len() as u32 >= MIN_CANDIDATE_SHINGLES)
+        .map(|run| ((run[0] >> 32) as u32, run[0] as u32))
+        .collect()
+}
+
+/// One run of matched sentences between two documents: positions in each document's
+/// [`DocShingles::sentences`], first and last (inclusive), and the count matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Run {
+    /// First and last matched sentence in the first document.
+    pub a: (usize, usize),
+    /// First and last matched sentence in the second document.
+    pub b: (usize, usize),
+    /// Sentences of the second document matched.
+    pub matched: usize,
+    /// Words (outside quotation marks) of the matched sentences of the second document.
+    pub words: usize,
+}
+
+/// The runs of near-verbatim sentences `a` and `b` share, in `b`'s text order: each
+/// sentence of `b` is matched to the sentence of `a` sharing the largest share of
+/// shingles, and consecutive matches in the same order on both sides form a run.
+pub(super) fn shared_runs(a: &DocShingles, b: &DocShingles) -> Vec<Run> {
+    let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (h, i) in a.postings() {
+        index.entry(h).or_default().push(i);
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    let mut counts: Vec<(u32, u32)> = Vec::new();
+    for (j, sb) in b.sentences.iter().enumerate() {
+        counts.clear();
+        for h in &sb.shingles {
+            if let Some(list) = index.get(h) {
+                counts.extend(list.iter().map(|&i| (i, 1)));
+            }
+        }
+        let Some(i) = best_match(a, sb.shingles.len(), &mut counts, runs.last()) else {
+            continue;
+        };
+        let extends = runs.last().filter(|r| {
+            j > r.b.1 && j - r.b.1 <= MAX_GAP + 1 && i > r.a.1 && i - r.a.1 <= MAX_GAP + 1
+        });
+        if extends.is_some() {
+            if let Some(r) = runs.last_mut() {
+                r.a.1 = i;
+                r.b.1 = j;
+                r.matched += 1;
+                r.words += sb.words;
+            }
+        } else {
+            runs.push(Run {
+                a: (i, i),
+                b: (j, j),
+                matched: 1,
+                words: sb.words,
+            });
+        }
+    }
+    runs
+}
+
+/// The sentence of `a` that a sentence with `n` shingles matches, from the (sentence,
+/// 1) entries in `counts`: the largest share of shared shingles at or above
+/// [`SENTENCE_MATCH`], ties to the sentence that continues the current run.
+fn best_match(
+    a: &super::passages::DocShingles,
+    n: usize,
+    counts: &mut [(u32, u32)],
+    last: Option<&Run>,
+) -> Option<usize> {
+    counts.sort_unstable();
+    let next = last.map(|r| r.a.1 + 1);
+    let mut best: Option<(f64, bool, std::cmp::Reverse<usize>)> = None;
+    let mut pick = None;
+    for run in counts.chunk_by(|x, y| x.0 == y.0) {
+        let i = run[0].0 as usize;
+        let shared = run.len() as f64;
+        let smaller = n.min(a.sentences.get(i)?.shingles.len()).max(1) as f64;
+        let share = shared / smaller;
+        if share < SENTENCE_MATCH {
+            continue;
+        }
+        let key = (share, Some(i) == next, std::cmp::Reverse(i));
+        if best.is_none_or(|b| key.partial_cmp(&b) == Some(std::cmp::Ordering::Greater)) {
+            best = Some(key);
+            pick = Some(i);
+        }
+    }
+    pick
+}
