@@ -39,21 +39,41 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let docs = news.event_docs(event);
         let links = provenance::copies(&docs);
-        println!("## {event}: {} documents, {} copy links", docs.len(), links.len());
+        println!(
+            "## {event}: {} documents, {} copy links",
+            docs.len(),
+            links.len()
+        );
         total += links.len();
         events_with += usize::from(!links.is_empty());
         for l in &links {
-            println!("- {} -> {} ({:?}, {:?}): {}", l.from.0, l.to.0, l.extent, l.order, l.reason);
+            println!(
+                "- {} -> {} ({:?}, {:?}): {}",
+                l.from.0, l.to.0, l.extent, l.order, l.reason
+            );
             if !show {
                 continue;
             }
             let text = |id: &corroborate::DocId| {
-                docs.iter().find(|d| &d.id == id).map(|d| d.text.as_str()).unwrap_or("")
+                docs.iter()
+                    .find(|d| &d.id == id)
+                    .map(|d| d.text.as_str())
+                    .unwrap_or("")
             };
             for p in &l.shared {
-                let a: String = p.from.slice(text(&l.from)).chars().take(SHOWN_CHARS).collect();
+                let a: String = p
+                    .from
+                    .slice(text(&l.from))
+                    .chars()
+                    .take(SHOWN_CHARS)
+                    .collect();
                 let b: String = p.to.slice(text(&l.to)).chars().take(SHOWN_CHARS).collect();
-                println!("    [{} sentences]\n    from: {}\n    to:   {}", p.sentences, a.replace('\n', " "), b.replace('\n', " "));
+                println!(
+                    "    [{} sentences]\n    from: {}\n    to:   {}",
+                    p.sentences,
+                    a.replace('\n', " "),
+                    b.replace('\n', " ")
+                );
             }
         }
     }

@@ -39,8 +39,7 @@ pub fn annotate(report: &mut Report, links: Vec<CopyLink>) {
         .map(|(i, g)| (g.id.0, i))
         .collect();
     for f in &mut report.flags {
-        let Some(component) = group_index.get(&f.group.0).and_then(|&i| components.get(i))
-        else {
+        let Some(component) = group_index.get(&f.group.0).and_then(|&i| components.get(i)) else {
             continue;
         };
         f.copied_side = copied_side(f, component);
@@ -112,7 +111,7 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 }
 
 /// The note for a flag one of whose sides (a value given by two or more documents)
-/// rests only on copies of one source.
+/// rests only on copies of one source, or all of whose documents do.
 fn copied_side(f: &crate::model::Flag, component: &[(DocId, usize)]) -> Option<String> {
     let of = |d: &DocId| {
         component
@@ -120,22 +119,26 @@ fn copied_side(f: &crate::model::Flag, component: &[(DocId, usize)]) -> Option<S
             .find(|(doc, _)| doc == d)
             .map(|(_, root)| *root)
     };
+    let one_source = |docs: &mut dyn Iterator<Item = &DocId>| {
+        let roots: Option<Vec<usize>> = docs.map(of).collect();
+        roots.is_some_and(|r| r.windows(2).all(|w| w[0] == w[1]))
+    };
+    let all: usize = f.support.iter().map(|s| s.docs.len()).sum();
+    if f.support.len() >= 2 && one_source(&mut f.support.iter().flat_map(|s| &s.docs)) {
+        return Some(format!(
+            "all {all} documents carry copies of one source: the difference was made in copying, not by independent reports"
+        ));
+    }
     let notes: Vec<String> = f
         .support
         .iter()
-        .filter(|s| s.docs.len() >= 2)
-        .filter_map(|s| {
-            let first = of(s.docs.first()?)?;
-            s.docs
-                .iter()
-                .all(|d| of(d) == Some(first))
-                .then(|| {
-                    format!(
-                        "the {} documents giving {} carry copies of one source, so they count as one",
-                        s.docs.len(),
-                        s.value
-                    )
-                })
+        .filter(|s| s.docs.len() >= 2 && one_source(&mut s.docs.iter()))
+        .map(|s| {
+            format!(
+                "the {} documents giving {} carry copies of one source, so they count as one",
+                s.docs.len(),
+                s.value
+            )
         })
         .collect();
     (!notes.is_empty()).then(|| notes.join("; "))

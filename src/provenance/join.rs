@@ -113,11 +113,11 @@ pub(super) fn shared_runs(a: &DocShingles, b: &DocShingles) -> Vec<Run> {
     runs
 }
 
-/// The sentence of `a` that a sentence with `n` shingles matches, from the (sentence,
-/// 1) entries in `counts`: the largest share of shared shingles at or above
+/// The sentence of `a` that a sentence with `n` shingles matches, from the entries
+/// `(sentence, 1)` in `counts`: the largest share of shared shingles at or above
 /// [`SENTENCE_MATCH`], ties to the sentence that continues the current run.
 fn best_match(
-    a: &super::passages::DocShingles,
+    a: &DocShingles,
     n: usize,
     counts: &mut [(u32, u32)],
     last: Option<&Run>,

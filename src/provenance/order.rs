@@ -30,7 +30,11 @@ pub(super) struct Carrier<'d> {
 impl Carrier<'_> {
     /// Where the document stands in publication order: dated before undated, then id.
     pub fn rank_key(&self) -> (bool, Option<Date>, &DocId) {
-        (self.doc.published.is_none(), self.doc.published, &self.doc.id)
+        (
+            self.doc.published.is_none(),
+            self.doc.published,
+            &self.doc.id,
+        )
     }
 }
 

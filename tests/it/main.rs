@@ -6,6 +6,7 @@ mod align;
 mod align_shared;
 mod cli;
 mod ingest;
+mod provenance;
 mod quantity;
 mod quotes;
 mod reconcile;

@@ -313,6 +313,7 @@ fn build(case: &Case) -> Built {
                 })
                 .collect(),
             score: 0.9,
+            corroboration: Default::default(),
         })
         .collect();
     b
@@ -585,6 +586,7 @@ fn with_copies(s: &synth::Synth) -> synth::Synth {
             id: GroupId(c.id.0),
             claims: vec![c.id, ClaimId(c.id.0 + nc)],
             score: 1.0,
+            corroboration: Default::default(),
         })
         .collect();
     synth::Synth {
@@ -662,7 +664,7 @@ proptest! {
         };
         let docs = [d1.clone(), d2.clone()];
         let claims = [claim(0, &d1, Span { start: a.min(b), end: a.max(b) }), claim(1, &d2, Span { start: c.min(b), end: c.max(b) }), claim(2, &d2, Span::new(0, d2.text.len()))];
-        let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1), ClaimId(2)], score: 0.5 }];
+        let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1), ClaimId(2)], score: 0.5, corroboration: Default::default() }];
         let input = Input { documents: &docs, claims: &claims, groups: &groups, ..Input::default() };
         let r = reconcile::check(&input, &ReconcileConfig::default());
         assert_evidence_valid(&docs, &r);
@@ -855,6 +857,7 @@ fn seeds_through_real_extraction() {
             id: GroupId(0),
             claims: members,
             score: 0.9,
+            corroboration: Default::default(),
         }];
         let input = Input {
             documents: &docs,

@@ -107,6 +107,7 @@ pub fn cluster(n_docs: usize, n_facts: usize, seed: u64, change_per_mille: usize
                 id: GroupId(k as u32),
                 claims: Vec::new(),
                 score: 0.9,
+                corroboration: Default::default(),
             })
             .collect(),
         expected: BTreeSet::new(),
