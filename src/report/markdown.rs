@@ -40,7 +40,8 @@ pub fn write_markdown(r: &Report, out: &mut impl Write) -> io::Result<()> {
         event(out, r, e)?;
     }
     writeln!(out, "\n## Coverage\n")?;
-    coverage(out, r)
+    coverage(out, r)?;
+    super::provenance::write_markdown(out, r, esc)
 }
 
 /// Flag number `i`: its summary, each piece of evidence quoted with the differing words
@@ -55,6 +56,9 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> 
         f.group.0,
         esc(&f.summary)
     )?;
+    if let Some(note) = &f.copied_side {
+        writeln!(out, "Copies: {}.\n", esc(note))?;
+    }
     for e in &f.evidence {
         let quoted: String = pieces(e)
             .into_iter()
