@@ -60,23 +60,25 @@ pub struct CopyLink {
     pub reason: String,
 }
 
-/// One member of a group that repeats another member.
+/// One member of a group whose claim repeats another document's.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct CopyOf {
     /// The document whose claim is a copy.
     pub doc: DocId,
-    /// The document it repeats (the original of its copy link).
+    /// The document it repeats (the original of its copy link), a member or not.
     pub of: DocId,
 }
 
 /// How many independent outlets carry a group, and which members repeat which.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Corroboration {
-    /// The number of independent outlets among the members: members that carry a
-    /// copied passage of another member count once with it.
+    /// The number of independent outlets among the members: members whose claim stands
+    /// in a passage copied from another member, or from the same original as another
+    /// member's, count once with it.
     #[serde(default)]
     pub independent: usize,
-    /// The members whose claim stands in a passage copied from another member, sorted.
+    /// The members whose claim stands in a copied passage, each with the original it
+    /// repeats (a member of the group or not), sorted.
     #[serde(default)]
     pub copies: Vec<CopyOf>,
 }

@@ -61,18 +61,22 @@ fn corroborate(
         .collect();
     let mut parent: Vec<usize> = (0..members.len()).collect();
     let mut copies: Vec<CopyOf> = Vec::new();
+    // members copying an original that is not itself a member still count once together
+    let mut first_copy_of: BTreeMap<&DocId, usize> = BTreeMap::new();
     for (i, (doc, span)) in members.iter().enumerate() {
         for (original, passages) in by_copy.get(doc).into_iter().flatten() {
-            let Some(&j) = position.get(original) else {
+            if !passages.iter().any(|p| p.contains(*span)) {
                 continue;
-            };
-            if passages.iter().any(|p| p.contains(*span)) {
-                union(&mut parent, i, j);
-                copies.push(CopyOf {
-                    doc: (*doc).clone(),
-                    of: (*original).clone(),
-                });
             }
+            let j = match position.get(original) {
+                Some(&j) => j,
+                None => *first_copy_of.entry(original).or_insert(i),
+            };
+            union(&mut parent, i, j);
+            copies.push(CopyOf {
+                doc: (*doc).clone(),
+                of: (*original).clone(),
+            });
         }
     }
     copies.sort();
@@ -142,4 +146,36 @@ fn copied_side(f: &crate::model::Flag, component: &[(DocId, usize)]) -> Option<S
         })
         .collect();
     (!notes.is_empty()).then(|| notes.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> DocId {
+        DocId(s.to_string())
+    }
+
+    #[test]
+    fn copies_of_one_original_count_once_with_or_without_it() {
+        let (a, b, c, d) = (id("a"), id("b"), id("c"), id("d"));
+        let passage = vec![Span::new(0, 100)];
+        let mut by_copy: BTreeMap<&DocId, Vec<(&DocId, Vec<Span>)>> = BTreeMap::new();
+        by_copy.insert(&b, vec![(&a, passage.clone())]);
+        by_copy.insert(&c, vec![(&a, passage)]);
+        let inside = Span::new(10, 40);
+        // the original is a member
+        let members = [(&a, inside), (&b, inside), (&c, inside), (&d, inside)];
+        let (found, _) = corroborate(&members, &by_copy);
+        assert_eq!(found.independent, 2);
+        assert_eq!(found.copies.len(), 2);
+        // the original is not: its two copies still count once
+        let (found, _) = corroborate(&members[1..], &by_copy);
+        assert_eq!(found.independent, 2);
+        // a claim outside the copied passage is the copy's own reporting
+        let own = Span::new(150, 190);
+        let (found, _) = corroborate(&[(&a, inside), (&b, own)], &by_copy);
+        assert_eq!(found.independent, 2);
+        assert!(found.copies.is_empty());
+    }
 }

@@ -3,7 +3,6 @@
 //! verification of one pair, sentence by sentence, into shared passages.
 
 use super::passages::DocShingles;
-use rustc_hash::FxHashMap;
 
 /// How many of the earliest documents carrying a shingle each later carrier is paired
 /// with (besides the carrier just before it). A wire story carried by a thousand
@@ -12,9 +11,11 @@ use rustc_hash::FxHashMap;
 pub(super) const ANCHORS_PER_SHINGLE: usize = 4;
 
 /// Fewest shingles a pair of documents must share (as counted through the anchors)
-/// before its sentences are compared: a few shared phrases ("said in a statement on")
-/// are common wording, not a copied passage.
-pub(super) const MIN_CANDIDATE_SHINGLES: u32 = 8;
+/// before its sentences are compared. The smallest passage that counts has 40 words
+/// over 3 sentences (`MIN_PASSAGE_WORDS`, `MIN_PASSAGE_SENTENCES`), so 34 shingles,
+/// of which a near-verbatim copy shares at least half ([`SENTENCE_MATCH`]): 17. Pairs
+/// below 16 cannot hold a passage, and a few shared phrases are common wording.
+pub(super) const MIN_CANDIDATE_SHINGLES: u32 = 16;
 
 /// Share of the smaller sentence's shingles two sentences must share to be the same
 /// sentence near-verbatim (one or two words edited).
@@ -32,7 +33,7 @@ pub(super) const MAX_GAP: usize = 1;
 pub(super) fn candidate_pairs(docs: &[&DocShingles]) -> Vec<(u32, u32)> {
     let mut postings: Vec<(u64, u32)> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        let mut own: Vec<u64> = doc.postings().into_iter().map(|(h, _)| h).collect();
+        let mut own: Vec<u64> = doc.postings.iter().map(|&(h, _)| h).collect();
         own.dedup();
         postings.extend(own.into_iter().map(|h| (h, d as u32)));
     }
@@ -75,19 +76,16 @@ pub(super) struct Run {
 /// sentence of `b` is matched to the sentence of `a` sharing the largest share of
 /// shingles, and consecutive matches in the same order on both sides form a run.
 pub(super) fn shared_runs(a: &DocShingles, b: &DocShingles) -> Vec<Run> {
-    let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (h, i) in a.postings() {
-        index.entry(h).or_default().push(i);
-    }
+    let hits = shared_shingles(a, b);
     let mut runs: Vec<Run> = Vec::new();
     let mut counts: Vec<(u32, u32)> = Vec::new();
-    for (j, sb) in b.sentences.iter().enumerate() {
+    for group in hits.chunk_by(|x, y| x.0 == y.0) {
+        let j = group[0].0 as usize;
+        let Some(sb) = b.sentences.get(j) else {
+            continue;
+        };
         counts.clear();
-        for h in &sb.shingles {
-            if let Some(list) = index.get(h) {
-                counts.extend(list.iter().map(|&i| (i, 1)));
-            }
-        }
+        counts.extend(group.iter().map(|&(_, i)| (i, 1)));
         let Some(i) = best_match(a, sb.shingles.len(), &mut counts, runs.last()) else {
             continue;
         };
@@ -111,6 +109,31 @@ pub(super) fn shared_runs(a: &DocShingles, b: &DocShingles) -> Vec<Run> {
         }
     }
     runs
+}
+
+/// Every shingle `a` and `b` share, as `(sentence of b, sentence of a)`, sorted: one
+/// merge of the two sorted postings lists, linear in their lengths.
+fn shared_shingles(a: &DocShingles, b: &DocShingles) -> Vec<(u32, u32)> {
+    let (pa, pb) = (&a.postings, &b.postings);
+    let (mut x, mut y) = (0, 0);
+    let mut hits = Vec::new();
+    while x < pa.len() && y < pb.len() {
+        let (ha, hb) = (pa[x].0, pb[y].0);
+        if ha < hb {
+            x += 1;
+        } else if hb < ha {
+            y += 1;
+        } else {
+            let xe = x + pa[x..].iter().take_while(|p| p.0 == ha).count();
+            let ye = y + pb[y..].iter().take_while(|p| p.0 == hb).count();
+            for &(_, j) in &pb[y..ye] {
+                hits.extend(pa[x..xe].iter().map(|&(_, i)| (j, i)));
+            }
+            (x, y) = (xe, ye);
+        }
+    }
+    hits.sort_unstable();
+    hits
 }
 
 /// The sentence of `a` that a sentence with `n` shingles matches, from the entries

@@ -32,20 +32,9 @@ pub(super) struct ShingledSentence {
 pub(super) struct DocShingles {
     /// The sentences.
     pub sentences: Vec<ShingledSentence>,
-}
-
-impl DocShingles {
-    /// Every shingle of the document with the position of its sentence, sorted.
-    pub fn postings(&self) -> Vec<(u64, u32)> {
-        let mut out: Vec<(u64, u32)> = self
-            .sentences
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| s.shingles.iter().map(move |&h| (h, i as u32)))
-            .collect();
-        out.sort_unstable();
-        out
-    }
+    /// Every shingle of the document with the position of its sentence, sorted: the
+    /// index a pair's verification searches, made once per document.
+    pub postings: Vec<(u64, u32)>,
 }
 
 /// The shingles of `doc`, given its sentences.
@@ -80,6 +69,13 @@ pub(super) fn shingle(doc: &Document, sentences: &[Sentence]) -> DocShingles {
             shingles,
         });
     }
+    out.postings = out
+        .sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.shingles.iter().map(move |&h| (h, i as u32)))
+        .collect();
+    out.postings.sort_unstable();
     out
 }
 
