@@ -112,9 +112,15 @@ impl Reconciler {
         // has a sequential merging phase that leaves cores free).
         let n = docs.len();
         progress(Stage::TimesAndQuantities, 0, n);
-        let ((times, quantities), (mut claims, groups)) = crate::par::join(
+        // Copies are found from the sentences alone, beside times and quantities.
+        let (((times, quantities), links), (mut claims, groups)) = crate::par::join(
             self.config.threads,
-            || self.times_and_quantities(&docs),
+            || {
+                (
+                    self.times_and_quantities(&docs),
+                    crate::provenance::copies_segmented(&docs, &sentences),
+                )
+            },
             || {
                 progress(Stage::Align, 0, 1);
                 let found = self.claims_of(&docs, &sentences, &quotes);
@@ -135,10 +141,7 @@ impl Reconciler {
             groups: &groups,
         };
         let mut report = reconcile_stage::check(&input, &self.config.reconcile);
-        crate::provenance::annotate(
-            &mut report,
-            crate::provenance::copies_segmented(&docs, &sentences),
-        );
+        crate::provenance::annotate(&mut report, links);
         progress(Stage::Reconcile, 1, 1);
         Ok(report)
     }

@@ -8,7 +8,7 @@ use super::passages::DocShingles;
 /// with (besides the carrier just before it). A wire story carried by a thousand
 /// outlets then makes a few thousand candidate pairs, not half a million; a copy of a
 /// copy still meets its neighbour.
-pub(super) const ANCHORS_PER_SHINGLE: usize = 4;
+pub(super) const ANCHORS_PER_SHINGLE: usize = 3;
 
 /// Fewest shingles a pair of documents must share (as counted through the anchors)
 /// before its sentences are compared. The smallest passage that counts has 40 words
@@ -111,8 +111,8 @@ pub(super) fn shared_runs(a: &DocShingles, b: &DocShingles) -> Vec<Run> {
     runs
 }
 
-/// Every shingle `a` and `b` share, as `(sentence of b, sentence of a)`, sorted: one
-/// merge of the two sorted postings lists, linear in their lengths.
+/// Every shingle `a` and `b` share, as `(sentence of b, sentence of a)`, ordered by the
+/// sentence of `b`: one merge of the two sorted postings lists, linear in their lengths.
 fn shared_shingles(a: &DocShingles, b: &DocShingles) -> Vec<(u32, u32)> {
     let (pa, pb) = (&a.postings, &b.postings);
     let (mut x, mut y) = (0, 0);
@@ -132,8 +132,31 @@ fn shared_shingles(a: &DocShingles, b: &DocShingles) -> Vec<(u32, u32)> {
             (x, y) = (xe, ye);
         }
     }
-    hits.sort_unstable();
-    hits
+    by_copy_sentence(hits, b.sentences.len())
+}
+
+/// `hits` ordered by the sentence of `b` (a counting sort: linear in the hits and the
+/// sentences, where a comparison sort of every pair's hits was most of the join's cost).
+fn by_copy_sentence(hits: Vec<(u32, u32)>, sentences: usize) -> Vec<(u32, u32)> {
+    let mut starts = vec![0usize; sentences + 1];
+    for &(j, _) in &hits {
+        if let Some(c) = starts.get_mut(j as usize + 1) {
+            *c += 1;
+        }
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut out = vec![(0, 0); hits.len()];
+    for (j, i) in hits {
+        if let Some(at) = starts.get_mut(j as usize) {
+            if let Some(slot) = out.get_mut(*at) {
+                *slot = (j, i);
+            }
+            *at += 1;
+        }
+    }
+    out
 }
 
 /// The sentence of `a` that a sentence with `n` shingles matches, from the entries

@@ -115,16 +115,25 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
+/// An odd constant with well-mixed bits (the 64-bit golden ratio) for combining the
+/// word hashes of a shingle.
+const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+
 fn mix(h: u64, x: u64) -> u64 {
-    // FNV-1a over the 8 bytes of `x`: fixed, so hashes and output never vary by run
-    x.to_le_bytes()
-        .iter()
-        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+    // fixed, so hashes and output never vary by run
+    (h.rotate_left(23) ^ x).wrapping_mul(MIX)
 }
 
-/// The hash of a word with case and apostrophe style folded.
+/// The hash of a word with case and apostrophe style folded (FNV-1a over the folded
+/// bytes; ASCII words, nearly all of them, without decoding characters).
 fn word_hash(word: &str) -> u64 {
     let mut h = FNV_OFFSET;
+    if word.is_ascii() {
+        for &b in word.as_bytes() {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        }
+        return h;
+    }
     for c in word.chars().flat_map(char::to_lowercase) {
         let c = if c == '’' { '\'' } else { c };
         let mut buf = [0u8; 4];
