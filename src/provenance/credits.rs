@@ -2,14 +2,13 @@
 //! (`data/provenance/wire_credits.txt`), and which agency an outlet is.
 
 use crate::model::Document;
-use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem;
 use std::sync::OnceLock;
 
-/// The credits list, compiled once.
+/// The credits list, read once.
 struct Credits {
-    /// Credit phrases, one pattern each, and the agency each names.
-    finder: Option<AhoCorasick>,
-    agencies: Vec<&'static str>,
+    /// Credit phrases (lower case), each with a finder and the agency it names.
+    phrases: Vec<(memmem::Finder<'static>, &'static str)>,
     /// Names outlets give the agencies (lower case) and the agency.
     outlets: Vec<(String, &'static str)>,
 }
@@ -18,31 +17,19 @@ fn credits() -> &'static Credits {
     static CREDITS: OnceLock<Credits> = OnceLock::new();
     CREDITS.get_or_init(|| {
         let mut phrases = Vec::new();
-        let mut agencies = Vec::new();
         let mut outlets = Vec::new();
         for r in crate::lexicon::records("provenance/wire_credits.txt") {
             let phrase = r.words(0).collect::<Vec<_>>().join(" ");
             match r.get(2) {
-                "credit" => {
-                    phrases.push(phrase);
-                    agencies.push(r.get(1));
-                }
+                "credit" => phrases.push((
+                    memmem::Finder::new(phrase.as_bytes()).into_owned(),
+                    r.get(1),
+                )),
                 "outlet" => outlets.push((phrase, r.get(1))),
                 _ => {}
             }
         }
-        // Leftmost-longest: "ap contributed to this report" names its agency, the bare
-        // "contributed to this report" inside it does not count again.
-        let finder = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&phrases)
-            .ok();
-        Credits {
-            finder,
-            agencies,
-            outlets,
-        }
+        Credits { phrases, outlets }
     })
 }
 
@@ -56,22 +43,24 @@ fn on_word_boundaries(text: &[u8], start: usize, end: usize) -> bool {
 
 /// The agencies `doc`'s body credits, sorted and without repeats.
 pub(super) fn credited(doc: &Document) -> Vec<&'static str> {
-    let list = credits();
-    let Some(finder) = &list.finder else {
-        return Vec::new();
-    };
     let body = doc.body();
     let Some(text) = doc.text.get(body.start..body.end) else {
         return Vec::new();
     };
-    let bytes = text.as_bytes();
-    let mut found: Vec<&'static str> = finder
-        .find_iter(text)
-        .filter(|m| {
-            // a credit in parentheses stands alone; a worded one needs word edges
-            bytes.get(m.start()) == Some(&b'(') || on_word_boundaries(bytes, m.start(), m.end())
+    // ASCII lower case keeps every byte offset; the phrases are ASCII
+    let lower = text.as_bytes().to_ascii_lowercase();
+    // the list is a few dozen phrases, each found in one pass over the text
+    let mut found: Vec<&'static str> = credits()
+        .phrases
+        .iter()
+        .filter(|(finder, _)| {
+            finder.find_iter(&lower).any(|start| {
+                let end = start + finder.needle().len();
+                // a credit in parentheses stands alone; a worded one needs word edges
+                lower.get(start) == Some(&b'(') || on_word_boundaries(&lower, start, end)
+            })
         })
-        .filter_map(|m| list.agencies.get(m.pattern().as_usize()).copied())
+        .map(|(_, agency)| *agency)
         .collect();
     found.sort_unstable();
     found.dedup();
