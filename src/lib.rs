@@ -32,6 +32,7 @@ mod lexicon;
 pub mod model;
 mod par;
 mod pipeline;
+pub mod provenance;
 pub mod reconcile;
 pub mod report;
 pub mod resolve;

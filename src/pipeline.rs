@@ -131,9 +131,15 @@ impl Reconciler {
         // merging phase that leaves cores free).
         let n = docs.len();
         progress(Stage::TimesAndQuantities, 0, n);
-        let ((times, quantities), (parts, (mut claims, groups))) = crate::par::join(
+        // Copies are found from the sentences alone, beside times and quantities.
+        let (((times, quantities), links), (parts, (mut claims, groups))) = crate::par::join(
             self.config.threads,
-            || self.times_and_quantities(&docs, &layers),
+            || {
+                (
+                    self.times_and_quantities(&docs, &layers),
+                    crate::provenance::copies_segmented(&docs, &sentences),
+                )
+            },
             || {
                 progress(Stage::Stories, 0, 1);
                 let parts = self.partition(&docs);
@@ -158,7 +164,17 @@ impl Reconciler {
             claims: &claims,
             groups: &groups,
         };
-        let report = reconcile_stage::check_stories(&input, &stories, &self.config);
+        let mut report = reconcile_stage::check_stories(&input, &stories, &self.config);
+        // a copy is a copy of a report of the same happening
+        let story_of: BTreeMap<&crate::model::DocId, crate::model::StoryId> = stories
+            .iter()
+            .flat_map(|s| s.documents.iter().map(move |d| (d, s.id)))
+            .collect();
+        let links = links
+            .into_iter()
+            .filter(|l| story_of.get(&l.from) == story_of.get(&l.to))
+            .collect();
+        crate::provenance::annotate(&mut report, links);
         progress(Stage::Reconcile, 1, 1);
         Ok(report)
     }

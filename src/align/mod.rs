@@ -278,6 +278,7 @@ fn groups_with(claims: &[Claim], config: &Config, shared: bool) -> Vec<Group> {
                 claims: ids,
                 score,
                 story: Default::default(),
+                corroboration: Default::default(),
             }
         })
         .collect();

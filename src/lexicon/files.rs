@@ -42,6 +42,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     data_file!("meaning/clauses.txt"),
     data_file!("meaning/events.txt"),
     data_file!("meaning/house_style.txt"),
+    data_file!("provenance/wire_credits.txt"),
 ];
 
 /// The contents of the data file at `path` (under `data/`). Every path the lexicon asks

@@ -248,7 +248,8 @@ pub(crate) struct Lexicon {
     pub comparison: ComparisonLists,
 }
 
-fn records(path: &'static str) -> Vec<Record<'static>> {
+/// The records of the data file at `path` (under `data/`).
+pub(crate) fn records(path: &'static str) -> Vec<Record<'static>> {
     // The files are ours and compiled in; `every_file_parses` proves each is well formed,
     // so a malformed line can only come from an edit that the tests reject.
     format::parse(path, files::contents(path)).unwrap_or_default()

@@ -96,4 +96,8 @@ pub struct Group {
     /// stories are never grouped.
     #[serde(default)]
     pub story: StoryId,
+    /// How many independent outlets carry it, and which members copy which (see
+    /// [`crate::provenance`]).
+    #[serde(flatten, default)]
+    pub corroboration: super::Corroboration,
 }

@@ -58,6 +58,7 @@ macro_rules! eq_text {
 
 mod actor;
 mod claim;
+mod provenance;
 mod quantity;
 mod report;
 mod text;
@@ -67,6 +68,7 @@ mod vocabulary;
 
 pub use actor::*;
 pub use claim::*;
+pub use provenance::*;
 pub use quantity::*;
 pub use report::*;
 pub use text::*;

@@ -221,6 +221,9 @@ pub struct Flag {
     /// Why, in plain words: how many outlets stand on each side, how close the
     /// sentences are, how sure the values are.
     pub reasons: Vec<String>,
+    /// Set when one side rests only on copies of one source: which side, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copied_side: Option<String>,
 }
 
 /// The normalized value one side of a disagreement gives, of the kind the flag
@@ -502,4 +505,7 @@ pub struct Report {
     pub events: Vec<Event>,
     /// Which documents of its story carry each group.
     pub coverage: Coverage,
+    /// Which documents copy which, the original first (see [`crate::provenance`]).
+    #[serde(default)]
+    pub provenance: Vec<super::CopyLink>,
 }

@@ -216,6 +216,7 @@ fn build_flag(
         .unwrap_or_default();
     let summary = summary(kind, agents, &label, &sides.values, &diffs);
     let mut flag = Flag {
+        copied_side: None,
         kind,
         severity: severity(kind, members, conflicts),
         group: group.id,

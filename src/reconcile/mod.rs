@@ -30,7 +30,7 @@
 //! };
 //! let docs = [a.clone(), b.clone()];
 //! let claims = [claim(0, &a), claim(1, &b)];
-//! let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1)], score: 0.9, story: Default::default() }];
+//! let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1)], score: 0.9, story: Default::default(), corroboration: Default::default() }];
 //! let input = Input { documents: &docs, claims: &claims, groups: &groups, ..Input::default() };
 //! let report = reconcile::check(&input, &Config::default());
 //! assert_eq!(report.flags.len(), 1);
@@ -229,6 +229,7 @@ fn assemble(input: &Input, stories: Vec<Story>, flags: Vec<Flag>, events: Vec<Ev
         flags,
         events,
         coverage,
+        provenance: Vec::new(),
     }
 }
 

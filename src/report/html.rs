@@ -4,7 +4,8 @@
 //!
 //! Every piece of text from the report goes through [`esc`]; the script is a constant.
 //! When the script has run it appends `<div id="script-ok" data-flags="N">`, which the
-//! browser test looks for.
+//! browser test looks for; `data-copy-links` and `data-graph-drawn` say whether the copy
+//! graph was drawn as SVG.
 
 use super::{
     coverage_cells, coverage_columns, diffs_with_sides, doc_name, event_line, event_when, pieces,
@@ -75,6 +76,9 @@ const SCRIPT: &str = r#"
   ok.id = 'script-ok';
   ok.hidden = true;
   ok.setAttribute('data-flags', String(flags.length));
+  var graph = document.getElementById('copy-graph');
+  ok.setAttribute('data-copy-links', String(graph ? graph.querySelectorAll('line.copy-link').length : 0));
+  ok.setAttribute('data-graph-drawn', String(!!graph && graph instanceof SVGSVGElement && graph.getBBox().width > 0));
   document.body.appendChild(ok);
 })();
 "#;
@@ -118,6 +122,7 @@ pub fn write_html(r: &Report, out: &mut impl Write) -> io::Result<()> {
             out.write_all("</section>\n".as_bytes())?;
         }
     }
+    super::provenance::write_html(out, r)?;
     out.write_all("<script>".as_bytes())?;
     out.write_all(SCRIPT.as_bytes())?;
     out.write_all("</script>\n</body>\n</html>\n".as_bytes())
@@ -216,11 +221,11 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> 
         esc(&f.reasons.join("; ")),
         f.group.0
     )?;
-    writeln!(
-        out,
-        "<p class=\"summary\">{}</p>\n<div class=\"sides\">",
-        esc(&f.summary)
-    )?;
+    writeln!(out, "<p class=\"summary\">{}</p>", esc(&f.summary))?;
+    if let Some(note) = &f.copied_side {
+        writeln!(out, "<p class=\"copies\">Copies: {}.</p>", esc(note))?;
+    }
+    out.write_all("<div class=\"sides\">\n".as_bytes())?;
     for e in &f.evidence {
         write!(
             out,

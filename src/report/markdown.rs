@@ -67,7 +67,8 @@ pub fn write_markdown(r: &Report, out: &mut impl Write) -> io::Result<()> {
         };
         section(out, r, p, level)?;
     }
-    Ok(())
+    // copies between documents, for the whole input (links never cross stories)
+    super::provenance::write_markdown(out, r, esc)
 }
 
 /// The stories alone, as the `stories` command prints them: per story its title, its
@@ -142,6 +143,9 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag, level: &str) -> io
             f.confidence,
             esc(&f.reasons.join("; "))
         )?;
+    }
+    if let Some(note) = &f.copied_side {
+        writeln!(out, "Copies: {}.\n", esc(note))?;
     }
     for e in &f.evidence {
         let quoted: String = pieces(e)

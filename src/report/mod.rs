@@ -22,6 +22,7 @@
 mod extracted;
 mod html;
 mod markdown;
+mod provenance;
 mod sentences;
 
 pub use extracted::write_extracted_markdown;

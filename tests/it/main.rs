@@ -8,6 +8,7 @@ mod cli;
 mod facts;
 mod ingest;
 mod parties;
+mod provenance;
 mod quantity;
 mod quotes;
 mod reconcile;

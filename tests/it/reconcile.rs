@@ -315,6 +315,7 @@ fn build(case: &Case) -> Built {
                 .collect(),
             score: 0.9,
             story: Default::default(),
+            corroboration: Default::default(),
         })
         .collect();
     b
@@ -588,6 +589,7 @@ fn with_copies(s: &synth::Synth) -> synth::Synth {
             claims: vec![c.id, ClaimId(c.id.0 + nc)],
             score: 1.0,
             story: Default::default(),
+            corroboration: Default::default(),
         })
         .collect();
     synth::Synth {
@@ -665,7 +667,7 @@ proptest! {
         };
         let docs = [d1.clone(), d2.clone()];
         let claims = [claim(0, &d1, Span { start: a.min(b), end: a.max(b) }), claim(1, &d2, Span { start: c.min(b), end: c.max(b) }), claim(2, &d2, Span::new(0, d2.text.len()))];
-        let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1), ClaimId(2)], score: 0.5, story: Default::default() }];
+        let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1), ClaimId(2)], score: 0.5, story: Default::default(), corroboration: Default::default() }];
         let input = Input { documents: &docs, claims: &claims, groups: &groups, ..Input::default() };
         let r = reconcile::check(&input, &Config::default());
         assert_evidence_valid(&docs, &r);
@@ -682,6 +684,37 @@ fn chromium() -> Option<std::path::PathBuf> {
         .iter()
         .flat_map(|n| std::env::split_paths(&path).map(move |d| d.join(n)))
         .find(|p| p.is_file())
+}
+
+/// The DOM of `page` after its script ran in headless Chromium, and the browser's log.
+fn run_chromium(browser: &std::path::Path, page: &str, tag: &str) -> (String, String) {
+    let dir = std::env::temp_dir().join(format!("corroborate-html-{tag}-{}", std::process::id()));
+    let profile = dir.join("profile");
+    std::fs::create_dir_all(&profile).expect("temp dir");
+    let file = dir.join("report.html");
+    std::fs::write(&file, page).expect("write page");
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", file.display()))
+        .output()
+        .expect("run chromium");
+    let _ = std::fs::remove_dir_all(&dir);
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -707,31 +740,7 @@ fn html_loads_in_headless_chromium_with_one_entry_per_flag() {
         !page.contains("http://") && !page.contains("https://"),
         "no external resources"
     );
-    let dir = std::env::temp_dir().join(format!("corroborate-html-{}", std::process::id()));
-    let profile = dir.join("profile");
-    std::fs::create_dir_all(&profile).expect("temp dir");
-    let file = dir.join("report.html");
-    std::fs::write(&file, &page).expect("write page");
-    let out = std::process::Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", file.display()))
-        .output()
-        .expect("run chromium");
-    let _ = std::fs::remove_dir_all(&dir);
-    let dom = String::from_utf8_lossy(&out.stdout);
-    let log = String::from_utf8_lossy(&out.stderr);
+    let (dom, log) = run_chromium(&browser, &page, "flags");
     let marker = dom
         .find("<div id=\"script-ok\"")
         .and_then(|at| dom[at..].find('>').map(|end| &dom[at..at + end]))
@@ -759,6 +768,31 @@ fn html_loads_in_headless_chromium_with_one_entry_per_flag() {
         r.flags.len(),
         r.flags.len()
     )));
+    // the copy graph: a wire story and two copies of it draw two arrows as SVG
+    let wire = "A storm cut power to twelve thousand homes in the river valley on Sunday night. \
+        Crews from three counties worked through the night to restore the lines that fell. \
+        The utility said most customers should have power again by Tuesday evening. \
+        Schools in the valley will stay closed on Monday while the roads are cleared.";
+    let docs = [
+        Document::new("wire", wire),
+        Document::new("copy-1", wire),
+        Document::new(
+            "copy-2",
+            format!("{wire}\n\nThe library opened as a warming centre."),
+        ),
+    ];
+    let r = corroborate::reconcile(&docs).expect("report");
+    assert_eq!(r.provenance.len(), 2);
+    let page = report::html(&r);
+    assert!(!page.contains("http://") && !page.contains("https://"));
+    let (dom, log) = run_chromium(&browser, &page, "copies");
+    let marker = dom
+        .find("<div id=\"script-ok\"")
+        .and_then(|at| dom[at..].find('>').map(|end| &dom[at..at + end]))
+        .unwrap_or_else(|| panic!("the script did not run; stderr:\n{log}"));
+    assert!(marker.contains("data-copy-links=\"2\""), "{marker}");
+    assert!(marker.contains("data-graph-drawn=\"true\""), "{marker}");
+    assert_eq!(dom.matches("class=\"copy-node\"").count(), 3);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -859,6 +893,7 @@ fn seeds_through_real_extraction() {
             claims: members,
             score: 0.9,
             story: Default::default(),
+            corroboration: Default::default(),
         }];
         let input = Input {
             documents: &docs,

@@ -108,6 +108,7 @@ pub fn cluster(n_docs: usize, n_facts: usize, seed: u64, change_per_mille: usize
                 claims: Vec::new(),
                 score: 0.9,
                 story: Default::default(),
+                corroboration: Default::default(),
             })
             .collect(),
         expected: BTreeSet::new(),
