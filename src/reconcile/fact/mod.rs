@@ -8,6 +8,7 @@
 //! comparison then sets side by side only facts that correspond.
 
 mod amounts;
+mod conflict;
 mod correspond;
 mod negation;
 mod shape;
@@ -15,6 +16,7 @@ mod syntax;
 mod times;
 
 pub use amounts::Amount;
+pub use conflict::{date, quantity};
 pub use correspond::{report_precedes, shapes_meet};
 pub use negation::{denial_against_another_predicate, denies_only_a_plan, negates, planned};
 pub use shape::Shape;
