@@ -2,7 +2,7 @@
 //! another member count once with it; a flag whose side rests only on copies of one
 //! source says so.
 
-use crate::model::{ClaimId, CopyLink, CopyOf, Corroboration, DocId, Report, Span};
+use crate::model::{ClaimId, Confidence, CopyLink, CopyOf, Corroboration, DocId, Report, Span};
 use std::collections::BTreeMap;
 
 /// Fills every group's [`Corroboration`], notes flags whose side rests only on copies of
@@ -43,9 +43,19 @@ pub fn annotate(report: &mut Report, links: Vec<CopyLink>) {
             continue;
         };
         f.copied_side = copied_side(f, component);
+        if let Some(note) = &f.copied_side {
+            // outlets that copy one source are one outlet: the flag rests on fewer
+            // independent reports than its documents
+            f.confidence = match f.confidence {
+                Confidence::High => Confidence::Medium,
+                _ => Confidence::Low,
+            };
+            f.reasons.push(note.clone());
+        }
     }
     drop(by_copy);
     report.provenance = links;
+    crate::reconcile::order_by_confidence(report);
 }
 
 /// The corroboration of one group's members (document and claim span each), and the

@@ -290,6 +290,37 @@ fn flags_of(gathered: &Gathered, config: &ReconcileConfig, threads: usize) -> Ve
     flags
 }
 
+/// Orders `report`'s flags by confidence (stable: the order within a level is kept) after
+/// a later step changed a confidence; the events' references to flags follow.
+pub fn order_by_confidence(report: &mut Report) {
+    if report
+        .flags
+        .windows(2)
+        .all(|w| w[0].confidence <= w[1].confidence)
+    {
+        return;
+    }
+    let mut order: Vec<usize> = (0..report.flags.len()).collect();
+    order.sort_by_key(|&i| report.flags[i].confidence);
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut flags: Vec<Option<Flag>> = std::mem::take(&mut report.flags)
+        .into_iter()
+        .map(Some)
+        .collect();
+    report.flags = order.iter().filter_map(|&i| flags[i].take()).collect();
+    for e in &mut report.events {
+        for i in &mut e.flags {
+            if let Some(&n) = new_index.get(*i) {
+                *i = n;
+            }
+        }
+        e.flags.sort_unstable();
+    }
+}
+
 /// `report` with only the flags of at least `min` confidence; the events' references to
 /// flags follow.
 ///
