@@ -25,7 +25,20 @@ pytestmark = [
 ]
 
 # Real news of the development set, where present: `story` is each article's gold event.
-DEV_NEWS = Path(os.environ.get("DEV_NEWS_DIR", "/work/shared/dev-news"))
+# $DEV_NEWS_DIR, else ../shared/dev-news beside the repository, else /work/shared/dev-news.
+_REPO = Path(__file__).resolve().parents[2]
+DEV_NEWS = next(
+    (
+        p
+        for p in (
+            Path(os.environ["DEV_NEWS_DIR"]) if os.environ.get("DEV_NEWS_DIR") else None,
+            _REPO.parent / "shared" / "dev-news",
+            Path("/work/shared/dev-news"),
+        )
+        if p is not None and p.is_dir()
+    ),
+    _REPO.parent / "shared" / "dev-news",
+)
 
 KEY = ("story", "flag", "kind", "severity", "confidence", "group", "doc", "start", "end",
        "text", "value")
