@@ -1,0 +1,15 @@
+"""Type stubs of the native module (Rust, built with PyO3)."""
+
+class InputError(ValueError):
+    """Bad input: the CLI's message and position."""
+
+def check_json(
+    jsonl: bytes,
+    origin: str,
+    *,
+    threads: int | None = None,
+    align_threshold: float | None = None,
+    min_confidence: str | None = None,
+) -> str: ...
+def segment_json(jsonl: bytes, origin: str) -> str: ...
+def extract_json(jsonl: bytes, origin: str, *, threads: int | None = None) -> str: ...
