@@ -8,7 +8,7 @@
 //! swallows the rest of the article. One quotation is open at a time, so the pairs come
 //! out in text order without overlapping.
 
-use crate::extract::actors::lexicon::{CueKind, Lexicon};
+use crate::extract::actors::lexicon::{quote_cues, CueKind, Lexicon};
 use crate::model::Span;
 
 /// A pair of quotation marks found in the text.
@@ -421,11 +421,7 @@ fn starts_with_attribution(rest: &str) -> bool {
     }
     let w = word.to_lowercase();
     matches!(w.as_str(), "he" | "she" | "it" | "they" | "we")
-        || Lexicon::get()
-            .cues
-            .get(w.as_str())
-            .map(|v| v.iter().any(|(p, k)| p.len() == 1 && *k == CueKind::Verb))
-            .unwrap_or(false)
+        || quote_cues(&w).any(|cue| cue.words.len() == 1 && cue.kind == CueKind::Verb)
 }
 
 #[cfg(test)]

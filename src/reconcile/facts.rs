@@ -713,7 +713,7 @@ fn role_words(role: &Role) -> Vec<String> {
     role.title()
         .filter(|w| {
             !matches!(w.part, RolePart::Determiner | RolePart::Possessor)
-                && !lex.nationality.contains_key(w.text)
+                && !lex.nationalities.contains_key(w.text)
         })
         .map(|w| w.text.to_string())
         .collect()

@@ -78,6 +78,24 @@ impl Token {
     pub fn is_punct(&self, p: char) -> bool {
         self.kind == TokenKind::Punct && self.ch == p
     }
+
+    /// Whether its first character is upper case.
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.shape.intersects(Shape::CAP)
+    }
+
+    /// Whether a possessive marker follows it ("China’s").
+    #[inline]
+    pub fn poss(&self) -> bool {
+        self.shape.intersects(Shape::POSS)
+    }
+
+    /// Whether a line break stands between the previous token and this one.
+    #[inline]
+    pub fn nl_before(&self) -> bool {
+        self.shape.intersects(Shape::NL)
+    }
 }
 
 /// The tokens of a text and their lower-cased forms: the one text layer.
@@ -171,6 +189,38 @@ impl Tokens {
         self.own_from
     }
 
+    /// Whether token `i` is a word or a number (not punctuation, not past the end).
+    #[inline]
+    pub fn is_alnum(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
+    }
+
+    /// Whether token `i` is the punctuation mark `p`.
+    #[inline]
+    pub fn is_punct(&self, i: usize, p: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(p))
+    }
+
+    /// The character of token `i` when it is punctuation.
+    #[inline]
+    pub fn punct(&self, i: usize) -> Option<char> {
+        self.toks
+            .get(i)
+            .and_then(|t| (t.kind == TokenKind::Punct).then_some(t.ch))
+    }
+
+    /// Whether token `i` is in a lexicon list of `bits` ([`crate::lexicon::flag`]).
+    #[inline]
+    pub fn has(&self, i: usize, bits: u64) -> bool {
+        self.toks.get(i).is_some_and(|t| t.has(bits))
+    }
+
+    /// The bytes from the start of token `a` to the end of token `b`.
+    #[inline]
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].start as usize, self.toks[b].end as usize)
+    }
+
     /// The index of the first token starting at or after byte `pos`.
     #[inline]
     pub fn at_or_after(&self, pos: usize) -> usize {
@@ -182,6 +232,14 @@ impl Tokens {
         let a = self.at_or_after(span.start);
         let b = self.toks.partition_point(|t| (t.end as usize) <= span.end);
         a..b.max(a)
+    }
+}
+
+impl std::ops::Index<usize> for Tokens {
+    type Output = Token;
+    #[inline]
+    fn index(&self, i: usize) -> &Token {
+        &self.toks[i]
     }
 }
 

@@ -22,22 +22,21 @@
 
 mod description;
 mod finder;
-mod initial;
+pub(crate) mod initial;
 pub(crate) mod lexicon;
 mod names;
 mod person;
 mod roles;
-pub(crate) mod tokens;
 
 pub use names::reads_family_first;
 
 use crate::extract::marks::{self, Marked};
 use crate::model::{ActorKind, Document, Role, Sentence, Span};
+use crate::text::Tokens;
 use finder::{fill_place, Finder};
 use initial::{mark_headlines, sentence_initial};
 use lexicon::{Lexicon, Set};
 use serde::{Deserialize, Serialize};
-use tokens::Tokens;
 
 /// How a mention refers to its actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -160,20 +159,20 @@ pub(crate) fn mentions_in(
         full_buf: String::new(),
         rest_buf: String::new(),
     };
-    let elsewhere = |(i, t): (usize, &tokens::Tok)| {
-        (t.cap && !initial[i] && t.kind == tokens::Kind::Word).then(|| toks.lower(i))
+    let elsewhere = |(i, t): (usize, &crate::text::Token)| {
+        (t.cap() && !initial[i] && t.kind != crate::text::TokenKind::Punct).then(|| toks.lower(i))
     };
     // Sized once: growing the set rehashes every word again.
     let caps = toks
-        .toks
+        .all()
         .iter()
         .enumerate()
-        .filter(|&(i, t)| t.cap && !initial[i] && t.kind == tokens::Kind::Word)
+        .filter(|&(i, t)| t.cap() && !initial[i] && t.kind != crate::text::TokenKind::Punct)
         .count();
     finder.cap_elsewhere.reserve(caps);
     finder
         .cap_elsewhere
-        .extend(toks.toks.iter().enumerate().filter_map(elsewhere));
+        .extend(toks.all().iter().enumerate().filter_map(elsewhere));
     finder.run();
     let mut out = finder.out;
     for m in &mut out {

@@ -37,10 +37,10 @@ mod indirect;
 mod speaker;
 mod words;
 
-use crate::extract::actors::tokens::Tokens;
 use crate::extract::actors::LocalMention;
 use crate::extract::marks::{self, Marked};
 use crate::model::{Document, QuoteKind, Sentence, Span};
+use crate::text::Tokens;
 use frame::Frame;
 use serde::{Deserialize, Serialize};
 

@@ -260,7 +260,7 @@ impl Frame<'_> {
                 return None;
             }
             let lw = self.lo(p);
-            if self.toks.is_word(p)
+            if self.toks.is_alnum(p)
                 && word_lists().skip_between.contains(lw)
                 && !self.by_end.contains_key(&p)
             {
@@ -276,7 +276,7 @@ impl Frame<'_> {
             if matches!(lw, "," | "—" | "–") {
                 return self.np_before_apposition(p, u);
             }
-            if self.toks.is_word(p) && !is_function_word(lw) {
+            if self.toks.is_alnum(p) && !is_function_word(lw) {
                 return self.np_unnamed(p, u);
             }
             return None;
@@ -296,7 +296,7 @@ impl Frame<'_> {
                 return Np::named(f2, p, mj);
             }
             // "Officials in Kyiv said": the place only says where they are.
-            if self.toks.is_word(first - 2) {
+            if self.toks.is_alnum(first - 2) {
                 return Np::group(first - 2, p);
             }
         }
@@ -348,9 +348,9 @@ impl Frame<'_> {
             && first + UNNAMED_PHRASE_WORDS > p
             && self.frame(first - 1)
             && self.unit[first - 1] == u
-            && self.toks.is_word(first - 1)
+            && self.toks.is_alnum(first - 1)
             && !is_function_word(self.lo(first - 1))
-            && !self.toks.has(first - 1, flag::CUE)
+            && !self.toks.has(first - 1, flag::QUOTE_CUE)
         {
             first -= 1;
         }
@@ -369,7 +369,7 @@ impl Frame<'_> {
             if !self.frame(p) || self.unit[p] != u {
                 return None;
             }
-            if self.toks.is_word(p) && word_lists().skip_between.contains(self.lo(p)) {
+            if self.toks.is_alnum(p) && word_lists().skip_between.contains(self.lo(p)) {
                 k = p;
                 continue;
             }
@@ -386,9 +386,9 @@ impl Frame<'_> {
         }
         let p = self.lo(a - 1);
         word_lists().prepositions.contains(p)
-            || (self.toks.is_word(a - 1)
+            || (self.toks.is_alnum(a - 1)
                 && (p.ends_with("ed")
-                    || self.toks.has(a - 1, flag::CUE)
+                    || self.toks.has(a - 1, flag::QUOTE_CUE)
                     || matches!(
                         p,
                         "met" | "meet" | "meets" | "told" | "tell" | "thanked" | "congratulated"
@@ -413,7 +413,7 @@ impl Frame<'_> {
                 let modifier = m.form == MentionForm::Place
                     && first > 0
                     && matches!(self.lo(first - 1), "the" | "a" | "an" | "this" | "that");
-                if !m.quoted && !self.toks.toks[j].poss && !self.object_like(first) && !modifier {
+                if !m.quoted && !self.toks[j].poss() && !self.object_like(first) && !modifier {
                     if let Some(other) = self.coordinated_before(first, u) {
                         return Some(Np::group(other, j));
                     }
@@ -454,9 +454,9 @@ impl Frame<'_> {
                 }
                 return None;
             }
-            let roleish = lex.is_role(lw)
-                || lex.modifiers.contains(lw)
-                || lex.nationality.contains_key(lw)
+            let roleish = lex.roles.contains(lw)
+                || lex.is(lw, flag::MODIFIER)
+                || lex.nationalities.contains_key(lw)
                 || matches!(lw, "his" | "her" | "their" | "its" | "counterpart");
             if !roleish {
                 return None;
@@ -496,7 +496,7 @@ impl Frame<'_> {
         for j in k..(k + FORWARD_MENTION_WORDS).min(self.toks.len()) {
             if !self.frame(j)
                 || self.unit[j] != u
-                || !self.toks.is_word(j)
+                || !self.toks.is_alnum(j)
                 || matches!(self.lo(j), "as")
             {
                 break;
@@ -526,7 +526,7 @@ impl Frame<'_> {
                 j = b + 1;
                 continue;
             }
-            if !self.toks.is_word(j) {
+            if !self.toks.is_alnum(j) {
                 break;
             }
             let lw = self.lo(j);
@@ -545,7 +545,7 @@ impl Frame<'_> {
                     | "published"
                     | "released"
                     | "distributed"
-            ) || self.toks.has(j, flag::CUE) && j > start + 1
+            ) || self.toks.has(j, flag::QUOTE_CUE) && j > start + 1
             {
                 break;
             }
@@ -567,7 +567,7 @@ impl Frame<'_> {
         salient.latest_before(pronoun, p).or_else(|| {
             // No subject fits ("she" after "Mr Roberts met Ms Page"): the nearest
             // fitting mention in any position, within the last few hundred bytes.
-            let at = self.toks.toks[p].start;
+            let at = self.toks[p].start as usize;
             self.mentions_ending_near(at, PRONOUN_FALLBACK_BYTES)
                 .into_iter()
                 .find(|&mi| {
