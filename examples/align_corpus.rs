@@ -109,6 +109,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             doc,
             sentences: s,
             quotes: &[],
+            tokens: None,
         })
         .collect();
     // claims and groups together: a sentence that finds no group whole is split into

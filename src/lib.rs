@@ -36,8 +36,7 @@ pub mod reconcile;
 pub mod report;
 pub mod resolve;
 pub mod segment;
-#[allow(dead_code)]
-pub(crate) mod text;
+pub mod text;
 mod work;
 
 // The README's code runs as a doc-test, so it cannot go stale.

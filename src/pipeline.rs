@@ -227,6 +227,7 @@ impl Reconciler {
                     .get(&doc.id)
                     .map(Vec::as_slice)
                     .unwrap_or_default(),
+                tokens: None,
             })
             .collect();
         self.claims_and_groups(&inputs)

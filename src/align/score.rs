@@ -3,7 +3,7 @@
 
 use super::join::Link;
 use super::token_sets::{combined, TokenSets};
-use crate::claims::{quoted_words, QUOTATION_MARKS};
+use crate::claims::{has_quotation_mark, quoted_words};
 use crate::model::{Claim, TermId};
 
 /// The share of the decision score that the token sets give (weighted Jaccard and
@@ -100,7 +100,7 @@ fn pair_overlap(x: &[TermId], y: &[TermId]) -> f64 {
 /// assert!((align::quote_overlap(&cs[0], &cs[1]) - 0.5).abs() < 1e-9);
 /// ```
 pub fn quote_overlap(a: &Claim, b: &Claim) -> f64 {
-    if !a.text.contains(QUOTATION_MARKS) || !b.text.contains(QUOTATION_MARKS) {
+    if !has_quotation_mark(&a.text) || !has_quotation_mark(&b.text) {
         return 0.0;
     }
     let (qa, qb) = (quoted_words(&a.text), quoted_words(&b.text));

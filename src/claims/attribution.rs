@@ -45,7 +45,7 @@ pub(super) fn set_apart(
         if !is_reporting(i) {
             continue;
         }
-        let Some(cands) = lex.reporting.get(&toks[i].lower) else {
+        let Some(cands) = lex.reporting.get(&*toks[i].lower) else {
             continue;
         };
         for c in cands.iter().filter(|c| c.len() > 1) {
@@ -71,7 +71,7 @@ fn cue_at(cue: &[String], toks: &[Raw], i: usize) -> bool {
 /// Punctuation that ends a speaker phrase (but not `$`, `%`, `&` or a hyphen, which can
 /// stand inside a name or a figure).
 fn is_boundary(t: &Raw) -> bool {
-    t.kind == RawKind::Punct && !matches!(t.lower.as_str(), "$" | "%" | "&" | "-")
+    t.kind == RawKind::Punct && !matches!(&*t.lower, "$" | "%" | "&" | "-")
 }
 
 /// Token ranges `(start, end)` of an attribution: the speaker phrase, if found, and the cue.
@@ -85,7 +85,7 @@ fn attribution(toks: &[Raw], lex: &Lexicon, is_reporting: &dyn Fn(usize) -> bool
         if !is_reporting(i) {
             continue;
         }
-        let Some(cands) = lex.reporting.get(&toks[i].lower) else {
+        let Some(cands) = lex.reporting.get(&*toks[i].lower) else {
             continue;
         };
         // the longest cue phrase that stands here (the lists are longest first)
@@ -93,7 +93,7 @@ fn attribution(toks: &[Raw], lex: &Lexicon, is_reporting: &dyn Fn(usize) -> bool
             continue;
         };
         let cue = (i, i + len);
-        let first = toks[i].lower.as_str();
+        let first = &*toks[i].lower;
         if matches!(first, "on" | "in" | "at") {
             // a channel ("on Twitter"): set apart, look on for the verb
             continue;

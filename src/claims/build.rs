@@ -2,10 +2,11 @@
 
 use super::interner::{finish, Draft, Interner};
 use super::normalize::{Normalizer, Shape};
-use super::tokens::raw_tokens;
+use super::tokens::raw_view;
 use super::{ClaimsConfig, DocInput};
 use crate::config::Config;
 use crate::model::{Claim, ClaimId, ContentTokens, Quote, Sentence, Span};
+use crate::text::Tokens;
 use rustc_hash::FxHashMap;
 
 /// Below this many documents the claims are built on the calling thread.
@@ -49,6 +50,9 @@ fn build_docs(docs: &[&DocInput<'_>], config: &ClaimsConfig) -> (Vec<Draft>, Int
     let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     let mut buf: Vec<u32> = Vec::new();
     for input in docs {
+        // the document's tokens, from the text layer: given, or made here once when a
+        // sentence of it is not a copy of one seen before
+        let mut own: Option<Tokens> = None;
         let mut sents: Vec<&Sentence> = input.sentences.iter().collect();
         sents.sort_by_key(|s| (s.span.start, s.span.end));
         for s in sents {
@@ -62,7 +66,14 @@ fn build_docs(docs: &[&DocInput<'_>], config: &ClaimsConfig) -> (Vec<Draft>, Int
                 }
                 None => {
                     buf.clear();
-                    let shape = norm.normalize(&raw_tokens(text), &mut buf);
+                    let layer = match input.tokens {
+                        Some(t) => t,
+                        None => own.get_or_insert_with(|| {
+                            Tokens::new(&input.doc.text, input.doc.head.end)
+                        }),
+                    };
+                    let raw = raw_view(&input.doc.text, layer, s.span);
+                    let shape = norm.normalize(&raw, &mut buf);
                     seen.insert(text, out.len());
                     // a copy of exactly its length: it becomes the claim's token list
                     (shape, buf.clone())

@@ -3,7 +3,8 @@
 //! subject), decided by small word lists (`data/meaning/clauses.txt`).
 
 use super::lexicon::Lexicon;
-use super::tokens::{raw_tokens, Raw, RawKind};
+use super::tokens::{with_raw, Raw, RawKind};
+use crate::text::marks::QuoteMark;
 
 /// A sentence of fewer tokens is one clause: two clauses of three words each and a
 /// separator need at least this many.
@@ -84,14 +85,15 @@ struct Cut {
 /// ```
 pub fn clause_spans(sentence: &str) -> Vec<std::ops::Range<usize>> {
     let text = sentence.trim_end();
-    let toks = raw_tokens(text);
-    let parts = clauses(&toks, Lexicon::builtin());
-    if parts.is_empty() {
-        return std::iter::once(0..text.len()).collect();
-    }
-    (0..parts.len())
-        .map(|k| byte_range(&toks, &parts, k, text.len()))
-        .collect()
+    with_raw(text, |toks| {
+        let parts = clauses(toks, Lexicon::builtin());
+        if parts.is_empty() {
+            return std::iter::once(0..text.len()).collect();
+        }
+        (0..parts.len())
+            .map(|k| byte_range(toks, &parts, k, text.len()))
+            .collect()
+    })
 }
 
 /// The bytes of clause `k` of `parts` in the sentence of `toks` (`len` bytes long): from
@@ -125,8 +127,8 @@ fn is_word(t: &Raw) -> bool {
 fn finite(t: &Raw, lex: &Lexicon) -> bool {
     t.kind == RawKind::Word
         && !t.cap
-        && (lex.clause.aux.contains(&t.lower)
-            || lex.irregular.contains_key(&t.lower)
+        && (lex.clause.aux.contains(&*t.lower)
+            || lex.irregular.contains_key(&*t.lower)
             || (t.lower.len() >= MIN_ED_VERB_BYTES && t.lower.ends_with("ed")))
 }
 
@@ -153,22 +155,18 @@ fn worth_a_look(toks: &[Raw], lex: &Lexicon) -> bool {
         toks.get(j).is_some_and(|t| {
             t.kind == RawKind::Word
                 && !t.cap
-                && ((t.lower.ends_with("ing") && !lex.clause.prep.contains(&t.lower))
-                    || lex.clause.conj.contains(&t.lower))
+                && ((t.lower.ends_with("ing") && !lex.clause.prep.contains(&*t.lower))
+                    || lex.clause.conj.contains(&*t.lower))
         })
     };
     n >= MIN_SENTENCE_TOKENS
-        && toks
-            .iter()
-            .enumerate()
-            .any(|(i, t)| match t.lower.as_str() {
-                ";" => true,
-                "," => {
-                    opener(i + 1)
-                        || (i + 2 < n && toks[i + 1].kind == RawKind::Punct && opener(i + 2))
-                }
-                _ => false,
-            })
+        && toks.iter().enumerate().any(|(i, t)| match &*t.lower {
+            ";" => true,
+            "," => {
+                opener(i + 1) || (i + 2 < n && toks[i + 1].kind == RawKind::Punct && opener(i + 2))
+            }
+            _ => false,
+        })
 }
 
 /// Per token: whether the text after it stands outside quotations, brackets and
@@ -177,14 +175,19 @@ fn outside_asides(toks: &[Raw]) -> Vec<bool> {
     let mut outside = Vec::with_capacity(toks.len());
     let (mut quote, mut depth, mut dash) = (false, 0u32, false);
     for t in toks {
+        let mark = t
+            .lower
+            .chars()
+            .next()
+            .and_then(crate::text::marks::quote_mark);
         if t.kind == RawKind::Punct {
-            match t.lower.as_str() {
-                "\"" => quote = !quote,
-                "\u{201C}" | "\u{00AB}" | "\u{201E}" => quote = true,
-                "\u{201D}" | "\u{00BB}" => quote = false,
-                "(" | "[" => depth += 1,
-                ")" | "]" => depth = depth.saturating_sub(1),
-                "\u{2014}" | "\u{2013}" if !quote && depth == 0 => dash = !dash,
+            match (&*t.lower, mark) {
+                (_, Some(QuoteMark::DoubleStraight)) => quote = !quote,
+                (_, Some(QuoteMark::DoubleOpen)) => quote = true,
+                (_, Some(QuoteMark::DoubleClose)) => quote = false,
+                ("(" | "[", _) => depth += 1,
+                (")" | "]", _) => depth = depth.saturating_sub(1),
+                ("\u{2014}" | "\u{2013}", _) if !quote && depth == 0 => dash = !dash,
                 _ => {}
             }
         }
@@ -198,22 +201,21 @@ fn outside_asides(toks: &[Raw]) -> Vec<bool> {
 fn cuts(toks: &[Raw], outside: &[bool], lex: &Lexicon) -> Vec<Cut> {
     let n = toks.len();
     let is_close = |i: usize| {
-        toks[i].kind == RawKind::Punct
-            && matches!(toks[i].lower.as_str(), "\"" | "\u{201D}" | "\u{00BB}")
+        toks[i].kind == RawKind::Punct && matches!(&*toks[i].lower, "\"" | "\u{201D}" | "\u{00BB}")
     };
     // the separator ending just before token `j`: (its char, the token range end and byte
     // end of what precedes it); a comma inside a quotation that closes right there counts
     let sep_before = |j: usize| -> Option<(&str, usize, usize)> {
-        if j >= 2 && outside[j - 1] && matches!(toks[j - 1].lower.as_str(), "," | ";") {
-            return Some((toks[j - 1].lower.as_str(), j - 1, toks[j - 2].end));
+        if j >= 2 && outside[j - 1] && matches!(&*toks[j - 1].lower, "," | ";") {
+            return Some((&*toks[j - 1].lower, j - 1, toks[j - 2].end));
         }
         if j >= 3
             && is_close(j - 1)
             && outside[j - 1]
             && !outside[j - 2]
-            && matches!(toks[j - 2].lower.as_str(), "," | ";")
+            && matches!(&*toks[j - 2].lower, "," | ";")
         {
-            return Some((toks[j - 2].lower.as_str(), j, toks[j - 1].end));
+            return Some((&*toks[j - 2].lower, j, toks[j - 1].end));
         }
         None
     };
@@ -239,14 +241,14 @@ fn cuts(toks: &[Raw], outside: &[bool], lex: &Lexicon) -> Vec<Cut> {
         if !t.cap
             && t.lower.ends_with("ing")
             && t.lower.chars().count() >= MIN_PARTICIPLE_CHARS
-            && !lex.clause.prep.contains(&t.lower)
-            && word_at(j + 1).is_some_and(|u| !matches!(u.lower.as_str(), "and" | "or"))
+            && !lex.clause.prep.contains(&*t.lower)
+            && word_at(j + 1).is_some_and(|u| !matches!(&*u.lower, "and" | "or"))
         {
             cuts.push(cut(j, Join::Participle));
             continue;
         }
         // ", and the two leaders signed …": a subject of its own, then a finite verb
-        if !t.cap && lex.clause.conj.contains(&t.lower) && own_subject(toks, j + 1, lex) {
+        if !t.cap && lex.clause.conj.contains(&*t.lower) && own_subject(toks, j + 1, lex) {
             cuts.push(cut(j + 1, Join::Conjunction));
         }
     }
@@ -326,15 +328,17 @@ fn shared_subject(
 fn own_subject(toks: &[Raw], i: usize, lex: &Lexicon) -> bool {
     let opens = |t: &Raw| {
         t.kind == RawKind::Word
-            && (lex.clause.pronoun.contains(&t.lower)
-                || lex.clause.det.contains(&t.lower)
+            && (lex.clause.pronoun.contains(&*t.lower)
+                || lex.clause.det.contains(&*t.lower)
                 || (t.cap && !finite(t, lex)))
     };
     let mut s = i;
     match toks.get(s) {
         Some(t) if opens(t) => {}
         Some(t)
-            if t.kind == RawKind::Word && !finite(t, lex) && !lex.clause.aux.contains(&t.lower) =>
+            if t.kind == RawKind::Word
+                && !finite(t, lex)
+                && !lex.clause.aux.contains(&*t.lower) =>
         {
             // a fronted phrase ending in a comma
             let Some(k) = (s + 1..(s + 1 + MAX_FRONTED).min(toks.len()))
@@ -353,7 +357,7 @@ fn own_subject(toks: &[Raw], i: usize, lex: &Lexicon) -> bool {
         _ => return false,
     }
     let t = &toks[s];
-    if !t.cap && lex.clause.pronoun.contains(&t.lower) || t.lower == "i" {
+    if !t.cap && lex.clause.pronoun.contains(&*t.lower) || t.lower == "i" {
         return toks.get(s + 1).is_some_and(|u| u.kind == RawKind::Word);
     }
     for u in toks.iter().skip(s + 1).take(MAX_SUBJECT_TOKENS) {

@@ -36,7 +36,7 @@ mod lexicon;
 mod normalize;
 mod refine;
 mod stem;
-pub(crate) mod tokens;
+mod tokens;
 
 use crate::config::Config;
 use crate::model::{Claim, Document, Quote, Sentence};
@@ -46,7 +46,7 @@ pub use build::build;
 pub use clauses::clause_spans;
 pub use normalize::{normalize_sentence, Normalized};
 pub use refine::refine;
-pub use tokens::{quoted_words, QUOTATION_MARKS};
+pub use tokens::{has_quotation_mark, quoted_words};
 
 /// Whether the reporting part of a sentence ("Kovač said", "according to X") counts as
 /// content.
@@ -127,6 +127,9 @@ pub struct DocInput<'a> {
     pub sentences: &'a [Sentence],
     /// Its quotations, if extracted (empty otherwise).
     pub quotes: &'a [Quote],
+    /// Its tokens from the text layer ([`crate::text::Tokens::new`] of its text from
+    /// `head.end`), when the caller has them; else the stage makes them.
+    pub tokens: Option<&'a crate::text::Tokens>,
 }
 
 /// One claim per sentence of every document, segmenting each with
@@ -150,6 +153,7 @@ pub fn from_documents(docs: &[Document], config: &Config) -> Vec<Claim> {
             doc,
             sentences: s,
             quotes: &[],
+            tokens: None,
         })
         .collect();
     build(&inputs, config)

@@ -5,7 +5,7 @@
 use super::attribution::set_apart;
 use super::interner::Interner;
 use super::lexicon::{Lexicon, WordClass};
-use super::tokens::{raw_tokens, Raw, RawKind};
+use super::tokens::{with_raw, Raw, RawKind};
 use super::{AttributionMode, ClaimsConfig, NumberMode, StemMode, StopWordMode, SynonymMode};
 use crate::model::Polarity;
 use rustc_hash::FxHashMap;
@@ -38,7 +38,7 @@ pub struct Normalized {
 pub fn normalize_sentence(text: &str, config: &ClaimsConfig) -> Normalized {
     let mut norm = Normalizer::new(config);
     let mut ids = Vec::new();
-    let shape = norm.normalize(&raw_tokens(text), &mut ids);
+    let shape = with_raw(text, |toks| norm.normalize(toks, &mut ids));
     let terms = norm.terms.terms();
     Normalized {
         tokens: ids
@@ -203,7 +203,7 @@ impl<'a> Normalizer<'a> {
             }
             let prev_num = matches!(items.last(), Some(Item::Fixed(Placeholder::Num)));
             match t.kind {
-                RawKind::Punct => items.push(match t.lower.as_str() {
+                RawKind::Punct => items.push(match &*t.lower {
                     "%" if typed => Item::Fixed(Placeholder::Pct),
                     "$" | "€" | "£" | "¥" if typed => Item::Fixed(Placeholder::Money),
                     _ => Item::Break,

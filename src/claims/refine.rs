@@ -5,10 +5,12 @@ use super::build::claim_in;
 use super::clauses::{byte_range, clauses, Join};
 use super::interner::{finish, vocabularies, Draft, Interner};
 use super::normalize::{Normalizer, Shape};
-use super::tokens::raw_tokens;
+use super::tokens::raw_view;
 use super::DocInput;
 use crate::config::Config;
+use crate::model::Span;
 use crate::model::{ActorId, Claim, ClaimId, Group};
+use crate::text::Tokens;
 use rustc_hash::FxHashMap;
 
 /// Below this many ungrouped sentences they are split on the calling thread.
@@ -32,7 +34,7 @@ const MIN_SENTENCES_FOR_THREADS: usize = 64;
 /// let docs = [Document::new("a", "The ministry raised the steel tariff on Monday, citing weak demand.")];
 /// let sentences: Vec<_> = docs.iter().map(corroborate::segment::sentences).collect();
 /// let inputs: Vec<DocInput> = docs.iter().zip(&sentences)
-///     .map(|(doc, s)| DocInput { doc, sentences: s, quotes: &[] })
+///     .map(|(doc, s)| DocInput { doc, sentences: s, quotes: &[], tokens: None })
 ///     .collect();
 /// let config = Config::default();
 /// let cs = claims::build(&inputs, &config);
@@ -170,7 +172,8 @@ impl<'a> Splitter<'a> {
         if !text.contains([',', ';']) {
             return Vec::new();
         }
-        let toks = raw_tokens(text);
+        let layer = Tokens::new(text, 0);
+        let toks = raw_view(text, &layer, Span::new(0, text.len()));
         let lex = self.norm.lexicon();
         let cut = clauses(&toks, lex);
         let mut out = Vec::with_capacity(cut.len());
@@ -191,7 +194,7 @@ impl<'a> Splitter<'a> {
                 if let Some((p, q)) = part.subject {
                     let reporting = lex
                         .reporting
-                        .get(&toks[a].lower)
+                        .get(&*toks[a].lower)
                         .is_some_and(|cues| cues.iter().any(|c| c.len() == 1));
                     if !reporting {
                         self.norm.normalize(&toks[p..q], &mut terms);

@@ -276,17 +276,19 @@ pub struct Sentence {
     pub span: Span,
 }
 
-/// What kind of thing a token is.
+/// What kind of thing a token is (see [`crate::text`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenKind {
-    /// Letters, possibly with inner apostrophes or hyphens ("Xi", "year-old", "didn't"),
-    /// a dotted abbreviation with its periods ("U.S.", "a.m."), a URL or an e-mail address.
+    /// Letters and digits, with inner apostrophes ("didn't", "O'Brien"), inner hyphens
+    /// ("year-old"), the periods of a dotted abbreviation ("U.S.", "p.m."); a number that
+    /// goes on as a word ("13th", "12-point", "1.2bn"); a URL or an e-mail address.
     Word,
-    /// Digits with inner separators ("1,200", "3.5", "2023-03-01", "10:30"); letters
-    /// after the digits are a separate word ("1.2" "bn").
+    /// ASCII digits with inner `.`, `,`, `:`, `/` or `-` before a digit ("1,200.50",
+    /// "10:30", "2023-03-01"), not followed by a letter.
     Number,
-    /// Any other single non-space character (punctuation, symbols, quotation marks).
+    /// Any other single character that is not a space (punctuation, symbols, quotation
+    /// marks).
     Punct,
 }
 

@@ -2,7 +2,8 @@
 //! punctuation are ignored, contractions are split ("didn't" is `did` + `not`) and
 //! hyphenated words are split ("12-point" is `12` + `point`).
 
-use crate::model::Span;
+use crate::model::{Span, TokenKind};
+use crate::text::Tokens;
 use std::borrow::Cow;
 
 /// One word of a text, folded for comparison, and where it stands in the document.
@@ -25,34 +26,58 @@ fn is_inner_number_sep(c: char) -> bool {
 
 /// The words of `text[span]`, in order, with document offsets. Out-of-range or
 /// non-boundary spans give no words rather than panicking.
+///
+/// They are cut from the text layer's tokens ([`crate::text`]) of the span: a token
+/// with inner hyphens, colons or slashes is split there ("12-point", "10:30"), a
+/// possessive stays on its word ("china's"), and the letters of a dotted abbreviation are
+/// words of their own.
 pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
-    let Some(slice) = span.get(text) else {
+    if span.get(text).is_none() {
+        return Vec::new();
+    }
+    let Some(upto) = text.get(..span.end) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let layer = Tokens::new(upto, span.start);
+    let mut out = Vec::with_capacity(layer.len());
+    for (i, t) in layer.all().iter().enumerate() {
+        let ts = t.span();
+        if t.kind == TokenKind::Punct {
+            if t.ch == '%'
+                && out
+                    .last()
+                    .is_some_and(|w: &Word<'_>| w.norm.starts_with(|d: char| d.is_ascii_digit()))
+            {
+                // "8%" is "8 percent" in another house style.
+                out.push(Word {
+                    norm: Cow::Borrowed("percent"),
+                    span: ts,
+                });
+            }
+            continue;
+        }
+        let end = layer
+            .possessive_marker(upto, i)
+            .filter(|m| upto[m.start..m.end].ends_with(['s', 'S']))
+            .map_or(ts.end, |m| m.end);
+        split(upto, Span::new(ts.start, end), &mut out);
+    }
+    out
+}
+
+/// The words of one token (with its possessive): letters and digits, with an apostrophe
+/// between a letter and a letter or digit and a `.` or `,` between two digits kept
+/// inside; any other mark separates.
+fn split<'t>(text: &'t str, span: Span, out: &mut Vec<Word<'t>>) {
+    let s = &text[span.start..span.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
-        if c == '%'
-            && out
-                .last()
-                .is_some_and(|w: &Word<'_>| w.norm.starts_with(|d: char| d.is_ascii_digit()))
-        {
-            // "8%" is "8 percent" in another house style.
-            out.push(Word {
-                norm: Cow::Borrowed("percent"),
-                span: Span::new(span.start + start, span.start + start + 1),
-            });
-            i += 1;
-            continue;
-        }
         if !c.is_alphanumeric() {
             i += 1;
             continue;
         }
-        // A word: alphanumerics, with apostrophes between letters and separators
-        // between digits kept inside.
         let mut j = i + 1;
         while j < chars.len() {
             let c = chars[j].1;
@@ -75,8 +100,8 @@ pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
             }
             break;
         }
-        let end = chars.get(j).map_or(slice.len(), |n| n.0);
-        push_word(&mut out, &slice[start..end], span.start + start);
+        let end = chars.get(j).map_or(s.len(), |n| n.0);
+        push_word(out, &s[start..end], span.start + start);
         // "per cent" is one word, "percent", in another house style.
         if out.len() >= 2 && out[out.len() - 1].norm == "cent" && out[out.len() - 2].norm == "per" {
             let cent = out.pop().map_or(span.start, |w| w.span.end);
@@ -87,7 +112,6 @@ pub fn words(text: &str, span: Span) -> Vec<Word<'_>> {
         }
         i = j;
     }
-    out
 }
 
 fn push_word<'t>(out: &mut Vec<Word<'t>>, raw: &'t str, offset: usize) {

@@ -1,14 +1,18 @@
-//! Words, numbers and punctuation marks, with byte spans.
+//! Words, numbers and punctuation marks, with byte spans: the text layer's tokens as
+//! plain spans.
 
 use crate::model::{Span, Token, TokenKind};
+use crate::text::Tokens;
 
-/// The tokens of `text[span]`, in order, with spans into `text`.
+/// The tokens of `text[span]`, in order, with spans into `text`: the text layer's tokens
+/// ([`crate::text::Tokens`]) as plain spans and kinds, a possessive kept on its word.
 ///
 /// Words keep inner apostrophes and hyphens ("didn't", "year-old", "China’s") and
-/// the periods of dotted abbreviations ("U.S.", "a.m."); URLs and e-mail addresses are
-/// single words. Numbers keep inner separators ("1,200", "3.5", "2023-03-01",
-/// "10:30"). Every other non-space character is a punctuation token of its own.
-/// `span` is clamped to the text and moved onto character boundaries.
+/// the periods of dotted abbreviations ("U.S.", "a.m."); a number that goes on as a word
+/// is one word ("13th", "1.2bn"); URLs and e-mail addresses are single words. Numbers
+/// keep inner separators ("1,200", "3.5", "2023-03-01", "10:30"). Every other non-space
+/// character is a punctuation token of its own. `span` is clamped to the text and moved
+/// onto character boundaries.
 ///
 /// ```
 /// use corroborate::{segment, Span, TokenKind};
@@ -31,152 +35,30 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
     while !text.is_char_boundary(end) {
         end += 1;
     }
-    let mut out = Vec::new();
-    let s = &text[start..end];
-    let mut i = 0;
-    while let Some(c) = s[i..].chars().next() {
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
+    let upto = &text[..end];
+    let layer = Tokens::new(upto, start);
+    let mut out = Vec::with_capacity(layer.len());
+    for (i, t) in layer.all().iter().enumerate() {
+        match layer.possessive_marker(upto, i) {
+            Some(m) if upto[m.start..m.end].ends_with(['s', 'S']) => out.push(Token {
+                span: Span::new(t.span().start, m.end),
+                kind: t.kind,
+            }),
+            marker => {
+                out.push(Token {
+                    span: t.span(),
+                    kind: t.kind,
+                });
+                if let Some(m) = marker {
+                    out.push(Token {
+                        span: m,
+                        kind: TokenKind::Punct,
+                    });
+                }
+            }
         }
-        let (len, kind) = if let Some(n) = url_len(&s[i..]).or_else(|| email_len(&s[i..])) {
-            (n, TokenKind::Word)
-        } else if c.is_ascii_digit() {
-            (number_len(&s[i..]), TokenKind::Number)
-        } else if is_word_char(c) {
-            (word_len(&s[i..]), TokenKind::Word)
-        } else {
-            (c.len_utf8(), TokenKind::Punct)
-        };
-        out.push(Token {
-            span: Span::new(start + i, start + i + len),
-            kind,
-        });
-        i += len;
     }
     out
-}
-
-/// Letters, digits and the marks that combine with them.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || matches!(c, '\u{0300}'..='\u{036f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
-            | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}' | '\u{200d}')
-}
-
-/// Length of the word at the start of `s` (which starts with a word character).
-fn word_len(s: &str) -> usize {
-    let mut end = 0;
-    let mut chars = s.char_indices().peekable();
-    // Dotted abbreviations ("U.S.", "e.g.", "Ph.D."): groups of one or two letters
-    // joined by periods. Tracked as we go, so a long word costs one pass.
-    let mut dotted = true;
-    let mut group_len = 0;
-    let mut first_period = None;
-    while let Some((p, c)) = chars.next() {
-        if is_word_char(c) {
-            end = p + c.len_utf8();
-            group_len += 1;
-            if !c.is_alphabetic() || group_len > 2 {
-                dotted = false;
-            }
-            continue;
-        }
-        let next = chars.peek().map(|&(_, n)| n);
-        let joins =
-            matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}') && next.is_some_and(is_word_char);
-        if joins {
-            end = p + c.len_utf8();
-            dotted = false;
-            continue;
-        }
-        if c == '.' && dotted && group_len >= 1 {
-            if next.is_some_and(char::is_alphabetic) {
-                first_period.get_or_insert(p);
-                group_len = 0;
-                end = p + 1;
-                continue;
-            }
-            if first_period.is_some() {
-                // The final period of a dotted abbreviation.
-                end = p + 1;
-            }
-        }
-        break;
-    }
-    match first_period {
-        // "a.bcd": the periods did not make an abbreviation; keep the first group.
-        Some(p) if !dotted && !s[..end].ends_with('.') => p,
-        _ => end,
-    }
-}
-
-/// Length of the number at the start of `s` (which starts with an ASCII digit).
-fn number_len(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut end = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            i += 1;
-            end = i;
-        } else if matches!(b[i], b'.' | b',' | b':' | b'/' | b'-')
-            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-        {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    end
-}
-
-/// Length of a URL at the start of `s`, without trailing punctuation.
-fn url_len(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let starts = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    if !(starts("http://") || starts("https://") || starts("www.")) {
-        return None;
-    }
-    let mut end = s
-        .char_indices()
-        .find(|&(_, c)| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\u{201c}' | '\u{201d}'))
-        .map_or(s.len(), |(p, _)| p);
-    while end > 0 {
-        let last = s[..end].chars().next_back()?;
-        if matches!(
-            last,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '\u{2019}'
-        ) {
-            end -= last.len_utf8();
-        } else {
-            break;
-        }
-    }
-    (end > 0).then_some(end)
-}
-
-/// Length of an e-mail address at the start of `s`, without a trailing period.
-fn email_len(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let is_part =
-        |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
-    // Bounded by the longest parts an address may have, so runs of dots stay linear.
-    let local = b.iter().take(65).take_while(|&&c| is_part(c)).count();
-    if local == 0 || local > 64 || b.get(local) != Some(&b'@') || !b[0].is_ascii_alphanumeric() {
-        return None;
-    }
-    let domain = b[local + 1..]
-        .iter()
-        .take(253)
-        .take_while(|&&c| is_part(c))
-        .count();
-    let mut end = local + 1 + domain;
-    while end > local + 1 && matches!(b[end - 1], b'.' | b'-') {
-        end -= 1;
-    }
-    let dom = &s[local + 1..end];
-    (dom.contains('.') && dom.as_bytes()[0].is_ascii_alphanumeric()).then_some(end)
 }
 
 #[cfg(test)]
@@ -206,8 +88,7 @@ mod tests {
                 ("(", Punct),
                 ("e.g.", Word),
                 ("$", Punct),
-                ("1.2", Number),
-                ("bn", Word),
+                ("1.2bn", Word),
                 (")", Punct),
                 (".", Punct),
             ]

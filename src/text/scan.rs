@@ -4,19 +4,7 @@
 use super::{Sym, Token};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// What a token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TokenKind {
-    /// Letters and digits, with inner apostrophes ("didn't", "O'Brien"), inner hyphens
-    /// ("year-old"), the periods of a dotted abbreviation ("U.S.", "p.m."); a number
-    /// that goes on as a word ("13th", "12-point", "1.2bn"); a URL or an e-mail address.
-    Word,
-    /// ASCII digits with inner `.`, `,`, `:`, `/` or `-` before a digit ("1,200.50",
-    /// "10:30", "2023-03-01"), not followed by a letter.
-    Number,
-    /// Any other single character that is not a space.
-    Punct,
-}
+pub use crate::model::TokenKind;
 
 /// Shape bits of a token.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -65,6 +65,7 @@ struct TokenCase {
 fn token_cases() {
     let raw = std::fs::read_to_string(data_dir().join("tokens.json")).expect("tokens.json");
     let cases: Vec<TokenCase> = serde_json::from_str(&raw).expect("tokens.json is valid");
+    let mut wrong = Vec::new();
     for case in &cases {
         let text = &case.text;
         let got: Vec<String> = segment::tokens(text, Span::new(0, text.len()))
@@ -78,8 +79,14 @@ fn token_cases() {
                 format!("{}:{kind}", t.span.slice(text))
             })
             .collect();
-        assert_eq!(got, case.tokens, "tokens of {text:?}");
+        if got != case.tokens {
+            wrong.push(format!(
+                "tokens of {text:?}\n  got:  {got:?}\n  want: {:?}",
+                case.tokens
+            ));
+        }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 /// Checks the invariants of a segmentation of `doc`; returns the sentences.

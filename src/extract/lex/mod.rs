@@ -1,9 +1,9 @@
-//! The small lexer that times and quantities share: word, number and punctuation tokens
-//! with byte spans, each word looked up once in the [`lexicon`] compiled from
-//! `data/time/` and `data/quantity/`.
+//! The cut of the text layer's tokens ([`crate::text`]) that times and quantities read:
+//! the same tokens, split where an expression reads parts of one, each looked up in the
+//! [`lexicon`] of calendar and number words (built from the one lexicon).
 //!
-//! Its interface is [`tokens`] (one pass over a text), the [`Tok`] it yields and the
-//! [`Tokens`] view the expression finders read them through.
+//! Its interface is [`from_layer`] (and [`document_tokens`]), the [`Tok`] it yields and
+//! the [`Tokens`] view the expression finders read them through.
 
 mod lexicon;
 
@@ -114,131 +114,139 @@ pub(crate) fn document_tokens(doc: &Document) -> Vec<Tok> {
     if !text.is_char_boundary(start) {
         return Vec::new();
     }
-    tokens(text, start, text.len())
+    from_layer(text, &crate::text::Tokens::new(text, start))
 }
 
-/// Tokens of `text[from..to]`, with spans into `text`.
-pub(crate) fn tokens(text: &str, from: usize, to: usize) -> Vec<Tok> {
-    let lex = lexicon();
-    let slice = &text[from..to];
-    let bytes = slice.as_bytes();
-    let mut out: Vec<Tok> = Vec::with_capacity(slice.len() / 5);
-    let mut i = 0;
-    let mut glued = false;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
-            i += 1;
-            glued = false;
-            continue;
+/// The lexer's cut of the text layer's tokens `layer` of `text`: the same tokens, split
+/// where times read parts of one ("three-day" is a number word, a hyphen and a unit;
+/// "13th" a number and a word; "Wednesday's" the weekday, an apostrophe and "s"; a URL
+/// its parts), each looked up in the [`lexicon`].
+pub(crate) fn from_layer(text: &str, layer: &crate::text::Tokens) -> Vec<Tok> {
+    use crate::text::Shape;
+    let mut out = Vec::with_capacity(layer.len() + layer.len() / 8);
+    for (i, t) in layer.all().iter().enumerate() {
+        let span = t.span();
+        let glued = t.is(Shape::GLUED);
+        match t.kind {
+            TokenKind::Punct => push(&mut out, text, span, TKind::Punct, glued),
+            TokenKind::Number => push(&mut out, text, span, TKind::Num, glued),
+            TokenKind::Word
+                if !t.is(Shape::HYPHEN | Shape::URL) && !starts_with_digit(text, span) =>
+            {
+                push(&mut out, text, span, TKind::Word, glued)
+            }
+            TokenKind::Word => word_pieces(text, span, t.is(Shape::URL), glued, &mut out),
         }
-        let start = i;
-        let (kind, end) = if b.is_ascii_digit() {
-            let mut j = i + 1;
-            while j < bytes.len() {
-                let c = bytes[j];
-                if c.is_ascii_digit() {
-                    j += 1;
-                } else if matches!(c, b'.' | b',' | b':' | b'/' | b'-')
-                    && j + 1 < bytes.len()
-                    && bytes[j + 1].is_ascii_digit()
-                {
-                    j += 2;
-                } else {
-                    break;
-                }
+        if let Some(m) = layer.possessive_marker(text, i) {
+            // "’s": the apostrophe and an "s", as a lexer that keeps "Wednesday" whole
+            // reads them
+            let apostrophe = text[m.start..].chars().next().map_or(1, char::len_utf8);
+            push(
+                &mut out,
+                text,
+                Span::new(m.start, m.start + apostrophe),
+                TKind::Punct,
+                true,
+            );
+            if m.end > m.start + apostrophe {
+                push(
+                    &mut out,
+                    text,
+                    Span::new(m.start + apostrophe, m.end),
+                    TKind::Word,
+                    true,
+                );
             }
-            (TKind::Num, j)
-        } else if b.is_ascii_alphabetic() {
-            (TKind::Word, word_end(slice, i))
-        } else if b < 0x80 {
-            (TKind::Punct, i + 1)
-        } else {
-            let ch = slice[i..].chars().next().unwrap_or(' ');
-            if ch.is_whitespace() {
-                i += ch.len_utf8();
-                glued = false;
-                continue;
-            }
-            if ch.is_alphabetic() {
-                (TKind::Word, word_end(slice, i))
-            } else {
-                (TKind::Punct, i + ch.len_utf8())
-            }
-        };
-        let s = &slice[start..end];
-        let cap = if b < 0x80 {
-            b.is_ascii_uppercase()
-        } else {
-            s.chars().next().is_some_and(char::is_uppercase)
-        };
-        let entry = match kind {
-            TKind::Word if end - start <= lex.max_len() + 2 => lex.get(s),
-            TKind::Punct if !(b < 0x80 && plain_punct(b)) => lex.get(s),
-            _ => None,
-        };
-        out.push(Tok {
-            start: from + start,
-            end: from + end,
-            kind,
-            glued,
-            cap,
-            entry,
-        });
-        glued = true;
-        i = end;
+        }
     }
     out
 }
 
-/// The end of the word starting at `i` (a letter): letters and digits, inner
-/// apostrophes ("didn't", but a possessive `'s` is split off so "Wednesday's" is the
-/// weekday), and dotted single-letter abbreviations (a.m., p.m., U.S.).
-fn word_end(slice: &str, i: usize) -> usize {
-    let bytes = slice.as_bytes();
-    let mut j = i;
-    while let Some(&c) = bytes.get(j) {
-        if c.is_ascii_alphanumeric() {
-            j += 1;
+use crate::model::TokenKind;
+
+fn starts_with_digit(text: &str, span: Span) -> bool {
+    text.as_bytes()
+        .get(span.start)
+        .is_some_and(u8::is_ascii_digit)
+}
+
+/// The pieces of a word token: split at its hyphens (at every mark for a URL), a piece
+/// that starts with digits split into the number and the words after it.
+fn word_pieces(text: &str, span: Span, url: bool, glued: bool, out: &mut Vec<Tok>) {
+    use crate::text::views::{is_hyphen, pieces};
+    let is_mark = |c: char| {
+        if url {
+            !c.is_alphanumeric()
+        } else {
+            is_hyphen(c)
+        }
+    };
+    let mut first = true;
+    for p in pieces(text, span, is_mark) {
+        let g = if first { glued } else { true };
+        first = false;
+        if p.mark {
+            push(out, text, p.span, TKind::Punct, g);
             continue;
         }
-        if c < 0x80 && c != b'\'' {
-            break;
-        }
-        let ch = slice[j..].chars().next().unwrap_or(' ');
-        if ch.is_alphabetic() {
-            j += ch.len_utf8();
+        let n = number_end(text, p.span);
+        if n == p.span.start {
+            push(out, text, p.span, TKind::Word, g);
             continue;
         }
-        if matches!(ch, '\'' | '’') {
-            let rest = &slice[j + ch.len_utf8()..];
-            let mut r = rest.chars();
-            match (r.next(), r.next()) {
-                (Some('s' | 'S'), n) if !n.is_some_and(char::is_alphabetic) => break,
-                (Some(n), _) if n.is_alphabetic() => {
-                    j += ch.len_utf8();
-                    continue;
-                }
-                _ => break,
+        push(out, text, Span::new(p.span.start, n), TKind::Num, g);
+        if n < p.span.end {
+            let rest = Span::new(n, p.span.end);
+            for q in pieces(text, rest, |c| matches!(c, '.' | ',' | '\'' | '’')) {
+                let kind = if q.mark { TKind::Punct } else { TKind::Word };
+                push(out, text, q.span, kind, true);
             }
         }
-        break;
     }
-    if j == i + 1 {
-        let mut k = j;
-        while k + 1 < bytes.len()
-            && bytes[k] == b'.'
-            && bytes[k + 1].is_ascii_alphabetic()
-            && (k + 2 >= bytes.len() || !bytes[k + 2].is_ascii_alphabetic())
+}
+
+/// Where the number at the start of `text[span]` ends: digits with inner `.,:/-`
+/// separators before a digit (the start itself when there is none).
+fn number_end(text: &str, span: Span) -> usize {
+    let b = text.as_bytes();
+    let mut n = span.start;
+    while n < span.end {
+        if b[n].is_ascii_digit() {
+            n += 1;
+        } else if n > span.start
+            && matches!(b[n], b'.' | b',' | b':' | b'/' | b'-')
+            && n + 1 < span.end
+            && b[n + 1].is_ascii_digit()
         {
-            k += 2;
-        }
-        if k > j && k < bytes.len() && bytes[k] == b'.' {
-            k += 1;
-        }
-        if k > j + 1 {
-            j = k;
+            n += 2;
+        } else {
+            break;
         }
     }
-    j
+    n
+}
+
+/// Pushes the token `text[span]` of `kind`, looked up in the lexicon.
+fn push(out: &mut Vec<Tok>, text: &str, span: Span, kind: TKind, glued: bool) {
+    let lex = lexicon();
+    let s = &text[span.start..span.end];
+    let b = s.as_bytes().first().copied().unwrap_or(b' ');
+    let cap = if b < 0x80 {
+        b.is_ascii_uppercase()
+    } else {
+        s.chars().next().is_some_and(char::is_uppercase)
+    };
+    let entry = match kind {
+        TKind::Word if s.len() <= lex.max_len() + 2 => lex.get(s),
+        TKind::Punct if !(b < 0x80 && plain_punct(b)) => lex.get(s),
+        _ => None,
+    };
+    out.push(Tok {
+        start: span.start,
+        end: span.end,
+        kind,
+        glued,
+        cap,
+        entry,
+    });
 }
