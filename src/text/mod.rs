@@ -64,7 +64,6 @@ impl Token {
 
     /// Whether its lower-case form is in a lexicon list of `bits`.
     #[inline]
-    #[allow(dead_code)] // for the mention finder, which is moving onto this layer
     pub(crate) fn has(&self, bits: u64) -> bool {
         self.flags & bits != 0
     }
@@ -182,7 +181,7 @@ impl Tokens {
 
     /// What the lexicon knows about token `i`, when its word is in a list.
     #[inline]
-    #[allow(dead_code)] // for the mention finder, which is moving onto this layer
+    #[allow(dead_code)] // no stage needs more than the flags yet
     pub(crate) fn info(&self, i: usize) -> Option<&'static WordInfo> {
         let t = self.toks.get(i)?;
         (t.sym.0 < self.own_from).then(|| Lexicon::get().info(WordId(t.sym.0)))
