@@ -29,6 +29,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     data_file!("actors/not_names.txt"),
     data_file!("actors/non_actor_heads.txt"),
     data_file!("actors/family_first_surnames.txt"),
+    data_file!("actors/given_names.txt"),
     data_file!("speech/reporting.txt"),
     data_file!("speech/sources.txt"),
     data_file!("meaning/negation.txt"),

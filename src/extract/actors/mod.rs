@@ -230,18 +230,22 @@ fn share_gender(text: &str, out: &mut [LocalMention]) {
         })
         .collect();
     let family = |f: &Option<std::ops::Range<usize>>| f.clone().map(|r| &buf[r]);
-    // The first gender stated for each family name, in text order.
-    let mut known: lexicon::Map<&str, Gender> = lexicon::Map::default();
+    // The gender stated for each family name; `None` when two members of a family are
+    // named ("Donald Trump", "Ivanka Trump"), so a bare "Trump" gets none.
+    let mut known: lexicon::Map<&str, Option<Gender>> = lexicon::Map::default();
     for (m, f) in out.iter().zip(&families) {
         if let (Some(f), Some(g)) = (family(f), m.gender) {
-            known.entry(f).or_insert(g);
+            let stated = known.entry(f).or_insert(Some(g));
+            if *stated != Some(g) {
+                *stated = None;
+            }
         }
     }
     let genders: Vec<Option<Gender>> = out
         .iter()
         .zip(&families)
         .map(|(m, f)| match family(f) {
-            Some(f) if m.gender.is_none() => known.get(f).copied(),
+            Some(f) if m.gender.is_none() => known.get(f).copied().flatten(),
             _ => m.gender,
         })
         .collect();

@@ -338,9 +338,22 @@ impl Finder<'_> {
         }
         role_heads.sort();
         role_heads.dedup();
+        // A title or role says it; else a given name of a two-word name or longer.
+        let given = if b > first {
+            if self.is(first, flag::GIVEN_MALE) {
+                Some(Gender::Male)
+            } else if self.is(first, flag::GIVEN_FEMALE) {
+                Some(Gender::Female)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
         let gender = t
             .gender
-            .or_else(|| role_heads.iter().find_map(|r| gender_of(r)));
+            .or_else(|| role_heads.iter().find_map(|r| gender_of(r)))
+            .or(given);
         self.out.push(LocalMention {
             span,
             kind: ActorKind::Person,

@@ -435,7 +435,8 @@ fn units(text: &str, toks: &Tokens, marks: &[Marked], in_quote: &[Option<u32>]) 
             new_para
                 || (inner.ends_with(['.', '!', '?', '…'])
                     && next_starts()
-                    && (t.cap() || in_quote[i].is_some()))
+                    && (t.cap() || in_quote[i].is_some())
+                    && !attribution_follows(toks, in_quote, i))
         };
         if boundary {
             u += 1;
@@ -443,6 +444,46 @@ fn units(text: &str, toks: &Tokens, marks: &[Marked], in_quote: &[Option<u32>]) 
         unit[i] = u;
     }
     unit
+}
+
+/// How many capitalized words (a name with its titles) may stand between a quotation
+/// that ends its own sentence and the reporting verb that attributes it ("“Can we
+/// afford it?” Treasurer Milo Ferraz asked").
+const NAME_BEFORE_CUE_TOKENS: usize = 6;
+
+/// Whether the tokens from `i` on are a name and then a reporting verb in lower case,
+/// outside quotations: the attribution of the quotation just closed, which does not
+/// start a sentence of its own even after its `?`, `!` or `.`.
+fn attribution_follows(toks: &Tokens, in_quote: &[Option<u32>], i: usize) -> bool {
+    for j in i..(i + NAME_BEFORE_CUE_TOKENS + 1).min(toks.len()) {
+        let t = &toks[j];
+        if in_quote[j].is_some() || !toks.is_alnum(j) || (j > i && t.nl_before()) {
+            return false;
+        }
+        if !t.cap() {
+            return j > i && toks.has(j, flag::QUOTE_CUE) && ends_attribution(toks, j + 1);
+        }
+    }
+    false
+}
+
+/// How many words may follow a reporting verb in an attribution that ends its sentence
+/// ("asked the board.", "told reporters on Monday.").
+const WORDS_AFTER_CUE: usize = 4;
+
+/// Whether the attribution whose verb ends before token `k` ends there or after a few
+/// words, at a period or comma: not "added that ..." nor "said: ...", which report
+/// words of their own.
+fn ends_attribution(toks: &Tokens, k: usize) -> bool {
+    for j in k..(k + WORDS_AFTER_CUE + 1).min(toks.len()) {
+        match toks.punct(j) {
+            Some('.' | ',' | '!' | '?') => return true,
+            Some(_) => return false,
+            None if toks.lower(j) == "that" || toks[j].nl_before() => return false,
+            None => {}
+        }
+    }
+    k >= toks.len()
 }
 
 /// The first and last token of each mention.
