@@ -7,7 +7,8 @@
 #[path = "../tests/data/reconcile/synth.rs"]
 mod synth;
 
-use corroborate::reconcile::{self, Input, ReconcileConfig};
+use corroborate::reconcile::{self, Input};
+use corroborate::Config;
 use corroborate::FlagKind;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::collections::BTreeSet;
@@ -27,7 +28,7 @@ fn input(s: &synth::Synth) -> Input<'_> {
 fn bench(c: &mut Criterion) {
     // 1,000 articles, 20 facts each (20 groups of 1,000 claims), 5% of facts changed.
     let s = synth::cluster(1000, 20, 2023, 50);
-    let config = ReconcileConfig::default();
+    let config = Config::default();
     let report = reconcile::check(&input(&s), &config);
     let got: BTreeSet<(u32, FlagKind)> = report.flags.iter().map(|f| (f.group.0, f.kind)).collect();
     assert_eq!(got, s.expected, "reconcile finds exactly the typed changes");

@@ -180,12 +180,14 @@ fn print_flag(news: &DevNews, r: &Raised, verdict: Option<&Verdict>) {
         None => "not judged".to_string(),
     };
     println!(
-        "== {} · {} · {} · {}",
+        "== {} · {} · {} · {} confidence · {}",
         r.event,
         r.flag.kind.as_str(),
         r.flag.severity.as_str(),
+        r.flag.confidence,
         judged
     );
+    println!("reasons: {}", r.flag.reasons.join("; "));
     println!("key:     {}\t{}\t{}", r.key.0, r.key.1, r.key.2);
     println!("summary: {}", r.flag.summary);
     for s in &r.flag.support {
@@ -333,11 +335,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut all = Tally::default();
     let mut by_kind: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut by_confidence: BTreeMap<corroborate::Confidence, Tally> = BTreeMap::new();
     let mut by_family: BTreeMap<&str, usize> = BTreeMap::new();
     for r in &raised {
         let v = verdicts.get(&r.key);
         all.add(v);
         by_kind.entry(r.flag.kind.as_str()).or_default().add(v);
+        by_confidence.entry(r.flag.confidence).or_default().add(v);
         if let Some(v) = v.filter(|v| !v.right) {
             *by_family.entry(v.family.as_str()).or_default() += 1;
         }
@@ -358,6 +362,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     "event": r.event,
                     "kind": r.flag.kind.as_str(),
                     "severity": r.flag.severity.as_str(),
+                    "confidence": r.flag.confidence.as_str(),
+                    "reasons": r.flag.reasons,
                     "key": r.key.2,
                     "summary": r.flag.summary,
                     "verdict": v.map(|v| if v.right { "right" } else { "wrong" }),
@@ -368,6 +374,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .collect();
         let kinds: BTreeMap<&str, Value> = by_kind.iter().map(|(k, t)| (*k, t.json())).collect();
+        let levels: BTreeMap<&str, Value> = by_confidence
+            .iter()
+            .map(|(k, t)| (k.as_str(), t.json()))
+            .collect();
         let missing: Vec<Value> = missing
             .iter()
             .map(|(k, v)| json!({"event": k.0, "kind": k.1, "key": k.2, "verdict": if v.right { "right" } else { "wrong" }}))
@@ -375,7 +385,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let out = json!({
             "events": events,
             "flags": flags,
-            "summary": {"all": all.json(), "by_kind": kinds, "wrong_by_family": by_family, "missing": missing},
+            "summary": {"all": all.json(), "by_kind": kinds, "by_confidence": levels, "wrong_by_family": by_family, "missing": missing},
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
@@ -390,6 +400,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if let Some(t) = by_kind.get(kind.as_str()) {
             println!("{:<13} {}", kind.as_str(), t.line());
         }
+    }
+    for (level, t) in &by_confidence {
+        println!("{:<13} {}", format!("{level} conf."), t.line());
     }
     if all.wrong > 0 {
         println!("wrong flags by family:");

@@ -44,7 +44,7 @@ mod work;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
-pub use config::Config;
+pub use config::{Config, ConfigBuilder, ConfigError};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::*;
 pub use pipeline::{

@@ -16,6 +16,7 @@ use crate::model::{
 use crate::reconcile as reconcile_stage;
 use crate::resolve::{self, Extraction};
 use crate::segment;
+use crate::text;
 use std::collections::BTreeMap;
 
 /// A stage of the pipeline, as reported to a progress observer.
@@ -94,19 +95,34 @@ impl Reconciler {
         &self.config
     }
 
+    /// The configuration validated, then `docs` sorted by id and checked.
+    fn checked(&self, docs: &[Document]) -> Result<Vec<Document>> {
+        self.config.validate().map_err(|e| {
+            Error::new(
+                ErrorKind::Config,
+                "configuration",
+                Position::None,
+                e.to_string(),
+            )
+            .with_source(e)
+        })?;
+        sorted_checked(docs)
+    }
+
     /// Runs every stage on `docs` and returns the report. The result does not depend on
     /// the order of `docs`.
     ///
-    /// Fails when two documents share an id or a document's head is not a valid prefix
-    /// of its text.
+    /// Fails when the configuration is out of range ([`Config::validate`]), two documents
+    /// share an id, or a document's head is not a valid prefix of its text.
     pub fn reconcile(&self, docs: &[Document]) -> Result<Report> {
         self.reconcile_with_progress(docs, &mut |_, _, _| {})
     }
 
     /// As [`Reconciler::reconcile`], telling `progress` how far each stage has got.
     pub fn reconcile_with_progress(&self, docs: &[Document], progress: Progress) -> Result<Report> {
-        let docs = sorted_checked(docs)?;
+        let docs = self.checked(docs)?;
         let (sentences, Extraction { actors, quotes }) = self.segment_and_actors(&docs, progress);
+        let layers = self.text_layers(&docs);
         // Times and quantities do not feed the claims or their alignment: they are found
         // on a thread of their own while the claims are built and aligned (alignment
         // has a sequential merging phase that leaves cores free).
@@ -114,10 +130,10 @@ impl Reconciler {
         progress(Stage::TimesAndQuantities, 0, n);
         let ((times, quantities), (mut claims, groups)) = crate::par::join(
             self.config.threads,
-            || self.times_and_quantities(&docs),
+            || self.times_and_quantities(&docs, &layers),
             || {
                 progress(Stage::Align, 0, 1);
-                let found = self.claims_of(&docs, &sentences, &quotes);
+                let found = self.claims_of(&docs, &sentences, &quotes, &layers);
                 progress(Stage::Align, 1, 1);
                 found
             },
@@ -134,17 +150,18 @@ impl Reconciler {
             claims: &claims,
             groups: &groups,
         };
-        let report = reconcile_stage::check(&input, &self.config.reconcile);
+        let report = reconcile_stage::check(&input, &self.config);
         progress(Stage::Reconcile, 1, 1);
         Ok(report)
     }
 
     /// Runs the extraction stages only: actors, quotes, times and quantities.
     pub fn extract(&self, docs: &[Document]) -> Result<Extracted> {
-        let docs = sorted_checked(docs)?;
+        let docs = self.checked(docs)?;
         let progress = &mut |_, _, _| {};
         let (_, Extraction { actors, quotes }) = self.segment_and_actors(&docs, progress);
-        let (times, quantities) = self.times_and_quantities(&docs);
+        let layers = self.text_layers(&docs);
+        let (times, quantities) = self.times_and_quantities(&docs, &layers);
         Ok(Extracted {
             documents: docs
                 .iter()
@@ -179,10 +196,11 @@ impl Reconciler {
     /// assert!(align::to_markdown(&out).contains("Cold War mentality"));
     /// ```
     pub fn align(&self, docs: &[Document]) -> Result<Alignment> {
-        let docs = sorted_checked(docs)?;
+        let docs = self.checked(docs)?;
         let (sentences, Extraction { quotes, .. }) =
             self.segment_and_actors(&docs, &mut |_, _, _| {});
-        let (claims, groups) = self.claims_of(&docs, &sentences, &quotes);
+        let layers = self.text_layers(&docs);
+        let (claims, groups) = self.claims_of(&docs, &sentences, &quotes, &layers);
         Ok(Alignment::new(&docs, claims, groups))
     }
 
@@ -203,13 +221,22 @@ impl Reconciler {
         }
     }
 
-    /// [`Reconciler::claims_and_groups`] of `docs` (sorted) with their sentences, each
-    /// document given only its own quotes.
+    /// The text layer of each document's body ([`text::Tokens`]), tokenized once here
+    /// for every later stage that reads words.
+    fn text_layers(&self, docs: &[Document]) -> Vec<text::Tokens> {
+        crate::par::map(docs, self.config.threads, 2, |doc| {
+            text::Tokens::new(&doc.text, doc.body().start)
+        })
+    }
+
+    /// [`Reconciler::claims_and_groups`] of `docs` (sorted) with their sentences and
+    /// text layers, each document given only its own quotes.
     fn claims_of(
         &self,
         docs: &[Document],
         sentences: &[Vec<Sentence>],
         quotes: &[Quote],
+        layers: &[text::Tokens],
     ) -> (Vec<Claim>, Vec<Group>) {
         // `claims::build` looks quotes up per sentence, so handing every document all
         // quotes would be quadratic
@@ -220,14 +247,15 @@ impl Reconciler {
         let inputs: Vec<DocInput<'_>> = docs
             .iter()
             .zip(sentences)
-            .map(|(doc, s)| DocInput {
+            .zip(layers)
+            .map(|((doc, s), layer)| DocInput {
                 doc,
                 sentences: s,
                 quotes: quotes_of
                     .get(&doc.id)
                     .map(Vec::as_slice)
                     .unwrap_or_default(),
-                tokens: None,
+                tokens: Some(layer),
             })
             .collect();
         self.claims_and_groups(&inputs)
@@ -251,11 +279,16 @@ impl Reconciler {
     }
 
     /// Times and quantities of `docs` (sorted), in document then offset order.
-    fn times_and_quantities(&self, docs: &[Document]) -> (Vec<TimeExpr>, Vec<Quantity>) {
+    fn times_and_quantities(
+        &self,
+        docs: &[Document],
+        layers: &[text::Tokens],
+    ) -> (Vec<TimeExpr>, Vec<Quantity>) {
         let anchors = extract::time::anchors(docs, &self.config.time);
-        let paired: Vec<(&Document, _)> = docs.iter().zip(anchors).collect();
-        let found = crate::par::map(&paired, self.config.threads, 2, |(doc, anchor)| {
-            extract::times_and_quantities_anchored(doc, *anchor, &self.config.time)
+        let paired: Vec<((&Document, &text::Tokens), _)> =
+            docs.iter().zip(layers).zip(anchors).collect();
+        let found = crate::par::map(&paired, self.config.threads, 2, |((doc, layer), anchor)| {
+            extract::times_and_quantities_on(doc, layer, *anchor, &self.config.time)
         });
         let mut times = Vec::new();
         let mut quantities = Vec::new();

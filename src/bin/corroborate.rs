@@ -5,8 +5,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use corroborate::{
-    align, ingest, report, segment, Config, Document, Extracted, Reconciler, Report, Sentence,
-    Stage,
+    align, ingest, reconcile, report, segment, Confidence, Config, Document, Extracted, Reconciler,
+    Report, Sentence, Stage,
 };
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -24,6 +24,11 @@ struct Cli {
     /// Print no progress messages (errors are still printed).
     #[arg(long, short, global = true)]
     quiet: bool,
+
+    /// Threads for the stages that run in parallel (0: every core). The output is the
+    /// same for any number.
+    #[arg(long, global = true, default_value_t = 0, value_name = "N")]
+    threads: usize,
 
     #[command(subcommand)]
     command: Command,
@@ -47,9 +52,33 @@ struct Inputs {
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Markdown)]
     format: OutputFormat,
 
+    /// Show only flags of at least this confidence (`check` only): high, medium or low.
+    #[arg(long, value_enum, default_value_t = MinConfidence::Low, value_name = "LEVEL")]
+    min_confidence: MinConfidence,
+
     /// Input files: .txt (or any other name), .json, .jsonl, or - for JSONL on stdin.
     #[arg(value_name = "FILE", required = true)]
     files: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum MinConfidence {
+    /// High-confidence flags only.
+    High,
+    /// High and medium.
+    Medium,
+    /// Every flag.
+    Low,
+}
+
+impl MinConfidence {
+    fn level(self) -> Confidence {
+        match self {
+            MinConfidence::High => Confidence::High,
+            MinConfidence::Medium => Confidence::Medium,
+            MinConfidence::Low => Confidence::Low,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -84,7 +113,14 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let reconciler = Reconciler::new(Config::default());
+    let config = match Config::builder().threads(cli.threads).build() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("corroborate: --threads: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let reconciler = Reconciler::new(config);
     let mut progress = ProgressBar::new(!cli.quiet && io::stderr().is_terminal());
     // Everything is computed before anything is printed.
     let computed = match &cli.command {
@@ -97,7 +133,12 @@ fn main() -> ExitCode {
             .reconcile_with_progress(&docs, &mut |stage, done, total| {
                 progress.update(stage, done, total)
             })
-            .map(Computed::Report),
+            .map(|r| {
+                Computed::Report(reconcile::with_min_confidence(
+                    r,
+                    inputs.min_confidence.level(),
+                ))
+            }),
     };
     progress.finish();
     let computed = match computed {

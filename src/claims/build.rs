@@ -53,6 +53,7 @@ fn build_docs(docs: &[&DocInput<'_>], config: &ClaimsConfig) -> (Vec<Draft>, Int
         // the document's tokens, from the text layer: given, or made here once when a
         // sentence of it is not a copy of one seen before
         let mut own: Option<Tokens> = None;
+        let quotes = QuoteIndex::new(input);
         let mut sents: Vec<&Sentence> = input.sentences.iter().collect();
         sents.sort_by_key(|s| (s.span.start, s.span.end));
         for s in sents {
@@ -80,13 +81,67 @@ fn build_docs(docs: &[&DocInput<'_>], config: &ClaimsConfig) -> (Vec<Draft>, Int
                 }
             };
             out.push(Draft {
-                claim: claim_in(input, (s.span, s.index, text), (0, text.len()), shape),
+                claim: claim_in(
+                    input,
+                    &quotes,
+                    (s.span, s.index, text),
+                    (0, text.len()),
+                    shape,
+                ),
                 list: 0,
                 terms,
             });
         }
     }
     (out, norm.terms)
+}
+
+/// The quotations of one document, sorted by start, with the furthest end reached by
+/// each prefix: the quotations a span overlaps are found by binary search and a walk
+/// back that stops where no earlier quotation can reach the span, so building a long
+/// document's claims costs no scan of all its quotations per claim.
+pub(super) struct QuoteIndex<'a> {
+    quotes: Vec<&'a Quote>,
+    reach: Vec<usize>,
+}
+
+impl<'a> QuoteIndex<'a> {
+    /// The index of `input`'s quotations (those of its document).
+    pub(super) fn new(input: &DocInput<'a>) -> QuoteIndex<'a> {
+        let mut quotes: Vec<&'a Quote> = input
+            .quotes
+            .iter()
+            .filter(|q| q.doc == input.doc.id)
+            .collect();
+        if !quotes
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start)
+        {
+            quotes.sort_by_key(|q| q.span.start);
+        }
+        let reach = quotes
+            .iter()
+            .scan(0, |far, q| {
+                *far = (*far).max(q.span.end);
+                Some(*far)
+            })
+            .collect();
+        QuoteIndex { quotes, reach }
+    }
+
+    /// The quotations that share a byte with `span`, in the order of the input.
+    pub(super) fn overlapping(&self, span: Span) -> Vec<&'a Quote> {
+        let mut k = self.quotes.partition_point(|q| q.span.start < span.end);
+        let mut out = Vec::new();
+        while k > 0 && self.reach[k - 1] > span.start {
+            k -= 1;
+            if span.overlaps(self.quotes[k].span) {
+                out.push(self.quotes[k]);
+            }
+        }
+        out.reverse();
+        out
+    }
 }
 
 /// The shape of a claim, with offsets relative to its start.
@@ -105,17 +160,14 @@ fn shape_of(c: &Claim) -> Shape {
 /// that of the first quotation it overlaps.
 pub(super) fn claim_in(
     input: &DocInput<'_>,
+    quotes: &QuoteIndex<'_>,
     (sentence, index, text): (Span, usize, &str),
     range: (usize, usize),
     shape: Shape,
 ) -> Claim {
     let shift = |r: (usize, usize)| Span::new(sentence.start + r.0, sentence.start + r.1);
     let span = shift(range);
-    let quotes: Vec<&Quote> = input
-        .quotes
-        .iter()
-        .filter(|q| q.doc == input.doc.id && span.overlaps(q.span))
-        .collect();
+    let quotes = quotes.overlapping(span);
     Claim {
         id: ClaimId(0),
         doc: input.doc.id.clone(),

@@ -149,68 +149,6 @@ impl Lexicon {
     }
 }
 
-/// Weekdays and the relative days, all `<day>`.
-const WEEKDAYS: [&str; 11] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "tomorrow",
-];
-/// Month names; "may" and "march" count only when capitalized.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-/// Number words, all `<num>`.
-const NUMBER_WORDS: [&str; 30] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "dozen",
-    "dozens",
-];
 /// Magnitude words: the first [`MAGNITUDES_ALONE`] are a number alone.
 const MAGNITUDES: [&str; 14] = [
     "hundred",
@@ -269,15 +207,17 @@ const MAGNITUDES_ALONE: usize = 9;
 impl Lexicon {
     /// The class of the lower-case word `w`.
     pub(super) fn class(&self, w: &str) -> WordClass {
+        let shared = crate::lexicon::Lexicon::get();
         if self.negation.contains(w) {
             WordClass::Negation
-        } else if WEEKDAYS.contains(&w) {
+        } else if shared.is_day_word(w) {
             WordClass::Day
-        } else if MONTHS.contains(&w) {
+        } else if shared.is_month_name(w) {
+            // "may" and "march" are also a verb and a noun: a month only capitalized
             WordClass::Month {
                 needs_capital: matches!(w, "may" | "march"),
             }
-        } else if NUMBER_WORDS.contains(&w) {
+        } else if shared.is_number_word(w) {
             WordClass::NumberWord
         } else if MAGNITUDES.contains(&w) {
             WordClass::Magnitude {

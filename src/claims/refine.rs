@@ -1,7 +1,7 @@
 //! The refine step, after alignment: a sentence that carries several statements and
 //! finds no group whole is replaced by the claims of its clauses.
 
-use super::build::claim_in;
+use super::build::{claim_in, QuoteIndex};
 use super::clauses::{byte_range, clauses, Join};
 use super::interner::{finish, vocabularies, Draft, Interner};
 use super::normalize::{Normalizer, Shape};
@@ -62,10 +62,11 @@ pub fn refine(
     let ungrouped: Vec<usize> = (0..claims.len()).filter(|&i| !grouped[i]).collect();
     let mut docs: Vec<&DocInput<'_>> = inputs.iter().collect();
     docs.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
+    let quote_indexes: Vec<QuoteIndex<'_>> = docs.iter().map(|d| QuoteIndex::new(d)).collect();
     let input_of = |c: &Claim| {
         docs.binary_search_by(|d| d.doc.id.cmp(&c.doc))
             .ok()
-            .map(|k| docs[k])
+            .map(|k| (docs[k], &quote_indexes[k]))
     };
     let parts = crate::par::map_chunks(
         &ungrouped,
@@ -77,7 +78,8 @@ pub fn refine(
             let split: Vec<(usize, Vec<Draft>)> = part
                 .iter()
                 .filter_map(|&i| {
-                    let drafts = splitter.split(input_of(&claims[i])?, &claims[i]);
+                    let (input, quotes) = input_of(&claims[i])?;
+                    let drafts = splitter.split(input, quotes, &claims[i]);
                     (!drafts.is_empty()).then_some((i, drafts))
                 })
                 .collect();
@@ -134,7 +136,12 @@ impl<'a> Splitter<'a> {
 
     /// The clause claims of the sentence claim `sentence` of `input` (drafts over this
     /// splitter's terms), or none when it is one clause.
-    fn split(&mut self, input: &DocInput<'_>, sentence: &Claim) -> Vec<Draft> {
+    fn split(
+        &mut self,
+        input: &DocInput<'_>,
+        quotes: &QuoteIndex<'_>,
+        sentence: &Claim,
+    ) -> Vec<Draft> {
         let text = sentence.text.as_str();
         if !self.seen.contains_key(text) {
             let parts = self.parts(text);
@@ -147,7 +154,7 @@ impl<'a> Splitter<'a> {
         let mut main: Option<Option<ActorId>> = None;
         for p in parts {
             let at = (sentence.span, sentence.sentence, text);
-            let mut claim = claim_in(input, at, p.range, p.shape);
+            let mut claim = claim_in(input, quotes, at, p.range, p.shape);
             if p.join == Join::Participle && claim.quotes.is_empty() {
                 // what a participial clause says is said by whoever says the main clause
                 claim.speaker = main.flatten();

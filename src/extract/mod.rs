@@ -44,9 +44,30 @@ pub fn times_and_quantities_anchored(
     config: &time::TimeConfig,
 ) -> (Vec<TimeExpr>, Vec<Quantity>) {
     let toks = lex::document_tokens(doc);
-    let found = time::parse::scan(&doc.text, &toks, config.date_order);
-    let quantities = quantity::quantities_in(doc, &toks, &found);
-    (time::resolve_found(doc, anchor, &toks, &found), quantities)
+    found_in(doc, &toks, anchor, config)
+}
+
+/// As [`times_and_quantities_anchored`], reading the document's text layer `layer`
+/// (its body's [`crate::text::Tokens`]) instead of tokenizing it again.
+pub(crate) fn times_and_quantities_on(
+    doc: &Document,
+    layer: &crate::text::Tokens,
+    anchor: time::Anchor,
+    config: &time::TimeConfig,
+) -> (Vec<TimeExpr>, Vec<Quantity>) {
+    let toks = lex::from_layer(&doc.text, layer);
+    found_in(doc, &toks, anchor, config)
+}
+
+fn found_in(
+    doc: &Document,
+    toks: &[lex::Tok],
+    anchor: time::Anchor,
+    config: &time::TimeConfig,
+) -> (Vec<TimeExpr>, Vec<Quantity>) {
+    let found = time::parse::scan(&doc.text, toks, config.date_order);
+    let quantities = quantity::quantities_in(doc, toks, &found);
+    (time::resolve_found(doc, anchor, toks, &found), quantities)
 }
 
 /// The actor mentions and quotations of one document, before cross-document

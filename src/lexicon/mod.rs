@@ -348,6 +348,45 @@ impl Lexicon {
             .map(|(w, i)| (w.as_str(), i))
     }
 
+    /// Whether `word` (any case) names a day: a weekday written out in the singular
+    /// ("Monday", not "Mondays" or "Mon") or a day relative to the day of writing
+    /// ("yesterday", "tonight").
+    pub fn is_day_word(&self, word: &str) -> bool {
+        self.word(word).is_some_and(|i| {
+            matches!(i.weekday, Some((_, false, false)))
+                || matches!(i.time, Some(TimeWord::Day(..)))
+        })
+    }
+
+    /// Whether `word` (any case) makes a time expression name its day only by
+    /// reference to the day of writing: a weekday, a relative day ("yesterday"), a
+    /// shift ("last", "next", "this") or "ago".
+    pub fn is_relative_day_cue(&self, word: &str) -> bool {
+        self.word(word).is_some_and(|i| {
+            i.weekday.is_some()
+                || matches!(
+                    i.time,
+                    Some(TimeWord::Day(..) | TimeWord::Shift(_) | TimeWord::Ago)
+                )
+        })
+    }
+
+    /// Whether `word` (any case) is a month name written out ("March", not "Mar").
+    pub fn is_month_name(&self, word: &str) -> bool {
+        self.word(word)
+            .is_some_and(|i| matches!(i.month, Some((_, false))))
+    }
+
+    /// Whether `word` (any case) is a number word below a hundred ("seven", "ninety",
+    /// "dozen") or a vague count of that size ("dozens"); not a scale ("million") nor
+    /// an ordinal.
+    pub fn is_number_word(&self, word: &str) -> bool {
+        self.word(word).is_some_and(|i| {
+            matches!(i.number, Some((v, false)) if v < 100.0)
+                || i.vague_amount.is_some_and(|(low, _)| low < 100.0)
+        })
+    }
+
     /// The class of an abbreviation written `word` (without its final period). A word
     /// with a capital first letter also matches a lower-case entry.
     pub fn abbreviation(&self, word: &str) -> Option<AbbrevClass> {

@@ -59,6 +59,51 @@ pub enum Severity {
     Variation,
 }
 
+/// How likely a flag is to be a real disagreement, from what its evidence rests on (see
+/// [`Flag::reasons`]). Orders `High` first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Several outlets on each side, close sentences, values read without inference.
+    High,
+    /// Some of that, not all.
+    Medium,
+    /// Little of it: worth a look, not a finding.
+    Low,
+}
+
+impl Confidence {
+    /// The name used in JSON and in reports (`high`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Confidence {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "high" => Ok(Confidence::High),
+            "medium" => Ok(Confidence::Medium),
+            "low" => Ok(Confidence::Low),
+            _ => Err(format!(
+                "no confidence level {s:?}: use high, medium or low"
+            )),
+        }
+    }
+}
+
 impl Severity {
     /// The name used in JSON and in reports (`contradiction`).
     pub fn as_str(&self) -> &'static str {
@@ -168,6 +213,11 @@ pub struct Flag {
     /// Word-level diffs between sides (for quotation wording), empty otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diffs: Vec<WordDiff>,
+    /// How likely the flag is to be a real disagreement.
+    pub confidence: Confidence,
+    /// Why, in plain words: how many outlets stand on each side, how close the
+    /// sentences are, how sure the values are.
+    pub reasons: Vec<String>,
 }
 
 /// The normalized value one side of a disagreement gives, of the kind the flag

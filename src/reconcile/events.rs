@@ -9,26 +9,9 @@ use crate::model::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Capitalized words that end a place name: function words and the heads of set
+/// phrases ("In order", "In addition"); day and month names are asked of the lexicon.
 const NOT_PLACES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "the",
     "a",
     "an",
@@ -84,7 +67,8 @@ fn place(f: &Facts, from: usize) -> Option<String> {
         while end < ws.len() && end < j + PLACE_WORDS {
             let raw = text.get(ws[end].span.start..ws[end].span.end).unwrap_or("");
             let capital = raw.chars().next().is_some_and(char::is_uppercase);
-            if !capital || NOT_PLACES.contains(&ws[end].norm.as_ref()) {
+            let norm: &str = ws[end].norm.as_ref();
+            if !capital || NOT_PLACES.contains(&norm) || calendar_word(norm) {
                 break;
             }
             end += 1;
@@ -329,4 +313,10 @@ pub fn events(gathered: &Gathered, index: &Index, flags: &[Flag]) -> Vec<Event> 
             outlets: d.outlets.into_iter().collect(),
         })
         .collect()
+}
+
+/// A day or month name, which never continues a place name.
+fn calendar_word(w: &str) -> bool {
+    let lex = crate::lexicon::Lexicon::get();
+    lex.is_day_word(w) || lex.is_month_name(w)
 }

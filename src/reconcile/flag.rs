@@ -7,8 +7,8 @@ use super::compare::{self, Loc, Pair};
 use super::facts::Facts;
 use super::{doc_label, short, ReconcileConfig};
 use crate::model::{
-    ActorKind, ClaimId, DiffOp, DiffOpKind, DocId, Document, Evidence, EvidenceValue, Flag,
-    FlagKind, Group, Severity, Span, Support, WordDiff,
+    ActorKind, ClaimId, Confidence, DiffOp, DiffOpKind, DocId, Document, Evidence, EvidenceValue,
+    Flag, FlagKind, Group, Severity, Span, Support, WordDiff,
 };
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -220,7 +220,7 @@ fn build_flag(
         .map(|m| short(&m.claim.text, LABEL_WORDS))
         .unwrap_or_default();
     let summary = summary(kind, agents, &label, &sides.values, &diffs);
-    Some(Flag {
+    let mut flag = Flag {
         kind,
         severity: severity(kind, members, conflicts),
         group: group.id,
@@ -235,7 +235,11 @@ fn build_flag(
             })
             .collect(),
         diffs,
-    })
+        confidence: Confidence::Low,
+        reasons: Vec::new(),
+    };
+    (flag.confidence, flag.reasons) = super::confidence::assess(&flag, group, members);
+    Some(flag)
 }
 
 /// The evidence of every member on each side of `conflicts`: full evidence for the

@@ -8,7 +8,8 @@
 //!
 //! ```
 //! use corroborate::model::*;
-//! use corroborate::reconcile::{self, Input, ReconcileConfig};
+//! use corroborate::reconcile::{self, Input};
+//! use corroborate::Config;
 //!
 //! let a = Document::new("a", "The council approved the plan on Monday.");
 //! let b = Document::new("b", "The council did not approve the plan on Monday.");
@@ -31,13 +32,14 @@
 //! let claims = [claim(0, &a), claim(1, &b)];
 //! let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1)], score: 0.9 }];
 //! let input = Input { documents: &docs, claims: &claims, groups: &groups, ..Input::default() };
-//! let report = reconcile::check(&input, &ReconcileConfig::default());
+//! let report = reconcile::check(&input, &Config::default());
 //! assert_eq!(report.flags.len(), 1);
 //! assert_eq!(report.flags[0].kind, FlagKind::Polarity);
 //! ```
 
 mod classes;
 mod compare;
+pub mod confidence;
 pub mod diff;
 mod events;
 mod facts;
@@ -46,8 +48,8 @@ mod lexicon;
 pub mod words;
 
 use crate::model::{
-    Actor, Claim, ClaimId, Coverage, CoverageRow, DocId, Document, DocumentInfo, Event, Flag,
-    Group, Quantity, Quote, Report, TimeExpr,
+    Actor, Claim, ClaimId, Confidence, Coverage, CoverageRow, DocId, Document, DocumentInfo, Event,
+    Flag, Group, Quantity, Quote, Report, TimeExpr,
 };
 use facts::{Facts, Index};
 use std::collections::BTreeMap;
@@ -114,15 +116,23 @@ const COVERAGE_LABEL_WORDS: usize = 14;
 const PARALLEL_MEMBERS: usize = 256;
 
 /// Everything reconciliation finds, with the stages' outputs, as one [`Report`].
-pub fn check(input: &Input, config: &ReconcileConfig) -> Report {
+///
+/// Reads [`Config::reconcile`](crate::Config::reconcile), and runs on up to
+/// [`Config::threads`](crate::Config::threads) threads; the report is the same for any
+/// number.
+pub fn check(input: &Input, config: &crate::Config) -> Report {
+    let threads = config.threads;
     let index = Index::new(input);
-    let gathered = gather(input, &index);
-    let flags = flags_of(&gathered, config);
+    let gathered = gather(input, &index, threads);
+    let flags = flags_of(&gathered, &config.reconcile, threads);
     let events = events::events(&gathered, &index, &flags);
     // The members' facts are many small allocations: free them on another core while
     // this one assembles the report.
-    let ((), report) =
-        crate::par::join(0, move || drop(gathered), || assemble(input, flags, events));
+    let ((), report) = crate::par::join(
+        threads,
+        move || drop(gathered),
+        || assemble(input, flags, events),
+    );
     report
 }
 
@@ -175,14 +185,14 @@ fn assemble(input: &Input, flags: Vec<Flag>, events: Vec<Event>) -> Report {
 }
 
 /// The flags of every group, sorted by group, kind and evidence.
-pub fn flags(input: &Input, config: &ReconcileConfig) -> Vec<Flag> {
+pub fn flags(input: &Input, config: &crate::Config) -> Vec<Flag> {
     flags_indexed(input, &Index::new(input), config)
 }
 
 /// Every group (in id order) with the facts of its members (in claim id order).
 pub(crate) type Gathered<'i, 'a> = Vec<(&'i Group, Vec<Facts<'a>>)>;
 
-fn gather<'i, 'a>(input: &Input<'a>, index: &Index<'a>) -> Gathered<'i, 'a>
+fn gather<'i, 'a>(input: &Input<'a>, index: &Index<'a>, threads: usize) -> Gathered<'i, 'a>
 where
     'a: 'i,
 {
@@ -200,7 +210,8 @@ where
         members.extend(ids.iter().filter_map(|id| index.claims.get(id).copied()));
         lens.push(members.len() - before);
     }
-    let mut facts = crate::par::map(&members, 0, PARALLEL_MEMBERS, |c| index.facts(c)).into_iter();
+    let mut facts =
+        crate::par::map(&members, threads, PARALLEL_MEMBERS, |c| index.facts(c)).into_iter();
     groups
         .into_iter()
         .zip(lens)
@@ -208,18 +219,59 @@ where
         .collect()
 }
 
-fn flags_indexed(input: &Input, index: &Index, config: &ReconcileConfig) -> Vec<Flag> {
-    flags_of(&gather(input, index), config)
+fn flags_indexed(input: &Input, index: &Index, config: &crate::Config) -> Vec<Flag> {
+    let threads = config.threads;
+    flags_of(&gather(input, index, threads), &config.reconcile, threads)
 }
 
-fn flags_of(gathered: &Gathered, config: &ReconcileConfig) -> Vec<Flag> {
-    // groups are independent: on all cores, in group order
-    crate::par::map(gathered, 0, 2, |(g, members)| {
+/// Every group's flags, the most trusted first (then in group order).
+fn flags_of(gathered: &Gathered, config: &ReconcileConfig, threads: usize) -> Vec<Flag> {
+    // groups are independent: on up to `threads` cores, in group order
+    let mut flags: Vec<Flag> = crate::par::map(gathered, threads, 2, |(g, members)| {
         flag::group_flags(g, members, config)
     })
     .into_iter()
     .flatten()
-    .collect()
+    .collect();
+    // stable: group order is kept within each level
+    flags.sort_by_key(|f| f.confidence);
+    flags
+}
+
+/// `report` with only the flags of at least `min` confidence; the events' references to
+/// flags follow.
+///
+/// ```
+/// use corroborate::{reconcile, Confidence, Document, Reconciler};
+/// let docs = [
+///     Document::new("a", "The ministry said on Monday that 40 people died in the flood."),
+///     Document::new("b", "The ministry said on Monday that 45 people died in the flood."),
+/// ];
+/// let report = Reconciler::default().reconcile(&docs).unwrap();
+/// let kept = reconcile::with_min_confidence(report.clone(), Confidence::High);
+/// assert!(kept.flags.len() <= report.flags.len());
+/// assert!(kept.flags.iter().all(|f| f.confidence == Confidence::High));
+/// ```
+pub fn with_min_confidence(mut report: Report, min: Confidence) -> Report {
+    let mut new_index = Vec::with_capacity(report.flags.len());
+    let mut kept = 0;
+    for f in &report.flags {
+        if f.confidence <= min {
+            new_index.push(Some(kept));
+            kept += 1;
+        } else {
+            new_index.push(None);
+        }
+    }
+    report.flags.retain(|f| f.confidence <= min);
+    for e in &mut report.events {
+        e.flags = e
+            .flags
+            .iter()
+            .filter_map(|&i| new_index.get(i).copied().flatten())
+            .collect();
+    }
+    report
 }
 
 /// A document as summaries name it: its outlet, else its id.
@@ -288,8 +340,9 @@ pub fn coverage(input: &Input) -> Coverage {
     Coverage { documents, rows }
 }
 
-/// The events of the input, in timeline order, given its flags (from [`flags`]).
-pub fn events(input: &Input, flags: &[Flag]) -> Vec<Event> {
+/// The events of the input, in timeline order, given its flags (from [`flags`]), on up
+/// to [`Config::threads`](crate::Config::threads) threads.
+pub fn events(input: &Input, flags: &[Flag], config: &crate::Config) -> Vec<Event> {
     let index = Index::new(input);
-    events::events(&gather(input, &index), &index, flags)
+    events::events(&gather(input, &index, config.threads), &index, flags)
 }

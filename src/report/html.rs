@@ -7,7 +7,7 @@
 //! browser test looks for.
 
 use super::{diffs_with_sides, doc_name, event_line, event_when, pieces, tally};
-use crate::model::{DiffOpKind, Flag, FlagKind, Report, Severity};
+use crate::model::{Confidence, DiffOpKind, Flag, FlagKind, Report, Severity};
 use std::io::{self, Write};
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -59,7 +59,7 @@ const SCRIPT: &str = r#"
     boxes.forEach(function (b) { if (!b.checked) { off[b.getAttribute('data-filter') + ':' + b.value] = true; } });
     var n = 0;
     flags.forEach(function (f) {
-      var show = !off['kind:' + f.getAttribute('data-kind')] && !off['severity:' + f.getAttribute('data-severity')];
+      var show = !off['kind:' + f.getAttribute('data-kind')] && !off['severity:' + f.getAttribute('data-severity')] && !off['confidence:' + f.getAttribute('data-confidence')];
       f.hidden = !show;
       if (show) { n++; }
     });
@@ -115,6 +115,15 @@ fn flags(out: &mut impl Write, r: &Report) -> io::Result<()> {
             sev.as_str()
         )?;
     }
+    out.write_all("</fieldset>\n<fieldset><legend>Confidence</legend>\n".as_bytes())?;
+    for level in [Confidence::High, Confidence::Medium, Confidence::Low] {
+        let n = r.flags.iter().filter(|f| f.confidence == level).count();
+        writeln!(
+            out,
+            "<label><input type=\"checkbox\" data-filter=\"confidence\" value=\"{0}\" checked> {0} ({n})</label>",
+            level.as_str()
+        )?;
+    }
     out.write_all("</fieldset>\n</form>\n<p id=\"shown\"></p>\n".as_bytes())?;
     if r.flags.is_empty() {
         out.write_all("<p>No disagreements found.</p>\n".as_bytes())?;
@@ -130,17 +139,20 @@ fn flags(out: &mut impl Write, r: &Report) -> io::Result<()> {
 fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> {
     writeln!(
         out,
-        "<article class=\"flag\" id=\"flag-{}\" data-kind=\"{}\" data-severity=\"{}\">",
-        i + 1,
-        f.kind.as_str(),
-        f.severity.as_str()
-    )?;
-    writeln!(
-        out,
-        "<header><span class=\"badge\">#{}</span><span class=\"badge\">{}</span><span class=\"badge sev-{2}\">{2}</span> group {3}</header>",
+        "<article class=\"flag\" id=\"flag-{}\" data-kind=\"{}\" data-severity=\"{}\" data-confidence=\"{}\">",
         i + 1,
         f.kind.as_str(),
         f.severity.as_str(),
+        f.confidence.as_str()
+    )?;
+    writeln!(
+        out,
+        "<header><span class=\"badge\">#{}</span><span class=\"badge\">{}</span><span class=\"badge sev-{2}\">{2}</span><span class=\"badge\" title=\"{4}\">{3} confidence</span> group {5}</header>",
+        i + 1,
+        f.kind.as_str(),
+        f.severity.as_str(),
+        f.confidence.as_str(),
+        esc(&f.reasons.join("; ")),
         f.group.0
     )?;
     writeln!(

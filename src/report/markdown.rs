@@ -48,13 +48,22 @@ pub fn write_markdown(r: &Report, out: &mut impl Write) -> io::Result<()> {
 fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> {
     writeln!(
         out,
-        "### {}. {} — {} (group {})\n\n{}\n",
+        "### {}. {} — {} (group {}, {} confidence)\n\n{}\n",
         i + 1,
         f.kind.as_str(),
         f.severity.as_str(),
         f.group.0,
+        f.confidence.as_str(),
         esc(&f.summary)
     )?;
+    if !f.reasons.is_empty() {
+        writeln!(
+            out,
+            "*Confidence {}:* {}.\n",
+            f.confidence,
+            esc(&f.reasons.join("; "))
+        )?;
+    }
     for e in &f.evidence {
         let quoted: String = pieces(e)
             .into_iter()

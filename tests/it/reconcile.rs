@@ -5,8 +5,9 @@
 mod synth;
 
 use corroborate::model::*;
-use corroborate::reconcile::{self, Input, ReconcileConfig};
+use corroborate::reconcile::{self, Input};
 use corroborate::report;
+use corroborate::Config;
 use proptest::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -377,7 +378,7 @@ fn data_driven_cases() {
     let mut failures = Vec::new();
     for case in &cases {
         let b = build(case);
-        let r = reconcile::check(&b.input(), &ReconcileConfig::default());
+        let r = reconcile::check(&b.input(), &Config::default());
         assert_evidence_valid(&b.docs, &r);
         let got: BTreeSet<(u32, FlagKind)> = r.flags.iter().map(|f| (f.group.0, f.kind)).collect();
         let want: BTreeSet<(u32, FlagKind)> =
@@ -443,7 +444,7 @@ fn synth_input(s: &synth::Synth) -> Input<'_> {
 fn synthetic_cluster_flags_exactly_the_typed_changes() {
     for seed in 0..20 {
         let s = synth::cluster(12, 10, seed, 150);
-        let r = reconcile::check(&synth_input(&s), &ReconcileConfig::default());
+        let r = reconcile::check(&synth_input(&s), &Config::default());
         let got: BTreeSet<(u32, FlagKind)> = r.flags.iter().map(|f| (f.group.0, f.kind)).collect();
         assert_eq!(got, s.expected, "seed {seed}");
         assert_evidence_valid(&s.docs, &r);
@@ -453,7 +454,7 @@ fn synthetic_cluster_flags_exactly_the_typed_changes() {
 #[test]
 fn events_and_coverage_follow_the_groups() {
     let s = synth::cluster(4, 3, 7, 0);
-    let r = reconcile::check(&synth_input(&s), &ReconcileConfig::default());
+    let r = reconcile::check(&synth_input(&s), &Config::default());
     assert!(r.flags.is_empty());
     assert_eq!(r.coverage.documents.len(), 4);
     assert_eq!(r.coverage.rows.len(), 3);
@@ -495,7 +496,7 @@ fn timeline_orders_events_and_reports_conflicts() {
       "groups": [["a:0", "b:0"], ["a:1", "b:1"]], "expect": []}]"#;
     let cases: Vec<Case> = serde_json::from_str(json).expect("parse");
     let b = build(&cases[0]);
-    let r = reconcile::check(&b.input(), &ReconcileConfig::default());
+    let r = reconcile::check(&b.input(), &Config::default());
     assert_eq!(r.flags.len(), 1);
     assert_eq!(r.flags[0].kind, FlagKind::Date);
     assert_eq!(r.events.len(), 2);
@@ -617,14 +618,14 @@ proptest! {
     fn a_set_compared_with_its_copy_raises_no_flag(seed in any::<u64>(), docs in 1usize..6, facts in 1usize..6, rate in 0usize..1000) {
         let s = synth::cluster(docs, facts, seed, rate);
         let copies = with_copies(&s);
-        let r = reconcile::check(&synth_input(&copies), &ReconcileConfig::default());
+        let r = reconcile::check(&synth_input(&copies), &Config::default());
         prop_assert!(r.flags.is_empty(), "{:?}", r.flags.iter().map(|f| &f.summary).collect::<Vec<_>>());
     }
 
     #[test]
     fn reports_do_not_depend_on_input_order(seed in any::<u64>(), order in any::<u64>(), docs in 2usize..7, facts in 1usize..6, rate in 0usize..1000) {
         let s = synth::cluster(docs, facts, seed, rate);
-        let base = reconcile::check(&synth_input(&s), &ReconcileConfig::default());
+        let base = reconcile::check(&synth_input(&s), &Config::default());
         let (mut d, mut a, mut q, mut t, mut n, mut c, mut g) =
             (s.docs.clone(), s.actors.clone(), s.quotes.clone(), s.times.clone(), s.quantities.clone(), s.claims.clone(), s.groups.clone());
         shuffle(&mut d, order);
@@ -638,7 +639,7 @@ proptest! {
             shuffle(&mut grp.claims, order ^ 7);
         }
         let input = Input { documents: &d, actors: &a, quotes: &q, times: &t, quantities: &n, claims: &c, groups: &g };
-        let shuffled = reconcile::check(&input, &ReconcileConfig::default());
+        let shuffled = reconcile::check(&input, &Config::default());
         prop_assert_eq!(report::json(&base), report::json(&shuffled));
         prop_assert_eq!(report::html(&base), report::html(&shuffled));
     }
@@ -646,7 +647,7 @@ proptest! {
     #[test]
     fn evidence_spans_are_valid(seed in any::<u64>(), docs in 2usize..8, facts in 1usize..6, rate in 0usize..1000) {
         let s = synth::cluster(docs, facts, seed, rate);
-        let r = reconcile::check(&synth_input(&s), &ReconcileConfig::default());
+        let r = reconcile::check(&synth_input(&s), &Config::default());
         assert_evidence_valid(&s.docs, &r);
         let got: BTreeSet<(u32, FlagKind)> = r.flags.iter().map(|f| (f.group.0, f.kind)).collect();
         prop_assert_eq!(got, s.expected.clone());
@@ -665,7 +666,7 @@ proptest! {
         let claims = [claim(0, &d1, Span { start: a.min(b), end: a.max(b) }), claim(1, &d2, Span { start: c.min(b), end: c.max(b) }), claim(2, &d2, Span::new(0, d2.text.len()))];
         let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1), ClaimId(2)], score: 0.5 }];
         let input = Input { documents: &docs, claims: &claims, groups: &groups, ..Input::default() };
-        let r = reconcile::check(&input, &ReconcileConfig::default());
+        let r = reconcile::check(&input, &Config::default());
         assert_evidence_valid(&docs, &r);
         let _ = (report::markdown(&r), report::html(&r));
     }
@@ -694,7 +695,7 @@ fn html_loads_in_headless_chromium_with_one_entry_per_flag() {
         return;
     };
     let s = synth::cluster(6, 8, 42, 400);
-    let r = reconcile::check(&synth_input(&s), &ReconcileConfig::default());
+    let r = reconcile::check(&synth_input(&s), &Config::default());
     assert!(
         r.flags.len() >= 5,
         "enough flags to count: {}",
@@ -866,7 +867,7 @@ fn seeds_through_real_extraction() {
             claims: &claims,
             groups: &groups,
         };
-        let r = reconcile::check(&input, &ReconcileConfig::default());
+        let r = reconcile::check(&input, &Config::default());
         assert_evidence_valid(&docs, &r);
         let kinds: BTreeSet<FlagKind> = r.flags.iter().map(|f| f.kind).collect();
         let summaries: Vec<&String> = r.flags.iter().map(|f| &f.summary).collect();
@@ -1011,7 +1012,7 @@ fn reports_escape_markup_from_the_articles() {
       "groups": [["a<b>:0", "b\"q:0"]], "expect": []}]"#;
     let cases: Vec<Case> = serde_json::from_str(json).expect("parse");
     let b = build(&cases[0]);
-    let r = reconcile::check(&b.input(), &ReconcileConfig::default());
+    let r = reconcile::check(&b.input(), &Config::default());
     assert_eq!(r.flags.len(), 1);
     let html = report::html(&r);
     assert!(!html.contains("<script>alert"), "unescaped markup in HTML");
@@ -1040,4 +1041,52 @@ fn descriptions_as_agents_survive_case_folding_that_changes_lengths() {
     );
     let r = corroborate::reconcile(&[a.clone(), b.clone()]).expect("pipeline");
     assert_evidence_valid(&[a, b], &r);
+}
+
+/// Several outlets on each side of a plainly written number make a high-confidence
+/// flag; one outlet against one cannot; `--min-confidence` keeps the events' flag
+/// references valid.
+#[test]
+fn confidence_follows_outlets_and_filters_cleanly() {
+    let sentence = |n: u32| {
+        format!(
+            "The regional ministry said on March 3 that {n} people died in the flood in the northern province of Varnia."
+        )
+    };
+    let mut docs = Vec::new();
+    for (i, n) in [40, 40, 40, 45, 45, 45].into_iter().enumerate() {
+        let mut d = Document::new(format!("d{i}"), sentence(n));
+        d.source = Some(format!("Outlet {i}"));
+        docs.push(d);
+    }
+    let report = corroborate::Reconciler::default().reconcile(&docs).unwrap();
+    let flag = report
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::Quantity)
+        .expect("the death toll is flagged");
+    assert_eq!(flag.confidence, Confidence::High, "{:?}", flag.reasons);
+    assert!(flag
+        .reasons
+        .iter()
+        .any(|r| r.contains("3 outlets on one side and 3")));
+
+    let pair = [docs[0].clone(), docs[3].clone()];
+    let report = corroborate::Reconciler::default().reconcile(&pair).unwrap();
+    let flag = report
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::Quantity)
+        .expect("the death toll is flagged");
+    assert_ne!(flag.confidence, Confidence::High, "{:?}", flag.reasons);
+    assert!(report
+        .flags
+        .windows(2)
+        .all(|w| w[0].confidence <= w[1].confidence));
+
+    let kept = reconcile::with_min_confidence(report.clone(), Confidence::High);
+    assert!(kept.flags.is_empty());
+    assert!(kept.events.iter().all(|e| e.flags.is_empty()));
+    let all = reconcile::with_min_confidence(report.clone(), Confidence::Low);
+    assert_eq!(all, report);
 }
