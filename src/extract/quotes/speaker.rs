@@ -37,6 +37,9 @@ const PRONOUN_SUBJECT_UNITS: usize = 4;
 /// How many pronouns opening clauses one after another ("She spoke. She left. She
 /// said ...") a pronoun follows back to the name that starts them.
 const PRONOUN_CHAIN_LINKS: usize = 12;
+/// How many tokens an opening phrase before a sentence's subject may have ("On Monday
+/// night in Des Moines, Cruz ...").
+const OPENING_PHRASE_TOKENS: usize = 10;
 /// How many mentions back a description of a speaker ("the billionaire") looks for the
 /// person introduced with its role word.
 const DESCRIPTION_LOOKBACK_MENTIONS: usize = 60;
@@ -351,14 +354,18 @@ impl Frame<'_> {
         // first mention after an opening phrase.
         k > first
             && matches!(self.lo(k - 1), "," | ";")
-            && (k < a || self.lo(k - 1) == ";" || !(first..k).any(|j| self.by_end.contains_key(&j)))
+            && (k < a
+                || self.lo(k - 1) == ";"
+                || (k - first <= OPENING_PHRASE_TOKENS
+                    && !(first..k).any(|j| self.by_end.contains_key(&j))))
     }
 
     /// The subject of the clause token `at` stands in: the latest mention or pronoun
-    /// before it in its sentence frame that opens a clause ([`Frame::opens_clause`]).
+    /// before it in its sentence frame, within [`SUBJECT_SEARCH_TOKENS`], that opens a
+    /// clause ([`Frame::opens_clause`]).
     fn clause_subject_before(&self, at: usize) -> Option<Np> {
         let u = self.unit[at];
-        let first = self.unit_first[u];
+        let first = self.unit_first[u].max(at.saturating_sub(SUBJECT_SEARCH_TOKENS));
         for j in (first..at).rev() {
             if !self.frame(j) {
                 continue;
