@@ -8,7 +8,7 @@
 //! swallows the rest of the article. One quotation is open at a time, so the pairs come
 //! out in text order without overlapping.
 
-use crate::extract::actors::lexicon::{CueKind, Lexicon};
+use crate::extract::actors::lexicon::{quote_cues, CueKind, Lexicon};
 use crate::model::Span;
 
 /// A pair of quotation marks found in the text.
@@ -47,7 +47,17 @@ pub(crate) fn scan(text: &str, from: usize) -> Vec<Marked> {
         out: Vec::new(),
         single_closers: None,
     };
+    // The second apostrophe of a `''` pair, already read with the first.
+    let mut taken = None;
     for at in candidates(text.as_bytes(), from) {
+        if taken == Some(at) {
+            continue;
+        }
+        if text.as_bytes().get(at..at + 2) == Some(b"''") {
+            taken = Some(at + 1);
+            scanner.step_double_apostrophe(at);
+            continue;
+        }
         if let Some(c) = text[at..].chars().next().filter(|&c| is_mark_or_break(c)) {
             scanner.step(at, c);
         }
@@ -128,7 +138,11 @@ struct Around {
 
 impl Around {
     fn at(text: &str, i: usize, c: char) -> Around {
-        let len = c.len_utf8();
+        Around::of(text, i, c.len_utf8())
+    }
+
+    /// What stands around the `len` bytes of a mark at byte `i`.
+    fn of(text: &str, i: usize, len: usize) -> Around {
         let before = text[..i].chars().next_back();
         let after = text[i + len..].chars().next();
         Around {
@@ -172,6 +186,24 @@ impl Scanner<'_> {
             Some(o) => {
                 let closes = (c == '’' || c == '\'') && !around.letter_after;
                 if closes {
+                    self.emit(o.mark, i, Some(around.here));
+                    self.open = None;
+                }
+            }
+        }
+    }
+
+    /// Looks at two apostrophes at byte `i`: a double mark typed as `''` (some wire and
+    /// newspaper copy writes every quotation so), read as a straight `"` would be.
+    fn step_double_apostrophe(&mut self, i: usize) {
+        crate::work::tick(1);
+        let around = Around::of(self.text, i, 2);
+        match self.open {
+            None => self.maybe_open(i, '"', &around),
+            Some(o) if o.class == Class::Double => self.in_double(o, i, '"', &around),
+            // A single quotation open: `''` closes it as one `'` would.
+            Some(o) => {
+                if !around.letter_after {
                     self.emit(o.mark, i, Some(around.here));
                     self.open = None;
                 }
@@ -295,7 +327,7 @@ impl Scanner<'_> {
         match prev.chars().next_back() {
             None => false,
             Some('.' | '!' | '?' | '…') => false,
-            Some(p) if is_double_close(p) || p == '"' || p == '’' => {
+            Some(p) if is_double_close(p) || p == '"' || p == '’' || p == '\'' => {
                 // after a closed quote: a new sentence if the quote ended one
                 let inner = prev[..prev.len() - p.len_utf8()].trim_end();
                 !inner.ends_with(['.', '!', '?', '…'])
@@ -421,11 +453,7 @@ fn starts_with_attribution(rest: &str) -> bool {
     }
     let w = word.to_lowercase();
     matches!(w.as_str(), "he" | "she" | "it" | "they" | "we")
-        || Lexicon::get()
-            .cues
-            .get(w.as_str())
-            .map(|v| v.iter().any(|(p, k)| p.len() == 1 && *k == CueKind::Verb))
-            .unwrap_or(false)
+        || quote_cues(&w).any(|cue| cue.words.len() == 1 && cue.kind == CueKind::Verb)
 }
 
 #[cfg(test)]
@@ -448,6 +476,11 @@ mod tests {
         assert_eq!(contents("\"A,\" he said, \"B.\""), ["A", "B."]);
         assert_eq!(contents("She said ‘fine’ today."), ["fine"]);
         assert_eq!(contents("«Bonjour» dit-il."), ["Bonjour"]);
+        assert_eq!(
+            contents("''We won't,'' she said. ''Not now.''"),
+            ["We won't", "Not now."]
+        );
+        assert_eq!(contents("the Joneses'' farm"), Vec::<&str>::new());
         assert_eq!(
             contents("China’s plan and Belarus’ view."),
             Vec::<&str>::new()

@@ -99,7 +99,7 @@ pub struct DocumentExtraction {
 pub fn document(doc: &Document) -> DocumentExtraction {
     let body = doc.body();
     let marks = marks::scan(&doc.text, body.start);
-    let toks = actors::tokens::Tokens::new(&doc.text, body.start);
+    let toks = crate::text::Tokens::new(&doc.text, body.start);
     let mut mentions = actors::mentions_in(doc, &[], &toks, &marks, true);
     let quotes = quotes::quotes_in(doc, &mentions, &toks, &marks);
     // A place that speaks ("Beijing said") is a body here; the other places keep only

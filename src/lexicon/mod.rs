@@ -109,6 +109,10 @@ pub(crate) mod flag {
     pub const SYNONYM: u64 = 1 << 40;
     /// A verb of saying that may follow a quotation in an inverted attribution.
     pub const INVERTED_CUE: u64 = 1 << 41;
+    /// A given name of men (`actors/given_names.txt`).
+    pub const GIVEN_MALE: u64 = 1 << 42;
+    /// A given name of women (`actors/given_names.txt`).
+    pub const GIVEN_FEMALE: u64 = 1 << 43;
 }
 
 /// What the lexicon knows about one lower-cased word.
@@ -680,6 +684,13 @@ impl Lexicon {
         ] {
             for r in records(path) {
                 b.mark(r.key(), bit);
+            }
+        }
+        for r in records("actors/given_names.txt") {
+            match r.get(1) {
+                "male" => b.mark(r.key(), flag::GIVEN_MALE),
+                "female" => b.mark(r.key(), flag::GIVEN_FEMALE),
+                _ => {}
             }
         }
         ActorLists {

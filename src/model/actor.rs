@@ -23,6 +23,21 @@ pub enum ActorKind {
     Document,
 }
 
+/// How a mention refers to its actor.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceForm {
+    /// By name ("Xi Jinping", "Mr Xi", "Beijing").
+    #[default]
+    Name,
+    /// By a pronoun that refers back to it ("he", "she").
+    Pronoun,
+    /// By a description ("the Chinese president", "the billionaire").
+    Description,
+}
+
 /// One place where an actor is named or referred to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
@@ -33,6 +48,9 @@ pub struct Mention {
     pub span: Span,
     /// The mention's text, equal to the span's slice.
     pub text: String,
+    /// Name, pronoun or description.
+    #[serde(default)]
+    pub form: ReferenceForm,
 }
 
 /// A real person or body, with every name it goes by across all documents.

@@ -9,7 +9,7 @@ use super::words::{words, Word};
 use super::Input;
 use crate::model::{
     Actor, ActorId, ActorKind, Claim, ClaimId, DocId, Document, Quantity, QuantityId, Quote,
-    QuoteId, QuoteKind, Span, TimeExpr, TimeId, TimeKind,
+    QuoteId, QuoteKind, ReferenceForm, Span, TimeExpr, TimeId, TimeKind,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -147,7 +147,12 @@ impl<'a> Index<'a> {
             }
         }
         for a in input.actors {
-            for m in &a.mentions {
+            // A pronoun stands in for a name the claim's sentence does not write.
+            for m in a
+                .mentions
+                .iter()
+                .filter(|m| m.form != ReferenceForm::Pronoun)
+            {
                 if let Some(&i) = doc_ix.get(&m.doc) {
                     per_doc[i].mentions.push((m.span, a.id));
                 }

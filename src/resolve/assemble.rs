@@ -3,7 +3,7 @@
 
 use super::{Resolution, State};
 use crate::extract::actors::MentionForm;
-use crate::model::{Actor, ActorId, ActorKind, Mention, Role};
+use crate::model::{Actor, ActorId, ActorKind, Mention, ReferenceForm, Role};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The actors of the clusters of `state`, and the actor of every mention.
@@ -69,6 +69,10 @@ pub(super) fn actors(state: State) -> Resolution {
                 doc: docs[d].id.clone(),
                 span: mentions[d][mi].span,
                 text: mentions[d][mi].text(&docs[d].text).to_string(),
+                form: match mentions[d][mi].form {
+                    MentionForm::Description => ReferenceForm::Description,
+                    MentionForm::Name | MentionForm::Place => ReferenceForm::Name,
+                },
             })
             .collect();
         actors.push((

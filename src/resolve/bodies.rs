@@ -28,7 +28,7 @@ fn body_key(name: &str) -> String {
     let mut start = 0;
     while start + 1 < words.len()
         && (matches!(words[start], "the" | "a" | "an")
-            || lex.nationality.contains_key(words[start])
+            || lex.nationalities.contains_key(words[start])
             || lex.places.contains_key(words[start]))
     {
         start += 1;

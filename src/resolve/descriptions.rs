@@ -241,7 +241,7 @@ fn role_words(role: &Role, lex: &Lexicon) -> Vec<String> {
         .filter(|w| {
             !w.is_empty()
                 && !matches!(*w, "the" | "a" | "an" | "of")
-                && !lex.nationality.contains_key(*w)
+                && !lex.nationalities.contains_key(*w)
         })
         .map(str::to_string)
         .collect()

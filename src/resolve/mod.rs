@@ -38,9 +38,12 @@ mod people;
 
 use crate::extract::actors::{LocalMention, MentionForm};
 use crate::extract::DocumentExtraction;
-use crate::model::{Actor, ActorId, ActorKind, Document, Quote, QuoteId, QuoteKind};
+use crate::model::{
+    Actor, ActorId, ActorKind, DocId, Document, Mention, Quote, QuoteId, QuoteKind, ReferenceForm,
+    Span,
+};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Actors and quotations across a set of documents.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,10 +105,66 @@ pub fn extraction(docs: &[Document], found: &[DocumentExtraction]) -> Extraction
     for (i, q) in quotes.iter_mut().enumerate() {
         q.id = QuoteId(i as u32);
     }
-    Extraction {
-        actors: resolution.actors,
-        quotes,
+    let mut actors = resolution.actors;
+    add_speaker_references(&mut actors, docs, &quotes);
+    Extraction { actors, quotes }
+}
+
+/// Adds to each actor the pronouns and descriptions that name it as a speaker ("he
+/// said", "the billionaire said"), resolved within their document: in-document
+/// coreference as far as attribution needed it.
+fn add_speaker_references(actors: &mut [Actor], docs: &[Document], quotes: &[Quote]) {
+    // (actor, doc, span) once each: a cue's speaker phrase serves several quotes.
+    let mut refs: Vec<(ActorId, &DocId, Span)> = quotes
+        .iter()
+        .filter_map(|q| Some((q.speaker?, &q.doc, q.speaker_span?)))
+        .collect();
+    refs.sort();
+    refs.dedup();
+    let text_of: BTreeMap<&DocId, &str> = docs.iter().map(|d| (&d.id, d.text.as_str())).collect();
+    let mut touched = vec![false; actors.len()];
+    for (id, doc, span) in refs {
+        let Some(actor) = actors.get_mut(id.0 as usize).filter(|a| a.id == id) else {
+            continue;
+        };
+        // A speaker phrase that holds one of the actor's own mentions names it.
+        let named = actor
+            .mentions
+            .iter()
+            .any(|m| &m.doc == doc && m.span.start < span.end && span.start < m.span.end);
+        let Some(text) = text_of.get(doc).and_then(|t| t.get(span.start..span.end)) else {
+            continue;
+        };
+        if named {
+            continue;
+        }
+        let form = if is_personal_pronoun(text) {
+            ReferenceForm::Pronoun
+        } else {
+            ReferenceForm::Description
+        };
+        actor.mentions.push(Mention {
+            doc: doc.clone(),
+            span,
+            text: text.to_string(),
+            form,
+        });
+        touched[id.0 as usize] = true;
     }
+    for (a, t) in actors.iter_mut().zip(touched) {
+        if t {
+            a.mentions
+                .sort_by(|x, y| (&x.doc, x.span.start).cmp(&(&y.doc, y.span.start)));
+        }
+    }
+}
+
+/// Whether `text` is a personal pronoun that can name a speaker.
+fn is_personal_pronoun(text: &str) -> bool {
+    matches!(
+        text.to_lowercase().as_str(),
+        "he" | "she" | "it" | "they" | "him" | "her" | "we" | "i"
+    )
 }
 
 /// Actors across documents, and which actor each local mention belongs to.

@@ -64,7 +64,6 @@ impl Token {
 
     /// Whether its lower-case form is in a lexicon list of `bits`.
     #[inline]
-    #[allow(dead_code)] // for the mention finder, which is moving onto this layer
     pub(crate) fn has(&self, bits: u64) -> bool {
         self.flags & bits != 0
     }
@@ -79,6 +78,24 @@ impl Token {
     #[inline]
     pub fn is_punct(&self, p: char) -> bool {
         self.kind == TokenKind::Punct && self.ch == p
+    }
+
+    /// Whether its first character is upper case.
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.shape.intersects(Shape::CAP)
+    }
+
+    /// Whether a possessive marker follows it ("China’s").
+    #[inline]
+    pub fn poss(&self) -> bool {
+        self.shape.intersects(Shape::POSS)
+    }
+
+    /// Whether a line break stands between the previous token and this one.
+    #[inline]
+    pub fn nl_before(&self) -> bool {
+        self.shape.intersects(Shape::NL)
     }
 }
 
@@ -164,7 +181,7 @@ impl Tokens {
 
     /// What the lexicon knows about token `i`, when its word is in a list.
     #[inline]
-    #[allow(dead_code)] // for the mention finder, which is moving onto this layer
+    #[allow(dead_code)] // no stage needs more than the flags yet
     pub(crate) fn info(&self, i: usize) -> Option<&'static WordInfo> {
         let t = self.toks.get(i)?;
         (t.sym.0 < self.own_from).then(|| Lexicon::get().info(WordId(t.sym.0)))
@@ -173,6 +190,38 @@ impl Tokens {
     /// The first [`Sym`] that is the document's own.
     pub fn own_syms_from(&self) -> u32 {
         self.own_from
+    }
+
+    /// Whether token `i` is a word or a number (not punctuation, not past the end).
+    #[inline]
+    pub fn is_alnum(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
+    }
+
+    /// Whether token `i` is the punctuation mark `p`.
+    #[inline]
+    pub fn is_punct(&self, i: usize, p: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(p))
+    }
+
+    /// The character of token `i` when it is punctuation.
+    #[inline]
+    pub fn punct(&self, i: usize) -> Option<char> {
+        self.toks
+            .get(i)
+            .and_then(|t| (t.kind == TokenKind::Punct).then_some(t.ch))
+    }
+
+    /// Whether token `i` is in a lexicon list of `bits` ([`crate::lexicon::flag`]).
+    #[inline]
+    pub fn has(&self, i: usize, bits: u64) -> bool {
+        self.toks.get(i).is_some_and(|t| t.has(bits))
+    }
+
+    /// The bytes from the start of token `a` to the end of token `b`.
+    #[inline]
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].start as usize, self.toks[b].end as usize)
     }
 
     /// The index of the first token starting at or after byte `pos`.
@@ -186,6 +235,14 @@ impl Tokens {
         let a = self.at_or_after(span.start);
         let b = self.toks.partition_point(|t| (t.end as usize) <= span.end);
         a..b.max(a)
+    }
+}
+
+impl std::ops::Index<usize> for Tokens {
+    type Output = Token;
+    #[inline]
+    fn index(&self, i: usize) -> &Token {
+        &self.toks[i]
     }
 }
 

@@ -289,6 +289,7 @@ fn word(text: &str, start: usize) -> Word {
 
 /// The word starting at `start` whose first `taken - start` bytes (ASCII) are already
 /// part of it.
+#[inline(always)]
 fn word_from(text: &str, start: usize, taken: usize) -> Word {
     let bytes = text.as_bytes();
     // ASCII until a character that is not is taken in.

@@ -125,11 +125,15 @@ fn seed_direct_quotes_are_all_listed() {
     assert_eq!(direct.len(), listed.len());
 }
 
-#[test]
-fn quote_cases() {
-    let data = include_str!("../data/quotes/cases.txt");
+/// Runs a quote case file (blocks after `---`: `doc:` paragraphs, then
+/// `direct | prefix | speaker` or `count | kind | N` expectations) and fails listing
+/// every expectation that does not hold; at least 40 expectations per file must hold.
+/// An expectation written `pending direct | ...` describes behaviour not built yet: it
+/// is counted apart and not checked.
+fn run_case_file(data: &str) {
     let mut errors = Vec::new();
     let mut cases = 0;
+    let mut pending = 0;
     for block in data.split("\n---\n").skip(1) {
         let mut paras = Vec::new();
         let mut expects = Vec::new();
@@ -147,6 +151,10 @@ fn quote_cases() {
         let docs = [Document::new("case", text.clone())];
         let x = corroborate::actors_and_quotes(&docs);
         for e in expects {
+            if e.starts_with("pending ") {
+                pending += 1;
+                continue;
+            }
             cases += 1;
             let f: Vec<&str> = e.split(" | ").map(str::trim).collect();
             if f[0] == "count" {
@@ -162,6 +170,7 @@ fn quote_cases() {
             }
         }
     }
+    eprintln!("{cases} cases checked, {pending} pending");
     assert!(cases >= 40, "only {cases} cases");
     assert!(
         errors.is_empty(),
@@ -169,6 +178,31 @@ fn quote_cases() {
         errors.len(),
         errors.join("\n")
     );
+}
+
+#[test]
+fn quote_cases() {
+    run_case_file(include_str!("../data/quotes/cases.txt"));
+}
+
+#[test]
+fn partial_quotation_cases() {
+    run_case_file(include_str!("../data/quotes/partial.txt"));
+}
+
+#[test]
+fn continuation_cases() {
+    run_case_file(include_str!("../data/quotes/continuation.txt"));
+}
+
+#[test]
+fn pronoun_and_description_cases() {
+    run_case_file(include_str!("../data/quotes/pronouns.txt"));
+}
+
+#[test]
+fn not_speech_cases() {
+    run_case_file(include_str!("../data/quotes/not_speech.txt"));
 }
 
 #[test]

@@ -199,6 +199,7 @@ fn build(case: &Case) -> Built {
                     doc: d.id.clone(),
                     span: s,
                     text: s.slice(&d.text).to_string(),
+                    form: Default::default(),
                 }));
             }
             Actor {

@@ -22,7 +22,7 @@ impl Finder<'_> {
         }
         let lw = self.lo(i);
         // The head: a role noun or a body head usable in lower case, possibly two words.
-        let two = if self.word(i + 1) && !self.toks.toks[i].poss && self.is(i, flag::MULTI_FIRST) {
+        let two = if self.word(i + 1) && !self.toks[i].poss() && self.is(i, flag::MULTI_FIRST) {
             with_two(lw, self.lo(i + 1), |t| {
                 (lex.roles.contains(t) || lex.heads.get(t).map(|h| h.lower_ok).unwrap_or(false))
                     .then(|| t.to_string())
@@ -46,7 +46,7 @@ impl Finder<'_> {
         }
         // A description followed by a name is the name's role, handled with the name.
         if self.cap(last + 1)
-            && !self.toks.toks[last + 1].nl_before
+            && !self.toks[last + 1].nl_before()
             && !self.is(last + 1, flag::PLACE)
             && !self.is(last + 1, flag::NOT_NAME)
         {
@@ -60,7 +60,7 @@ impl Finder<'_> {
         let floor = i.saturating_sub(DESCRIPTION_WORDS);
         while k > floor {
             let p = k - 1;
-            if !self.word(p) || self.toks.toks[k].nl_before {
+            if !self.word(p) || self.toks[k].nl_before() {
                 break;
             }
             let pw = self.lo(p);
@@ -74,20 +74,20 @@ impl Finder<'_> {
                 first = p;
                 break;
             }
-            if self.toks.toks[p].cap {
+            if self.toks[p].cap() {
                 if let Some(c) = self
                     .is(p, flag::NATIONALITY)
-                    .then(|| lex.nationality.get(pw))
+                    .then(|| lex.nationalities.get(pw))
                     .flatten()
                 {
-                    nat.get_or_insert(c.clone());
+                    nat.get_or_insert(c.to_string());
                     first = p;
                     k = p;
                     continue;
                 }
                 break;
             }
-            if self.toks.toks[p].poss && (self.is(p, flag::ROLE) || self.is(p, flag::MODIFIER)) {
+            if self.toks[p].poss() && (self.is(p, flag::ROLE) || self.is(p, flag::MODIFIER)) {
                 first = p;
                 k = p;
                 continue;

@@ -6,9 +6,9 @@
 //! lower-case descriptions by `description`.
 
 use super::lexicon::{self, flag, Lexicon, Set};
-use super::tokens::Tokens;
 use super::{LocalMention, MentionForm};
 use crate::model::{ActorKind, Span};
+use crate::text::Tokens;
 
 /// How many capitalized words after a possessive may hold the body head that makes
 /// the possessive part of a body's name ("People’s Liberation Army").
@@ -41,26 +41,25 @@ pub(super) struct Finder<'a> {
 impl<'a> Finder<'a> {
     pub(super) fn word(&self, i: usize) -> bool {
         crate::work::tick(1);
-        self.toks.is_word(i)
+        self.toks.is_alnum(i)
     }
     /// Whether token `i` is in a lexicon list ([`flag`]).
-    pub(super) fn is(&self, i: usize, f: u16) -> bool {
+    pub(super) fn is(&self, i: usize, f: u64) -> bool {
         crate::work::tick(1);
         self.toks.has(i, f)
     }
     pub(super) fn cap(&self, i: usize) -> bool {
-        self.word(i) && self.toks.toks[i].cap
+        self.word(i) && self.toks[i].cap()
     }
     pub(super) fn lo(&self, i: usize) -> &'a str {
         crate::work::tick(1);
         self.toks.lower(i)
     }
     pub(super) fn tok_text(&self, i: usize) -> &'a str {
-        let t = self.toks.toks[i];
-        &self.text[t.start..t.end]
+        self.toks[i].span().slice(self.text)
     }
     pub(super) fn span_of(&self, a: usize, b: usize) -> Span {
-        Span::new(self.toks.toks[a].start, self.toks.toks[b].end)
+        self.toks.span_of(a, b)
     }
 
     pub(super) fn run(&mut self) {
@@ -85,11 +84,11 @@ impl<'a> Finder<'a> {
         let mut j = i;
         loop {
             let k = j + 1;
-            if self.toks.toks[j].poss {
+            if self.toks[j].poss() {
                 // "People’s Liberation Army": a possessive inside a body's name, when a
                 // body head follows and the possessor is no place or known name.
                 let body_follows = (k..(k + BODY_AFTER_POSSESSIVE).min(n))
-                    .take_while(|&q| self.cap(q) && !self.toks.toks[q].nl_before)
+                    .take_while(|&q| self.cap(q) && !self.toks[q].nl_before())
                     .any(|q| {
                         self.lex
                             .heads
@@ -103,15 +102,15 @@ impl<'a> Finder<'a> {
                 j = k;
                 continue;
             }
-            if k >= n || self.toks.toks[k].nl_before {
+            if k >= n || self.toks[k].nl_before() {
                 return j;
             }
             // "Mr." / "Gen." : an honorific's dot stays inside the name.
             if self.toks.is_punct(k, '.')
-                && self.toks.toks[k].start == self.toks.toks[j].end
+                && self.toks[k].start == self.toks[j].end
                 && self.is(j, flag::TITLE)
                 && self.cap(k + 1)
-                && !self.toks.toks[k + 1].nl_before
+                && !self.toks[k + 1].nl_before()
             {
                 j = k + 1;
                 continue;
@@ -123,7 +122,7 @@ impl<'a> Finder<'a> {
             if self.word(k)
                 && matches!(self.lo(k), "of" | "for" | "and")
                 && self.cap(k + 1)
-                && !self.toks.toks[k + 1].nl_before
+                && !self.toks[k + 1].nl_before()
             {
                 // "Ministry of Foreign Affairs", "Secretary of State"; never "Putin of Russia".
                 let join = match self.lo(k) {
@@ -196,7 +195,12 @@ impl<'a> Finder<'a> {
         if !self.is(i, flag::PLACE) {
             return None;
         }
-        self.lex.places.get(self.lo(i)).cloned().flatten()
+        self.lex
+            .places
+            .get(self.lo(i))
+            .copied()
+            .flatten()
+            .map(str::to_string)
     }
 
     fn is_title(&self, i: usize) -> bool {
@@ -205,27 +209,35 @@ impl<'a> Finder<'a> {
 
     pub(super) fn nationality_at(&self, i: usize) -> Option<(usize, String)> {
         // Two-word nationalities first ("South Korean").
-        if self.word(i + 1) && !self.toks.toks[i].poss && self.is(i, flag::MULTI_FIRST) {
-            let nat = &self.lex.nationality;
+        if self.word(i + 1) && !self.toks[i].poss() && self.is(i, flag::MULTI_FIRST) {
+            let nat = &self.lex.nationalities;
             if let Some(c) = with_two(self.lo(i), self.lo(i + 1), |two| nat.get(two)) {
-                return Some((2, c.clone()));
+                return Some((2, c.to_string()));
             }
         }
-        if self.toks.toks[i].poss {
+        if self.toks[i].poss() {
             return None;
         }
         if !self.is(i, flag::NATIONALITY) {
             return None;
         }
-        self.lex.nationality.get(self.lo(i)).map(|c| (1, c.clone()))
+        self.lex
+            .nationalities
+            .get(self.lo(i))
+            .map(|c| (1, c.to_string()))
     }
 
     /// Country of a possessive place token ("China’s").
     pub(super) fn possessive_country(&self, i: usize) -> Option<String> {
-        if !self.toks.toks[i].poss || !self.is(i, flag::PLACE) {
+        if !self.toks[i].poss() || !self.is(i, flag::PLACE) {
             return None;
         }
-        self.lex.places.get(self.lo(i)).cloned().flatten()
+        self.lex
+            .places
+            .get(self.lo(i))
+            .copied()
+            .flatten()
+            .map(str::to_string)
     }
 
     /// Whether the month word at `k` of the capitalized run `a..=b` is a given or
@@ -235,7 +247,7 @@ impl<'a> Finder<'a> {
         if !matches!(self.lo(k), "jan" | "jun" | "may" | "june" | "april") || a == b {
             return false;
         }
-        let number_after = self.toks.toks.get(k + 1).is_some_and(|_| {
+        let number_after = self.toks.get(k + 1).is_some_and(|_| {
             self.tok_text(k + 1)
                 .starts_with(|c: char| c.is_ascii_digit())
         });
@@ -271,7 +283,7 @@ impl<'a> Finder<'a> {
             let lw = self.lo(k);
             let connector = k > a && k < b && matches!(lw, "of" | "for" | "and");
             // An acronym such as "MAR" is not the month.
-            let acronym = self.toks.toks[k].cap
+            let acronym = self.toks[k].cap()
                 && (2..=3).contains(&lw.len())
                 && self.tok_text(k).chars().all(|c| c.is_uppercase());
             let breaker = !connector
@@ -300,7 +312,7 @@ impl<'a> Finder<'a> {
     }
 
     pub(super) fn push_place(&mut self, a: usize, b: usize) {
-        let span = Span::new(self.toks.toks[a].start, self.toks.toks[b].end);
+        let span = self.toks.span_of(a, b);
         let mut m = LocalMention {
             span,
             name_span: span,
@@ -348,7 +360,12 @@ pub(super) fn fill_place(toks: &Tokens, a: usize, b: usize, m: &mut LocalMention
     } else {
         (a..=b).map(|i| toks.lower(i)).collect::<Vec<_>>().join(" ")
     };
-    m.nationality = Lexicon::get().places.get(&full).cloned().flatten();
+    m.nationality = Lexicon::get()
+        .places
+        .get(&full)
+        .copied()
+        .flatten()
+        .map(str::to_string);
     m.head = full;
 }
 

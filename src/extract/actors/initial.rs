@@ -2,7 +2,7 @@
 //! says nothing about a name.
 
 use super::lexicon::{flag, Set};
-use super::tokens::{Kind, Tokens};
+use crate::text::{Shape, TokenKind, Tokens};
 
 /// The fewest words a title-case line needs to be read as a headline.
 const HEADLINE_WORDS: usize = 3;
@@ -16,14 +16,14 @@ pub(super) fn mark_headlines(toks: &Tokens, initial: &mut [bool]) {
     let mut a = 0;
     while a < n {
         let mut b = a + 1;
-        while b < n && !toks.toks[b].nl_before {
+        while b < n && !toks[b].nl_before() {
             b += 1;
         }
         let (mut words, mut caps, mut has_sentence_end) = (0usize, 0usize, false);
-        for t in &toks.toks[a..b] {
-            if t.kind == Kind::Word {
+        for t in &toks.all()[a..b] {
+            if t.kind != TokenKind::Punct {
                 words += 1;
-                caps += usize::from(t.cap);
+                caps += usize::from(t.cap());
             } else if matches!(t.ch, '.' | '!' | '?' | ':') {
                 has_sentence_end = true;
                 break;
@@ -31,8 +31,8 @@ pub(super) fn mark_headlines(toks: &Tokens, initial: &mut [bool]) {
         }
         let title_case = caps * HEADLINE_CAPS.1 >= words * HEADLINE_CAPS.0;
         if words >= HEADLINE_WORDS && title_case && !has_sentence_end {
-            for (i, t) in toks.toks[a..b].iter().enumerate() {
-                if t.kind == Kind::Word {
+            for (i, t) in toks.all()[a..b].iter().enumerate() {
+                if t.kind != TokenKind::Punct {
                     initial[a + i] = true;
                 }
             }
@@ -50,18 +50,22 @@ pub(super) fn sentence_initial(text: &str, toks: &Tokens, starts: &Set<usize>) -
     let mut run_from = 0;
     #[allow(clippy::needless_range_loop)] // looks at neighbours
     for i in 0..toks.len() {
-        let t = toks.toks[i];
-        if t.nl_before {
+        let t = toks[i];
+        if t.nl_before() {
             expect = true;
             run_from = i;
         }
-        if t.kind == Kind::Word {
+        if t.kind != TokenKind::Punct {
             let punct_says = expect;
             out[i] = punct_says
                 && (starts.is_empty()
-                    || (run_from..=i)
-                        .any(|k| starts.contains(&toks.toks[k].start) || toks.toks[k].nl_before));
-            expect = false;
+                    || (run_from..=i).any(|k| {
+                        starts.contains(&(toks[k].start as usize)) || toks[k].nl_before()
+                    }));
+            expect = dotted_period(toks, i);
+            if expect {
+                run_from = i + 1;
+            }
             continue;
         }
         // A punctuation token: its character.
@@ -82,8 +86,14 @@ pub(super) fn sentence_initial(text: &str, toks: &Tokens, starts: &Set<usize>) -
     out
 }
 
+/// Whether token `i` is a lower-case dotted abbreviation with its final period ("a.m.",
+/// "p.m."): that period may end the sentence too ("... at 8:30 p.m. Dozens marched").
+pub(crate) fn dotted_period(toks: &Tokens, i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.is(Shape::DOTTED) && !t.cap()) && toks.lower(i).ends_with('.')
+}
+
 fn is_abbreviation(text: &str, toks: &Tokens, i: usize) -> bool {
-    if !toks.is_word(i) || toks.toks[i].end + 1 != toks.toks[i + 1].end {
+    if !toks.is_alnum(i) || toks[i].end + 1 != toks[i + 1].end {
         return false;
     }
     let w = toks.lower(i);
@@ -103,5 +113,5 @@ fn is_abbreviation(text: &str, toks: &Tokens, i: usize) -> bool {
                 | "e.g"
                 | "i.e"
         )
-        || (w.chars().count() == 1 && toks.toks[i].cap)
+        || (w.chars().count() == 1 && toks[i].cap())
 }

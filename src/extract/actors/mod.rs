@@ -22,22 +22,21 @@
 
 mod description;
 mod finder;
-mod initial;
+pub(crate) mod initial;
 pub(crate) mod lexicon;
 mod names;
 mod person;
 mod roles;
-pub(crate) mod tokens;
 
 pub use names::reads_family_first;
 
 use crate::extract::marks::{self, Marked};
 use crate::model::{ActorKind, Document, Role, Sentence, Span};
+use crate::text::Tokens;
 use finder::{fill_place, Finder};
 use initial::{mark_headlines, sentence_initial};
 use lexicon::{Lexicon, Set};
 use serde::{Deserialize, Serialize};
-use tokens::Tokens;
 
 /// How a mention refers to its actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -160,20 +159,20 @@ pub(crate) fn mentions_in(
         full_buf: String::new(),
         rest_buf: String::new(),
     };
-    let elsewhere = |(i, t): (usize, &tokens::Tok)| {
-        (t.cap && !initial[i] && t.kind == tokens::Kind::Word).then(|| toks.lower(i))
+    let elsewhere = |(i, t): (usize, &crate::text::Token)| {
+        (t.cap() && !initial[i] && t.kind != crate::text::TokenKind::Punct).then(|| toks.lower(i))
     };
     // Sized once: growing the set rehashes every word again.
     let caps = toks
-        .toks
+        .all()
         .iter()
         .enumerate()
-        .filter(|&(i, t)| t.cap && !initial[i] && t.kind == tokens::Kind::Word)
+        .filter(|&(i, t)| t.cap() && !initial[i] && t.kind != crate::text::TokenKind::Punct)
         .count();
     finder.cap_elsewhere.reserve(caps);
     finder
         .cap_elsewhere
-        .extend(toks.toks.iter().enumerate().filter_map(elsewhere));
+        .extend(toks.all().iter().enumerate().filter_map(elsewhere));
     finder.run();
     let mut out = finder.out;
     for m in &mut out {
@@ -231,18 +230,22 @@ fn share_gender(text: &str, out: &mut [LocalMention]) {
         })
         .collect();
     let family = |f: &Option<std::ops::Range<usize>>| f.clone().map(|r| &buf[r]);
-    // The first gender stated for each family name, in text order.
-    let mut known: lexicon::Map<&str, Gender> = lexicon::Map::default();
+    // The gender stated for each family name; `None` when two members of a family are
+    // named ("Donald Trump", "Ivanka Trump"), so a bare "Trump" gets none.
+    let mut known: lexicon::Map<&str, Option<Gender>> = lexicon::Map::default();
     for (m, f) in out.iter().zip(&families) {
         if let (Some(f), Some(g)) = (family(f), m.gender) {
-            known.entry(f).or_insert(g);
+            let stated = known.entry(f).or_insert(Some(g));
+            if *stated != Some(g) {
+                *stated = None;
+            }
         }
     }
     let genders: Vec<Option<Gender>> = out
         .iter()
         .zip(&families)
         .map(|(m, f)| match family(f) {
-            Some(f) if m.gender.is_none() => known.get(f).copied(),
+            Some(f) if m.gender.is_none() => known.get(f).copied().flatten(),
             _ => m.gender,
         })
         .collect();

@@ -7,7 +7,7 @@
 //! ("Jinping", "Wenbin", "Yi"), a hyphenated given name ("Jae-in", "Kai-shek") or two
 //! short parts ("Jong Un", "Xuan Phuc").
 
-use super::lexicon::Lexicon;
+use super::lexicon::{flag, Lexicon};
 
 /// Pinyin initials, longest first so that "zh" is tried before "z".
 const INITIALS: [&str; 24] = [
@@ -57,7 +57,7 @@ pub fn reads_family_first<S: AsRef<str>>(parts: &[S]) -> bool {
     let Some((first, given)) = parts.split_first() else {
         return false;
     };
-    if given.is_empty() || given.len() > 2 || !Lexicon::get().family_first.contains(first.as_ref())
+    if given.is_empty() || given.len() > 2 || !Lexicon::get().is(first.as_ref(), flag::FAMILY_FIRST)
     {
         return false;
     }

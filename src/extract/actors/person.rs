@@ -207,7 +207,7 @@ impl Finder<'_> {
                 && is_generic_head(last)
                 && t.words.is_empty()
                 && t.nationality.is_none();
-            if !lone_generic || self.toks.toks[b].cap && (b > a) {
+            if !lone_generic || self.toks[b].cap() && (b > a) {
                 let qualified = t.nationality.is_some() || !t.words.is_empty();
                 let start = if qualified { a } else { i };
                 self.push_body(start, b, h.kind, t.nationality.clone());
@@ -255,7 +255,7 @@ impl Finder<'_> {
     /// an acronym there is pushed as a body.
     fn may_be_one_word_name(&mut self, i: usize, t: &Titles) -> bool {
         let lex = self.lex;
-        let next_lower = self.word(i + 1) && !self.toks.toks[i + 1].cap;
+        let next_lower = self.word(i + 1) && !self.toks[i + 1].cap();
         let w = self.tok_text(i);
         let hyphen_compound = w.split(['-', '‐']).filter(|p| !p.is_empty()).count() > 1
             && w.split(['-', '‐'])
@@ -297,7 +297,7 @@ impl Finder<'_> {
         !(self.is(i, flag::NATIONALITY)
             || lw
                 .strip_suffix('s')
-                .map(|w| lex.nationality.contains_key(w))
+                .map(|w| lex.nationalities.contains_key(w))
                 .unwrap_or(false))
     }
 
@@ -319,7 +319,9 @@ impl Finder<'_> {
         let mut role_heads: Vec<String> = t
             .words
             .iter()
-            .filter(|w| lex.is_role(w) || matches!(w.as_str(), "premier" | "president"))
+            .filter(|w| {
+                lex.roles.contains(w.as_str()) || matches!(w.as_str(), "premier" | "president")
+            })
             .cloned()
             .collect();
         let mut nationality = t.nationality;
@@ -336,9 +338,22 @@ impl Finder<'_> {
         }
         role_heads.sort();
         role_heads.dedup();
+        // A title or role says it; else a given name of a two-word name or longer.
+        let given = if b > first {
+            if self.is(first, flag::GIVEN_MALE) {
+                Some(Gender::Male)
+            } else if self.is(first, flag::GIVEN_FEMALE) {
+                Some(Gender::Female)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
         let gender = t
             .gender
-            .or_else(|| role_heads.iter().find_map(|r| gender_of(r)));
+            .or_else(|| role_heads.iter().find_map(|r| gender_of(r)))
+            .or(given);
         self.out.push(LocalMention {
             span,
             kind: ActorKind::Person,

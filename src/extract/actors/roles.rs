@@ -46,7 +46,7 @@ impl Finder<'_> {
             && self.is(a, flag::PLACE)
             && a >= 2
             && matches!(self.lo(a - 1), "to" | "in")
-            && lex.is_role(self.lo(a - 2))
+            && lex.roles.contains(self.lo(a - 2))
         {
             heads.push(self.lo(a - 2).to_string());
             first = a - 2;
@@ -55,11 +55,11 @@ impl Finder<'_> {
         let mut k = first.min(a);
         while k > 0 {
             let p = k - 1;
-            if !self.word(p) || self.toks.toks[k].nl_before {
+            if !self.word(p) || self.toks[k].nl_before() {
                 break;
             }
             let lw = self.lo(p);
-            if self.toks.toks[p].cap {
+            if self.toks[p].cap() {
                 if let Some((_, c)) = self.nationality_at(p) {
                     nationality.get_or_insert(c);
                     first = p;
@@ -74,7 +74,7 @@ impl Finder<'_> {
                 // A body's name before a role ("State Department spokesman").
                 if self.is(p, flag::HEAD) && !heads.is_empty() {
                     let mut q = p;
-                    while q > 0 && self.cap(q - 1) && !self.toks.toks[q - 1].poss {
+                    while q > 0 && self.cap(q - 1) && !self.toks[q - 1].poss() {
                         q -= 1;
                     }
                     for r in q..=p {
@@ -99,7 +99,7 @@ impl Finder<'_> {
                     && p > 0
                     && matches!(self.lo(p - 1), "to" | "in" | "of")
                     && p > 1
-                    && lex.is_role(self.lo(p - 2))
+                    && lex.roles.contains(self.lo(p - 2))
                 {
                     first = p - 2;
                     heads.push(self.lo(p - 2).to_string());
@@ -178,7 +178,7 @@ impl Finder<'_> {
                 // "the Kremlin spokesman", "the White House press secretary"
                 if self.is(k, flag::MODIFIER)
                     || matches!(lw, "first" | "second" | "new" | "former" | "press")
-                    || (self.cap(k) && !self.toks.toks[k].poss)
+                    || (self.cap(k) && !self.toks[k].poss())
                 {
                     k += 1;
                     continue;

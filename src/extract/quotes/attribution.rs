@@ -128,10 +128,13 @@ impl<'c> CueIndex<'c> {
 }
 
 /// The direct quotations of `marks`, in text order, with their speakers.
-pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> Vec<LocalQuote> {
+/// Also returns the indices of the quotations that are titles of works, not speech
+/// ([`is_title`]): they keep no speaker.
+pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> (Vec<LocalQuote>, Vec<usize>) {
     let cues = CueIndex::new(cues);
     let n = f.toks.len();
     let mut out = Vec::with_capacity(marks.len());
+    let mut not_speech = Vec::new();
     // The previous direct quote: its unit and attribution.
     let mut last: Option<(usize, Attribution)> = None;
     for m in marks {
@@ -141,6 +144,17 @@ pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> Vec<LocalQuote
             continue;
         }
         let qu = f.unit[qa];
+        if is_title(f, qa, m) {
+            not_speech.push(out.len());
+            out.push(LocalQuote {
+                span: m.content,
+                kind: QuoteKind::Direct,
+                speaker: None,
+                speaker_span: None,
+                cue: None,
+            });
+            continue;
+        }
         let who = match cues.for_quote(qa, qb, qu, f) {
             Some(k) => cues.attribution(f, k),
             None => unattributed(f, &cues, qa, qu, last),
@@ -154,7 +168,7 @@ pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> Vec<LocalQuote
             cue: who.cue,
         });
     }
-    out
+    (out, not_speech)
 }
 
 /// The attribution of a quote starting at token `qa` in unit `qu` that no cue of its
@@ -191,4 +205,79 @@ fn unattributed(
         Some((pu, prev)) if alone && qu <= pu + CONTINUATION_UNITS && prev.is_known() => prev,
         _ => Attribution::default(),
     }
+}
+
+/// The most words a quoted title of a programme, book or song has here.
+const TITLE_WORDS: usize = 8;
+
+/// Whether the quotation `m`, opening at token `qa`, is the title of a work rather than
+/// speech: its words are in title case ("Face the Week", "Here Comes the Sun"), few,
+/// and it follows an outlet's possessive ("NBC’s"), "on"/"in", or a word for a work
+/// ("book", "song", "titled", "played").
+fn is_title(f: &Frame, qa: usize, m: &Marked) -> bool {
+    let toks = f.toks;
+    if qa > 0 && super::speaker::names_a_thing(toks.lower(qa - 1)) {
+        return true;
+    }
+    let a = toks.at_or_after(m.content.start);
+    let b = toks.at_or_after(m.content.end);
+    let mut words = 0;
+    for j in a..b {
+        if toks.is_alnum(j) {
+            words += 1;
+            let small = matches!(
+                toks.lower(j),
+                "of" | "the"
+                    | "a"
+                    | "an"
+                    | "and"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "or"
+            );
+            if words > TITLE_WORDS || !(toks[j].cap() || (small && j > a)) {
+                return false;
+            }
+        } else if j + 1 < b && matches!(toks.punct(j), Some('.' | '!' | '?' | ',' | ';' | ':')) {
+            return false;
+        }
+    }
+    if words == 0 || qa == 0 {
+        return false;
+    }
+    let mut p = qa - 1;
+    if toks.is_punct(p, ',') && p > 0 {
+        p -= 1;
+    }
+    toks[p].poss()
+        || matches!(
+            toks.lower(p),
+            "on" | "in"
+                | "titled"
+                | "entitled"
+                | "book"
+                | "memoir"
+                | "novel"
+                | "film"
+                | "movie"
+                | "documentary"
+                | "song"
+                | "album"
+                | "show"
+                | "series"
+                | "program"
+                | "programme"
+                | "podcast"
+                | "column"
+                | "ad"
+                | "played"
+                | "performed"
+                | "sang"
+        )
 }

@@ -4,7 +4,7 @@
 
 use super::frame::Frame;
 use super::words::{is_pronoun, word_lists};
-use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
+use crate::extract::actors::lexicon::{flag, quote_cues, CueKind};
 
 /// How many tokens after "quoted" may hold "as saying" ("quoted Chinese state media as
 /// saying"); without it, "quoted" is no cue.
@@ -50,20 +50,20 @@ pub(super) fn find(f: &Frame) -> Vec<Cue> {
 /// kind (the longest phrase of the lexicon that matches).
 fn phrase_at(f: &Frame, i: usize) -> Option<(usize, CueKind)> {
     let toks = f.toks;
-    if !f.frame(i) || !toks.is_word(i) || !toks.has(i, flag::CUE) {
+    if !f.frame(i) || !toks.is_alnum(i) || !toks.has(i, flag::QUOTE_CUE) {
         return None;
     }
     let lw = toks.lower(i);
-    let phrases = Lexicon::get().cues.get(lw)?;
-    if toks.toks[i].cap && lw != "according" && lw != "citing" {
+    if toks[i].cap() && lw != "according" && lw != "citing" {
         return None;
     }
-    phrases.iter().find_map(|(p, kind)| {
+    quote_cues(lw).find_map(|cue| {
+        let p = &cue.words;
         let matches = p.iter().enumerate().all(|(k, w)| {
             let j = i + k;
-            j < toks.len() && f.frame(j) && toks.lower(j) == w
+            j < toks.len() && f.frame(j) && toks.lower(j) == *w
         });
-        matches.then(|| (i + p.len() - 1, *kind))
+        matches.then(|| (i + p.len() - 1, cue.kind))
     })
 }
 

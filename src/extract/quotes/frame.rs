@@ -3,11 +3,12 @@
 //! quotations, and the mentions by their first and last token.
 
 use super::words::is_abbrev;
+use crate::extract::actors::initial::dotted_period;
 use crate::extract::actors::lexicon::flag;
-use crate::extract::actors::tokens::{Kind, Tokens};
 use crate::extract::actors::LocalMention;
 use crate::extract::marks::Marked;
 use crate::model::Span;
+use crate::text::{TokenKind, Tokens};
 use std::cell::OnceCell;
 
 /// Token index -> mention index, as a flat table (looked up for almost every token);
@@ -113,13 +114,13 @@ impl TokenIndex {
         let mut ix = TokenIndex::default();
         let mut now = Before::default();
         ix.before = toks
-            .toks
+            .all()
             .iter()
             .enumerate()
             .map(|(i, t)| {
                 let at = now;
                 let frame = in_quote[i].is_none();
-                let word = t.kind == Kind::Word;
+                let word = t.kind != TokenKind::Punct;
                 now.words += u32::from(word);
                 now.frame_words += u32::from(word && frame);
                 // A run of punctuation outside quotations ends at a word or a quotation.
@@ -139,7 +140,7 @@ impl TokenIndex {
                         _ => {}
                     }
                 }
-                if word && frame && toks.has(i, flag::CUE) {
+                if word && frame && toks.has(i, flag::QUOTE_CUE) {
                     ix.cue_words.push(i);
                 }
                 at
@@ -177,7 +178,7 @@ impl<'a> Frame<'a> {
         let mut unit_has_frame_word = vec![false; unit_first.len()];
         for (i, &u) in unit.iter().enumerate() {
             unit_content_end[u] = i;
-            unit_has_frame_word[u] |= in_quote[i].is_none() && toks.is_word(i);
+            unit_has_frame_word[u] |= in_quote[i].is_none() && toks.is_alnum(i);
         }
         let mention_tok = mention_tokens(toks, mentions);
         let sorted = mentions
@@ -225,7 +226,7 @@ impl<'a> Frame<'a> {
 
     /// The bytes of tokens `a..=b`.
     pub fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.toks.toks[a].start, self.toks.toks[b].end)
+        self.toks.span_of(a, b)
     }
 
     /// Whether token `i` stands outside every quotation.
@@ -242,7 +243,7 @@ impl<'a> Frame<'a> {
 
     /// Punctuation that ends a clause and is no part of its content.
     pub fn is_trailing_punct(&self, i: usize) -> bool {
-        !self.toks.is_word(i)
+        !self.toks.is_alnum(i)
             && matches!(
                 self.lo(i),
                 "." | "," | ";" | ":" | "!" | "?" | "…" | "—" | "–" | "-"
@@ -262,7 +263,7 @@ impl<'a> Frame<'a> {
         }
         if b - a < DIRECT_SCAN_TOKENS {
             crate::work::tick(b - a + 1);
-            return (a..=b).filter(|&j| self.toks.is_word(j)).count();
+            return (a..=b).filter(|&j| self.toks.is_alnum(j)).count();
         }
         let w = &self.index().before;
         (w[b + 1].words - w[a].words) as usize
@@ -276,7 +277,7 @@ impl<'a> Frame<'a> {
         if b - a < DIRECT_SCAN_TOKENS {
             crate::work::tick(b - a + 1);
             return (a..=b)
-                .filter(|&j| self.frame(j) && self.toks.is_word(j))
+                .filter(|&j| self.frame(j) && self.toks.is_alnum(j))
                 .count();
         }
         let w = &self.index().before;
@@ -287,11 +288,11 @@ impl<'a> Frame<'a> {
     /// not before token `floor`.
     pub fn back_over_punct(&self, mut e: usize, floor: usize) -> usize {
         let stop = e.saturating_sub(DIRECT_SCAN_TOKENS).max(floor);
-        while e > stop && self.frame(e - 1) && !self.toks.is_word(e - 1) {
+        while e > stop && self.frame(e - 1) && !self.toks.is_alnum(e - 1) {
             crate::work::tick(1);
             e -= 1;
         }
-        if e > floor && e == stop && self.frame(e - 1) && !self.toks.is_word(e - 1) {
+        if e > floor && e == stop && self.frame(e - 1) && !self.toks.is_alnum(e - 1) {
             let start = self
                 .index()
                 .before
@@ -322,20 +323,20 @@ impl<'a> Frame<'a> {
 
     /// The first "that" outside quotations in tokens `a..=b`.
     pub fn that_in(&self, a: usize, b: usize) -> Option<usize> {
-        let is = |j: usize| self.frame(j) && self.toks.is_word(j) && self.lo(j) == "that";
+        let is = |j: usize| self.frame(j) && self.toks.is_alnum(j) && self.lo(j) == "that";
         self.first_marked(a, b, is, |ix| &ix.that)
     }
 
     /// The first "according" outside quotations in tokens `a..=b`.
     pub fn according_in(&self, a: usize, b: usize) -> Option<usize> {
-        let is = |j: usize| self.frame(j) && self.toks.is_word(j) && self.lo(j) == "according";
+        let is = |j: usize| self.frame(j) && self.toks.is_alnum(j) && self.lo(j) == "according";
         self.first_marked(a, b, is, |ix| &ix.according)
     }
 
     /// The first "saying", "telling", "stating" or "writing" in tokens `a..=b`.
     pub fn saying_in(&self, a: usize, b: usize) -> Option<usize> {
         let is = |j: usize| {
-            self.toks.is_word(j)
+            self.toks.is_alnum(j)
                 && matches!(self.lo(j), "saying" | "telling" | "stating" | "writing")
         };
         self.first_marked(a, b, is, |ix| &ix.saying)
@@ -344,7 +345,8 @@ impl<'a> Frame<'a> {
     /// Whether tokens `a..b` hold a word outside quotations that can start a reporting
     /// phrase.
     pub fn has_cue_word(&self, a: usize, b: usize) -> bool {
-        let is = |j: usize| self.frame(j) && self.toks.is_word(j) && self.toks.has(j, flag::CUE);
+        let is =
+            |j: usize| self.frame(j) && self.toks.is_alnum(j) && self.toks.has(j, flag::QUOTE_CUE);
         b > a
             && self
                 .first_marked(a, b - 1, is, |ix| &ix.cue_words)
@@ -402,14 +404,20 @@ fn units(text: &str, toks: &Tokens, marks: &[Marked], in_quote: &[Option<u32>]) 
     let mut unit = vec![0usize; n];
     let mut u = 0;
     for i in 1..n {
-        let t = toks.toks[i];
-        let new_para = t.nl_before;
+        let t = toks[i];
+        let new_para = t.nl_before();
         let prev = i - 1;
         let next_starts = || {
-            t.cap
+            t.cap()
                 || in_quote[i].is_some()
-                || (t.kind == Kind::Punct && matches!(t.ch, '(' | '[' | '—' | '–' | '-' | '•'))
-                || t.kind == Kind::Word && toks.lower(i).chars().all(|c| c.is_ascii_digit())
+                || (t.kind == TokenKind::Punct && matches!(t.ch, '(' | '[' | '—' | '–' | '-' | '•'))
+                || (t.kind == TokenKind::Number
+                    && toks.lower(i).bytes().all(|b| b.is_ascii_digit()))
+        };
+        // "at 3:30 a.m. Tuesday": a time's period before a weekday or month ends no
+        // sentence; before other capitals it does, as a period after a word.
+        let after_dotted = || {
+            dotted_period(toks, prev) && !toks.has(i, flag::WEEKDAY | flag::MONTH) && next_starts()
         };
         let boundary = if in_quote[i].is_some() && in_quote[i] == in_quote[prev] {
             new_para
@@ -419,6 +427,7 @@ fn units(text: &str, toks: &Tokens, marks: &[Marked], in_quote: &[Option<u32>]) 
                 || (matches!(p, Some('.' | '!' | '?' | '…'))
                     && next_starts()
                     && !(p == Some('.') && prev > 0 && is_abbrev(toks, prev - 1)))
+                || after_dotted()
         } else {
             // prev is the last token of a quote (its closing mark).
             let qi = in_quote[prev].unwrap_or(0) as usize;
@@ -426,7 +435,8 @@ fn units(text: &str, toks: &Tokens, marks: &[Marked], in_quote: &[Option<u32>]) 
             new_para
                 || (inner.ends_with(['.', '!', '?', '…'])
                     && next_starts()
-                    && (t.cap || in_quote[i].is_some()))
+                    && (t.cap() || in_quote[i].is_some())
+                    && !attribution_follows(toks, in_quote, i))
         };
         if boundary {
             u += 1;
@@ -434,6 +444,46 @@ fn units(text: &str, toks: &Tokens, marks: &[Marked], in_quote: &[Option<u32>]) 
         unit[i] = u;
     }
     unit
+}
+
+/// How many capitalized words (a name with its titles) may stand between a quotation
+/// that ends its own sentence and the reporting verb that attributes it ("“Can we
+/// afford it?” Treasurer Milo Ferraz asked").
+const NAME_BEFORE_CUE_TOKENS: usize = 6;
+
+/// Whether the tokens from `i` on are a name and then a reporting verb in lower case,
+/// outside quotations: the attribution of the quotation just closed, which does not
+/// start a sentence of its own even after its `?`, `!` or `.`.
+fn attribution_follows(toks: &Tokens, in_quote: &[Option<u32>], i: usize) -> bool {
+    for j in i..(i + NAME_BEFORE_CUE_TOKENS + 1).min(toks.len()) {
+        let t = &toks[j];
+        if in_quote[j].is_some() || !toks.is_alnum(j) || (j > i && t.nl_before()) {
+            return false;
+        }
+        if !t.cap() {
+            return j > i && toks.has(j, flag::QUOTE_CUE) && ends_attribution(toks, j + 1);
+        }
+    }
+    false
+}
+
+/// How many words may follow a reporting verb in an attribution that ends its sentence
+/// ("asked the board.", "told reporters on Monday.").
+const WORDS_AFTER_CUE: usize = 4;
+
+/// Whether the attribution whose verb ends before token `k` ends there or after a few
+/// words, at a period or comma: not "added that ..." nor "said: ...", which report
+/// words of their own.
+fn ends_attribution(toks: &Tokens, k: usize) -> bool {
+    for j in k..(k + WORDS_AFTER_CUE + 1).min(toks.len()) {
+        match toks.punct(j) {
+            Some('.' | ',' | '!' | '?') => return true,
+            Some(_) => return false,
+            None if toks.lower(j) == "that" || toks[j].nl_before() => return false,
+            None => {}
+        }
+    }
+    k >= toks.len()
 }
 
 /// The first and last token of each mention.
@@ -450,12 +500,12 @@ fn mention_tokens(toks: &Tokens, mentions: &[LocalMention]) -> Vec<(usize, usize
         if !sorted {
             a = toks.at_or_after(m.span.start);
         } else {
-            while a < n && toks.toks[a].start < m.span.start {
+            while a < n && (toks[a].start as usize) < m.span.start {
                 a += 1;
             }
         }
         let mut e = a;
-        while e < n && toks.toks[e].start < m.span.end {
+        while e < n && (toks[e].start as usize) < m.span.end {
             e += 1;
         }
         out.push((a, e.saturating_sub(1)));

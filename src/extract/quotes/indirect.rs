@@ -6,7 +6,7 @@ use super::frame::Frame;
 use super::speaker::{Cues, Np};
 use super::words::word_lists;
 use super::LocalQuote;
-use crate::extract::actors::lexicon::{CueKind, Lexicon};
+use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
 use crate::extract::marks::Marked;
 use crate::model::{QuoteKind, Span};
 use std::collections::BTreeMap;
@@ -224,11 +224,11 @@ impl Clause<'_, '_> {
         let mut k = if np.before { np.first.min(c.a) } else { c.a };
         // Role words before the name ("US State Department spokesman Ned Price").
         for _ in 0..LEAD_ROLE_WORDS {
-            if k == 0 || !f.frame(k - 1) || !f.toks.is_word(k - 1) {
+            if k == 0 || !f.frame(k - 1) || !f.toks.is_alnum(k - 1) {
                 break;
             }
             let w = f.lo(k - 1);
-            if f.toks.toks[k - 1].cap || lex.is_role(w) || lex.modifiers.contains(w) {
+            if f.toks[k - 1].cap() || lex.roles.contains(w) || lex.is(w, flag::MODIFIER) {
                 k -= 1;
             } else {
                 break;
@@ -337,11 +337,11 @@ impl Clause<'_, '_> {
         if comma.saturating_sub(a) > APPOSITION_NAME_WORDS {
             return false;
         }
-        let words: Vec<usize> = (a..comma).filter(|&j| f.toks.is_word(j)).collect();
+        let words: Vec<usize> = (a..comma).filter(|&j| f.toks.is_alnum(j)).collect();
         !words.is_empty()
             && words.len() <= APPOSITION_NAME_WORDS
             && words.len() == comma - a
-            && words.iter().all(|&j| f.toks.toks[j].cap)
+            && words.iter().all(|&j| f.toks[j].cap())
     }
 
     /// The first token of the content `a..=b`: leading adverbs and time words, then

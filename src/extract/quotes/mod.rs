@@ -37,10 +37,10 @@ mod indirect;
 mod speaker;
 mod words;
 
-use crate::extract::actors::tokens::Tokens;
 use crate::extract::actors::LocalMention;
 use crate::extract::marks::{self, Marked};
 use crate::model::{Document, QuoteKind, Sentence, Span};
+use crate::text::Tokens;
 use frame::Frame;
 use serde::{Deserialize, Serialize};
 
@@ -85,10 +85,61 @@ pub(crate) fn quotes_in(
 ) -> Vec<LocalQuote> {
     let f = Frame::new(&doc.text, toks, marks, mentions);
     let cues = speaker::cue_speakers(&f, cues::find(&f));
-    let mut out = attribution::direct(&f, marks, &cues);
-    out.extend(indirect::quotes(&f, marks, &cues));
+    let (mut out, not_speech) = attribution::direct(&f, marks, &cues);
+    let reported = indirect::quotes(&f, marks, &cues);
+    inside_reported_speech(&doc.text, &mut out, &reported);
+    speaker::fragment_speakers(&f, &mut out);
+    for i in not_speech {
+        out[i].speaker = None;
+        out[i].speaker_span = None;
+        out[i].cue = None;
+    }
+    out.extend(reported);
     indirect::drop_nested(&mut out);
     out.sort_by_key(|q| (q.span.start, q.span.end, q.kind == QuoteKind::Indirect));
     out.dedup_by_key(|q| (q.span, q.kind));
     out
+}
+
+/// How many reported contents starting before a quotation are looked at for one that
+/// holds it (contents nest a few deep at most).
+const HOLDERS_LOOKED_AT: usize = 8;
+
+/// A direct quotation inside reported speech ("the senator said the bill was “a
+/// disgrace” and ...") is the reporter's speaker's words: it takes the attribution of
+/// the indirect quote holding it when it has none, or when it is a fragment (it starts
+/// in lower case) whose cue was found elsewhere in its sentence.
+fn inside_reported_speech(text: &str, direct: &mut [LocalQuote], reported: &[LocalQuote]) {
+    let mut holders: Vec<&LocalQuote> = reported
+        .iter()
+        .filter(|q| q.speaker.is_some() && q.kind == QuoteKind::Indirect)
+        .collect();
+    holders.sort_by_key(|q| q.span.start);
+    // Sweeping both in text order: of the reported contents starting at or before the
+    // quote, the innermost (latest starting) one that reaches past it holds it.
+    let mut k = 0;
+    for q in direct.iter_mut() {
+        while k < holders.len() && holders[k].span.start <= q.span.start {
+            k += 1;
+        }
+        let Some(h) = holders[..k]
+            .iter()
+            .rev()
+            .take(HOLDERS_LOOKED_AT)
+            .find(|h| q.span.end <= h.span.end)
+        else {
+            continue;
+        };
+        let fragment = q
+            .span
+            .slice(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if q.speaker.is_none() && q.speaker_span.is_none() || fragment && q.speaker != h.speaker {
+            q.speaker = h.speaker;
+            q.speaker_span = h.speaker_span;
+            q.cue = h.cue;
+        }
+    }
 }

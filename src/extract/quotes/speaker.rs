@@ -6,9 +6,10 @@
 use super::cues::Cue;
 use super::frame::Frame;
 use super::words::{is_function_word, is_pronoun, looks_nominal, word_lists};
+use super::LocalQuote;
 use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
 use crate::extract::actors::{Gender, MentionForm};
-use crate::model::ActorKind;
+use crate::model::{ActorKind, QuoteKind};
 
 /// How many tokens back an apposition may reach from its closing comma to the one
 /// opening it ("X, the president of Belarus, said").
@@ -29,6 +30,19 @@ const SOURCE_PHRASE_TOKENS: usize = 14;
 /// How far back, in bytes, a pronoun that fits no subject may find a mention of the
 /// right gender ("she" after "Mr Roberts met Ms Page").
 const PRONOUN_FALLBACK_BYTES: usize = 400;
+/// How many sentence frames back a pronoun looks for the subject of a clause or a
+/// speaker before it settles for any salient mention: a pronoun that opens a quote's
+/// attribution mostly stands for the subject of one of the last few sentences.
+const PRONOUN_SUBJECT_UNITS: usize = 4;
+/// How many pronouns opening clauses one after another ("She spoke. She left. She
+/// said ...") a pronoun follows back to the name that starts them.
+const PRONOUN_CHAIN_LINKS: usize = 12;
+/// How many tokens an opening phrase before a sentence's subject may have ("On Monday
+/// night in Des Moines, Cruz ...").
+const OPENING_PHRASE_TOKENS: usize = 10;
+/// How many mentions back a description of a speaker ("the billionaire") looks for the
+/// person introduced with its role word.
+const DESCRIPTION_LOOKBACK_MENTIONS: usize = 60;
 
 /// A noun phrase that names a speaker.
 #[derive(Clone, Copy, Debug)]
@@ -106,6 +120,7 @@ pub(super) fn cue_speakers(f: &Frame, cues: Vec<Cue>) -> Cues {
         let who = np.and_then(|np| {
             np.mention
                 .or_else(|| np.pronoun.and_then(|p| f.resolve_pronoun(p, &salient)))
+                .or_else(|| f.resolve_description(np, &salient))
         });
         if let (Some(np), Some(w)) = (np, who) {
             salient.add_speaker(f, np.first, w);
@@ -161,6 +176,12 @@ impl Pronoun {
 struct Salient {
     /// Per pronoun, the subjects as (first token, mention), in order.
     subjects: [Vec<(usize, usize)>; 3],
+    /// Per pronoun, the mentions that open a sentence or a coordinated clause ("Trump
+    /// also offered ...", "..., but Christie wasn't having it"), in order.
+    clause_subjects: [Vec<(usize, usize)>; 3],
+    /// Per pronoun ("he", "she"), the tokens where it opens a clause outside quotations:
+    /// links of a chain back to the name it continues ("Sanders spoke. He vowed ...").
+    clause_pronouns: [Vec<usize>; 2],
     /// Per pronoun, the cue speakers as (first token, mention), in order of first
     /// token and then of finding. Cues come in text order and a speaker stands near
     /// its cue, so an insertion lands at or near the end.
@@ -170,12 +191,23 @@ struct Salient {
 impl Salient {
     fn new(f: &Frame) -> Salient {
         let mut s = Salient::default();
+        let repeated = repeated_names(f);
         for (mi, m) in f.mentions.iter().enumerate() {
             let (a, _) = f.mention_toks(mi);
             if m.quoted || !f.frame(a) || m.form == MentionForm::Place {
                 continue;
             }
-            if m.kind == ActorKind::Person && f.object_like(a) {
+            if m.kind == ActorKind::Person
+                && f.opens_clause(a)
+                && (f.plainly_person(mi) || f.lone_name(mi, &repeated))
+            {
+                for (k, p) in [Pronoun::He, Pronoun::She].into_iter().enumerate() {
+                    if p.fits(m) {
+                        s.clause_subjects[k].push((a, mi));
+                    }
+                }
+            }
+            if m.kind == ActorKind::Person && (f.object_like(a) || !f.plainly_person(mi)) {
                 continue;
             }
             for (k, p) in Pronoun::ALL.into_iter().enumerate() {
@@ -184,10 +216,54 @@ impl Salient {
                 }
             }
         }
-        for list in &mut s.subjects {
+        for list in s.subjects.iter_mut().chain(&mut s.clause_subjects) {
             list.sort_unstable();
         }
+        for j in 0..f.toks.len() {
+            let k = match f.lo(j) {
+                "he" => 0,
+                "she" => 1,
+                _ => continue,
+            };
+            if f.frame(j) && f.opens_clause(j) {
+                s.clause_pronouns[k].push(j);
+            }
+        }
         s
+    }
+
+    /// The latest clause subject or cue speaker before token `p` that "he" or "she"
+    /// can stand for, within [`PRONOUN_SUBJECT_UNITS`] sentence frames.
+    fn latest_subject_before(&self, f: &Frame, pronoun: Pronoun, p: usize) -> Option<usize> {
+        let k = [Pronoun::He, Pronoun::She]
+            .iter()
+            .position(|&x| x == pronoun)?;
+        let last = |list: &[(usize, usize)]| {
+            let upto = list.partition_point(|&(pos, _)| pos < p);
+            upto.checked_sub(1).map(|i| list[i])
+        };
+        let mut p = p;
+        for _ in 0..PRONOUN_CHAIN_LINKS {
+            let best = match (last(&self.clause_subjects[k]), last(&self.speakers[k])) {
+                (Some(a), Some(b)) => Some(if b.0 >= a.0 { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            let near = |q: usize| f.unit[q] + PRONOUN_SUBJECT_UNITS >= f.unit[p];
+            // A pronoun opening a clause after the best name continues the chain: look
+            // on from there.
+            let pronouns = &self.clause_pronouns[k];
+            let link = pronouns
+                .partition_point(|&q| q < p)
+                .checked_sub(1)
+                .map(|i| pronouns[i])
+                .filter(|&q| near(q) && best.is_none_or(|b| q > b.0));
+            match (link, best) {
+                (Some(q), _) => p = q,
+                (None, Some(b)) if near(b.0) => return Some(b.1),
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The speaker `mi` of a cue, named from token `first` on.
@@ -219,6 +295,152 @@ impl Salient {
 }
 
 impl Frame<'_> {
+    /// Whether person mention `mi` shows that it names a person, so that "he" or "she"
+    /// may stand for it: a gender (title, role word or given name), a role, or a name of
+    /// two or more words none of which is a place, nationality, body or description
+    /// word. A lone capitalized word ("Recently", "Democratic") is a person only by
+    /// default, and a pronoun does not go to it.
+    pub(super) fn plainly_person(&self, mi: usize) -> bool {
+        let m = &self.mentions[mi];
+        if m.gender.is_some() || !m.role_heads.is_empty() || !m.roles.is_empty() {
+            return true;
+        }
+        let (a, b) = self.mention_toks(mi);
+        let not_a_person_word =
+            flag::PLACE | flag::NATIONALITY | flag::HEAD | flag::MODIFIER | flag::NON_ACTOR_HEAD;
+        let words = (a..=b).filter(|&j| self.toks.is_alnum(j)).count();
+        words >= 2 && !(a..=b).any(|j| self.toks.has(j, not_a_person_word))
+    }
+
+    /// Whether the mention starting at token `a` opens its sentence frame or a clause
+    /// coordinated in it ("But Trump ...", "..., but Christie ...", "On Monday, Cruz
+    /// ..."): where a sentence's subject stands.
+    fn opens_clause(&self, a: usize) -> bool {
+        let u = self.unit[a];
+        let first = self.unit_first[u];
+        let mut k = a;
+        // "But", "And", "Still" before the subject.
+        if k > first
+            && matches!(
+                self.lo(k - 1),
+                "but" | "and" | "so" | "yet" | "still" | "then"
+            )
+        {
+            k -= 1;
+        }
+        if k == first || (k > 0 && self.in_quote[k - 1].is_some() && self.in_quote[k].is_none()) {
+            return true;
+        }
+        // "when Mr Blinken travelled": the subject of a subordinate clause.
+        if k > first
+            && matches!(
+                self.lo(k - 1),
+                "when"
+                    | "after"
+                    | "while"
+                    | "because"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "although"
+                    | "though"
+                    | "whereas"
+                    | "once"
+            )
+        {
+            return true;
+        }
+        // "..., but Christie", "...; Cruz": a clause of its own; "On Monday, Cruz": the
+        // first mention after an opening phrase.
+        k > first
+            && matches!(self.lo(k - 1), "," | ";")
+            && (k < a
+                || self.lo(k - 1) == ";"
+                || (k - first <= OPENING_PHRASE_TOKENS
+                    && !(first..k).any(|j| self.by_end.contains_key(&j))))
+    }
+
+    /// The subject of the clause token `at` stands in: the latest mention or pronoun
+    /// before it in its sentence frame, within [`SUBJECT_SEARCH_TOKENS`], that opens a
+    /// clause ([`Frame::opens_clause`]).
+    fn clause_subject_before(&self, at: usize) -> Option<Np> {
+        let u = self.unit[at];
+        let first = self.unit_first[u].max(at.saturating_sub(SUBJECT_SEARCH_TOKENS));
+        for j in (first..at).rev() {
+            if !self.frame(j) {
+                continue;
+            }
+            if let Some(mi) = self.by_start.get(&j) {
+                let m = &self.mentions[mi];
+                if !m.quoted && m.form != MentionForm::Place && self.opens_clause(j) {
+                    let (_, b) = self.mention_toks(mi);
+                    return Some(Np::named(j, b, mi));
+                }
+            } else if matches!(self.lo(j), "he" | "she") && self.opens_clause(j) {
+                return Some(Np::pronoun(j, true));
+            }
+        }
+        None
+    }
+
+    /// The person a definite description of a speaker stands for ("the billionaire
+    /// said", "the former secretary of state said", "said the 62-year-old"): the latest
+    /// person before it introduced with that role word, else, for a word that only a
+    /// person can be (a role or an age), the latest person opening a clause or
+    /// speaking within a few sentences.
+    fn resolve_description(&self, np: Np, salient: &Salient) -> Option<usize> {
+        if self.lo(np.first) != "the" || np.last <= np.first {
+            return None;
+        }
+        let mut head = np.last;
+        // "the former secretary of state": the role before "of".
+        let of = (np.first + 1..np.last).find(|&j| self.lo(j) == "of");
+        if let Some(o) = of {
+            head = o - 1;
+        }
+        let head_word = self.lo(head);
+        let age = head_word.ends_with("-year-old");
+        let person_word = age || self.toks.has(head, flag::ROLE) || {
+            // "the Democrat": a party member named by the party.
+            matches!(head_word, "democrat" | "republican" | "independent")
+        };
+        if !person_word {
+            return None;
+        }
+        let at = self.toks[np.first].start as usize;
+        let before = self.mentions.partition_point(|m| m.span.start < at);
+        let introduced = self.mentions[..before]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(DESCRIPTION_LOOKBACK_MENTIONS)
+            .find(|(_, m)| {
+                m.kind == ActorKind::Person
+                    && m.form == MentionForm::Name
+                    && !m.quoted
+                    && m.role_heads.iter().any(|r| r == head_word)
+            })
+            .map(|(mi, _)| mi);
+        introduced.or_else(|| {
+            let he = salient.latest_subject_before(self, Pronoun::He, np.first);
+            let she = salient.latest_subject_before(self, Pronoun::She, np.first);
+            match (he, she) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            }
+        })
+    }
+
+    /// Whether the one-word person mention `mi` ("Trump", "Westmacott") is a name the
+    /// document uses more than once, so not a capitalized word that only happens to open
+    /// a sentence ("Recently").
+    fn lone_name(&self, mi: usize, repeated: &rustc_hash::FxHashSet<&str>) -> bool {
+        let (a, b) = self.mention_toks(mi);
+        let not_a_person_word =
+            flag::PLACE | flag::NATIONALITY | flag::HEAD | flag::MODIFIER | flag::NOT_NAME;
+        a == b && !self.toks.has(a, not_a_person_word) && repeated.contains(self.lo(a))
+    }
+
     /// The noun phrase of the speaker of cue `c`.
     pub(super) fn speaker_np(&self, c: &Cue) -> Option<Np> {
         match c.kind {
@@ -260,7 +482,7 @@ impl Frame<'_> {
                 return None;
             }
             let lw = self.lo(p);
-            if self.toks.is_word(p)
+            if self.toks.is_alnum(p)
                 && word_lists().skip_between.contains(lw)
                 && !self.by_end.contains_key(&p)
             {
@@ -276,7 +498,7 @@ impl Frame<'_> {
             if matches!(lw, "," | "—" | "–") {
                 return self.np_before_apposition(p, u);
             }
-            if self.toks.is_word(p) && !is_function_word(lw) {
+            if self.toks.is_alnum(p) && !is_function_word(lw) {
                 return self.np_unnamed(p, u);
             }
             return None;
@@ -296,7 +518,7 @@ impl Frame<'_> {
                 return Np::named(f2, p, mj);
             }
             // "Officials in Kyiv said": the place only says where they are.
-            if self.toks.is_word(first - 2) {
+            if self.toks.is_alnum(first - 2) {
                 return Np::group(first - 2, p);
             }
         }
@@ -348,11 +570,28 @@ impl Frame<'_> {
             && first + UNNAMED_PHRASE_WORDS > p
             && self.frame(first - 1)
             && self.unit[first - 1] == u
-            && self.toks.is_word(first - 1)
+            && self.toks.is_alnum(first - 1)
             && !is_function_word(self.lo(first - 1))
-            && !self.toks.has(first - 1, flag::CUE)
+            && !self.toks.has(first - 1, flag::QUOTE_CUE)
         {
             first -= 1;
+        }
+        // "the former secretary of state": a role word before "of" heads the phrase.
+        if first >= 3
+            && self.lo(first - 1) == "of"
+            && self.toks.has(first - 2, flag::ROLE)
+            && self.unit[first - 2] == u
+        {
+            first -= 2;
+            while first > 0
+                && first + UNNAMED_PHRASE_WORDS > p
+                && self.frame(first - 1)
+                && self.unit[first - 1] == u
+                && self.toks.is_alnum(first - 1)
+                && !is_function_word(self.lo(first - 1))
+            {
+                first -= 1;
+            }
         }
         if first > 0 && matches!(self.lo(first - 1), "the" | "a" | "an") && self.frame(first - 1) {
             first -= 1;
@@ -369,7 +608,7 @@ impl Frame<'_> {
             if !self.frame(p) || self.unit[p] != u {
                 return None;
             }
-            if self.toks.is_word(p) && word_lists().skip_between.contains(self.lo(p)) {
+            if self.toks.is_alnum(p) && word_lists().skip_between.contains(self.lo(p)) {
                 k = p;
                 continue;
             }
@@ -386,9 +625,9 @@ impl Frame<'_> {
         }
         let p = self.lo(a - 1);
         word_lists().prepositions.contains(p)
-            || (self.toks.is_word(a - 1)
+            || (self.toks.is_alnum(a - 1)
                 && (p.ends_with("ed")
-                    || self.toks.has(a - 1, flag::CUE)
+                    || self.toks.has(a - 1, flag::QUOTE_CUE)
                     || matches!(
                         p,
                         "met" | "meet" | "meets" | "told" | "tell" | "thanked" | "congratulated"
@@ -413,7 +652,7 @@ impl Frame<'_> {
                 let modifier = m.form == MentionForm::Place
                     && first > 0
                     && matches!(self.lo(first - 1), "the" | "a" | "an" | "this" | "that");
-                if !m.quoted && !self.toks.toks[j].poss && !self.object_like(first) && !modifier {
+                if !m.quoted && !self.toks[j].poss() && !self.object_like(first) && !modifier {
                     if let Some(other) = self.coordinated_before(first, u) {
                         return Some(Np::group(other, j));
                     }
@@ -454,9 +693,9 @@ impl Frame<'_> {
                 }
                 return None;
             }
-            let roleish = lex.is_role(lw)
-                || lex.modifiers.contains(lw)
-                || lex.nationality.contains_key(lw)
+            let roleish = lex.roles.contains(lw)
+                || lex.is(lw, flag::MODIFIER)
+                || lex.nationalities.contains_key(lw)
                 || matches!(lw, "his" | "her" | "their" | "its" | "counterpart");
             if !roleish {
                 return None;
@@ -496,7 +735,7 @@ impl Frame<'_> {
         for j in k..(k + FORWARD_MENTION_WORDS).min(self.toks.len()) {
             if !self.frame(j)
                 || self.unit[j] != u
-                || !self.toks.is_word(j)
+                || !self.toks.is_alnum(j)
                 || matches!(self.lo(j), "as")
             {
                 break;
@@ -526,7 +765,7 @@ impl Frame<'_> {
                 j = b + 1;
                 continue;
             }
-            if !self.toks.is_word(j) {
+            if !self.toks.is_alnum(j) {
                 break;
             }
             let lw = self.lo(j);
@@ -545,7 +784,7 @@ impl Frame<'_> {
                     | "published"
                     | "released"
                     | "distributed"
-            ) || self.toks.has(j, flag::CUE) && j > start + 1
+            ) || self.toks.has(j, flag::QUOTE_CUE) && j > start + 1
             {
                 break;
             }
@@ -564,16 +803,119 @@ impl Frame<'_> {
     /// mention before it.
     fn resolve_pronoun(&self, p: usize, salient: &Salient) -> Option<usize> {
         let pronoun = Pronoun::of(self.lo(p))?;
-        salient.latest_before(pronoun, p).or_else(|| {
-            // No subject fits ("she" after "Mr Roberts met Ms Page"): the nearest
-            // fitting mention in any position, within the last few hundred bytes.
-            let at = self.toks.toks[p].start;
-            self.mentions_ending_near(at, PRONOUN_FALLBACK_BYTES)
-                .into_iter()
-                .find(|&mi| {
-                    let m = &self.mentions[mi];
-                    !m.quoted && pronoun.fits(m) && m.gender.is_some()
-                })
-        })
+        let subject = match pronoun {
+            Pronoun::It => None,
+            _ => salient.latest_subject_before(self, pronoun, p),
+        };
+        subject
+            .or_else(|| salient.latest_before(pronoun, p))
+            .or_else(|| {
+                // No subject fits ("she" after "Mr Roberts met Ms Page"): the nearest
+                // fitting mention in any position, within the last few hundred bytes.
+                let at = self.toks[p].start as usize;
+                self.mentions_ending_near(at, PRONOUN_FALLBACK_BYTES)
+                    .into_iter()
+                    .find(|&mi| {
+                        let m = &self.mentions[mi];
+                        !m.quoted && pronoun.fits(m) && m.gender.is_some()
+                    })
+            })
+    }
+}
+
+/// The last words of person mentions that stand two or more times in the document, as
+/// a name or the last word of one ("Donald Trump" ... "Trump").
+fn repeated_names<'t>(f: &Frame<'t>) -> rustc_hash::FxHashSet<&'t str> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut repeated = rustc_hash::FxHashSet::default();
+    for (mi, m) in f.mentions.iter().enumerate() {
+        if m.kind != ActorKind::Person {
+            continue;
+        }
+        let (_, b) = f.mention_toks(mi);
+        let w = f.toks.lower(b);
+        if !seen.insert(w) {
+            repeated.insert(w);
+        }
+    }
+    repeated
+}
+
+/// Words just before a quotation that make it a name or a word mentioned as a word,
+/// not anyone's speech ("the so-called “reform”", "the term “gig worker”").
+pub(super) fn names_a_thing(lw: &str) -> bool {
+    matches!(
+        lw,
+        "so-called"
+            | "term"
+            | "word"
+            | "words"
+            | "phrase"
+            | "titled"
+            | "entitled"
+            | "named"
+            | "dubbed"
+            | "nicknamed"
+            | "slogan"
+            | "known"
+    )
+}
+
+/// Speakers of quoted fragments that no cue attributes ("Trump groused that CNN
+/// “doesn’t treat me properly”", "He has called China “provocative”"): the subject of
+/// the clause the fragment stands in, when it is a person or a body (a pronoun
+/// resolved). A fragment starts in lower case; one that modifies the noun after it
+/// (a “supermax” prison) or follows a naming word ("so-called") is no one's speech.
+pub(super) fn fragment_speakers(f: &Frame, quotes: &mut [LocalQuote]) {
+    let mut salient: Option<Salient> = None;
+    for q in quotes.iter_mut() {
+        if q.kind != QuoteKind::Direct || q.speaker.is_some() || q.speaker_span.is_some() {
+            continue;
+        }
+        let i = f.toks.at_or_after(q.span.start);
+        let Some(t) = f.toks.get(i) else { continue };
+        if i < 2 {
+            continue;
+        }
+        // The opening mark is token i - 1; the word before it. A quotation after a
+        // colon in its sentence ("Kaine has taken the stance: “...”") counts as one
+        // that continues the clause.
+        let open = i - 1;
+        let after_colon = f.toks.is_punct(open - 1, ':') && f.frame(open - 1);
+        if (t.cap() && !after_colon) || !f.toks.is_alnum(i) {
+            continue;
+        }
+        if names_a_thing(f.lo(open - 1)) {
+            continue;
+        }
+        // A closing mark followed straight by a lower-case word: a modifier.
+        let end = f.toks.at_or_after(q.span.end);
+        let after = end + 1;
+        if f.toks.get(after).is_some_and(|t| !t.cap())
+            && f.toks.is_alnum(after)
+            && f.in_quote[after].is_none()
+            && !matches!(
+                f.lo(after),
+                "and" | "or" | "but" | "as" | "to" | "in" | "on" | "at" | "for"
+            )
+        {
+            continue;
+        }
+        let Some(np) = f.clause_subject_before(open) else {
+            continue;
+        };
+        let who = match (np.mention, np.pronoun) {
+            (Some(mi), _) => Some(mi),
+            (None, Some(p)) => {
+                let s = salient.get_or_insert_with(|| Salient::new(f));
+                f.resolve_pronoun(p, s)
+            }
+            _ => None,
+        };
+        let Some(mi) = who.filter(|&mi| f.mentions[mi].form != MentionForm::Place) else {
+            continue;
+        };
+        q.speaker = Some(mi);
+        q.speaker_span = Some(f.span(np.first, np.last));
     }
 }

@@ -1,7 +1,7 @@
 //! The small word lists of quote attribution, and word tests on them.
 
-use crate::extract::actors::lexicon::{Lexicon, Set};
-use crate::extract::actors::tokens::Tokens;
+use crate::extract::actors::lexicon::{flag, Lexicon, Set};
+use crate::text::Tokens;
 
 /// Adverbs, auxiliaries and time words that may stand between a speaker and the
 /// reporting verb ("X also said", "X on Tuesday said"), or open reported content.
@@ -208,7 +208,7 @@ pub(super) fn is_pronoun(w: &str) -> bool {
 /// Whether word token `i` is an abbreviation whose period ends no sentence ("Mr.",
 /// "Gen.", an initial).
 pub(super) fn is_abbrev(toks: &Tokens, i: usize) -> bool {
-    if !toks.is_word(i) {
+    if !toks.is_alnum(i) {
         return false;
     }
     let w = toks.lower(i);
@@ -231,12 +231,12 @@ pub(super) fn is_abbrev(toks: &Tokens, i: usize) -> bool {
                 | "co"
                 | "corp"
         )
-        || (w.chars().count() == 1 && toks.toks[i].cap)
+        || (w.chars().count() == 1 && toks[i].cap())
 }
 
 /// Whether `w` (lower case) is a word that is never part of a name, or no word at all.
 pub(super) fn is_function_word(w: &str) -> bool {
-    Lexicon::get().not_names.contains(w)
+    Lexicon::get().is(w, flag::NOT_NAME)
         || !w.chars().next().map(char::is_alphanumeric).unwrap_or(false)
 }
 
@@ -245,5 +245,5 @@ pub(super) fn looks_nominal(w: &str) -> bool {
     !(w.ends_with("ly")
         || w.ends_with("ed")
         || w.ends_with("ing")
-        || Lexicon::get().cues.contains_key(w))
+        || Lexicon::get().is(w, flag::QUOTE_CUE))
 }

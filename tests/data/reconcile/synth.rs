@@ -206,6 +206,7 @@ pub fn cluster(n_docs: usize, n_facts: usize, seed: u64, change_per_mille: usize
                 doc: id.clone(),
                 span: Span::new(sp.0, sp.1),
                 text: form.to_string(),
+                form: Default::default(),
             });
             let quote_id = QuoteId(s.quotes.len() as u32);
             s.quotes.push(Quote {
