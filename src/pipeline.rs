@@ -121,8 +121,9 @@ impl Reconciler {
     /// As [`Reconciler::reconcile`], telling `progress` how far each stage has got.
     pub fn reconcile_with_progress(&self, docs: &[Document], progress: Progress) -> Result<Report> {
         let docs = self.checked(docs)?;
-        let (sentences, Extraction { actors, quotes }) = self.segment_and_actors(&docs, progress);
         let layers = self.text_layers(&docs);
+        let (sentences, Extraction { actors, quotes }) =
+            self.segment_and_actors(&docs, &layers, progress);
         // Times and quantities do not feed the claims or their alignment: they are found
         // on a thread of their own while the claims are built and aligned (alignment
         // has a sequential merging phase that leaves cores free).
@@ -159,8 +160,8 @@ impl Reconciler {
     pub fn extract(&self, docs: &[Document]) -> Result<Extracted> {
         let docs = self.checked(docs)?;
         let progress = &mut |_, _, _| {};
-        let (_, Extraction { actors, quotes }) = self.segment_and_actors(&docs, progress);
         let layers = self.text_layers(&docs);
+        let (_, Extraction { actors, quotes }) = self.segment_and_actors(&docs, &layers, progress);
         let (times, quantities) = self.times_and_quantities(&docs, &layers);
         Ok(Extracted {
             documents: docs
@@ -197,9 +198,9 @@ impl Reconciler {
     /// ```
     pub fn align(&self, docs: &[Document]) -> Result<Alignment> {
         let docs = self.checked(docs)?;
-        let (sentences, Extraction { quotes, .. }) =
-            self.segment_and_actors(&docs, &mut |_, _, _| {});
         let layers = self.text_layers(&docs);
+        let (sentences, Extraction { quotes, .. }) =
+            self.segment_and_actors(&docs, &layers, &mut |_, _, _| {});
         let (claims, groups) = self.claims_of(&docs, &sentences, &quotes, &layers);
         Ok(Alignment::new(&docs, claims, groups))
     }
@@ -265,6 +266,7 @@ impl Reconciler {
     fn segment_and_actors(
         &self,
         docs: &[Document],
+        layers: &[text::Tokens],
         progress: Progress,
     ) -> (Vec<Vec<Sentence>>, Extraction) {
         let n = docs.len();
@@ -273,7 +275,11 @@ impl Reconciler {
         let sentences = crate::par::map(docs, threads, 2, segment::sentences);
         progress(Stage::Segment, n, n);
         progress(Stage::Actors, 0, 1);
-        let extraction = actors_and_quotes_on(docs, threads);
+        let paired: Vec<(&Document, &text::Tokens)> = docs.iter().zip(layers).collect();
+        let found = crate::par::map(&paired, threads, 8, |(doc, layer)| {
+            extract::document_on(doc, layer)
+        });
+        let extraction = resolve::extraction(docs, &found);
         progress(Stage::Actors, 1, 1);
         (sentences, extraction)
     }
