@@ -124,8 +124,9 @@ impl Reconciler {
     /// As [`Reconciler::reconcile`], telling `progress` how far each stage has got.
     pub fn reconcile_with_progress(&self, docs: &[Document], progress: Progress) -> Result<Report> {
         let docs = self.checked(docs)?;
-        let (sentences, Extraction { actors, quotes }) = self.segment_and_actors(&docs, progress);
         let layers = self.text_layers(&docs);
+        let (sentences, Extraction { actors, quotes }) =
+            self.segment_and_actors(&docs, &layers, progress);
         // Times and quantities do not feed the stories, the claims or their alignment:
         // they are found on a thread of their own meanwhile (alignment has a sequential
         // merging phase that leaves cores free).
@@ -210,8 +211,8 @@ impl Reconciler {
     pub fn extract(&self, docs: &[Document]) -> Result<Extracted> {
         let docs = self.checked(docs)?;
         let progress = &mut |_, _, _| {};
-        let (_, Extraction { actors, quotes }) = self.segment_and_actors(&docs, progress);
         let layers = self.text_layers(&docs);
+        let (_, Extraction { actors, quotes }) = self.segment_and_actors(&docs, &layers, progress);
         let (times, quantities) = self.times_and_quantities(&docs, &layers);
         Ok(Extracted {
             documents: docs
@@ -248,9 +249,9 @@ impl Reconciler {
     /// ```
     pub fn align(&self, docs: &[Document]) -> Result<Alignment> {
         let docs = self.checked(docs)?;
-        let (sentences, Extraction { quotes, .. }) =
-            self.segment_and_actors(&docs, &mut |_, _, _| {});
         let layers = self.text_layers(&docs);
+        let (sentences, Extraction { quotes, .. }) =
+            self.segment_and_actors(&docs, &layers, &mut |_, _, _| {});
         let parts = self.partition(&docs);
         let (claims, groups) = self.story_claims(&docs, &sentences, &quotes, &layers, &parts);
         Ok(Alignment::new(&docs, claims, groups))
@@ -332,6 +333,7 @@ impl Reconciler {
     fn segment_and_actors(
         &self,
         docs: &[Document],
+        layers: &[text::Tokens],
         progress: Progress,
     ) -> (Vec<Vec<Sentence>>, Extraction) {
         let n = docs.len();
@@ -340,7 +342,11 @@ impl Reconciler {
         let sentences = crate::par::map(docs, threads, 2, segment::sentences);
         progress(Stage::Segment, n, n);
         progress(Stage::Actors, 0, 1);
-        let extraction = actors_and_quotes_on(docs, threads);
+        let paired: Vec<(&Document, &text::Tokens)> = docs.iter().zip(layers).collect();
+        let found = crate::par::map(&paired, threads, 8, |(doc, layer)| {
+            extract::document_on(doc, layer)
+        });
+        let extraction = resolve::extraction(docs, &found);
         progress(Stage::Actors, 1, 1);
         (sentences, extraction)
     }

@@ -97,17 +97,22 @@ pub struct DocumentExtraction {
 /// assert_eq!(found.mentions[speaker].name(&doc.text), "Xi Jinping");
 /// ```
 pub fn document(doc: &Document) -> DocumentExtraction {
+    document_on(doc, &crate::text::Tokens::new(&doc.text, doc.body().start))
+}
+
+/// As [`document`], reading the document's text layer `toks` (its body's
+/// [`crate::text::Tokens`]) instead of tokenizing it again.
+pub(crate) fn document_on(doc: &Document, toks: &crate::text::Tokens) -> DocumentExtraction {
     let body = doc.body();
     let marks = marks::scan(&doc.text, body.start);
-    let toks = crate::text::Tokens::new(&doc.text, body.start);
-    let mut mentions = actors::mentions_in(doc, &[], &toks, &marks, true);
-    let quotes = quotes::quotes_in(doc, &mentions, &toks, &marks);
+    let mut mentions = actors::mentions_in(doc, &[], toks, &marks, true);
+    let quotes = quotes::quotes_in(doc, &mentions, toks, &marks);
     // A place that speaks ("Beijing said") is a body here; the other places keep only
     // their spans (nothing after this looks at a place's strings).
     for q in &quotes {
         if let Some(m) = q.speaker.and_then(|mi| mentions.get_mut(mi)) {
             if m.form == MentionForm::Place {
-                actors::complete_place(&toks, m);
+                actors::complete_place(toks, m);
                 m.form = MentionForm::Name;
             }
         }
