@@ -49,13 +49,22 @@ pub(super) fn assess(flag: &Flag, group: &Group, members: &[Facts]) -> (Confiden
     let (p, r) = reading(flag);
     points += p;
     reasons.push(r);
-    let level = if points >= HIGH_FROM {
+    let mut level = if points >= HIGH_FROM {
         Confidence::High
     } else if points >= MEDIUM_FROM {
         Confidence::Medium
     } else {
         Confidence::Low
     };
+    if level == Confidence::High && matches!(flag.kind, FlagKind::Date | FlagKind::Polarity) {
+        // On real multi-outlet news most date and negation differences between aligned
+        // sentences turn out to be two facts (2 of 24 such flags judged right on our
+        // development set, against 20 of 45 of the other kinds): never high alone.
+        level = Confidence::Medium;
+        reasons.push(
+            "a date or a negation: on real news these are often two different facts".to_string(),
+        );
+    }
     (level, reasons)
 }
 
