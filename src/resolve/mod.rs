@@ -123,15 +123,30 @@ fn add_speaker_references(actors: &mut [Actor], docs: &[Document], quotes: &[Quo
     refs.dedup();
     let text_of: BTreeMap<&DocId, &str> = docs.iter().map(|d| (&d.id, d.text.as_str())).collect();
     let mut touched = vec![false; actors.len()];
+    // the mentions each actor had before, sorted, so that a speaker phrase is checked
+    // against them by binary search (a long document repeats one speaker many times)
+    for a in actors.iter_mut() {
+        if !a
+            .mentions
+            .is_sorted_by_key(|m| (m.doc.clone(), m.span.start))
+        {
+            a.mentions
+                .sort_by(|x, y| (&x.doc, x.span.start).cmp(&(&y.doc, y.span.start)));
+        }
+    }
+    let own: Vec<usize> = actors.iter().map(|a| a.mentions.len()).collect();
     for (id, doc, span) in refs {
         let Some(actor) = actors.get_mut(id.0 as usize).filter(|a| a.id == id) else {
             continue;
         };
         // A speaker phrase that holds one of the actor's own mentions names it.
-        let named = actor
-            .mentions
+        let before = &actor.mentions[..own[id.0 as usize].min(actor.mentions.len())];
+        let upto = before.partition_point(|m| (&m.doc, m.span.start) < (doc, span.end));
+        let named = before[..upto]
             .iter()
-            .any(|m| &m.doc == doc && m.span.start < span.end && span.start < m.span.end);
+            .rev()
+            .take(OVERLAP_LOOKBACK)
+            .any(|m| &m.doc == doc && span.start < m.span.end);
         let Some(text) = text_of.get(doc).and_then(|t| t.get(span.start..span.end)) else {
             continue;
         };
@@ -158,6 +173,11 @@ fn add_speaker_references(actors: &mut [Actor], docs: &[Document], quotes: &[Quo
         }
     }
 }
+
+/// How many of an actor's mentions starting before a speaker phrase's end are checked
+/// for overlap with it: mentions are names a few words long, so only the last few can
+/// reach into the phrase.
+const OVERLAP_LOOKBACK: usize = 4;
 
 /// Whether `text` is a personal pronoun that can name a speaker.
 fn is_personal_pronoun(text: &str) -> bool {
