@@ -12,6 +12,7 @@ pub struct ActorId(pub u32);
 /// What kind of actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ActorKind {
     /// A person.
     Person,
@@ -28,6 +29,7 @@ pub enum ActorKind {
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ReferenceForm {
     /// By name ("Xi Jinping", "Mr Xi", "Beijing").
     #[default]
@@ -218,6 +220,7 @@ impl<'de> Deserialize<'de> for Role {
 /// Direct words in quotation marks, or reported (indirect) speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum QuoteKind {
     /// Words inside quotation marks.
     Direct,

@@ -12,6 +12,7 @@ pub struct ClaimId(pub u32);
 /// Whether a claim asserts or denies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Polarity {
     /// Asserted.
     Positive,

@@ -18,6 +18,7 @@ pub struct SharedPassage {
 /// How much of a copy its original accounts for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CopyExtent {
     /// Nearly every sentence of the copy is in the shared passages.
     Full,
@@ -28,6 +29,7 @@ pub enum CopyExtent {
 /// What decided which side of a copy link is the original.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CopyOrder {
     /// The copy credits a wire agency and the original is that agency's own text.
     Credited,

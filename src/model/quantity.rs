@@ -8,6 +8,7 @@ use std::hash::{Hash, Hasher};
 /// How a number was qualified.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Approx {
     /// Stated as exact.
     Exact,

@@ -10,6 +10,7 @@ use std::fmt;
 /// What kind of disagreement a flag reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FlagKind {
     /// Times of the same act that cannot be the same.
     Date,
@@ -52,6 +53,7 @@ impl FlagKind {
 /// How serious a disagreement is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
     /// The sources cannot both be right.
     Contradiction,
@@ -63,6 +65,7 @@ pub enum Severity {
 /// [`Flag::reasons`]). Orders `High` first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Confidence {
     /// Several outlets on each side, close sentences, values read without inference.
     High,
@@ -140,6 +143,7 @@ pub struct Evidence {
 /// What one step of a word-level diff does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DiffOpKind {
     /// The same word on both sides (after folding case, quote style and punctuation).
     Equal,
@@ -316,6 +320,7 @@ impl<'de> Deserialize<'de> for EvidenceValue {
 /// What kind of happening an event is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum EventKind {
     /// A statement, declaration or announcement issued.
     Statement,
@@ -348,6 +353,7 @@ impl EventKind {
 /// When an event happened, as the sources give it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum EventTime {
     /// No source says when.
     Unknown,

@@ -171,6 +171,7 @@ impl fmt::Display for Date {
 
 /// Why a string is not a date in `YYYY-MM-DD` form.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum DateParseError {
     /// The string is not of the shape `YYYY-MM-DD`.
     Shape,
@@ -279,6 +280,7 @@ pub struct Sentence {
 /// What kind of thing a token is (see [`crate::text`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TokenKind {
     /// Letters and digits, with inner apostrophes ("didn't", "O'Brien"), inner hyphens
     /// ("year-old"), the periods of a dotted abbreviation ("U.S.", "p.m."); a number that

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// How precise a time value is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Granularity {
     /// A time of day.
     TimeOfDay,
@@ -41,6 +42,7 @@ pub struct Interval {
 /// What kind of temporal expression (the TIMEX3 types).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TimeKind {
     /// A calendar date or period ("on Wednesday", "last week", "in September").
     Date,

@@ -13,6 +13,7 @@ use std::str::FromStr;
 
 /// A part of the day, as TIMEX3 names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DayPart {
     /// `MO`, 05:00 to 12:00.
     Morning,
@@ -62,6 +63,7 @@ impl DayPart {
 
 /// A season of the year; winter runs from December into the next year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Season {
     /// `SP`: March to May.
     Spring,
@@ -105,6 +107,7 @@ impl Season {
 
 /// A time of day: a clock time or a part of the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TimeOfDay {
     /// `15:30`.
     Clock {
@@ -129,6 +132,7 @@ impl TimeOfDay {
 
 /// A vague reference to a time (TIMEX3 `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TimeRef {
     /// Now ("currently", and "today" with no date to say which day).
     Present,
@@ -158,6 +162,7 @@ impl TimeRef {
 
 /// The size of a period of the calendar nothing else is known of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CalendarUnit {
     /// `XXXX-XX-XX`.
     Day,
@@ -325,6 +330,7 @@ impl fmt::Display for CalendarValue {
 
 /// The calendar unit a length of time is counted in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DurationUnit {
     /// `PT..M`.
     Minute,
@@ -436,6 +442,7 @@ impl fmt::Display for Duration {
 
 /// A recurrence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Recurrence {
     /// Every such day of the week: `XXXX-WXX-1` ("every Monday", "on Mondays").
     Weekday(u32),

@@ -33,6 +33,7 @@ fn approx_name(a: Approx) -> &'static str {
         Approx::AtLeast => "at_least",
         Approx::AtMost => "at_most",
         Approx::Range => "range",
+        other => panic!("no case name for {other:?}"),
     }
 }
 

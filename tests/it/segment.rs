@@ -75,6 +75,7 @@ fn token_cases() {
                     TokenKind::Word => "w",
                     TokenKind::Number => "n",
                     TokenKind::Punct => "p",
+                    other => panic!("no case name for {other:?}"),
                 };
                 format!("{}:{kind}", t.span.slice(text))
             })

@@ -60,6 +60,7 @@ fn kind_name(t: &TimeExpr) -> &'static str {
         TimeKind::Time => "time",
         TimeKind::Duration => "duration",
         TimeKind::Set => "set",
+        other => panic!("no case name for {other:?}"),
     }
 }
 
