@@ -35,6 +35,7 @@ __all__ = [
     "flags_table",
     "reconcile",
     "segment",
+    "stories",
     "to_jsonl",
 ]
 
@@ -152,6 +153,17 @@ _FLAG_COLUMNS = [
     ("text", "string"),
     ("value", "string"),
 ]
+
+
+def stories(docs: Any, *, config: Mapping[str, Any] | None = None) -> dict:
+    """The documents partitioned into stories, one per real-world happening:
+    ``corroborate stories --format json``.
+
+    Only ``threads`` of ``config`` matters here.
+    """
+    settings = _settings(config)
+    threads = settings.get("threads")
+    return _json.loads(_native.stories_json(to_jsonl(docs), _ORIGIN, threads=threads))
 
 
 def flags_table(report: Mapping[str, Any]):

@@ -174,6 +174,33 @@ fn extract_json(
     Ok(text)
 }
 
+/// What `stories --format json` prints for the documents of `jsonl`: their partition
+/// into stories, one per real-world happening.
+#[pyfunction]
+#[pyo3(signature = (jsonl, origin, *, threads=None))]
+fn stories_json(
+    py: Python<'_>,
+    jsonl: &[u8],
+    origin: &str,
+    threads: Option<usize>,
+) -> PyResult<String> {
+    let settings = Settings {
+        threads,
+        align_threshold: None,
+        min_confidence: None,
+    };
+    let text = run(py, || {
+        let (config, _) = settings.build()?;
+        let docs = documents(origin, jsonl)?;
+        let stories = Reconciler::new(config)
+            .stories(&docs)
+            .map_err(|e| Failure::Input(e.to_string()))?;
+        let list = json_text(|out| report::write_json(&stories, out))?;
+        Ok(format!("{{\"stories\": {list}}}"))
+    })?;
+    Ok(text)
+}
+
 /// The module `corroborate._native`.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -181,5 +208,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_json, m)?)?;
     m.add_function(wrap_pyfunction!(segment_json, m)?)?;
     m.add_function(wrap_pyfunction!(extract_json, m)?)?;
+    m.add_function(wrap_pyfunction!(stories_json, m)?)?;
     Ok(())
 }

@@ -5,7 +5,7 @@
 //! (a slice of documents), [`copies`] finds the documents that repeat passages of
 //! another near-verbatim, says which passages, and points each link from the original
 //! (the credited agency's own text, else the earlier publication) to the copy;
-//! [`annotate`] then counts, for every group of a [`Report`], the independent outlets
+//! [`annotate`] then counts, for every group of a [`Report`](crate::model::Report), the independent outlets
 //! among its members and marks flags whose side rests only on copies of one source.
 //!
 //! Rooms: `passages` (sentences as shingles, quotations left out), `credits` (wire
@@ -15,7 +15,7 @@
 //!
 //! *Cost.* No pair of documents is compared unless an index of shingles joins them:
 //! each later carrier of a shingle is paired with at most
-//! [`join::ANCHORS_PER_SHINGLE`] earlier ones and its predecessor, so the candidate
+//! `ANCHORS_PER_SHINGLE` earlier ones and its predecessor, so the candidate
 //! pairs grow with the number of shingles, not with the square of the documents. Each
 //! candidate pair is verified in time linear in the two documents.
 //!

@@ -1,7 +1,7 @@
 //! Word tokens with folded forms, for comparing wordings: case, quote style and
 //! punctuation are ignored, contractions are split ("didn't" is `did` + `not`),
 //! hyphenated words are split ("12-point" is `12` + `point`), and letters an editor put
-//! in brackets inside a word belong to it ("[T]he" is `the`).
+//! in brackets inside a word belong to it (`[T]he` is `the`).
 
 use crate::model::{Span, TokenKind};
 use crate::text::{Token, Tokens};

@@ -5,7 +5,7 @@
 //! punctuation mark with its byte span into the original text, its kind, its shape
 //! (capitalized, glued to the previous token, after a line break, possessive, hyphenated,
 //! ...), an interned lower-case symbol ([`Sym`]) and the lexicon flags of that symbol
-//! ([`crate::lexicon::flag`]). One lower-cased copy of the text is kept: an ASCII
+//! (the lexicon's flags). One lower-cased copy of the text is kept: an ASCII
 //! token's lower-case form is its own byte range in the copy; other words have their
 //! full lower-case form appended after the text.
 //!
@@ -24,7 +24,7 @@ use crate::model::Span;
 use rustc_hash::FxHashMap;
 
 /// An interned lower-case word (or punctuation mark) of one document: the lexicon's
-/// [`WordId`] for a word that is in a list, else an id of the document's own, numbered
+/// the lexicon's id for a word that is in a list, else an id of the document's own, numbered
 /// from [`Tokens::own_syms_from`] in order of first occurrence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Sym(pub u32);
@@ -212,7 +212,7 @@ impl Tokens {
             .and_then(|t| (t.kind == TokenKind::Punct).then_some(t.ch))
     }
 
-    /// Whether token `i` is in a lexicon list of `bits` ([`crate::lexicon::flag`]).
+    /// Whether token `i` is in a lexicon list of `bits`.
     #[inline]
     pub fn has(&self, i: usize, bits: u64) -> bool {
         self.toks.get(i).is_some_and(|t| t.has(bits))
