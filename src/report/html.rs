@@ -76,9 +76,11 @@ const SCRIPT: &str = r#"
   ok.id = 'script-ok';
   ok.hidden = true;
   ok.setAttribute('data-flags', String(flags.length));
-  var graph = document.getElementById('copy-graph');
-  ok.setAttribute('data-copy-links', String(graph ? graph.querySelectorAll('line.copy-link').length : 0));
-  ok.setAttribute('data-graph-drawn', String(!!graph && graph instanceof SVGSVGElement && graph.getBBox().width > 0));
+  var graphs = Array.prototype.slice.call(document.querySelectorAll('svg.copy-graph'));
+  var links = 0;
+  graphs.forEach(function (g) { links += g.querySelectorAll('line.copy-link').length; });
+  ok.setAttribute('data-copy-links', String(links));
+  ok.setAttribute('data-graph-drawn', String(graphs.length > 0 && graphs.every(function (g) { return g instanceof SVGSVGElement && g.getBBox().width > 0; })));
   document.body.appendChild(ok);
 })();
 "#;

@@ -4,7 +4,7 @@
 
 use super::doc_name;
 use super::html::esc as html_esc;
-use crate::model::{CopyExtent, DocId, Group, Report};
+use crate::model::{CopyExtent, CopyLink, DocId, Group, Report};
 use std::io::{self, Write};
 
 /// Most documents the copy graph draws; past it the page lists the links only (a
@@ -98,7 +98,19 @@ pub(super) fn write_html(out: &mut impl Write, r: &Report) -> io::Result<()> {
     if r.provenance.is_empty() {
         out.write_all("<p>No document copies another.</p>\n".as_bytes())?;
     } else {
-        graph(out, r)?;
+        let stories = links_by_story(r);
+        let several = stories.len() > 1;
+        for (k, (title, links)) in stories.iter().enumerate() {
+            if several {
+                writeln!(
+                    out,
+                    "<h3>Copies in story {}: {}</h3>",
+                    k + 1,
+                    html_esc(title)
+                )?;
+            }
+            graph(out, r, links, k + 1)?;
+        }
         out.write_all("<ul class=\"copies\">\n".as_bytes())?;
         for l in &r.provenance {
             writeln!(
@@ -129,10 +141,36 @@ pub(super) fn write_html(out: &mut impl Write, r: &Report) -> io::Result<()> {
     out.write_all("</ul>\n</section>\n".as_bytes())
 }
 
-/// The copy graph: the documents taking part in a link on a circle, an arrow from each
-/// original to its copy (dashed for a partial copy).
-fn graph(out: &mut impl Write, r: &Report) -> io::Result<()> {
-    let mut nodes: Vec<&DocId> = r.provenance.iter().flat_map(|l| [&l.from, &l.to]).collect();
+/// The copy links of each story that has any, in story order, with the story's title
+/// (links never cross stories; a report without stories is one).
+fn links_by_story(r: &Report) -> Vec<(String, Vec<&CopyLink>)> {
+    let story_of: std::collections::BTreeMap<&DocId, usize> = r
+        .stories
+        .iter()
+        .enumerate()
+        .flat_map(|(k, s)| s.documents.iter().map(move |d| (d, k)))
+        .collect();
+    let mut by: std::collections::BTreeMap<usize, Vec<&CopyLink>> = Default::default();
+    for l in &r.provenance {
+        let k = story_of.get(&l.from).copied().unwrap_or(usize::MAX);
+        by.entry(k).or_default().push(l);
+    }
+    by.into_iter()
+        .map(|(k, links)| {
+            let title = r
+                .stories
+                .get(k)
+                .map(|s| s.title.clone())
+                .unwrap_or_default();
+            (title, links)
+        })
+        .collect()
+}
+
+/// The copy graph of one story: the documents taking part in a link on a circle, an
+/// arrow from each original to its copy (dashed for a partial copy).
+fn graph(out: &mut impl Write, r: &Report, links: &[&CopyLink], k: usize) -> io::Result<()> {
+    let mut nodes: Vec<&DocId> = links.iter().flat_map(|l| [&l.from, &l.to]).collect();
     nodes.sort();
     nodes.dedup();
     if nodes.len() > MAX_GRAPH_DOCUMENTS {
@@ -155,10 +193,10 @@ fn graph(out: &mut impl Write, r: &Report) -> io::Result<()> {
     let index = |d: &DocId| nodes.binary_search(&d).ok();
     writeln!(
         out,
-        "<svg id=\"copy-graph\" width=\"{size:.0}\" height=\"{size:.0}\" viewBox=\"0 0 {size:.0} {size:.0}\" role=\"img\" aria-label=\"copy graph\">"
+        "<svg class=\"copy-graph\" id=\"copy-graph-{k}\" width=\"{size:.0}\" height=\"{size:.0}\" viewBox=\"0 0 {size:.0} {size:.0}\" role=\"img\" aria-label=\"copy graph\">"
     )?;
     out.write_all("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"18\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n".as_bytes())?;
-    for l in &r.provenance {
+    for l in links {
         let (Some(a), Some(b)) = (index(&l.from), index(&l.to)) else {
             continue;
         };
