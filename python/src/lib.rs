@@ -149,14 +149,14 @@ fn segment_json(py: Python<'_>, jsonl: &[u8], origin: &str) -> PyResult<String> 
     Ok(text)
 }
 
-/// What `extract --format json` prints for the documents of `jsonl`.
-#[pyfunction]
-#[pyo3(signature = (jsonl, origin, *, threads=None))]
-fn extract_json(
+/// `make`'s JSON text for the documents of `jsonl`, run by a reconciler on `threads`
+/// (the settings `extract` and `stories` take).
+fn with_reconciler(
     py: Python<'_>,
     jsonl: &[u8],
     origin: &str,
     threads: Option<usize>,
+    make: impl FnOnce(&Reconciler, &[Document]) -> Result<String, Failure> + Send,
 ) -> PyResult<String> {
     let settings = Settings {
         threads,
@@ -166,12 +166,26 @@ fn extract_json(
     let text = run(py, || {
         let (config, _) = settings.build()?;
         let docs = documents(origin, jsonl)?;
-        let extracted = Reconciler::new(config)
-            .extract(&docs)
-            .map_err(|e| Failure::Input(e.to_string()))?;
-        json_text(|out| report::write_json(&extracted, out))
+        make(&Reconciler::new(config), &docs)
     })?;
     Ok(text)
+}
+
+/// What `extract --format json` prints for the documents of `jsonl`.
+#[pyfunction]
+#[pyo3(signature = (jsonl, origin, *, threads=None))]
+fn extract_json(
+    py: Python<'_>,
+    jsonl: &[u8],
+    origin: &str,
+    threads: Option<usize>,
+) -> PyResult<String> {
+    with_reconciler(py, jsonl, origin, threads, |reconciler, docs| {
+        let extracted = reconciler
+            .extract(docs)
+            .map_err(|e| Failure::Input(e.to_string()))?;
+        json_text(|out| report::write_json(&extracted, out))
+    })
 }
 
 /// What `stories --format json` prints for the documents of `jsonl`: their partition
@@ -184,21 +198,13 @@ fn stories_json(
     origin: &str,
     threads: Option<usize>,
 ) -> PyResult<String> {
-    let settings = Settings {
-        threads,
-        align_threshold: None,
-        min_confidence: None,
-    };
-    let text = run(py, || {
-        let (config, _) = settings.build()?;
-        let docs = documents(origin, jsonl)?;
-        let stories = Reconciler::new(config)
-            .stories(&docs)
+    with_reconciler(py, jsonl, origin, threads, |reconciler, docs| {
+        let stories = reconciler
+            .stories(docs)
             .map_err(|e| Failure::Input(e.to_string()))?;
         let list = json_text(|out| report::write_json(&stories, out))?;
         Ok(format!("{{\"stories\": {list}}}"))
-    })?;
-    Ok(text)
+    })
 }
 
 /// The module `corroborate._native`.

@@ -357,10 +357,17 @@ impl Lexicon {
     /// ("Monday", not "Mondays" or "Mon") or a day relative to the day of writing
     /// ("yesterday", "tonight").
     pub fn is_day_word(&self, word: &str) -> bool {
-        self.word(word).is_some_and(|i| {
-            matches!(i.weekday, Some((_, false, false)))
-                || matches!(i.time, Some(TimeWord::Day(..)))
-        })
+        self.is_weekday_name(word)
+            || self
+                .word(word)
+                .is_some_and(|i| matches!(i.time, Some(TimeWord::Day(..))))
+    }
+
+    /// Whether `word` (any case) is a weekday written out in the singular ("Monday",
+    /// not "Mondays" or "Tues").
+    pub fn is_weekday_name(&self, word: &str) -> bool {
+        self.word(word)
+            .is_some_and(|i| matches!(i.weekday, Some((_, false, false))))
     }
 
     /// Whether `word` (any case) makes a time expression name its day only by

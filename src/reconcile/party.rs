@@ -304,29 +304,14 @@ pub fn bare_title(written: &str) -> Option<Vec<String>> {
     (title_word(last) && !honorific(last) && ws.iter().all(fits)).then_some(role)
 }
 
-/// Capitalised words that name a day or a month, not a source ("citing new floods on
-/// Tuesday").
-const CALENDAR_NAMES: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Whether `w` is a capitalised day or month name ("Tuesday", "March"), which names no
+/// source ("citing new floods on Tuesday").
+fn calendar_name(w: &str) -> bool {
+    let mut chars = w.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    let lex = One::get();
+    capitalised && (lex.is_weekday_name(w) || lex.is_month_name(w))
+}
 
 /// Whether an unresolved speaker reads as a name ("Qin Gang", "the Kremlin") rather than
 /// a description ("a 12-point paper", "officials").
@@ -666,7 +651,7 @@ impl Party {
             let name: Vec<&str> = p
                 .name
                 .split_whitespace()
-                .filter(|w| !CALENDAR_NAMES.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+                .filter(|w| !calendar_name(w.trim_matches(|c: char| !c.is_alphabetic())))
                 .collect();
             p.actor.is_none() && p.role.is_none() && !looks_named(&name.join(" "))
         };
