@@ -100,7 +100,16 @@ impl<'c> CueIndex<'c> {
         if after < unit.end {
             let c = cues[after];
             let near = c.a - qb <= CUE_AFTER_QUOTE_TOKENS;
+            // `,” and Ana Ruiz, who says ...`, `,” but he also noted`, `», a déclaré X,
+            // who added`: another clause with its own speech.
+            let conjunction = (qb + 1..c.a)
+                .find(|&j| f.toks.is_alnum(j))
+                .is_some_and(|j| {
+                    matches!(f.lo(j), "and" | "but" | "while" | "whereas" | "although")
+                })
+                || (qb + 1..c.a).any(|j| f.lo(j) == "who");
             if near
+                && !conjunction
                 && !(qb + 1..c.a).any(|j| f.in_quote[j].is_some())
                 && self.cues.np[after].is_some()
                 && c.kind != CueKind::Source
@@ -113,8 +122,18 @@ impl<'c> CueIndex<'c> {
             .checked_sub(1)
             .and_then(|k| within(self.prev_verb[k]))
             .or_else(|| within(self.next_source.get(unit.start).copied().flatten()))
-            // c. any later cue in the frame.
-            .or_else(|| within(self.next_np.get(after).copied().flatten()))
+            // c. any later cue in the frame, but for the cue of a relative clause
+            // (", who added"): that one reports speech of its own.
+            .or_else(|| {
+                within(self.next_np.get(after).copied().flatten()).filter(|&k| !self.relative(f, k))
+            })
+    }
+
+    /// Whether cue `k`'s speaker is the antecedent of a relative "who" ("X, who
+    /// added").
+    fn relative(&self, f: &Frame, k: usize) -> bool {
+        self.cues.np[k]
+            .is_some_and(|np| np.last + 2 < self.cues.cues[k].a && f.lo(np.last + 2) == "who")
     }
 
     /// The last cue of unit `u` with a speaker phrase.

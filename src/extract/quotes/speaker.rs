@@ -384,6 +384,12 @@ impl Frame<'_> {
                 }
             } else if matches!(self.lo(j), "he" | "she") && self.opens_clause(j) {
                 return Some(Np::pronoun(j, true));
+            } else if self.lo(j) == "who" {
+                // "Trump, who has repeatedly mocked the “deal”": the relative clause's
+                // subject.
+                if let Some(np) = self.relative_antecedent(j, u) {
+                    return Some(np);
+                }
             }
         }
         None
@@ -506,6 +512,11 @@ impl Frame<'_> {
                 }
                 return None;
             }
+            if lw == "who" {
+                if let Some(np) = self.relative_antecedent(p, u) {
+                    return Some(np);
+                }
+            }
             if is_pronoun(lw) {
                 return Some(Np::pronoun(p, true));
             }
@@ -517,6 +528,21 @@ impl Frame<'_> {
             }
             return None;
         }
+    }
+
+    /// The person a relative "who" at token `p` stands for: the name just before its
+    /// comma ("Trump, who has called the pact “insanity,”").
+    fn relative_antecedent(&self, p: usize, u: usize) -> Option<Np> {
+        if p < 2 || !matches!(self.lo(p - 1), "," | "—" | "–") || self.unit[p - 2] != u {
+            return None;
+        }
+        let mi = self.by_end.get(&(p - 2)).filter(|_| self.frame(p - 2))?;
+        let m = &self.mentions[mi];
+        if m.kind != ActorKind::Person || m.form == MentionForm::Place || m.quoted {
+            return None;
+        }
+        let (first, _) = self.mention_toks(mi);
+        Some(Np::named(first, p - 2, mi))
     }
 
     /// The "(" that the ")" at token `p` closes, within [`BRACKET_TOKENS`] in unit `u`.
