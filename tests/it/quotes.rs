@@ -196,6 +196,11 @@ fn shared_family_name_cases() {
 }
 
 #[test]
+fn relative_clause_cases() {
+    run_case_file(include_str!("../data/quotes/relatives.txt"));
+}
+
+#[test]
 fn partial_quotation_cases() {
     run_case_file(include_str!("../data/quotes/partial.txt"));
 }
