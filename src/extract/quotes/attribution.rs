@@ -5,6 +5,7 @@
 
 use super::frame::Frame;
 use super::speaker::Cues;
+use super::words::word_lists;
 use super::LocalQuote;
 use crate::extract::actors::lexicon::CueKind;
 use crate::extract::marks::Marked;
@@ -107,7 +108,7 @@ impl<'c> CueIndex<'c> {
                 .is_some_and(|j| {
                     matches!(f.lo(j), "and" | "but" | "while" | "whereas" | "although")
                 })
-                || (qb + 1..c.a).any(|j| f.lo(j) == "who");
+                || self.relative(f, after);
             if near
                 && !conjunction
                 && !(qb + 1..c.a).any(|j| f.in_quote[j].is_some())
@@ -129,11 +130,17 @@ impl<'c> CueIndex<'c> {
             })
     }
 
-    /// Whether cue `k`'s speaker is the antecedent of a relative "who" ("X, who
-    /// added").
+    /// Whether cue `k` is the verb of a relative clause on its speaker ("X, who
+    /// added", "X, who has also said"), not of a clause of which X is the subject ("X,
+    /// who herds camels, told").
     fn relative(&self, f: &Frame, k: usize) -> bool {
-        self.cues.np[k]
-            .is_some_and(|np| np.last + 2 < self.cues.cues[k].a && f.lo(np.last + 2) == "who")
+        let a = self.cues.cues[k].a;
+        self.cues.np[k].is_some_and(|np| {
+            let who = np.last + 2;
+            who < a
+                && f.lo(who) == "who"
+                && (who + 1..a).all(|j| word_lists().skip_between.contains(f.lo(j)))
+        })
     }
 
     /// The last cue of unit `u` with a speaker phrase.
