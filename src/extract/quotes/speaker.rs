@@ -613,15 +613,17 @@ impl Frame<'_> {
     /// A phrase ending at word `p` that names no known actor ("US officials",
     /// "analysts"), when it is noun-like.
     fn np_unnamed(&self, p: usize, u: usize) -> Option<Np> {
+        // Back over content words of the phrase (cue words too, after "of").
+        let content_word = |j: usize, cue_ok: bool| {
+            j + 1 + UNNAMED_PHRASE_WORDS > p
+                && self.frame(j)
+                && self.unit[j] == u
+                && self.toks.is_alnum(j)
+                && !is_function_word(self.lo(j))
+                && (cue_ok || !self.toks.has(j, flag::QUOTE_CUE))
+        };
         let mut first = p;
-        while first > 0
-            && first + UNNAMED_PHRASE_WORDS > p
-            && self.frame(first - 1)
-            && self.unit[first - 1] == u
-            && self.toks.is_alnum(first - 1)
-            && !is_function_word(self.lo(first - 1))
-            && !self.toks.has(first - 1, flag::QUOTE_CUE)
-        {
+        while first > 0 && content_word(first - 1, false) {
             first -= 1;
         }
         // "the former secretary of state": a role word before "of" heads the phrase.
@@ -631,13 +633,7 @@ impl Frame<'_> {
             && self.unit[first - 2] == u
         {
             first -= 2;
-            while first > 0
-                && first + UNNAMED_PHRASE_WORDS > p
-                && self.frame(first - 1)
-                && self.unit[first - 1] == u
-                && self.toks.is_alnum(first - 1)
-                && !is_function_word(self.lo(first - 1))
-            {
+            while first > 0 && content_word(first - 1, true) {
                 first -= 1;
             }
         }
