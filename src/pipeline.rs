@@ -219,6 +219,7 @@ impl Reconciler {
         let layers = self.text_layers(&docs);
         let (_, found) = self.segment_and_mentions(&docs, &layers, progress);
         let Extraction { actors, quotes } = resolve::extraction(&docs, &found);
+        drop(found);
         let (times, quantities) = self.times_and_quantities(&docs, &layers);
         Ok(Extracted {
             documents: docs
