@@ -1,4 +1,4 @@
-"""Reconcile a large collection of articles on Apache Spark, one story per task.
+"""Reconcile a large collection of articles on Apache Spark, story by story.
 
 Usage::
 
@@ -20,8 +20,9 @@ How the work is split:
    with the number of articles (the stage compares only articles that share rare
    keys), and the driver holds every profile (a few kilobytes an article) for it.
 3. **Shuffle**: the articles are grouped by story.
-4. **Reconcile** (every executor, one story per task, ``applyInPandas``): the Rust
-   core reconciles the story's articles as a story already found
+4. **Reconcile** (every executor; each task takes the whole stories of one partition,
+   hash-partitioned by story and sorted within it, ``mapInPandas``): the Rust core
+   reconciles each story's articles as a story already found
    (``config={"stories": "found"}``), which is exactly that story's part of ``check``
    on the whole input.
 
@@ -97,29 +98,62 @@ def profiles_of_batches(batches):
         )
 
 
-def _flags_of(frame, mode: str):
-    import pandas as pd
-
+def _flags_of(frame, mode: str) -> list[dict]:
+    """One story's articles (a pandas frame with a ``story`` column) in, its flag rows
+    out."""
     story = str(frame["story"].iloc[0])
     # One thread per task: Spark already runs one task per core.
     report = corroborate.reconcile(_records(frame), config={"threads": 1, "stories": mode})
     rows = corroborate.flags_table(report).to_pylist()
     for row in rows:
         row["story"] = story
+    return rows
+
+
+def _stories_in(batches):
+    """The stories of a partition sorted by story, each as one frame, whole even when
+    it spans two Arrow batches."""
+    import pandas as pd
+
+    pending = None
+    for frame in batches:
+        if frame.empty:
+            continue
+        # positions where the story changes; the partition is sorted by story
+        stories = frame["story"]
+        starts = [0] + [i for i in range(1, len(frame)) if stories.iat[i] != stories.iat[i - 1]]
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(frame)
+            part = frame.iloc[start:end]
+            if pending is not None and pending["story"].iat[0] == part["story"].iat[0]:
+                part = pd.concat([pending, part])
+                pending = None
+            if pending is not None:
+                yield pending
+            pending = part
+    if pending is not None:
+        yield pending
+
+
+def _flags_of_partitions(batches, mode: str):
+    import pandas as pd
+
     columns = [c.split()[0].strip("`") for c in FLAGS_SCHEMA.split(", ")]
-    return pd.DataFrame(rows, columns=columns)
+    for story in _stories_in(batches):
+        yield pd.DataFrame(_flags_of(story, mode), columns=columns)
 
 
-def flags_of_found_story(frame):
-    """applyInPandas: the articles of one story the stories stage found in, its flag
-    rows out."""
-    return _flags_of(frame, "found")
+def flags_of_found_stories(batches):
+    """mapInPandas over a partition sorted by story: the articles of the stories the
+    stories stage found in, their flag rows out."""
+    return _flags_of_partitions(batches, "found")
 
 
-def flags_of_given_story(frame):
-    """applyInPandas: the articles of one story of the input's story column in, its
-    flag rows out (as ``check`` on those articles alone)."""
-    return _flags_of(frame, "cluster")
+def flags_of_given_stories(batches):
+    """mapInPandas over a partition sorted by story: the articles of stories of the
+    input's story column in, their flag rows out (each as ``check`` on those articles
+    alone)."""
+    return _flags_of_partitions(batches, "cluster")
 
 
 def read_articles(spark, path: str, story_column: str | None = None):
@@ -178,7 +212,7 @@ def run(spark, input_path: str, output_dir: str, story_column: str | None = None
     seconds = {}
     if story_column:
         grouped = articles
-        apply = flags_of_given_story
+        apply = flags_of_given_stories
         stories = (
             articles.groupBy("story")
             .agg(F.sort_array(F.collect_list("id")).alias("documents"))
@@ -198,14 +232,21 @@ def run(spark, input_path: str, output_dir: str, story_column: str | None = None
             "id string, story string",
         )
         grouped = articles.join(assignment, "id")
-        apply = flags_of_found_story
+        apply = flags_of_found_stories
         stories = spark.createDataFrame(
             _story_rows(found),
             "story string, title string, first_published string, "
             "last_published string, documents array<string>",
         )
     flags_dir = os.path.join(output_dir, "flags")
-    flags = grouped.groupBy("story").applyInPandas(apply, schema=FLAGS_SCHEMA)
+    # Each task takes many whole stories (hash-partitioned by story, sorted within the
+    # partition) in one Python call: a call per story costs more than a small story.
+    partitions = max(8, 4 * spark.sparkContext.defaultParallelism)
+    flags = (
+        grouped.repartition(partitions, "story")
+        .sortWithinPartitions("story", "id")
+        .mapInPandas(apply, schema=FLAGS_SCHEMA)
+    )
     flags.write.mode("overwrite").parquet(flags_dir)
     # The stories table takes its flag counts from the written flags: the core runs
     # once per story.
@@ -253,7 +294,7 @@ def session(master: str):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m corroborate.spark",
-        description="Reconcile articles on Spark, one story per task.",
+        description="Reconcile articles on Spark, story by story.",
     )
     parser.add_argument("input", help="JSONL or Parquet of articles")
     parser.add_argument("output_dir", help="where flags/ and stories/ are written")
