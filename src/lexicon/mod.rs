@@ -12,6 +12,7 @@ mod files;
 pub(crate) mod format;
 mod table;
 mod types;
+mod units;
 
 pub(crate) use comparison::{ComparisonLists, GenericWord};
 pub(crate) use table::{fold, PackedKey, WordId, WordTable};
