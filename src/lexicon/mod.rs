@@ -114,6 +114,8 @@ pub(crate) mod flag {
     pub const GIVEN_MALE: u64 = 1 << 42;
     /// A given name of women (`actors/given_names.txt`).
     pub const GIVEN_FEMALE: u64 = 1 << 43;
+    /// Capitalized, still no part of a place name (`actors/not_place_words.txt`).
+    pub const NOT_PLACE: u64 = 1 << 44;
 }
 
 /// What the lexicon knows about one lower-cased word.
@@ -689,6 +691,7 @@ impl Lexicon {
             ("actors/not_names.txt", flag::NOT_NAME),
             ("actors/non_actor_heads.txt", flag::NON_ACTOR_HEAD),
             ("actors/family_first_surnames.txt", flag::FAMILY_FIRST),
+            ("actors/not_place_words.txt", flag::NOT_PLACE),
         ] {
             for r in records(path) {
                 b.mark(r.key(), bit);
