@@ -575,7 +575,7 @@ fn time_word(class: &str, arg: &str, extra: &str) -> Option<TimeWord> {
     Some(match class {
         "day" => TimeWord::Day(arg.parse().ok()?, DayPart::from_code(extra)),
         "ref" => TimeWord::Ref(TimeRef::from_code(arg)?),
-        "unit" => TimeWord::Unit(CalendarUnit::parse(arg)?, extra == "plural"),
+        "unit" => TimeWord::Unit(TimeUnit::parse(arg)?, extra == "plural"),
         "part" => TimeWord::Part(DayPart::from_code(arg)?),
         "shift" => TimeWord::Shift(arg.parse().ok()?),
         "season" => TimeWord::Season(Season::from_code(arg)?),
@@ -587,7 +587,7 @@ fn time_word(class: &str, arg: &str, extra: &str) -> Option<TimeWord> {
         }),
         "dir" => TimeWord::Ago,
         "clock" => TimeWord::Clock(arg.parse().ok()?),
-        "set" => TimeWord::Set(CalendarUnit::parse(arg)?),
+        "set" => TimeWord::Set(TimeUnit::parse(arg)?),
         "quant" => TimeWord::Quant,
         "holiday" => {
             let (m, d) = arg.split_once('-')?;

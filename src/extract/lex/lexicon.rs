@@ -9,7 +9,7 @@ use crate::model::Unit;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub(crate) use crate::lexicon::{CalendarUnit as TUnit, Edge, Tense, TimeWord, UnitClass};
+pub(crate) use crate::lexicon::{Edge, Tense, TimeUnit as TUnit, TimeWord, UnitClass};
 
 /// Everything the lexicon knows about one lower-cased surface form.
 #[derive(Clone, Debug, Default)]
