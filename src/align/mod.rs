@@ -20,7 +20,7 @@
 //!    threshold); a length filter on total weights, a positional filter on the weight
 //!    still to come and an early-exit verification prune the rest. Every pair at or
 //!    above the threshold is returned, by construction: no sampling, no hashing
-//!    ([`brute_force`] is the reference it is tested against). Within a pair of
+//!    (`brute_force`, hidden from the documentation, is the reference it is tested against). Within a pair of
 //!    same-story documents, claim pairs are found by a small inverted index and scored
 //!    the same way, so [`join_in_context`] equals [`join`] restricted to same-story
 //!    document pairs.
@@ -229,6 +229,9 @@ pub fn story_groups<'a>(claims: &[Claim], settings: impl Into<AlignSettings<'a>>
 /// [`decision_score`], every link offered to the mutual-best filter, every average-link
 /// check computed afresh. The result is the same as [`groups`] (which shares work between
 /// copies of one sentence); this is the reference it is tested against.
+// Public only so that the integration tests can compare against it; not part of the
+// documented interface.
+#[doc(hidden)]
 pub fn groups_unshared<'a>(claims: &[Claim], settings: impl Into<AlignSettings<'a>>) -> Vec<Group> {
     let s = settings.into();
     groups_with(claims, s.align, s.threads, false)
