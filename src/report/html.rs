@@ -104,7 +104,7 @@ pub fn write_html(r: &Report, out: &mut impl Write) -> io::Result<()> {
         }
         let (p, at) = (
             &parts[0],
-            Place {
+            Placement {
                 level: "2",
                 suffix: "",
             },
@@ -124,7 +124,7 @@ pub fn write_html(r: &Report, out: &mut impl Write) -> io::Result<()> {
                 esc(&p.story.title)
             )?;
             let suffix = format!("-{}", k + 1);
-            let at = Place {
+            let at = Placement {
                 level: "3",
                 suffix: &suffix,
             };
@@ -189,15 +189,15 @@ fn filters(out: &mut impl Write, r: &Report) -> io::Result<()> {
 
 /// Where a story's sections stand: the level of their headings, and the suffix of
 /// their ids that tells the stories apart (empty when the report has one story).
-struct Place<'a> {
+struct Placement<'a> {
     level: &'a str,
     suffix: &'a str,
 }
 
-impl Place<'_> {
+impl Placement<'_> {
     /// Opens the section `id` headed `title`.
     fn open(&self, out: &mut impl Write, id: &str, title: &str) -> io::Result<()> {
-        let Place { level, suffix } = self;
+        let Placement { level, suffix } = self;
         writeln!(
             out,
             "<section id=\"{id}{suffix}\">\n<h{level}>{title}</h{level}>"
@@ -210,7 +210,7 @@ fn flags(
     out: &mut impl Write,
     r: &Report,
     p: &StoryPart,
-    at: &Place,
+    at: &Placement,
     with_filters: bool,
 ) -> io::Result<()> {
     at.open(out, "flags", "Flags")?;
@@ -295,7 +295,7 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> 
     Ok(())
 }
 
-fn timeline(out: &mut impl Write, r: &Report, p: &StoryPart, at: &Place) -> io::Result<()> {
+fn timeline(out: &mut impl Write, r: &Report, p: &StoryPart, at: &Placement) -> io::Result<()> {
     at.open(out, "timeline", "Timeline")?;
     if p.events.is_empty() {
         out.write_all("<p>No events found.</p>\n".as_bytes())?;
@@ -315,7 +315,7 @@ fn timeline(out: &mut impl Write, r: &Report, p: &StoryPart, at: &Place) -> io::
     out.write_all("</ol>\n</section>\n".as_bytes())
 }
 
-fn coverage(out: &mut impl Write, r: &Report, p: &StoryPart, at: &Place) -> io::Result<()> {
+fn coverage(out: &mut impl Write, r: &Report, p: &StoryPart, at: &Placement) -> io::Result<()> {
     at.open(out, "coverage", "Coverage")?;
     if p.rows.is_empty() {
         return out.write_all("<p>No aligned groups.</p>\n</section>\n".as_bytes());
