@@ -133,10 +133,11 @@ pub struct Evidence {
     pub text: String,
     /// The normalized value compared (`2023-03-01`, `Xi Jinping`, `1.2e9 usd`).
     pub value: EvidenceValue,
-    /// The claim the evidence stands in, for reading it in context.
+    /// The claim the evidence stands in, for reading it in context: the span of claim
+    /// `claim` when that holds the evidence, else the evidence's own span. Its text is
+    /// that claim's `text` or this evidence's `text` (see
+    /// [`Report::context_text`]), so it is not repeated here.
     pub context: Span,
-    /// The context text, equal to the slice of `context`.
-    pub context_text: String,
     /// The words that differ from the other side, inside `context`, sorted.
     pub highlights: Vec<Span>,
 }
@@ -524,4 +525,21 @@ pub struct Report {
     /// Which documents copy which, the original first (see [`crate::provenance`]).
     #[serde(default)]
     pub provenance: Vec<super::CopyLink>,
+}
+
+impl Report {
+    /// The text of `e.context`: the text of its claim when the context is that claim's
+    /// span, the evidence's own text when it is the evidence's span, else empty (a
+    /// report whose claims were removed).
+    pub fn context_text<'r>(&'r self, e: &'r Evidence) -> &'r str {
+        if e.context == e.span {
+            return &e.text;
+        }
+        self.claims
+            .binary_search_by_key(&e.claim, |c| c.id)
+            .ok()
+            .and_then(|i| self.claims.get(i))
+            .filter(|c| c.span == e.context && c.doc == e.doc)
+            .map_or("", |c| c.text.as_str())
+    }
 }

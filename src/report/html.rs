@@ -251,7 +251,7 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> 
             "<div class=\"side\"><h4>{}</h4><blockquote>",
             esc(&doc_name(r, &e.doc))
         )?;
-        for (t, marked) in pieces(e) {
+        for (t, marked) in pieces(r, e) {
             if marked {
                 write!(out, "<mark>{}</mark>", esc(t))?;
             } else {

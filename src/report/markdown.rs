@@ -145,7 +145,7 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag, level: &str) -> io
         writeln!(out, "Copies: {}.\n", esc(note))?;
     }
     for e in &f.evidence {
-        let quoted: String = pieces(e)
+        let quoted: String = pieces(r, e)
             .into_iter()
             .map(|(t, marked)| {
                 if marked {

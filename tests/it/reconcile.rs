@@ -349,7 +349,7 @@ fn assert_evidence_valid(docs: &[Document], r: &Report) {
             );
             assert_eq!(
                 doc.text.get(e.context.start..e.context.end),
-                Some(e.context_text.as_str())
+                Some(r.context_text(e))
             );
             assert!(e.context.contains(e.span));
             for h in &e.highlights {
