@@ -169,7 +169,8 @@ pub fn date(a: &Facts, b: &Facts) -> Vec<Pair> {
         b.times.len(),
         |i, j| written_alike(a.times[i], b.times[j]),
         |i, j| {
-            a.frame.times_correspond(i, &b.frame, j, &a.words, &b.words)
+            a.frame
+                .times_correspond(i, &b.frame, j, (&a.words, &b.words))
                 && times_agree(a, i, b, j).is_some()
         },
         |i, j| a.times[i].value.time_of_day().is_some() == b.times[j].value.time_of_day().is_some(),
@@ -205,7 +206,7 @@ pub fn quantity(a: &Facts, b: &Facts) -> Vec<Pair> {
         },
         |i, j| {
             a.frame
-                .amounts_correspond(i, &b.frame, j, &a.words, &b.words)
+                .amounts_correspond(i, &b.frame, j, (&a.words, &b.words))
                 && quantities_compatible(&xs[i].quantity, &ys[j].quantity).is_some()
         },
         |_, _| true,
