@@ -198,6 +198,12 @@ pub fn quantity(a: &Facts, b: &Facts) -> Vec<Pair> {
         return Vec::new();
     }
     let (xs, ys) = (&a.frame.amounts, &b.frame.amounts);
+    let states = |f: &Facts, v: &crate::model::QuantityValue| {
+        f.frame
+            .amounts
+            .iter()
+            .any(|x| x.quantity.normalized() == *v)
+    };
     conflicts(
         xs.len(),
         ys.len(),
@@ -213,6 +219,11 @@ pub fn quantity(a: &Facts, b: &Facts) -> Vec<Pair> {
         |i, j| quantities_compatible(&xs[i].quantity, &ys[j].quantity),
     )
     .into_iter()
+    // each side also states the other's value ("at first base and at third" against
+    // "from first to third base"): the same figures, paired otherwise
+    .filter(|&(i, j)| {
+        !(states(b, &xs[i].quantity.normalized()) && states(a, &ys[j].quantity.normalized()))
+    })
     .map(|(i, j)| Pair {
         a: Loc::Quantity(i),
         b: Loc::Quantity(j),
