@@ -42,6 +42,12 @@ impl Frame<'_> {
                 return true;
             }
         }
+        // a clock time alone dates a moment of one act: the first call, the fire put out,
+        // the march setting off are moments of one story hours apart
+        let one_act = |p: &Option<String>, q: &Option<String>| p.is_some() && p == q;
+        if (x.clock_only || y.clock_only) && !one_act(&x.tie.predicate, &y.tie.predicate) {
+            return false;
+        }
         let (mine, theirs) = words;
         x.role == y.role
             && x.tie
