@@ -34,7 +34,7 @@ impl Frame<'_> {
         let Some((x, y)) = self.meeting(other, self.times.get(i), other.times.get(j)) else {
             return false;
         };
-        if x.game_period || y.game_period {
+        if x.game_period || y.game_period || x.names != y.names {
             return false;
         }
         if let (Some(p), Some(q)) = (&x.anchor, &y.anchor) {
