@@ -261,9 +261,17 @@ pub fn source(a: &Facts, b: &Facts) -> Option<Pair> {
 /// A polarity disagreement: over the claims' aligned words, the small hunks of differing
 /// words carry an odd number of negation cues and antonym swaps.
 pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
-    if !shapes_meet(a.frame.shape, b.frame.shape) || !one_statement(a, b) {
+    if !shapes_meet(a.frame.shape, b.frame.shape) {
         return None;
     }
+    // the flip first: most pairs have none, and the overlap costs a stem per word
+    let flip = flipped(a, b, max_hunk)?;
+    one_statement(a, b).then_some(flip)
+}
+
+/// The words that flip one claim's meaning against the other's, if any (see
+/// [`polarity`]).
+fn flipped(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
     let lex = Lexicon::get();
     let pairs = lcs_pairs(&a.words, &b.words);
     if pairs.is_empty() {

@@ -134,8 +134,9 @@ fn amount<'a>(p: &Parts<'_, 'a>, syntax: &Syntax, q: Cow<'a, Quantity>) -> Amoun
     let first = word_at(words, q.span);
     let after = words.partition_point(|w| w.span.start < q.span.end);
     let text = p.doc.text.as_str();
+    let name = name_of(text, words, &q);
     let thing = match &q.unit {
-        _ if name_of(text, words, &q).is_some() => name_of(text, words, &q),
+        _ if name.is_some() => name,
         Some(Unit::Counted(n)) if n == AGE => Some(age_of(text, words, after)),
         Some(Unit::Counted(n)) => {
             // "6.1-magnitude", "a 12-point plan": the word glued by the hyphen is the
