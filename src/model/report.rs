@@ -119,6 +119,7 @@ impl Severity {
 
 /// One side of a disagreement: where a document says it, and what it says.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// The document.
     pub doc: DocId,
@@ -157,6 +158,7 @@ pub enum DiffOpKind {
 
 /// One step of a word-level diff between two quotations: a run of words on each side.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DiffOp {
     /// What the step does.
     pub kind: DiffOpKind,
@@ -172,6 +174,7 @@ pub struct DiffOp {
 
 /// A word-level diff between two pieces of evidence of one flag.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WordDiff {
     /// Index of the first side in the flag's `evidence`.
     pub from: usize,
@@ -190,6 +193,7 @@ impl WordDiff {
 
 /// One side of a disagreement, counted: a value and every document that gives it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Support {
     /// The normalized value, as in [`Evidence::value`].
     pub value: EvidenceValue,
@@ -199,6 +203,7 @@ pub struct Support {
 
 /// A disagreement between the members of one aligned group.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Flag {
     /// What kind of disagreement.
     pub kind: FlagKind,
@@ -391,6 +396,7 @@ pub struct EventId(pub u32);
 
 /// One happening that a set of aligned claims describes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Event {
     /// Its id: events are numbered story by story, each story's in timeline order.
     pub id: EventId,
@@ -423,6 +429,7 @@ pub struct Event {
 /// Sparse: a row names only the documents of the group's own story, so the coverage
 /// of a feed grows with its stories, not with groups times documents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CoverageRow {
     /// The group.
     pub group: GroupId,
@@ -439,6 +446,7 @@ pub struct CoverageRow {
 
 /// Which documents of its story carry each aligned group.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Coverage {
     /// The rows, in group order.
     pub rows: Vec<CoverageRow>,
@@ -473,6 +481,7 @@ pub struct Story {
 
 /// What the report says about one input document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DocumentInfo {
     /// Its id.
     pub id: DocId,
@@ -487,6 +496,7 @@ pub struct DocumentInfo {
 /// Everything a run found: the stories, the extracted facts, the alignment, the flags,
 /// the timeline and the coverage. Serializes to the JSON report.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Report {
     /// The stories the documents were partitioned into, by id.
     #[serde(default)]

@@ -244,13 +244,31 @@ pub(crate) fn event_line(r: &Report, e: &Event, esc: fn(&str) -> String) -> Stri
     line
 }
 
-/// Each word diff of a flag with the two pieces of evidence it compares.
-pub(crate) fn diffs_with_sides(
+/// Each word diff of a flag with the display names of the two documents it compares,
+/// escaped by `esc`.
+pub(crate) fn diffs_between<'f>(
+    r: &'f Report,
+    f: &'f Flag,
+    esc: fn(&str) -> String,
+) -> impl Iterator<Item = (&'f WordDiff, String, String)> {
+    f.diffs.iter().filter_map(move |d| {
+        let (a, b) = (f.evidence.get(d.from)?, f.evidence.get(d.to)?);
+        Some((d, esc(&doc_name(r, &a.doc)), esc(&doc_name(r, &b.doc))))
+    })
+}
+
+/// What heads a flag in every format: its number (from 1, `i` counting from 0), kind,
+/// severity and confidence, as the report's JSON names them.
+pub(crate) fn flag_heading(
+    i: usize,
     f: &Flag,
-) -> impl Iterator<Item = (&WordDiff, &Evidence, &Evidence)> {
-    f.diffs
-        .iter()
-        .filter_map(|d| Some((d, f.evidence.get(d.from)?, f.evidence.get(d.to)?)))
+) -> (usize, &'static str, &'static str, &'static str) {
+    (
+        i + 1,
+        f.kind.as_str(),
+        f.severity.as_str(),
+        f.confidence.as_str(),
+    )
 }
 
 /// A document's display name: its outlet when known, else its id.
