@@ -157,7 +157,7 @@ fn evidence_json(news: &DevNews, flag: &Flag) -> Vec<Value> {
                     let s = sentences_around(doc, e.context);
                     (s, marked(&doc.text, s, e.span, &e.highlights))
                 }
-                None => (e.context, e.context_text.clone()),
+                None => (e.context, e.text.clone()),
             };
             json!({
                 "doc": e.doc.as_str(),

@@ -290,7 +290,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let f = &report.flags[fi];
         println!("ALARM {}: {}", f.kind.as_str(), f.summary);
         for e in &f.evidence {
-            println!("    {} [{}] {}", e.doc.as_str(), e.value, e.context_text);
+            println!(
+                "    {} [{}] {}",
+                e.doc.as_str(),
+                e.value,
+                report.context_text(e)
+            );
         }
     }
     Ok(())

@@ -12,10 +12,10 @@
 //! assert_eq!(err.to_string(), "align.threshold = 1.5: must be a number from 0 to 1");
 //! ```
 
-use crate::align::AlignConfig;
-use crate::claims::ClaimsConfig;
+use crate::align::{AlignConfig, AlignSettings};
+use crate::claims::{ClaimsConfig, ClaimsSettings};
 use crate::extract::time::TimeConfig;
-use crate::reconcile::ReconcileConfig;
+use crate::reconcile::{ReconcileConfig, ReconcileSettings};
 
 /// Settings for every stage. `Config::default()` is what [`crate`]'s one-call functions use.
 ///
@@ -39,6 +39,36 @@ pub struct Config {
     /// Threads for the stages that run in parallel; `0` (the default) uses every
     /// available core. The output is the same for any number.
     pub threads: usize,
+}
+
+// The stages sit below the configuration: each reads its own section and the thread
+// count, and a whole `Config` converts into that pair.
+
+impl<'a> From<&'a Config> for AlignSettings<'a> {
+    fn from(config: &'a Config) -> AlignSettings<'a> {
+        AlignSettings {
+            align: &config.align,
+            threads: config.threads,
+        }
+    }
+}
+
+impl<'a> From<&'a Config> for ClaimsSettings<'a> {
+    fn from(config: &'a Config) -> ClaimsSettings<'a> {
+        ClaimsSettings {
+            claims: &config.claims,
+            threads: config.threads,
+        }
+    }
+}
+
+impl<'a> From<&'a Config> for ReconcileSettings<'a> {
+    fn from(config: &'a Config) -> ReconcileSettings<'a> {
+        ReconcileSettings {
+            reconcile: &config.reconcile,
+            threads: config.threads,
+        }
+    }
 }
 
 /// Most threads a configuration may ask for: more is a mistake (a count of documents

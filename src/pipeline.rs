@@ -125,15 +125,21 @@ impl Reconciler {
     pub fn reconcile_with_progress(&self, docs: &[Document], progress: Progress) -> Result<Report> {
         let docs = self.checked(docs)?;
         let layers = self.text_layers(&docs);
-        let (sentences, Extraction { actors, quotes }) =
-            self.segment_and_actors(&docs, &layers, progress);
-        // Times and quantities do not feed the stories, the claims or their alignment:
-        // they are found on a thread of their own meanwhile (alignment has a sequential
-        // merging phase that leaves cores free).
+        let (sentences, found) = self.segment_and_mentions(&docs, &layers, progress);
+        // Actors are resolved inside each story: a bare family name in one story must
+        // not join, or be made ambiguous by, a person of another happening.
+        progress(Stage::Stories, 0, 1);
+        let parts = self.partition(&docs);
+        progress(Stage::Stories, 1, 1);
+        let Extraction { actors, quotes } = self.actors_per_story(&docs, found, &parts);
+        progress(Stage::Actors, 1, 1);
+        // Times and quantities do not feed the claims or their alignment: they are
+        // found on a thread of their own meanwhile (alignment has a sequential merging
+        // phase that leaves cores free).
         let n = docs.len();
         progress(Stage::TimesAndQuantities, 0, n);
         // Copies are found from the sentences alone, beside times and quantities.
-        let (((times, quantities), links), (parts, (mut claims, groups))) = crate::par::join(
+        let (((times, quantities), links), (mut claims, groups)) = crate::par::join(
             self.config.threads,
             || {
                 (
@@ -142,13 +148,10 @@ impl Reconciler {
                 )
             },
             || {
-                progress(Stage::Stories, 0, 1);
-                let parts = self.partition(&docs);
-                progress(Stage::Stories, 1, 1);
                 progress(Stage::Align, 0, 1);
                 let found = self.story_claims(&docs, &sentences, &quotes, &layers, &parts);
                 progress(Stage::Align, 1, 1);
-                (parts, found)
+                found
             },
         );
         progress(Stage::TimesAndQuantities, n, n);
@@ -207,12 +210,16 @@ impl Reconciler {
         crate::stories::partition_documents(docs, &self.config.stories, self.config.threads)
     }
 
-    /// Runs the extraction stages only: actors, quotes, times and quantities.
+    /// Runs the extraction stages only: actors, quotes, times and quantities. Actors
+    /// are resolved across all of `docs`, which are not partitioned into stories here
+    /// (`check` resolves them story by story).
     pub fn extract(&self, docs: &[Document]) -> Result<Extracted> {
         let docs = self.checked(docs)?;
         let progress = &mut |_, _, _| {};
         let layers = self.text_layers(&docs);
-        let (_, Extraction { actors, quotes }) = self.segment_and_actors(&docs, &layers, progress);
+        let (_, found) = self.segment_and_mentions(&docs, &layers, progress);
+        let Extraction { actors, quotes } = resolve::extraction(&docs, &found);
+        drop(found);
         let (times, quantities) = self.times_and_quantities(&docs, &layers);
         Ok(Extracted {
             documents: docs
@@ -250,9 +257,9 @@ impl Reconciler {
     pub fn align(&self, docs: &[Document]) -> Result<Alignment> {
         let docs = self.checked(docs)?;
         let layers = self.text_layers(&docs);
-        let (sentences, Extraction { quotes, .. }) =
-            self.segment_and_actors(&docs, &layers, &mut |_, _, _| {});
+        let (sentences, found) = self.segment_and_mentions(&docs, &layers, &mut |_, _, _| {});
         let parts = self.partition(&docs);
+        let Extraction { quotes, .. } = self.actors_per_story(&docs, found, &parts);
         let (claims, groups) = self.story_claims(&docs, &sentences, &quotes, &layers, &parts);
         Ok(Alignment::new(&docs, claims, groups))
     }
@@ -329,13 +336,14 @@ impl Reconciler {
         number_by_story(per_story)
     }
 
-    /// Sentences per document (sorted), then actors, quotations and speakers.
-    fn segment_and_actors(
+    /// Sentences per document (sorted), then each document's own mentions, quotations
+    /// and speakers, before resolution across documents.
+    fn segment_and_mentions(
         &self,
         docs: &[Document],
         layers: &[text::Tokens],
         progress: Progress,
-    ) -> (Vec<Vec<Sentence>>, Extraction) {
+    ) -> (Vec<Vec<Sentence>>, Vec<extract::DocumentExtraction>) {
         let n = docs.len();
         let threads = self.config.threads;
         progress(Stage::Segment, 0, n);
@@ -346,9 +354,42 @@ impl Reconciler {
         let found = crate::par::map(&paired, threads, 8, |(doc, layer)| {
             extract::document_on(doc, layer)
         });
-        let extraction = resolve::extraction(docs, &found);
-        progress(Stage::Actors, 1, 1);
-        (sentences, extraction)
+        (sentences, found)
+    }
+
+    /// The actors and quotations of `docs` (sorted; `found[d]` is `docs[d]`'s own
+    /// extraction), resolved story by story (`parts`: each story's documents as
+    /// indices into `docs`, in story order), so that resolution never compares the
+    /// names of two happenings and costs the sum of the stories' costs. Actors are
+    /// numbered story by story (each story's sorted by name); quotations in document
+    /// id, then text order.
+    fn actors_per_story(
+        &self,
+        docs: &[Document],
+        found: Vec<extract::DocumentExtraction>,
+        parts: &[Vec<usize>],
+    ) -> Extraction {
+        if parts.len() <= 1 {
+            return resolve::extraction(docs, &found);
+        }
+        let mut found: Vec<Option<extract::DocumentExtraction>> =
+            found.into_iter().map(Some).collect();
+        // each story's documents and extractions side by side, as `resolve` reads them
+        let stories: Vec<(Vec<Document>, Vec<extract::DocumentExtraction>)> = parts
+            .iter()
+            .map(|members| {
+                members
+                    .iter()
+                    .filter_map(|&d| Some((docs.get(d)?.clone(), found.get_mut(d)?.take()?)))
+                    .unzip()
+            })
+            .collect();
+        drop(found);
+        let per_story = crate::par::map(&stories, self.config.threads, 1, |(d, f)| {
+            resolve::extraction(d, f)
+        });
+        drop(stories);
+        merge_story_extractions(per_story)
     }
 
     /// Times and quantities of `docs` (sorted), in document then offset order.
@@ -398,6 +439,32 @@ fn story_claims_and_groups(inputs: &[DocInput<'_>], config: &Config) -> (Vec<Cla
             (refined, groups)
         }
     }
+}
+
+/// The actors and quotations of each story (each numbered from 0), in story order, as
+/// one [`Extraction`]: actors numbered story by story, quotations in document id then
+/// text order (each document is in one story) and numbered in that order.
+fn merge_story_extractions(per_story: Vec<Extraction>) -> Extraction {
+    let mut actors: Vec<crate::model::Actor> = Vec::new();
+    let mut quotes: Vec<Quote> = Vec::new();
+    for story in per_story {
+        let first = actors.len() as u32;
+        let shift = |id: crate::model::ActorId| crate::model::ActorId(first + id.0);
+        actors.extend(story.actors.into_iter().map(|mut a| {
+            a.id = shift(a.id);
+            a
+        }));
+        quotes.extend(story.quotes.into_iter().map(|mut q| {
+            q.speaker = q.speaker.map(shift);
+            q
+        }));
+    }
+    // stable: a document's quotations keep their text order
+    quotes.sort_by(|a, b| a.doc.cmp(&b.doc));
+    for (i, q) in quotes.iter_mut().enumerate() {
+        q.id = crate::model::QuoteId(i as u32);
+    }
+    Extraction { actors, quotes }
 }
 
 /// The claims and groups of each story (each numbered from 0) numbered across the

@@ -6,6 +6,10 @@ back what its command line prints with ``--format json``, as Python objects:
 - :func:`reconcile` is ``corroborate check --format json``,
 - :func:`segment` is ``corroborate segment --format json``,
 - :func:`extract` is ``corroborate extract --format json``,
+- :func:`stories` is ``corroborate stories --format json``, and
+  :func:`story_profiles` with :func:`stories_from_profiles` is the same split in two
+  (each document profiled where it is, the profiles clustered in one place), as a run
+  spread over many machines does it,
 - :func:`flags_table` turns a report into a ``pyarrow.Table``, one row per flag and
   evidence span.
 
@@ -14,6 +18,9 @@ are ignored), a ``pyarrow.Table`` with those columns, or JSON Lines text (``str`
 ``bytes``) as the CLI reads it. They are checked by the crate's own reader, so bad input
 raises :class:`InputError` (a ``ValueError``) with the CLI's message and position:
 record *n* is line *n* of :func:`to_jsonl`'s output, which the CLI reads identically.
+The position is also in the error's attributes ``kind`` (``"malformed_json"``,
+``"missing_field"``, ``"duplicate_id"``, ``"config"``, ...), ``origin``, ``line``,
+``column`` and ``byte`` (``None`` where the message gives no such position).
 
 The GIL is released while the Rust core works, so threads calling in parallel run in
 parallel.
@@ -36,14 +43,33 @@ __all__ = [
     "reconcile",
     "segment",
     "stories",
+    "stories_from_profiles",
+    "story_profiles",
     "to_jsonl",
 ]
+
+# What an InputError raised without a position carries (the native module sets these
+# on each error it raises).
+for _attribute in ("kind", "origin", "line", "column", "byte"):
+    setattr(InputError, _attribute, None)
+
+
+def _refuse(message: str, *, kind: str, origin: str, line: int | None = None) -> InputError:
+    """An InputError with its attributes, for refusals made on the Python side."""
+    error = InputError(message)
+    error.kind, error.origin, error.line = kind, origin, line
+    return error
 
 # Names the input in error messages, where the CLI names the file.
 _ORIGIN = "docs"
 
 # The settings `config=` accepts, with the type each must have.
-_SETTINGS = {"threads": int, "align_threshold": float, "min_confidence": str}
+_SETTINGS = {
+    "threads": int,
+    "align_threshold": float,
+    "min_confidence": str,
+    "stories": str,
+}
 
 
 def _plain(value: Any) -> Any:
@@ -73,9 +99,11 @@ def to_jsonl(docs: Any) -> bytes:
     if _is_arrow_table(docs):
         docs = docs.to_pylist()
     if isinstance(docs, Mapping) or not isinstance(docs, Iterable):
-        raise InputError(
+        raise _refuse(
             f"{_ORIGIN}: expected a list of documents or a pyarrow Table, "
-            f"got {type(docs).__name__}"
+            f"got {type(docs).__name__}",
+            kind="malformed_json",
+            origin=_ORIGIN,
         )
     lines = []
     for number, record in enumerate(docs, start=1):
@@ -86,7 +114,12 @@ def to_jsonl(docs: Any) -> bytes:
                 _json.dumps(record, ensure_ascii=False, separators=(",", ":"))
             )
         except (TypeError, ValueError) as e:
-            raise InputError(f"{_ORIGIN}:{number}: record {number}: {e}") from None
+            raise _refuse(
+                f"{_ORIGIN}:{number}: record {number}: {e}",
+                kind="malformed_json",
+                origin=_ORIGIN,
+                line=number,
+            ) from None
     return "\n".join(lines).encode("utf-8")
 
 
@@ -94,21 +127,35 @@ def _settings(config: Mapping[str, Any] | None) -> dict[str, Any]:
     if config is None:
         return {}
     if not isinstance(config, Mapping):
-        raise InputError(f"config: expected a dict, got {type(config).__name__}")
+        raise _refuse(
+            f"config: expected a dict, got {type(config).__name__}",
+            kind="config",
+            origin="config",
+        )
     settings = {}
     for key, value in config.items():
         kind = _SETTINGS.get(key)
         if kind is None:
             known = ", ".join(sorted(_SETTINGS))
-            raise InputError(f"config: unknown setting {key!r} (known: {known})")
+            raise _refuse(
+                f"config: unknown setting {key!r} (known: {known})",
+                kind="config",
+                origin="config",
+            )
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise InputError(
-                f"config: {key} = {value!r}: must be of type {kind.__name__}"
+            raise _refuse(
+                f"config: {key} = {value!r}: must be of type {kind.__name__}",
+                kind="config",
+                origin="config",
             )
         if kind is int and value < 0:
-            raise InputError(f"config: {key} = {value}: must be at least 0")
+            raise _refuse(
+                f"config: {key} = {value}: must be at least 0",
+                kind="config",
+                origin="config",
+            )
         settings[key] = value
     return settings
 
@@ -117,9 +164,13 @@ def reconcile(docs: Any, *, config: Mapping[str, Any] | None = None) -> dict:
     """The report of ``corroborate check --format json`` on ``docs``.
 
     ``config`` may set ``threads`` (0: every core; the output never depends on it),
-    ``align_threshold`` (the minimum alignment score, 0 to 1) and ``min_confidence``
-    (``"high"``, ``"medium"`` or ``"low"``, the CLI's ``--min-confidence``). A value out
-    of range raises :class:`InputError`.
+    ``align_threshold`` (the minimum alignment score, 0 to 1), ``min_confidence``
+    (``"high"``, ``"medium"`` or ``"low"``, the CLI's ``--min-confidence``) and
+    ``stories``: ``"cluster"`` (the default: the documents are partitioned into stories),
+    ``"one"`` (they are one curated cluster, aligned with the filter that sets apart
+    documents sharing little) or ``"found"`` (they are one story that
+    :func:`stories_from_profiles` found: the report is that story's part of the report on
+    the whole feed). A value out of range raises :class:`InputError`.
     """
     settings = _settings(config)
     return _json.loads(_native.check_json(to_jsonl(docs), _ORIGIN, **settings))
@@ -143,6 +194,7 @@ def extract(docs: Any, *, config: Mapping[str, Any] | None = None) -> dict:
 # One row per flag and evidence span.
 _FLAG_COLUMNS = [
     ("flag", "int64"),
+    ("story", "int64"),
     ("kind", "string"),
     ("severity", "string"),
     ("confidence", "string"),
@@ -166,10 +218,36 @@ def stories(docs: Any, *, config: Mapping[str, Any] | None = None) -> dict:
     return _json.loads(_native.stories_json(to_jsonl(docs), _ORIGIN, threads=threads))
 
 
+def story_profiles(docs: Any) -> list[str]:
+    """Each document's story profile (JSON text, a few kilobytes), in the order of
+    ``docs``: what the stories stage reads of a document, made from that document
+    alone, so it can be made wherever the document is (the map step of a distributed
+    run). :func:`stories_from_profiles` clusters them.
+    """
+    return _native.story_profiles_json(to_jsonl(docs), _ORIGIN)
+
+
+def stories_from_profiles(
+    profiles: Iterable[str], *, config: Mapping[str, Any] | None = None
+) -> dict:
+    """The stories of the documents whose :func:`story_profiles` are given, in any
+    order: equal to :func:`stories` of those documents.
+
+    Only ``threads`` of ``config`` matters here. Profiles made by another version of
+    the library, or two of one document, raise :class:`InputError`.
+    """
+    settings = _settings(config)
+    threads = settings.get("threads")
+    return _json.loads(
+        _native.stories_of_profiles_json(list(profiles), "profiles", threads=threads)
+    )
+
+
 def flags_table(report: Mapping[str, Any]):
     """The report's flags as a ``pyarrow.Table``, one row per flag and evidence span.
 
-    Columns: ``flag`` (the flag's index in ``report["flags"]``), ``kind``, ``severity``,
+    Columns: ``flag`` (the flag's index in ``report["flags"]``), ``story`` (the id of
+    its story in ``report["stories"]``), ``kind``, ``severity``,
     ``confidence``, ``group``, ``doc``, ``start``, ``end`` (byte offsets into the
     document's text), ``text`` and ``value`` (the normalized value, or null).
     """
@@ -181,6 +259,7 @@ def flags_table(report: Mapping[str, Any]):
             value = evidence.get("value")
             row = {
                 "flag": index,
+                "story": flag.get("story"),
                 "kind": flag.get("kind"),
                 "severity": flag.get("severity"),
                 "confidence": flag.get("confidence"),

@@ -11,7 +11,12 @@
 
 #![deny(missing_docs)]
 
-use corroborate::{ingest, reconcile, report, segment, Confidence, Config, Document, Reconciler};
+use corroborate::stories::{self, StoriesConfig, StoryMode};
+use corroborate::Error;
+use corroborate::{
+    ingest, reconcile, report, segment, Confidence, Config, Document, ErrorKind, Position,
+    Reconciler,
+};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -24,18 +29,98 @@ create_exception!(
     "Bad input: the documents or a setting were refused, with the CLI's message and position."
 );
 
+/// A refusal of the input or of a setting, as the exception's attributes will carry it.
+struct Refusal {
+    /// The CLI's message: `origin:position: reason`.
+    message: String,
+    /// What went wrong, in snake case (`malformed_json`, `duplicate_id`, `config`, ...).
+    kind: String,
+    /// The input it is about (the origin given, a document id, or `config`).
+    origin: String,
+    /// The 1-based line (a JSON Lines record), when known.
+    line: Option<usize>,
+    /// The 1-based column in characters, when known.
+    column: Option<usize>,
+    /// The byte offset from the start of the input, when that is the position.
+    byte: Option<usize>,
+}
+
 /// What went wrong inside a call, before it becomes a Python exception.
 enum Failure {
     /// The input or a setting was refused (the CLI's exit code 1 or 2).
-    Input(String),
+    Input(Box<Refusal>),
     /// A panic inside the library: a bug, never the caller's input.
     Panic(String),
+}
+
+impl Failure {
+    /// A refused setting: `config: {message}`.
+    fn config(message: String) -> Failure {
+        Failure::Input(Box::new(Refusal {
+            message: format!("config: {message}"),
+            kind: "config".to_string(),
+            origin: "config".to_string(),
+            line: None,
+            column: None,
+            byte: None,
+        }))
+    }
+}
+
+/// `CamelCase` as `snake_case`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl From<corroborate::Error> for Failure {
+    fn from(e: corroborate::Error) -> Failure {
+        let (line, column, byte) = match *e.position() {
+            Position::Line { line } => (Some(line), None, None),
+            Position::LineColumn { line, column } => (Some(line), Some(column), None),
+            Position::Byte(b) => (None, None, Some(b)),
+            _ => (None, None, None),
+        };
+        Failure::Input(Box::new(Refusal {
+            message: e.to_string(),
+            kind: snake_case(&format!("{:?}", e.kind())),
+            origin: e.origin().to_string(),
+            line,
+            column,
+            byte,
+        }))
+    }
 }
 
 impl From<Failure> for PyErr {
     fn from(f: Failure) -> PyErr {
         match f {
-            Failure::Input(message) => InputError::new_err(message),
+            Failure::Input(r) => Python::attach(|py| {
+                let err = InputError::new_err(r.message.clone());
+                let value = err.value(py);
+                let set = || -> PyResult<()> {
+                    value.setattr("kind", &r.kind)?;
+                    value.setattr("origin", &r.origin)?;
+                    value.setattr("line", r.line)?;
+                    value.setattr("column", r.column)?;
+                    value.setattr("byte", r.byte)?;
+                    Ok(())
+                };
+                match set() {
+                    Ok(()) => err,
+                    Err(failed) => failed,
+                }
+            }),
             Failure::Panic(message) => {
                 PyRuntimeError::new_err(format!("corroborate panicked: {message}"))
             }
@@ -48,6 +133,7 @@ struct Settings {
     threads: Option<usize>,
     align_threshold: Option<f64>,
     min_confidence: Option<String>,
+    stories: Option<String>,
 }
 
 impl Settings {
@@ -61,16 +147,26 @@ impl Settings {
         if let Some(t) = self.align_threshold {
             builder = builder.align_threshold(t);
         }
-        let config = builder
+        let mut config = builder
             .build()
-            .map_err(|e| Failure::Input(format!("config: {e}")))?;
+            .map_err(|e| Failure::config(e.to_string()))?;
+        config.stories.mode = match self.stories.as_deref() {
+            None | Some("cluster") => StoryMode::Cluster,
+            Some("one") => StoryMode::One,
+            Some("found") => StoryMode::Found,
+            Some(other) => {
+                return Err(Failure::config(format!(
+                    "stories = {other}: must be one of cluster, one, found"
+                )))
+            }
+        };
         let min = match self.min_confidence.as_deref() {
             None | Some("low") => Confidence::Low,
             Some("medium") => Confidence::Medium,
             Some("high") => Confidence::High,
             Some(other) => {
-                return Err(Failure::Input(format!(
-                    "config: min_confidence = {other}: must be one of high, medium, low"
+                return Err(Failure::config(format!(
+                    "min_confidence = {other}: must be one of high, medium, low"
                 )))
             }
         };
@@ -98,7 +194,7 @@ fn run<T: Send>(
 /// The documents of a JSON Lines input, sorted by id as the CLI sorts them, or the
 /// CLI's refusal (`origin:line: message`).
 fn documents(origin: &str, jsonl: &[u8]) -> Result<Vec<Document>, Failure> {
-    let mut docs = ingest::parse_jsonl(origin, jsonl).map_err(|e| Failure::Input(e.to_string()))?;
+    let mut docs = ingest::parse_jsonl(origin, jsonl).map_err(Failure::from)?;
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(docs)
 }
@@ -112,7 +208,7 @@ fn json_text(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Result<
 
 /// The report of `check --format json` on the documents of `jsonl`.
 #[pyfunction]
-#[pyo3(signature = (jsonl, origin, *, threads=None, align_threshold=None, min_confidence=None))]
+#[pyo3(signature = (jsonl, origin, *, threads=None, align_threshold=None, min_confidence=None, stories=None))]
 fn check_json(
     py: Python<'_>,
     jsonl: &[u8],
@@ -120,18 +216,20 @@ fn check_json(
     threads: Option<usize>,
     align_threshold: Option<f64>,
     min_confidence: Option<String>,
+    stories: Option<String>,
 ) -> PyResult<String> {
     let settings = Settings {
         threads,
         align_threshold,
         min_confidence,
+        stories,
     };
     let text = run(py, || {
         let (config, min) = settings.build()?;
         let docs = documents(origin, jsonl)?;
         let report = Reconciler::new(config)
             .reconcile(&docs)
-            .map_err(|e| Failure::Input(e.to_string()))?;
+            .map_err(Failure::from)?;
         let report = reconcile::with_min_confidence(report, min);
         json_text(|out| report::write_json(&report, out))
     })?;
@@ -162,6 +260,7 @@ fn with_reconciler(
         threads,
         align_threshold: None,
         min_confidence: None,
+        stories: None,
     };
     let text = run(py, || {
         let (config, _) = settings.build()?;
@@ -181,9 +280,7 @@ fn extract_json(
     threads: Option<usize>,
 ) -> PyResult<String> {
     with_reconciler(py, jsonl, origin, threads, |reconciler, docs| {
-        let extracted = reconciler
-            .extract(docs)
-            .map_err(|e| Failure::Input(e.to_string()))?;
+        let extracted = reconciler.extract(docs).map_err(Failure::from)?;
         json_text(|out| report::write_json(&extracted, out))
     })
 }
@@ -199,12 +296,62 @@ fn stories_json(
     threads: Option<usize>,
 ) -> PyResult<String> {
     with_reconciler(py, jsonl, origin, threads, |reconciler, docs| {
-        let stories = reconciler
-            .stories(docs)
-            .map_err(|e| Failure::Input(e.to_string()))?;
+        let stories = reconciler.stories(docs).map_err(Failure::from)?;
         let list = json_text(|out| report::write_json(&stories, out))?;
         Ok(format!("{{\"stories\": {list}}}"))
     })
+}
+
+/// The story profile of each document of `jsonl` ([`stories::profile_of`]), as JSON
+/// text, in the order of the records: the map step of a run split by story.
+#[pyfunction]
+fn story_profiles_json(py: Python<'_>, jsonl: &[u8], origin: &str) -> PyResult<Vec<String>> {
+    let profiles = run(py, || {
+        let docs = ingest::parse_jsonl(origin, jsonl).map_err(Failure::from)?;
+        let config = StoriesConfig::default();
+        docs.iter()
+            .map(|d| {
+                serde_json::to_string(&stories::profile_of(d, &config))
+                    .map_err(|e| Failure::Panic(format!("cannot write a story profile: {e}")))
+            })
+            .collect::<Result<Vec<String>, Failure>>()
+    })?;
+    Ok(profiles)
+}
+
+/// What `stories --format json` prints for the documents whose story profiles (JSON
+/// text, one per document) are given: the profiles' clustering
+/// ([`stories::cluster_profiles`]).
+#[pyfunction]
+#[pyo3(signature = (profiles, origin, *, threads=None))]
+fn stories_of_profiles_json(
+    py: Python<'_>,
+    profiles: Vec<String>,
+    origin: &str,
+    threads: Option<usize>,
+) -> PyResult<String> {
+    let text = run(py, || {
+        let parsed = profiles
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                serde_json::from_str::<stories::StoryProfile>(text).map_err(|e| {
+                    Failure::from(Error::new(
+                        ErrorKind::MalformedJson,
+                        origin,
+                        Position::Line { line: i + 1 },
+                        format!("not a story profile: {e}"),
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, Failure>>()?;
+        let config = StoriesConfig::default();
+        let found = stories::cluster_profiles(&parsed, &config, threads.unwrap_or(0))
+            .map_err(Failure::from)?;
+        let list = json_text(|out| report::write_json(&found, out))?;
+        Ok(format!("{{\"stories\": {list}}}"))
+    })?;
+    Ok(text)
 }
 
 /// The module `corroborate._native`.
@@ -215,5 +362,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(segment_json, m)?)?;
     m.add_function(wrap_pyfunction!(extract_json, m)?)?;
     m.add_function(wrap_pyfunction!(stories_json, m)?)?;
+    m.add_function(wrap_pyfunction!(story_profiles_json, m)?)?;
+    m.add_function(wrap_pyfunction!(stories_of_profiles_json, m)?)?;
     Ok(())
 }

@@ -49,10 +49,22 @@ def test_config_is_applied_and_checked(seeds, cli_check):
         ({"min_confidence": "certain"}, "min_confidence = certain"),
         ({"speed": 3}, "unknown setting 'speed'"),
         ({"threads": "two"}, "must be of type int"),
+        ({"stories": "all"}, "stories = all: must be one of cluster, one, found"),
     ]:
         with pytest.raises(corroborate.InputError, match="config: ") as caught:
             corroborate.reconcile(seeds, config=bad)
         assert words in str(caught.value)
+        assert (caught.value.kind, caught.value.origin) == ("config", "config")
+        assert caught.value.line is None
+
+
+def test_story_modes(seeds, cli_check):
+    assert corroborate.reconcile(seeds, config={"stories": "cluster"}) == cli_check
+    # the seeds are one story: found as such, they give the same report
+    assert len(cli_check["stories"]) == 1
+    assert corroborate.reconcile(seeds, config={"stories": "found"}) == cli_check
+    one = corroborate.reconcile(seeds, config={"stories": "one"})
+    assert [s["documents"] for s in one["stories"]] == [sorted(d["id"] for d in seeds)]
 
 
 # Each bad input: the records (or JSON Lines text) and the start of the CLI's message.
@@ -84,6 +96,45 @@ def test_bad_input_raises_the_cli_message(name, tmp_path, cli):
             call(docs)
         assert isinstance(caught.value, ValueError)
         assert str(caught.value) == expected
+        # the position in the message is also in the attributes
+        error = caught.value
+        assert error.kind and error.origin
+        place = ":".join(str(p) for p in (error.line, error.column) if p is not None)
+        if error.byte is not None:
+            place = f"byte {error.byte}"
+        prefix = f"{error.origin}:{place}: " if place else f"{error.origin}: "
+        assert str(error).startswith(prefix), (str(error), prefix)
+
+
+def test_positions_are_attributes():
+    with pytest.raises(corroborate.InputError) as caught:
+        corroborate.reconcile('{"id": "a", "text": "Xi met Lukashenko."}\n{"id": "b"}')
+    assert (caught.value.kind, caught.value.origin, caught.value.line) == (
+        "missing_field", "docs", 2)
+    with pytest.raises(corroborate.InputError) as caught:
+        corroborate.reconcile([{"id": "a", "text": "Xi met.", "source": object()}])
+    assert (caught.value.kind, caught.value.line) == ("malformed_json", 1)
+
+
+def test_stories_from_profiles_equal_stories():
+    import random
+
+    docs = [
+        {"id": "q1", "text": "Quake hits Qeshm island\n\nA 5.6-magnitude earthquake struck Qeshm island off southern Iran on Sunday, injuring five people."},
+        {"id": "q2", "text": "Five hurt as quake jolts Qeshm\n\nAn earthquake measuring 5.6 jolted Qeshm island in the Gulf on Sunday; five people were injured."},
+        {"id": "m1", "text": "Apple unveils MacBook Pro at WWDC\n\nApple CEO Tim Cook unveiled a new MacBook Pro with Ivy Bridge chips at WWDC in San Francisco."},
+        {"id": "m2", "published": "2012-06-11", "text": "New MacBook Pro shown at WWDC\n\nTim Cook showed Apple's new MacBook Pro at WWDC in San Francisco on Monday."},
+    ]
+    profiles = corroborate.story_profiles(docs)
+    assert len(profiles) == len(docs) and all(isinstance(p, str) for p in profiles)
+    random.Random(7).shuffle(profiles)
+    assert corroborate.stories_from_profiles(profiles) == corroborate.stories(docs)
+    with pytest.raises(corroborate.InputError, match="share the id") as caught:
+        corroborate.stories_from_profiles(profiles + profiles[:1])
+    assert caught.value.kind == "duplicate_id"
+    with pytest.raises(corroborate.InputError, match="not a story profile") as caught:
+        corroborate.stories_from_profiles(profiles + ["{}"])
+    assert (caught.value.line, caught.value.origin) == (len(profiles) + 1, "profiles")
 
 
 def test_input_that_is_not_json_is_refused():

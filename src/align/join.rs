@@ -142,6 +142,9 @@ fn verify(sets: &TokenSets, suffix: &[f64], x: usize, y: usize, need: f64) -> f6
 }
 
 /// The reference for [`join`]: every pair compared, `O(n²)`. For tests.
+// Public only so that the integration tests and benches can compare against it; not
+// part of the documented interface.
+#[doc(hidden)]
 pub fn brute_force(sets: &TokenSets, threshold: f64) -> Vec<Link> {
     let t = threshold.clamp(f64::MIN_POSITIVE, 1.0);
     let mut out = Vec::new();

@@ -20,7 +20,7 @@
 //!    threshold); a length filter on total weights, a positional filter on the weight
 //!    still to come and an early-exit verification prune the rest. Every pair at or
 //!    above the threshold is returned, by construction: no sampling, no hashing
-//!    ([`brute_force`] is the reference it is tested against). Within a pair of
+//!    (`brute_force`, hidden from the documentation, is the reference it is tested against). Within a pair of
 //!    same-story documents, claim pairs are found by a small inverted index and scored
 //!    the same way, so [`join_in_context`] equals [`join`] restricted to same-story
 //!    document pairs.
@@ -61,7 +61,6 @@ mod shared;
 mod story;
 mod token_sets;
 
-use crate::config::Config;
 use crate::model::{Claim, ClaimId, DocId, Group, GroupId};
 use group::merge_links;
 use serde::{Deserialize, Serialize};
@@ -152,6 +151,17 @@ pub struct AlignConfig {
     pub context_min_docs: usize,
 }
 
+/// What alignment reads of the settings: its own section and the number of threads.
+/// A [`&Config`](crate::Config) converts into it, so `align::groups(&claims, &config)`
+/// reads `config.align` and `config.threads`.
+#[derive(Clone, Copy, Debug)]
+pub struct AlignSettings<'a> {
+    /// Alignment's settings.
+    pub align: &'a AlignConfig,
+    /// Threads (`0`: every core); the groups are the same for any number.
+    pub threads: usize,
+}
+
 impl Default for AlignConfig {
     fn default() -> AlignConfig {
         AlignConfig {
@@ -185,8 +195,9 @@ impl Default for AlignConfig {
 /// assert_eq!(groups.len(), 1);
 /// assert_eq!(cs[groups[0].claims[0].0 as usize].text, "The minister said the talks would resume on Friday.");
 /// ```
-pub fn groups(claims: &[Claim], config: &Config) -> Vec<Group> {
-    groups_with(claims, config, true)
+pub fn groups<'a>(claims: &[Claim], settings: impl Into<AlignSettings<'a>>) -> Vec<Group> {
+    let s = settings.into();
+    groups_with(claims, s.align, s.threads, true)
 }
 
 /// [`groups`] of the claims of one story: every pair of documents is compared (the
@@ -202,25 +213,31 @@ pub fn groups(claims: &[Claim], config: &Config) -> Vec<Group> {
 /// let cs = claims::from_documents(&docs, &config);
 /// assert_eq!(align::story_groups(&cs, &config)[0].claims.len(), 12);
 /// ```
-pub fn story_groups(claims: &[Claim], config: &Config) -> Vec<Group> {
-    if config.align.context != ContextMode::Document {
-        return groups_with(claims, config, true);
+pub fn story_groups<'a>(claims: &[Claim], settings: impl Into<AlignSettings<'a>>) -> Vec<Group> {
+    let s = settings.into();
+    if s.align.context != ContextMode::Document {
+        return groups_with(claims, s.align, s.threads, true);
     }
-    let mut one = config.clone();
-    one.align.context = ContextMode::Story;
-    groups_with(claims, &one, true)
+    let one = AlignConfig {
+        context: ContextMode::Story,
+        ..s.align.clone()
+    };
+    groups_with(claims, &one, s.threads, true)
 }
 
 /// [`groups`] computed the plain way: every candidate pair scored with
 /// [`decision_score`], every link offered to the mutual-best filter, every average-link
 /// check computed afresh. The result is the same as [`groups`] (which shares work between
 /// copies of one sentence); this is the reference it is tested against.
-pub fn groups_unshared(claims: &[Claim], config: &Config) -> Vec<Group> {
-    groups_with(claims, config, false)
+// Public only so that the integration tests can compare against it; not part of the
+// documented interface.
+#[doc(hidden)]
+pub fn groups_unshared<'a>(claims: &[Claim], settings: impl Into<AlignSettings<'a>>) -> Vec<Group> {
+    let s = settings.into();
+    groups_with(claims, s.align, s.threads, false)
 }
 
-fn groups_with(claims: &[Claim], config: &Config, shared: bool) -> Vec<Group> {
-    let (threads, config) = (config.threads, &config.align);
+fn groups_with(claims: &[Claim], config: &AlignConfig, threads: usize, shared: bool) -> Vec<Group> {
     let mut idx: Vec<usize> = (0..claims.len()).collect();
     idx.sort_by(|&a, &b| {
         (

@@ -3,8 +3,7 @@
 use super::interner::{finish, Draft, Interner};
 use super::normalize::{Normalizer, Shape};
 use super::tokens::raw_view;
-use super::{ClaimsConfig, DocInput};
-use crate::config::Config;
+use super::{ClaimsConfig, ClaimsSettings, DocInput};
 use crate::model::{Claim, ClaimId, ContentTokens, Quote, Sentence, Span};
 use crate::text::Tokens;
 use rustc_hash::FxHashMap;
@@ -17,7 +16,8 @@ const MIN_DOCS_FOR_THREADS: usize = 2;
 /// `config.threads`. Sentences whose span is out of bounds or not on character
 /// boundaries are skipped. [`super::refine`] splits, after alignment, the sentences
 /// that carry several statements and find no group whole.
-pub fn build(inputs: &[DocInput<'_>], config: &Config) -> Vec<Claim> {
+pub fn build<'a>(inputs: &[DocInput<'_>], settings: impl Into<ClaimsSettings<'a>>) -> Vec<Claim> {
+    let config = settings.into();
     let mut order: Vec<&DocInput<'_>> = inputs.iter().collect();
     order.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
     let parts = crate::par::map_chunks(
@@ -25,7 +25,7 @@ pub fn build(inputs: &[DocInput<'_>], config: &Config) -> Vec<Claim> {
         config.threads,
         MIN_DOCS_FOR_THREADS,
         |_, _| false,
-        |docs| build_docs(docs, &config.claims),
+        |docs| build_docs(docs, config.claims),
     );
     let mut interners: Vec<Interner> = Vec::with_capacity(parts.len());
     let mut drafts: Vec<Draft> = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());

@@ -38,7 +38,6 @@ mod refine;
 mod stem;
 mod tokens;
 
-use crate::config::Config;
 use crate::model::{Claim, Document, Quote, Sentence};
 use serde::{Deserialize, Serialize};
 
@@ -132,6 +131,17 @@ pub struct ClaimsConfig {
     pub synonyms: SynonymMode,
 }
 
+/// What the claims stage reads of the settings: its own section and the number of
+/// threads. A [`&Config`](crate::Config) converts into it, so
+/// `claims::build(&inputs, &config)` reads `config.claims` and `config.threads`.
+#[derive(Clone, Copy, Debug)]
+pub struct ClaimsSettings<'a> {
+    /// Claim normalization.
+    pub claims: &'a ClaimsConfig,
+    /// Threads (`0`: every core); the claims are the same for any number.
+    pub threads: usize,
+}
+
 /// The inputs [`build`] takes for one document: its sentences and, when the extraction
 /// stage has run, its quotations (whose speakers become the claims' speakers).
 #[derive(Clone, Copy, Debug)]
@@ -158,9 +168,13 @@ pub struct DocInput<'a> {
 /// assert_eq!(cs[0].polarity, Polarity::Negative);
 /// assert_eq!(cs[0].attribution.map(|s| &cs[0].text[s.start - cs[0].span.start..s.end - cs[0].span.start]), Some("Kovač"));
 /// ```
-pub fn from_documents(docs: &[Document], config: &Config) -> Vec<Claim> {
+pub fn from_documents<'a>(
+    docs: &[Document],
+    settings: impl Into<ClaimsSettings<'a>>,
+) -> Vec<Claim> {
+    let settings = settings.into();
     let sentences: Vec<Vec<Sentence>> =
-        crate::par::map(docs, config.threads, 2, crate::segment::sentences);
+        crate::par::map(docs, settings.threads, 2, crate::segment::sentences);
     let inputs: Vec<DocInput<'_>> = docs
         .iter()
         .zip(&sentences)
@@ -171,7 +185,7 @@ pub fn from_documents(docs: &[Document], config: &Config) -> Vec<Claim> {
             tokens: None,
         })
         .collect();
-    build(&inputs, config)
+    build(&inputs, settings)
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@ use super::interner::{finish, vocabularies, Draft, Interner};
 use super::normalize::{Normalizer, Shape};
 use super::tokens::raw_view;
 use super::DocInput;
-use crate::config::Config;
 use crate::model::Span;
 use crate::model::{ActorId, Claim, ClaimId, Group};
 use crate::text::Tokens;
@@ -44,12 +43,13 @@ const MIN_SENTENCES_FOR_THREADS: usize = 64;
 /// assert_eq!(refined[1].text, "citing weak demand.");
 /// assert_eq!(refined[1].tokens, "ministry cit weak urg"); // "demand" maps to "urge"
 /// ```
-pub fn refine(
+pub fn refine<'a>(
     inputs: &[DocInput<'_>],
     claims: &[Claim],
     groups: &[Group],
-    config: &Config,
+    settings: impl Into<super::ClaimsSettings<'a>>,
 ) -> Option<Vec<Claim>> {
+    let config = settings.into();
     let mut by_id: Vec<(ClaimId, usize)> =
         claims.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     by_id.sort_unstable();
@@ -74,7 +74,7 @@ pub fn refine(
         MIN_SENTENCES_FOR_THREADS,
         |_, _| false,
         |part| {
-            let mut splitter = Splitter::new(&config.claims);
+            let mut splitter = Splitter::new(config.claims);
             let split: Vec<(usize, Vec<Draft>)> = part
                 .iter()
                 .filter_map(|&i| {

@@ -33,6 +33,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     data_file!("actors/corporate_suffixes.txt"),
     data_file!("actors/generic_bodies.txt"),
     data_file!("actors/given_names.txt"),
+    data_file!("actors/not_place_words.txt"),
     data_file!("speech/reporting.txt"),
     data_file!("speech/sources.txt"),
     data_file!("meaning/negation.txt"),

@@ -12,6 +12,7 @@ mod files;
 pub(crate) mod format;
 mod table;
 mod types;
+mod units;
 
 pub(crate) use comparison::{ComparisonLists, GenericWord};
 pub(crate) use table::{fold, PackedKey, WordId, WordTable};
@@ -113,6 +114,8 @@ pub(crate) mod flag {
     pub const GIVEN_MALE: u64 = 1 << 42;
     /// A given name of women (`actors/given_names.txt`).
     pub const GIVEN_FEMALE: u64 = 1 << 43;
+    /// Capitalized, still no part of a place name (`actors/not_place_words.txt`).
+    pub const NOT_PLACE: u64 = 1 << 44;
 }
 
 /// What the lexicon knows about one lower-cased word.
@@ -572,7 +575,7 @@ fn time_word(class: &str, arg: &str, extra: &str) -> Option<TimeWord> {
     Some(match class {
         "day" => TimeWord::Day(arg.parse().ok()?, DayPart::from_code(extra)),
         "ref" => TimeWord::Ref(TimeRef::from_code(arg)?),
-        "unit" => TimeWord::Unit(CalendarUnit::parse(arg)?, extra == "plural"),
+        "unit" => TimeWord::Unit(TimeUnit::parse(arg)?, extra == "plural"),
         "part" => TimeWord::Part(DayPart::from_code(arg)?),
         "shift" => TimeWord::Shift(arg.parse().ok()?),
         "season" => TimeWord::Season(Season::from_code(arg)?),
@@ -584,7 +587,7 @@ fn time_word(class: &str, arg: &str, extra: &str) -> Option<TimeWord> {
         }),
         "dir" => TimeWord::Ago,
         "clock" => TimeWord::Clock(arg.parse().ok()?),
-        "set" => TimeWord::Set(CalendarUnit::parse(arg)?),
+        "set" => TimeWord::Set(TimeUnit::parse(arg)?),
         "quant" => TimeWord::Quant,
         "holiday" => {
             let (m, d) = arg.split_once('-')?;
@@ -688,6 +691,7 @@ impl Lexicon {
             ("actors/not_names.txt", flag::NOT_NAME),
             ("actors/non_actor_heads.txt", flag::NON_ACTOR_HEAD),
             ("actors/family_first_surnames.txt", flag::FAMILY_FIRST),
+            ("actors/not_place_words.txt", flag::NOT_PLACE),
         ] {
             for r in records(path) {
                 b.mark(r.key(), bit);

@@ -1,7 +1,7 @@
 //! What the entries of the lists mean: small typed values the stages read instead of
 //! strings.
 
-use crate::model::{ActorKind, DayPart, EventKind, Season, TimeRef};
+use crate::model::{ActorKind, CalendarUnit, DayPart, EventKind, Season, TimeRef};
 
 /// What a period after an abbreviation means (`data/segment/abbreviations.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,47 +162,43 @@ pub(crate) struct Head {
     pub lower_ok: bool,
 }
 
-/// A calendar unit.
+/// A unit of time a word names: a period of the calendar (the sizes a TIMEX3 value can
+/// have, [`CalendarUnit`]), or a unit no calendar value is counted in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum CalendarUnit {
+pub(crate) enum TimeUnit {
     /// A minute.
     Minute,
     /// An hour.
     Hour,
-    /// A day.
-    Day,
-    /// A week.
-    Week,
-    /// A weekend.
-    Weekend,
     /// Two weeks.
     Fortnight,
-    /// A month.
-    Month,
-    /// A quarter of a year.
-    Quarter,
-    /// A year.
-    Year,
-    /// A decade.
-    Decade,
-    /// A century.
-    Century,
+    /// A day, week, weekend, month, quarter, year, decade or century.
+    Calendar(CalendarUnit),
 }
 
-impl CalendarUnit {
-    pub(super) fn parse(s: &str) -> Option<CalendarUnit> {
+impl TimeUnit {
+    pub(crate) const DAY: TimeUnit = TimeUnit::Calendar(CalendarUnit::Day);
+    pub(crate) const WEEK: TimeUnit = TimeUnit::Calendar(CalendarUnit::Week);
+    pub(crate) const WEEKEND: TimeUnit = TimeUnit::Calendar(CalendarUnit::Weekend);
+    pub(crate) const MONTH: TimeUnit = TimeUnit::Calendar(CalendarUnit::Month);
+    pub(crate) const QUARTER: TimeUnit = TimeUnit::Calendar(CalendarUnit::Quarter);
+    pub(crate) const YEAR: TimeUnit = TimeUnit::Calendar(CalendarUnit::Year);
+    pub(crate) const DECADE: TimeUnit = TimeUnit::Calendar(CalendarUnit::Decade);
+    pub(crate) const CENTURY: TimeUnit = TimeUnit::Calendar(CalendarUnit::Century);
+
+    pub(super) fn parse(s: &str) -> Option<TimeUnit> {
         Some(match s {
-            "minute" => CalendarUnit::Minute,
-            "hour" => CalendarUnit::Hour,
-            "day" => CalendarUnit::Day,
-            "week" => CalendarUnit::Week,
-            "weekend" => CalendarUnit::Weekend,
-            "fortnight" => CalendarUnit::Fortnight,
-            "month" => CalendarUnit::Month,
-            "quarter" => CalendarUnit::Quarter,
-            "year" => CalendarUnit::Year,
-            "decade" => CalendarUnit::Decade,
-            "century" => CalendarUnit::Century,
+            "minute" => TimeUnit::Minute,
+            "hour" => TimeUnit::Hour,
+            "fortnight" => TimeUnit::Fortnight,
+            "day" => TimeUnit::DAY,
+            "week" => TimeUnit::WEEK,
+            "weekend" => TimeUnit::WEEKEND,
+            "month" => TimeUnit::MONTH,
+            "quarter" => TimeUnit::QUARTER,
+            "year" => TimeUnit::YEAR,
+            "decade" => TimeUnit::DECADE,
+            "century" => TimeUnit::CENTURY,
             _ => return None,
         })
     }
@@ -227,7 +223,7 @@ pub(crate) enum TimeWord {
     /// A vague reference (`PRESENT_REF`, `PAST_REF`, `FUTURE_REF`).
     Ref(TimeRef),
     /// A calendar unit; `true` when plural.
-    Unit(CalendarUnit, bool),
+    Unit(TimeUnit, bool),
     /// A part of the day.
     Part(DayPart),
     /// A calendar shift (last = -1, this = 0, next = 1).
@@ -241,7 +237,7 @@ pub(crate) enum TimeWord {
     /// A named hour (noon, midnight).
     Clock(u8),
     /// A recurrence (daily, weekly).
-    Set(CalendarUnit),
+    Set(TimeUnit),
     /// A vague amount before a plural unit ("several days").
     Quant,
     /// A fixed-date holiday: month, day.

@@ -39,24 +39,32 @@ pub struct Claim {
     /// share it.
     pub sentence: usize,
     /// Who is said to have said it, if anyone. A participial clause ("…, urging X")
-    /// without a quotation of its own keeps its main clause's speaker.
+    /// without a quotation of its own keeps its main clause's speaker. Not in the JSON
+    /// when there is none (most sentences of a feed have no speaker).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<ActorId>,
-    /// Quotations inside the claim.
+    /// Quotations inside the claim; not in the JSON when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<QuoteId>,
     /// Temporal expressions inside the claim, in offset order (see
-    /// [`crate::attach_times_and_quantities`]).
-    #[serde(default)]
+    /// [`crate::attach_times_and_quantities`]); not in the JSON when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub times: Vec<TimeId>,
-    /// Quantities inside the claim, in offset order.
-    #[serde(default)]
+    /// Quantities inside the claim, in offset order; not in the JSON when there are
+    /// none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quantities: Vec<QuantityId>,
     /// Asserted or denied.
     pub polarity: Polarity,
     /// The words that name the source of the claim ("Foreign Minister Anna Kovač" in
-    /// "…, Foreign Minister Anna Kovač said"), set apart from the content tokens.
+    /// "…, Foreign Minister Anna Kovač said"), set apart from the content tokens. Not in
+    /// the JSON when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<Span>,
     /// The reporting cue ("said", "according to"), set apart from the content tokens.
-    /// Like `attribution`, it lies inside the claim's span.
+    /// Like `attribution`, it lies inside the claim's span. Not in the JSON when there
+    /// is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<Span>,
     /// Normalized content tokens used for alignment: case and quote style folded,
     /// numbers and days replaced by typed placeholders (`<num>`, `<pct>`, `<money>`,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One passage that two documents share near-verbatim: a run of consecutive sentences.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SharedPassage {
     /// Where the passage stands in the original ([`CopyLink::from`]).
     pub from: Span,
@@ -44,6 +45,7 @@ pub enum CopyOrder {
 
 /// One document repeating another: `to` carries passages of `from`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CopyLink {
     /// The earlier or credited original.
     pub from: DocId,
@@ -64,6 +66,7 @@ pub struct CopyLink {
 
 /// One member of a group whose claim repeats another document's.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CopyOf {
     /// The document whose claim is a copy.
     pub doc: DocId,
@@ -73,6 +76,7 @@ pub struct CopyOf {
 
 /// How many independent outlets carry a group, and which members repeat which.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Corroboration {
     /// The number of independent outlets among the members: members whose claim stands
     /// in a passage copied from another member, or from the same original as another

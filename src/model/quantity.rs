@@ -52,7 +52,8 @@ pub struct Quantity {
     pub approx: Approx,
 }
 
-/// What a quantity counts or measures. Serialized as its [`Unit::name`].
+/// What a quantity counts or measures. Serialized as its [`Unit::name`], read back by
+/// [`Unit::from_name`] (which lives with the unit table in the lexicon).
 ///
 /// Units are compared by name: two units are the same when their names are, whichever
 /// kind they were read as (a counted "usd" and the currency `usd` are one unit).
@@ -87,25 +88,6 @@ impl Unit {
             Unit::Counted(noun) => noun,
         }
     }
-
-    /// The unit a name stands for: the fixed names, a currency or measure the quantity
-    /// lexicon knows, else a counted noun (the inverse of [`Unit::name`]).
-    ///
-    /// ```
-    /// use corroborate::Unit;
-    /// assert_eq!(Unit::from_name("usd"), Unit::Currency("usd"));
-    /// assert_eq!(Unit::from_name("leader").name(), "leader");
-    /// ```
-    pub fn from_name(name: &str) -> Unit {
-        match name {
-            "percent" => Unit::Percent,
-            "percentage_point" => Unit::PercentagePoint,
-            "ordinal" => Unit::Ordinal,
-            _ => {
-                crate::extract::lex::unit_named(name).unwrap_or_else(|| Unit::Counted(name.into()))
-            }
-        }
-    }
 }
 
 impl fmt::Display for Unit {
@@ -125,13 +107,6 @@ impl Hash for Unit {
 impl Serialize for Unit {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.name())
-    }
-}
-
-impl<'de> Deserialize<'de> for Unit {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Unit, D::Error> {
-        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Ok(Unit::from_name(&name))
     }
 }
 

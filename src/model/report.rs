@@ -119,6 +119,7 @@ impl Severity {
 
 /// One side of a disagreement: where a document says it, and what it says.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// The document.
     pub doc: DocId,
@@ -132,10 +133,11 @@ pub struct Evidence {
     pub text: String,
     /// The normalized value compared (`2023-03-01`, `Xi Jinping`, `1.2e9 usd`).
     pub value: EvidenceValue,
-    /// The claim the evidence stands in, for reading it in context.
+    /// The claim the evidence stands in, for reading it in context: the span of claim
+    /// `claim` when that holds the evidence, else the evidence's own span. Its text is
+    /// that claim's `text` or this evidence's `text` (see
+    /// [`Report::context_text`]), so it is not repeated here.
     pub context: Span,
-    /// The context text, equal to the slice of `context`.
-    pub context_text: String,
     /// The words that differ from the other side, inside `context`, sorted.
     pub highlights: Vec<Span>,
 }
@@ -157,6 +159,7 @@ pub enum DiffOpKind {
 
 /// One step of a word-level diff between two quotations: a run of words on each side.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DiffOp {
     /// What the step does.
     pub kind: DiffOpKind,
@@ -172,6 +175,7 @@ pub struct DiffOp {
 
 /// A word-level diff between two pieces of evidence of one flag.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WordDiff {
     /// Index of the first side in the flag's `evidence`.
     pub from: usize,
@@ -190,6 +194,7 @@ impl WordDiff {
 
 /// One side of a disagreement, counted: a value and every document that gives it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Support {
     /// The normalized value, as in [`Evidence::value`].
     pub value: EvidenceValue,
@@ -199,6 +204,7 @@ pub struct Support {
 
 /// A disagreement between the members of one aligned group.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Flag {
     /// What kind of disagreement.
     pub kind: FlagKind,
@@ -391,6 +397,7 @@ pub struct EventId(pub u32);
 
 /// One happening that a set of aligned claims describes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Event {
     /// Its id: events are numbered story by story, each story's in timeline order.
     pub id: EventId,
@@ -423,6 +430,7 @@ pub struct Event {
 /// Sparse: a row names only the documents of the group's own story, so the coverage
 /// of a feed grows with its stories, not with groups times documents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CoverageRow {
     /// The group.
     pub group: GroupId,
@@ -439,6 +447,7 @@ pub struct CoverageRow {
 
 /// Which documents of its story carry each aligned group.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Coverage {
     /// The rows, in group order.
     pub rows: Vec<CoverageRow>,
@@ -473,6 +482,7 @@ pub struct Story {
 
 /// What the report says about one input document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DocumentInfo {
     /// Its id.
     pub id: DocId,
@@ -487,6 +497,7 @@ pub struct DocumentInfo {
 /// Everything a run found: the stories, the extracted facts, the alignment, the flags,
 /// the timeline and the coverage. Serializes to the JSON report.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Report {
     /// The stories the documents were partitioned into, by id.
     #[serde(default)]
@@ -514,4 +525,21 @@ pub struct Report {
     /// Which documents copy which, the original first (see [`crate::provenance`]).
     #[serde(default)]
     pub provenance: Vec<super::CopyLink>,
+}
+
+impl Report {
+    /// The text of `e.context`: the text of its claim when the context is that claim's
+    /// span, the evidence's own text when it is the evidence's span, else empty (a
+    /// report whose claims were removed).
+    pub fn context_text<'r>(&'r self, e: &'r Evidence) -> &'r str {
+        if e.context == e.span {
+            return &e.text;
+        }
+        self.claims
+            .binary_search_by_key(&e.claim, |c| c.id)
+            .ok()
+            .and_then(|i| self.claims.get(i))
+            .filter(|c| c.span == e.context && c.doc == e.doc)
+            .map_or("", |c| c.text.as_str())
+    }
 }

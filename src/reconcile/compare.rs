@@ -4,7 +4,9 @@
 
 use super::diff::{align_quotes, hunks, lcs_pairs, QuoteParams};
 pub use super::fact::{date, quantity};
-use super::fact::{denial_against_another_predicate, denies_only_a_plan, negates, planned};
+use super::fact::{
+    denial_against_another_predicate, denies_only_a_plan, negates, planned, shapes_meet,
+};
 use super::facts::{Facts, QuoteWords};
 use super::lexicon::Lexicon;
 use super::party::{Party, Relation};
@@ -259,6 +261,17 @@ pub fn source(a: &Facts, b: &Facts) -> Option<Pair> {
 /// A polarity disagreement: over the claims' aligned words, the small hunks of differing
 /// words carry an odd number of negation cues and antonym swaps.
 pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
+    if !shapes_meet(a.frame.shape, b.frame.shape) {
+        return None;
+    }
+    // the flip first: most pairs have none, and the overlap costs a stem per word
+    let flip = flipped(a, b, max_hunk)?;
+    one_statement(a, b).then_some(flip)
+}
+
+/// The words that flip one claim's meaning against the other's, if any (see
+/// [`polarity`]).
+fn flipped(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
     let lex = Lexicon::get();
     let pairs = lcs_pairs(&a.words, &b.words);
     if pairs.is_empty() {
@@ -348,6 +361,42 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
     mb.sort_unstable();
     Some(marked_words(a, b, ma, mb))
 }
+
+/// Whether two claims state one thing, so that a negation or an antonym on one side
+/// denies what the other asserts: they share at least [`POLARITY_SHARED`] content words
+/// (stemmed, synonyms folded, negation cues left out; a short claim all its words but
+/// one, at least [`POLARITY_SHARED_SHORT`]), and those make at least
+/// [`POLARITY_SHARED_PERCENT`] of the content words of the claim that has fewer.
+/// Sentences aligned over a name and one verb ("He fired at the deputy" / "No shots
+/// were fired when Orozco was taken into custody") state two facts.
+fn one_statement(a: &Facts, b: &Facts) -> bool {
+    let content = |f: &Facts| -> std::collections::BTreeSet<String> {
+        let lex = crate::lexicon::Lexicon::get();
+        (0..f.words.len())
+            .filter(|&i| !negates(&f.doc.text, &f.words, i))
+            .map(|i| f.words[i].norm.trim_end_matches("'s"))
+            .filter(|w| !lex.is(w, crate::lexicon::flag::STOPWORD))
+            .map(crate::claims::canonical_word)
+            .collect()
+    };
+    let (x, y) = (content(a), content(b));
+    let shared = x.intersection(&y).count();
+    let fewer = x.len().min(y.len());
+    // a short claim ("The board approved the deal") shares all but the flipped word
+    let enough =
+        shared >= POLARITY_SHARED || (shared >= POLARITY_SHARED_SHORT && shared + 1 >= fewer);
+    enough && shared * 100 >= fewer * POLARITY_SHARED_PERCENT
+}
+
+/// Fewest content words a short claim shares with the other, all but the word flipped.
+const POLARITY_SHARED_SHORT: usize = 2;
+
+/// Fewest content words two claims share to state one thing a negation can deny.
+const POLARITY_SHARED: usize = 3;
+
+/// The share (percent) of the smaller claim's content words two claims share to state
+/// one thing a negation can deny.
+const POLARITY_SHARED_PERCENT: usize = 40;
 
 /// A disagreement over the claims' whole words, with the words that carry it marked.
 fn marked_words(a: &Facts, b: &Facts, ma: Vec<usize>, mb: Vec<usize>) -> Pair {

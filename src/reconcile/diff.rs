@@ -26,48 +26,49 @@ pub fn same_word(a: &str, b: &str) -> bool {
     spelling_fold(a) == spelling_fold(b)
 }
 
+/// British endings with their American forms, each list with the fewest letters the
+/// stem before the ending must keep: -ise/-isation and their inflections need a long
+/// stem so that "rise", "wise" or "noise" are not touched. The first ending that fits
+/// is replaced.
+const SPELLING_ENDINGS: [(&[(&str, &str)], usize); 3] = [
+    (
+        &[
+            ("isations", "izations"),
+            ("isation", "ization"),
+            ("ising", "izing"),
+            ("ised", "ized"),
+            ("ises", "izes"),
+            ("ise", "ize"),
+            ("yse", "yze"),
+            ("ysed", "yzed"),
+            ("ysing", "yzing"),
+        ],
+        4,
+    ),
+    (
+        &[
+            ("ours", "ors"),
+            ("our", "or"),
+            ("tres", "ters"),
+            ("tre", "ter"),
+        ],
+        3,
+    ),
+    (&[("lled", "led"), ("lling", "ling")], 3),
+];
+
 /// American spelling of the common British patterns, for comparison only.
 fn spelling_fold(w: &str) -> String {
-    let mut s = w.to_string();
-    // -ise/-isation and their inflections: the stem before must be long enough that
-    // "rise", "wise" or "noise" are not touched.
-    for (from, to) in [
-        ("isations", "izations"),
-        ("isation", "ization"),
-        ("ising", "izing"),
-        ("ised", "ized"),
-        ("ises", "izes"),
-        ("ise", "ize"),
-        ("yse", "yze"),
-        ("ysed", "yzed"),
-        ("ysing", "yzing"),
-    ] {
-        if s.len() >= from.len() + 4 && s.ends_with(from) {
-            s.truncate(s.len() - from.len());
-            s.push_str(to);
-            return s;
+    for (endings, min_stem) in SPELLING_ENDINGS {
+        for (from, to) in endings {
+            if w.len() >= from.len() + min_stem {
+                if let Some(stem) = w.strip_suffix(from) {
+                    return format!("{stem}{to}");
+                }
+            }
         }
     }
-    for (from, to) in [
-        ("ours", "ors"),
-        ("our", "or"),
-        ("tres", "ters"),
-        ("tre", "ter"),
-    ] {
-        if s.len() >= from.len() + 3 && s.ends_with(from) {
-            s.truncate(s.len() - from.len());
-            s.push_str(to);
-            return s;
-        }
-    }
-    for (from, to) in [("lled", "led"), ("lling", "ling")] {
-        if s.len() >= from.len() + 3 && s.ends_with(from) {
-            s.truncate(s.len() - from.len());
-            s.push_str(to);
-            return s;
-        }
-    }
-    s
+    w.to_string()
 }
 
 /// Index pairs `(i, j)` of one longest common subsequence of `a` and `b`, increasing
@@ -249,19 +250,8 @@ pub fn align_quotes(
     b: &[Word<'_>],
     p: QuoteParams,
 ) -> Option<QuoteAlignment> {
-    match coordinations_in_order(a, b) {
-        Some(b) => align_ordered(text_a, a, text_b, &b, p),
-        None => align_ordered(text_a, a, text_b, b, p),
-    }
-}
-
-fn align_ordered(
-    text_a: &str,
-    a: &[Word<'_>],
-    text_b: &str,
-    b: &[Word<'_>],
-    p: QuoteParams,
-) -> Option<QuoteAlignment> {
+    let reordered = coordinations_in_order(a, b);
+    let b = reordered.as_deref().unwrap_or(b);
     let mut pairs = lcs_pairs(a, b);
     // Drop chance matches at the edges: an anchor far from the next is no anchor.
     let far = |x: (usize, usize), y: (usize, usize)| {

@@ -9,29 +9,6 @@ use crate::model::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Capitalized words that end a place name: function words and the heads of set
-/// phrases ("In order", "In addition"); day and month names are asked of the lexicon.
-const NOT_PLACES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "his",
-    "her",
-    "their",
-    "its",
-    "which",
-    "this",
-    "that",
-    "what",
-    "order",
-    "addition",
-    "particular",
-    "general",
-    "response",
-    "turn",
-    "fact",
-];
-
 /// How many words after an event's trigger its place may be named ("met ... in
 /// Beijing").
 const PLACE_REACH: usize = 6;
@@ -68,7 +45,7 @@ fn place(f: &Facts, from: usize) -> Option<String> {
             let raw = text.get(ws[end].span.start..ws[end].span.end).unwrap_or("");
             let capital = raw.chars().next().is_some_and(char::is_uppercase);
             let norm: &str = ws[end].norm.as_ref();
-            if !capital || NOT_PLACES.contains(&norm) || calendar_word(norm) {
+            if !capital || ends_place(norm) {
                 break;
             }
             end += 1;
@@ -317,7 +294,10 @@ pub fn events(gathered: &[GroupFacts], index: &Index, flags: &[Flag]) -> Vec<Eve
 }
 
 /// A day or month name, which never continues a place name.
-fn calendar_word(w: &str) -> bool {
-    let lex = crate::lexicon::Lexicon::get();
-    lex.is_day_word(w) || lex.is_month_name(w)
+/// Whether a capitalized word ends a place name: a function word, the head of a set
+/// phrase ("In order", `actors/not_place_words.txt`), a day or month name.
+fn ends_place(w: &str) -> bool {
+    use crate::lexicon::{flag, Lexicon};
+    let lex = Lexicon::get();
+    lex.is(w, flag::NOT_PLACE) || lex.is_day_word(w) || lex.is_month_name(w)
 }

@@ -289,6 +289,60 @@ impl<'a> Index<'a> {
             return None;
         }
         let cs = claim.span;
+        let times = self.claim_times(doc, claim);
+        let quantities = self.claim_quantities(doc, claim);
+        let quotes = self.claim_quotes(data, claim);
+        let mut quote_spans: Vec<Span> = quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| q.span)
+            .collect();
+        let mut heard = self.attributions(data, cs, &quotes);
+        if quotes.is_empty() {
+            // no quotation stage output covers the claim: its quotation marks, unattributed
+            quote_spans = scan_quotes(&doc.text, cs);
+            heard.direct = quote_spans
+                .iter()
+                .map(|&s| quote_words(doc, s, None))
+                .filter(|q| !q.words.is_empty())
+                .collect();
+        }
+        let Heard {
+            direct,
+            speakers,
+            mut source,
+        } = heard;
+        let words = words(&doc.text, cs);
+        let mut speaker = self.own_speaker(data, claim, &words, &mut source);
+        let mentioned = self.actors_in(&doc.id, cs);
+        let mut agent = None;
+        if speaker.is_none() && speakers.is_empty() && quotes.is_empty() && source.is_none() {
+            agent = self.agent_and_act(data, cs);
+        }
+        let predicate = agent.as_ref().and_then(|(_, act)| act.clone());
+        if let Some((p, _)) = &agent {
+            speaker = Some(p.clone());
+        }
+        let frame = self.frame(doc, claim, &words, &times, &quantities, &quote_spans);
+        Some(Facts {
+            frame,
+            claim,
+            doc,
+            words,
+            times,
+            quotes: direct,
+            speakers,
+            speaker,
+            source,
+            agent: agent.is_some(),
+            predicate,
+            mentioned,
+        })
+    }
+
+    /// The claim's dates and times of day, in offset order (vague ones and lengths of
+    /// time left out).
+    fn claim_times(&self, doc: &'a Document, claim: &'a Claim) -> Vec<&'a TimeExpr> {
         let mut times: Vec<&TimeExpr> = claim
             .times
             .iter()
@@ -299,6 +353,11 @@ impl<'a> Index<'a> {
         if !times.is_sorted_by_key(|t| t.span) {
             times.sort_by(|a, b| (a.span, &a.value).cmp(&(b.span, &b.value)));
         }
+        times
+    }
+
+    /// The claim's quantities that are not part of a time, in offset order.
+    fn claim_quantities(&self, doc: &'a Document, claim: &'a Claim) -> Vec<&'a Quantity> {
         let mut quantities: Vec<&Quantity> = claim
             .quantities
             .iter()
@@ -313,7 +372,13 @@ impl<'a> Index<'a> {
                     .then(a.value.total_cmp(&b.value))
             });
         }
-        // Quotations: the claim's own, else any in the document inside the claim.
+        quantities
+    }
+
+    /// The claim's quotations (direct and reported): its own, else any of the document
+    /// inside the claim, in offset order.
+    fn claim_quotes(&self, data: &DocData<'a>, claim: &'a Claim) -> Vec<&'a Quote> {
+        let doc = data.doc;
         let mut quotes: Vec<&Quote> = claim
             .quotes
             .iter()
@@ -324,34 +389,20 @@ impl<'a> Index<'a> {
                 .quotes
                 .iter()
                 .copied()
-                .filter(|q| cs.overlaps(q.span))
+                .filter(|q| claim.span.overlaps(q.span))
                 .collect();
         }
         quotes.retain(|q| q.doc == doc.id && valid(doc, q.span));
         quotes.sort_by_key(|q| (q.span, q.id));
-        let quote_words = |span: Span, speaker: Option<Party>| {
-            let mut words = unbracketed(&doc.text, span.start, words(&doc.text, span));
-            super::words::fold_house_style(&mut words);
-            QuoteWords { words, speaker }
-        };
-        let mut quote_spans: Vec<Span> = quotes
-            .iter()
-            .filter(|q| q.kind == QuoteKind::Direct)
-            .map(|q| q.span)
-            .collect();
-        let mut direct: Vec<QuoteWords<'a>> = Vec::new();
-        if quotes.is_empty() {
-            quote_spans = scan_quotes(&doc.text, cs);
-            direct = quote_spans
-                .iter()
-                .map(|&s| quote_words(s, None))
-                .filter(|q| !q.words.is_empty())
-                .collect();
-        }
-        // Speakers and source from the quotations' attributions, then the claim's own.
-        let mut speakers: Vec<Attributed<'a>> = Vec::new();
-        let mut source = None;
-        for q in &quotes {
+        quotes
+    }
+
+    /// Who the claim's quotations are given to: the direct quotations' words with their
+    /// speakers, the statements given to a speaker, and the source a report credits.
+    fn attributions(&self, data: &DocData<'a>, cs: Span, quotes: &[&'a Quote]) -> Heard<'a> {
+        let doc = data.doc;
+        let mut heard = Heard::default();
+        for q in quotes {
             // Without the speaker's own span, the quotation's span locates the party, but
             // a name inside the quotation is not its speaker.
             let own = q.speaker_span.filter(|s| valid(doc, *s));
@@ -367,91 +418,120 @@ impl<'a> Index<'a> {
                 p.guessed |= !own.is_some_and(|s| cs.contains(s));
             }
             if q.kind == QuoteKind::Direct {
-                let qw = quote_words(q.span, party.clone());
+                let qw = quote_words(doc, q.span, party.clone());
                 if !qw.words.is_empty() {
-                    direct.push(qw);
+                    heard.direct.push(qw);
                 }
             }
             let Some(p) = party else {
                 continue;
             };
             let cue = q.cue.as_deref().unwrap_or("").to_lowercase();
-            // "reported", not "told reporters": a statement to the press is a statement
-            let reporting = |w: &str| matches!(w, "report" | "reports" | "reported" | "reporting");
-            let sourcing = cue.split_whitespace().any(|w| {
-                reporting(w)
-                    || ["according", "cit", "quot"]
-                        .iter()
-                        .any(|c| w.starts_with(c))
-            }) || p.kind == Some(ActorKind::Outlet);
-            // "X reported that ...": a journalist's report credits a source, even when
-            // the reporter is a person; "according to X" gives a person's statement.
-            // ("X's reported choice" is no report by X)
-            let possessive = doc
-                .text
-                .get(p.span.end..)
-                .is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
-            let report = cue.split_whitespace().any(reporting) && p.role.is_none() && !possessive;
-            if report || (sourcing && p.kind != Some(ActorKind::Person) && p.role.is_none()) {
-                source.get_or_insert(p);
+            let credit = Credit::of(doc, &cue, &p);
+            if credit.source {
+                heard.source.get_or_insert(p);
             } else if p.kind != Some(ActorKind::Document)
                 && (p.actor.is_some() || p.role.is_some() || looks_named(&p.name))
             {
                 // A paper or statement "calling for" something speaks for its issuer;
                 // it is no speaker to hold a statement to.
-                speakers.push(Attributed {
+                heard.speakers.push(Attributed {
                     party: p,
                     words: words(&doc.text, q.span),
-                    reported: q.kind == QuoteKind::Indirect && !sourcing,
+                    reported: q.kind == QuoteKind::Indirect && !credit.sourcing,
                 });
             }
         }
-        let words = words(&doc.text, cs);
+        heard
+    }
+
+    /// Who the claim itself is given to (the claims stage's speaker, not an outlet),
+    /// and, when no quotation named a source, the party an "according to" names: a
+    /// person is a speaker, anyone else the source.
+    fn own_speaker(
+        &self,
+        data: &DocData<'a>,
+        claim: &'a Claim,
+        words: &[Word<'a>],
+        source: &mut Option<Party>,
+    ) -> Option<Party> {
         let mut speaker = claim
             .speaker
-            .and_then(|a| self.claim_speaker(data, a, cs))
+            .and_then(|a| self.claim_speaker(data, a, claim.span))
             .filter(|p| p.kind != Some(ActorKind::Outlet));
         if source.is_none() {
-            if let Some((span, text)) = scan_source(&doc.text, &words) {
+            if let Some((span, text)) = scan_source(&data.doc.text, words) {
                 if let Some(p) = self.party(data, None, Some(&text), span) {
                     if p.kind == Some(ActorKind::Person) {
                         speaker.get_or_insert(p);
                     } else {
-                        source = Some(p);
+                        *source = Some(p);
                     }
                 }
             }
         }
-        let mentioned = self.actors_in(&doc.id, cs);
-        let mut agent = false;
-        let mut predicate = None;
-        if speaker.is_none() && speakers.is_empty() && quotes.is_empty() && source.is_none() {
-            speaker = self.agent(data, cs);
-            agent = speaker.is_some();
-            predicate = speaker.as_ref().and_then(|p| {
-                let at = (
-                    p.span.start.checked_sub(cs.start)?,
-                    p.span.end.checked_sub(cs.start)?,
-                );
-                super::agent::predicate(cs.get(&doc.text)?, at)
-            });
-        }
-        let frame = self.frame(doc, claim, &words, &times, &quantities, &quote_spans);
-        Some(Facts {
-            frame,
-            claim,
-            doc,
-            words,
-            times,
-            quotes: direct,
-            speakers,
-            speaker,
-            source,
-            agent,
-            predicate,
-            mentioned,
-        })
+        speaker
     }
+
+    /// Who did what a claim with no speaker reports, and the act, folded.
+    fn agent_and_act(&self, data: &DocData<'a>, cs: Span) -> Option<(Party, Option<String>)> {
+        let p = self.agent(data, cs)?;
+        let act = (|| {
+            let at = (
+                p.span.start.checked_sub(cs.start)?,
+                p.span.end.checked_sub(cs.start)?,
+            );
+            super::agent::predicate(cs.get(&data.doc.text)?, at)
+        })();
+        Some((p, act))
+    }
+}
+
+/// What the quotations of a claim say about who speaks (see [`Index::attributions`]).
+#[derive(Default)]
+struct Heard<'a> {
+    direct: Vec<QuoteWords<'a>>,
+    speakers: Vec<Attributed<'a>>,
+    source: Option<Party>,
+}
+
+/// How a quotation's cue credits its party.
+struct Credit {
+    /// The cue cites ("according to", "quoted", "reported") or the party is an outlet.
+    sourcing: bool,
+    /// The party is the claim's source, not a speaker held to the words.
+    source: bool,
+}
+
+impl Credit {
+    fn of(doc: &Document, cue: &str, p: &Party) -> Credit {
+        // "reported", not "told reporters": a statement to the press is a statement
+        let reporting = |w: &str| matches!(w, "report" | "reports" | "reported" | "reporting");
+        let sourcing = cue.split_whitespace().any(|w| {
+            reporting(w)
+                || ["according", "cit", "quot"]
+                    .iter()
+                    .any(|c| w.starts_with(c))
+        }) || p.kind == Some(ActorKind::Outlet);
+        // "X reported that ...": a journalist's report credits a source, even when
+        // the reporter is a person; "according to X" gives a person's statement.
+        // ("X's reported choice" is no report by X)
+        let possessive = doc
+            .text
+            .get(p.span.end..)
+            .is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
+        let report = cue.split_whitespace().any(reporting) && p.role.is_none() && !possessive;
+        let source = report || (sourcing && p.kind != Some(ActorKind::Person) && p.role.is_none());
+        Credit { sourcing, source }
+    }
+}
+
+/// A direct quotation's words (without the outlet's bracketed words, house spellings
+/// folded) and its speaker.
+fn quote_words<'a>(doc: &'a Document, span: Span, speaker: Option<Party>) -> QuoteWords<'a> {
+    let mut words = unbracketed(&doc.text, span.start, words(&doc.text, span));
+    super::words::fold_house_style(&mut words);
+    QuoteWords { words, speaker }
 }
 
 /// The quantities of `input` that overlap a temporal expression of their document.

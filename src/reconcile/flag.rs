@@ -477,6 +477,8 @@ fn evidence(m: &Facts, loc: &Loc) -> Option<Evidence> {
         .collect();
     highlights.sort();
     highlights.dedup();
+    // a context outside the text drops the evidence, as its span would
+    context.get(text)?;
     Some(Evidence {
         doc: m.doc.id.clone(),
         claim: m.claim.id,
@@ -484,7 +486,6 @@ fn evidence(m: &Facts, loc: &Loc) -> Option<Evidence> {
         text: span.get(text)?.to_string(),
         value,
         context,
-        context_text: context.get(text)?.to_string(),
         highlights,
     })
 }

@@ -99,6 +99,17 @@ pub struct ReconcileConfig {
     pub max_evidence_per_value: usize,
 }
 
+/// What reconciliation reads of the settings: its own section and the number of
+/// threads. A [`&Config`](crate::Config) converts into it, so
+/// `reconcile::check(&input, &config)` reads `config.reconcile` and `config.threads`.
+#[derive(Clone, Copy, Debug)]
+pub struct ReconcileSettings<'a> {
+    /// Reconciliation's settings.
+    pub reconcile: &'a ReconcileConfig,
+    /// Threads (`0`: every core); the report is the same for any number.
+    pub threads: usize,
+}
+
 impl Default for ReconcileConfig {
     fn default() -> Self {
         ReconcileConfig {
@@ -123,20 +134,25 @@ const PARALLEL_MEMBERS: usize = 256;
 /// Reads [`Config::reconcile`](crate::Config::reconcile), and runs on up to
 /// [`Config::threads`](crate::Config::threads) threads; the report is the same for any
 /// number.
-pub fn check(input: &Input, config: &crate::Config) -> Report {
+pub fn check<'c>(input: &Input, settings: impl Into<ReconcileSettings<'c>>) -> Report {
     let stories = crate::stories::one_story(input.documents);
-    check_stories(input, &stories, config)
+    check_stories(input, &stories, settings)
 }
 
 /// [`check`] of a feed partitioned into `stories` (see [`crate::stories`]), each group
 /// naming its story ([`Group::story`], a position in `stories`): flags are found per
 /// group, events story by story (each story's groups, with its flags), and coverage
 /// against each group's story. Nothing is compared across stories.
-pub fn check_stories(input: &Input, stories: &[Story], config: &crate::Config) -> Report {
-    let threads = config.threads;
+pub fn check_stories<'c>(
+    input: &Input,
+    stories: &[Story],
+    settings: impl Into<ReconcileSettings<'c>>,
+) -> Report {
+    let settings = settings.into();
+    let threads = settings.threads;
     let index = Index::new(input);
     let gathered = gather(input, &index, threads);
-    let flags = flags_of(&gathered, &config.reconcile, threads);
+    let flags = flags_of(&gathered, settings.reconcile, threads);
     let events = story_events(&gathered, &index, &flags);
     // The members' facts are many small allocations: free them on another core while
     // this one assembles the report.
@@ -234,8 +250,11 @@ fn assemble(input: &Input, stories: Vec<Story>, flags: Vec<Flag>, events: Vec<Ev
 }
 
 /// The flags of every group, sorted by group, kind and evidence.
-pub fn flags(input: &Input, config: &crate::Config) -> Vec<Flag> {
-    flags_indexed(input, &Index::new(input), config)
+pub fn flags<'c>(input: &Input, settings: impl Into<ReconcileSettings<'c>>) -> Vec<Flag> {
+    let settings = settings.into();
+    let threads = settings.threads;
+    let index = Index::new(input);
+    flags_of(&gather(input, &index, threads), settings.reconcile, threads)
 }
 
 /// A group with the facts of its members (in claim id order).
@@ -269,11 +288,6 @@ where
         .zip(lens)
         .map(|(g, n)| (g, facts.by_ref().take(n).flatten().collect()))
         .collect()
-}
-
-fn flags_indexed(input: &Input, index: &Index, config: &crate::Config) -> Vec<Flag> {
-    let threads = config.threads;
-    flags_of(&gather(input, index, threads), &config.reconcile, threads)
 }
 
 /// Every group's flags, the most trusted first (then in group order).
@@ -438,7 +452,15 @@ pub(crate) fn coverage_rows(stories: &[Story], claims: &[Claim], groups: &[Group
 
 /// The events of the input, in timeline order, given its flags (from [`flags`]), on up
 /// to [`Config::threads`](crate::Config::threads) threads.
-pub fn events(input: &Input, flags: &[Flag], config: &crate::Config) -> Vec<Event> {
+pub fn events<'c>(
+    input: &Input,
+    flags: &[Flag],
+    settings: impl Into<ReconcileSettings<'c>>,
+) -> Vec<Event> {
     let index = Index::new(input);
-    story_events(&gather(input, &index, config.threads), &index, flags)
+    story_events(
+        &gather(input, &index, settings.into().threads),
+        &index,
+        flags,
+    )
 }

@@ -8,8 +8,8 @@
 //! graph was drawn as SVG.
 
 use super::{
-    coverage_cells, coverage_columns, diffs_with_sides, doc_name, event_line, event_when, pieces,
-    story_line, story_parts, tally, StoryPart,
+    coverage_cells, coverage_columns, diffs_between, doc_name, event_line, event_when,
+    flag_heading, pieces, story_line, story_parts, tally, StoryPart,
 };
 use crate::model::{Confidence, DiffOpKind, Flag, FlagKind, Report, Severity};
 use std::io::{self, Write};
@@ -102,10 +102,16 @@ pub fn write_html(r: &Report, out: &mut impl Write) -> io::Result<()> {
         if !r.stories.is_empty() {
             index(out, &parts)?;
         }
-        let p = &parts[0];
-        flags(out, r, p, "2", "", true)?;
-        timeline(out, r, p, "2", "")?;
-        coverage(out, r, p, "2", "")?;
+        let (p, at) = (
+            &parts[0],
+            Placement {
+                level: "2",
+                suffix: "",
+            },
+        );
+        flags(out, r, p, &at, true)?;
+        timeline(out, r, p, &at)?;
+        coverage(out, r, p, &at)?;
     } else {
         index(out, &parts)?;
         filters(out, r)?;
@@ -118,9 +124,13 @@ pub fn write_html(r: &Report, out: &mut impl Write) -> io::Result<()> {
                 esc(&p.story.title)
             )?;
             let suffix = format!("-{}", k + 1);
-            flags(out, r, p, "3", &suffix, false)?;
-            timeline(out, r, p, "3", &suffix)?;
-            coverage(out, r, p, "3", &suffix)?;
+            let at = Placement {
+                level: "3",
+                suffix: &suffix,
+            };
+            flags(out, r, p, &at, false)?;
+            timeline(out, r, p, &at)?;
+            coverage(out, r, p, &at)?;
             out.write_all("</section>\n".as_bytes())?;
         }
     }
@@ -177,19 +187,33 @@ fn filters(out: &mut impl Write, r: &Report) -> io::Result<()> {
     out.write_all("</fieldset>\n</form>\n<p id=\"shown\"></p>\n".as_bytes())
 }
 
-/// A story's flags under a heading of `level`; the filters inside when `with_filters`.
+/// Where a story's sections stand: the level of their headings, and the suffix of
+/// their ids that tells the stories apart (empty when the report has one story).
+struct Placement<'a> {
+    level: &'a str,
+    suffix: &'a str,
+}
+
+impl Placement<'_> {
+    /// Opens the section `id` headed `title`.
+    fn open(&self, out: &mut impl Write, id: &str, title: &str) -> io::Result<()> {
+        let Placement { level, suffix } = self;
+        writeln!(
+            out,
+            "<section id=\"{id}{suffix}\">\n<h{level}>{title}</h{level}>"
+        )
+    }
+}
+
+/// A story's flags, placed `at`; the filters inside when `with_filters`.
 fn flags(
     out: &mut impl Write,
     r: &Report,
     p: &StoryPart,
-    level: &str,
-    suffix: &str,
+    at: &Placement,
     with_filters: bool,
 ) -> io::Result<()> {
-    writeln!(
-        out,
-        "<section id=\"flags{suffix}\">\n<h{level}>Flags</h{level}>"
-    )?;
+    at.open(out, "flags", "Flags")?;
     if with_filters {
         filters(out, r)?;
     }
@@ -205,21 +229,14 @@ fn flags(
 /// Flag number `i` as an article: its badges and summary, the evidence side by side
 /// with the differing words marked, and its word diffs.
 fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> {
+    let (number, kind, severity, confidence) = flag_heading(i, f);
     writeln!(
         out,
-        "<article class=\"flag\" id=\"flag-{}\" data-kind=\"{}\" data-severity=\"{}\" data-confidence=\"{}\">",
-        i + 1,
-        f.kind.as_str(),
-        f.severity.as_str(),
-        f.confidence.as_str()
+        "<article class=\"flag\" id=\"flag-{number}\" data-kind=\"{kind}\" data-severity=\"{severity}\" data-confidence=\"{confidence}\">"
     )?;
     writeln!(
         out,
-        "<header><span class=\"badge\">#{}</span><span class=\"badge\">{}</span><span class=\"badge sev-{2}\">{2}</span><span class=\"badge\" title=\"{4}\">{3} confidence</span> group {5}</header>",
-        i + 1,
-        f.kind.as_str(),
-        f.severity.as_str(),
-        f.confidence.as_str(),
+        "<header><span class=\"badge\">#{number}</span><span class=\"badge\">{kind}</span><span class=\"badge sev-{severity}\">{severity}</span><span class=\"badge\" title=\"{}\">{confidence} confidence</span> group {}</header>",
         esc(&f.reasons.join("; ")),
         f.group.0
     )?;
@@ -234,7 +251,7 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> 
             "<div class=\"side\"><h4>{}</h4><blockquote>",
             esc(&doc_name(r, &e.doc))
         )?;
-        for (t, marked) in pieces(e) {
+        for (t, marked) in pieces(r, e) {
             if marked {
                 write!(out, "<mark>{}</mark>", esc(t))?;
             } else {
@@ -250,13 +267,8 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> 
         )?;
     }
     out.write_all("</div>\n".as_bytes())?;
-    for (d, a, b) in diffs_with_sides(f) {
-        write!(
-            out,
-            "<p class=\"diff\"><b>{}</b> → <b>{}</b>: ",
-            esc(&doc_name(r, &a.doc)),
-            esc(&doc_name(r, &b.doc))
-        )?;
+    for (d, a, b) in diffs_between(r, f, esc) {
+        write!(out, "<p class=\"diff\"><b>{a}</b> → <b>{b}</b>: ")?;
         for op in &d.ops {
             match op.kind {
                 DiffOpKind::Equal => out.write_all(esc(&op.old).as_bytes())?,
@@ -283,17 +295,8 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag) -> io::Result<()> 
     Ok(())
 }
 
-fn timeline(
-    out: &mut impl Write,
-    r: &Report,
-    p: &StoryPart,
-    level: &str,
-    suffix: &str,
-) -> io::Result<()> {
-    writeln!(
-        out,
-        "<section id=\"timeline{suffix}\">\n<h{level}>Timeline</h{level}>"
-    )?;
+fn timeline(out: &mut impl Write, r: &Report, p: &StoryPart, at: &Placement) -> io::Result<()> {
+    at.open(out, "timeline", "Timeline")?;
     if p.events.is_empty() {
         out.write_all("<p>No events found.</p>\n".as_bytes())?;
     }
@@ -312,17 +315,8 @@ fn timeline(
     out.write_all("</ol>\n</section>\n".as_bytes())
 }
 
-fn coverage(
-    out: &mut impl Write,
-    r: &Report,
-    p: &StoryPart,
-    level: &str,
-    suffix: &str,
-) -> io::Result<()> {
-    writeln!(
-        out,
-        "<section id=\"coverage{suffix}\">\n<h{level}>Coverage</h{level}>"
-    )?;
+fn coverage(out: &mut impl Write, r: &Report, p: &StoryPart, at: &Placement) -> io::Result<()> {
+    at.open(out, "coverage", "Coverage")?;
     if p.rows.is_empty() {
         return out.write_all("<p>No aligned groups.</p>\n</section>\n".as_bytes());
     }

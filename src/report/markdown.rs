@@ -3,8 +3,8 @@
 //! keeps the flags, timeline and coverage as top-level sections.
 
 use super::{
-    coverage_cells, coverage_columns, diffs_with_sides, doc_name, event_line, event_when, pieces,
-    story_dates, story_line, story_parts, tally, StoryPart,
+    coverage_cells, coverage_columns, diffs_between, doc_name, event_line, event_when,
+    flag_heading, pieces, story_dates, story_line, story_parts, tally, StoryPart,
 };
 use crate::model::{DiffOpKind, Event, Flag, Report, Story};
 use std::io::{self, Write};
@@ -126,14 +126,11 @@ fn section(out: &mut impl Write, r: &Report, p: &StoryPart, level: &str) -> io::
 /// Flag number `i`: its summary, each piece of evidence quoted with the differing words
 /// in bold, and its word diffs.
 fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag, level: &str) -> io::Result<()> {
+    let (number, kind, severity, confidence) = flag_heading(i, f);
     writeln!(
         out,
-        "{level}# {}. {} — {} (group {}, {} confidence)\n\n{}\n",
-        i + 1,
-        f.kind.as_str(),
-        f.severity.as_str(),
+        "{level}# {number}. {kind} — {severity} (group {}, {confidence} confidence)\n\n{}\n",
         f.group.0,
-        f.confidence.as_str(),
         esc(&f.summary)
     )?;
     if !f.reasons.is_empty() {
@@ -148,7 +145,7 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag, level: &str) -> io
         writeln!(out, "Copies: {}.\n", esc(note))?;
     }
     for e in &f.evidence {
-        let quoted: String = pieces(e)
+        let quoted: String = pieces(r, e)
             .into_iter()
             .map(|(t, marked)| {
                 if marked {
@@ -168,7 +165,7 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag, level: &str) -> io
             quoted
         )?;
     }
-    for (d, a, b) in diffs_with_sides(f) {
+    for (d, a, b) in diffs_between(r, f, esc) {
         let ops: Vec<String> = d
             .changes()
             .map(|o| match o.kind {
@@ -177,13 +174,7 @@ fn flag(out: &mut impl Write, r: &Report, i: usize, f: &Flag, level: &str) -> io
                 _ => format!("“{}” → “{}”", esc(&o.old), esc(&o.new)),
             })
             .collect();
-        writeln!(
-            out,
-            "Word diff {} → {}: {}\n",
-            esc(&doc_name(r, &a.doc)),
-            esc(&doc_name(r, &b.doc)),
-            ops.join("; ")
-        )?;
+        writeln!(out, "Word diff {a} → {b}: {}\n", ops.join("; "))?;
     }
     Ok(())
 }

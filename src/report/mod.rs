@@ -21,6 +21,7 @@
 
 mod extracted;
 mod html;
+mod layout;
 mod markdown;
 mod provenance;
 mod sentences;
@@ -38,16 +39,17 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 /// Writes `value` (a [`Report`], an [`crate::Extracted`], an [`crate::align::Alignment`])
-/// as pretty-printed JSON and a newline.
+/// as JSON and a newline: compact, with each top-level field and each record of a list
+/// (a claim, a flag, a coverage row) starting a line.
 pub fn write_json(value: &impl Serialize, out: &mut impl Write) -> io::Result<()> {
     // Serialized in memory, then written at once: serde writes many pieces of a few
     // bytes, which cost less appended to a vector than passed through a writer.
-    let mut text = serde_json::to_vec_pretty(value)?;
+    let mut text = layout::to_vec(value)?;
     text.push(b'\n');
     out.write_all(&text)
 }
 
-/// The report as pretty-printed JSON: documents, actors, quotes, times, quantities,
+/// The report as JSON ([`write_json`]): documents, actors, quotes, times, quantities,
 /// claims, groups, flags, events and coverage.
 pub fn json(report: &Report) -> String {
     to_text(|out| write_json(report, out))
@@ -244,13 +246,31 @@ pub(crate) fn event_line(r: &Report, e: &Event, esc: fn(&str) -> String) -> Stri
     line
 }
 
-/// Each word diff of a flag with the two pieces of evidence it compares.
-pub(crate) fn diffs_with_sides(
+/// Each word diff of a flag with the display names of the two documents it compares,
+/// escaped by `esc`.
+pub(crate) fn diffs_between<'f>(
+    r: &'f Report,
+    f: &'f Flag,
+    esc: fn(&str) -> String,
+) -> impl Iterator<Item = (&'f WordDiff, String, String)> {
+    f.diffs.iter().filter_map(move |d| {
+        let (a, b) = (f.evidence.get(d.from)?, f.evidence.get(d.to)?);
+        Some((d, esc(&doc_name(r, &a.doc)), esc(&doc_name(r, &b.doc))))
+    })
+}
+
+/// What heads a flag in every format: its number (from 1, `i` counting from 0), kind,
+/// severity and confidence, as the report's JSON names them.
+pub(crate) fn flag_heading(
+    i: usize,
     f: &Flag,
-) -> impl Iterator<Item = (&WordDiff, &Evidence, &Evidence)> {
-    f.diffs
-        .iter()
-        .filter_map(|d| Some((d, f.evidence.get(d.from)?, f.evidence.get(d.to)?)))
+) -> (usize, &'static str, &'static str, &'static str) {
+    (
+        i + 1,
+        f.kind.as_str(),
+        f.severity.as_str(),
+        f.confidence.as_str(),
+    )
 }
 
 /// A document's display name: its outlet when known, else its id.
@@ -277,8 +297,9 @@ pub(crate) fn actor_name(report: &Report, id: ActorId) -> String {
 
 /// The evidence's context cut into pieces, each marked or not: the highlights (or the
 /// evidence span itself when there are none), clipped to the context, in order.
-pub(crate) fn pieces(e: &Evidence) -> Vec<(&str, bool)> {
+pub(crate) fn pieces<'r>(r: &'r Report, e: &'r Evidence) -> Vec<(&'r str, bool)> {
     let ctx = e.context;
+    let context_text = r.context_text(e);
     let marks: Vec<_> = if e.highlights.is_empty() {
         vec![e.span]
     } else {
@@ -296,7 +317,7 @@ pub(crate) fn pieces(e: &Evidence) -> Vec<(&str, bool)> {
         match runs.last_mut() {
             Some(last)
                 if s >= last.1
-                    && e.context_text
+                    && context_text
                         .get(last.1..s)
                         .is_some_and(|gap| gap.chars().all(char::is_whitespace)) =>
             {
@@ -309,8 +330,7 @@ pub(crate) fn pieces(e: &Evidence) -> Vec<(&str, bool)> {
         if s < at || t <= s {
             continue;
         }
-        let (Some(before), Some(mark)) = (e.context_text.get(at..s), e.context_text.get(s..t))
-        else {
+        let (Some(before), Some(mark)) = (context_text.get(at..s), context_text.get(s..t)) else {
             continue;
         };
         if !before.is_empty() {
@@ -319,12 +339,12 @@ pub(crate) fn pieces(e: &Evidence) -> Vec<(&str, bool)> {
         out.push((mark, true));
         at = t;
     }
-    match e.context_text.get(at..) {
+    match context_text.get(at..) {
         Some(rest) if !rest.is_empty() => out.push((rest, false)),
         _ => {}
     }
     if out.is_empty() {
-        out.push((e.context_text.as_str(), false));
+        out.push((context_text, false));
     }
     out
 }
@@ -337,6 +357,24 @@ mod tests {
     #[test]
     fn pieces_cover_the_context() {
         let text = "They met on Wednesday in Beijing.";
+        let r = Report {
+            claims: vec![crate::model::Claim {
+                id: ClaimId(0),
+                doc: DocId::from("a"),
+                span: Span::new(0, text.len()),
+                text: text.into(),
+                sentence: 0,
+                speaker: None,
+                quotes: Vec::new(),
+                times: Vec::new(),
+                quantities: Vec::new(),
+                polarity: crate::model::Polarity::Positive,
+                attribution: None,
+                cue: None,
+                tokens: Default::default(),
+            }],
+            ..Report::default()
+        };
         let e = Evidence {
             doc: DocId::from("a"),
             claim: ClaimId(0),
@@ -344,7 +382,6 @@ mod tests {
             text: "Wednesday".into(),
             value: EvidenceValue::Time("XXXX-WXX-3".parse().unwrap()),
             context: Span::new(0, text.len()),
-            context_text: text.into(),
             highlights: vec![
                 Span::new(5, 8),
                 Span::new(9, 11),
@@ -353,7 +390,7 @@ mod tests {
                 Span::new(25, 32),
             ],
         };
-        let p = pieces(&e);
+        let p = pieces(&r, &e);
         let joined: String = p.iter().map(|x| x.0).collect();
         assert_eq!(joined, text);
         let marked: Vec<&str> = p.iter().filter(|x| x.1).map(|x| x.0).collect();

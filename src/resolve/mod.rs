@@ -33,6 +33,8 @@
 mod assemble;
 mod bodies;
 mod descriptions;
+#[cfg(test)]
+mod linear_cost;
 mod names;
 mod people;
 

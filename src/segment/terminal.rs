@@ -9,126 +9,14 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
 
     /// A run of final punctuation starting at `i`; returns where scanning resumes.
     pub(super) fn terminal(&mut self, i: usize) -> usize {
-        let b = self.b;
-        if b[i] == b'.' {
-            let punct_end = if b.get(i + 1) == Some(&b')') {
-                i + 2
-            } else {
-                i + 1
-            };
-            if let Some(m) = self.marker_ending_at(i, punct_end) {
-                return self.take_marker(m);
-            }
-            // "[...]" and "(...)" mark an omission inside a sentence.
-            if i > self.start && matches!(b[i - 1], b'[' | b'(') {
-                let mut j = i;
-                while j < self.end && b[j] == b'.' {
-                    j += 1;
-                }
-                return j;
+        if self.b[i] == b'.' {
+            if let Some(resume) = self.period_inside_sentence(i) {
+                return resume;
             }
         }
-
-        // The run of marks: "?!", "...", "…", ". . .".
-        let mut j = i;
-        let mut dots = 0usize;
-        let mut strong = false;
-        let mut ideographic = false;
-        while j < self.end {
-            match b[j] {
-                b'.' => {
-                    dots += 1;
-                    j += 1;
-                }
-                b'?' | b'!' => {
-                    strong = true;
-                    j += 1;
-                }
-                b if b >= 0x80 => {
-                    match self.char_at(j).and_then(|c| Some((c, terminal_kind(c)?))) {
-                        Some((c, kind)) => {
-                            match kind {
-                                Mark::Ellipsis => dots += 3,
-                                Mark::Ideographic => ideographic = true,
-                                _ => strong = true,
-                            }
-                            j += c.len_utf8();
-                        }
-                        None => break,
-                    }
-                }
-                _ => break,
-            }
-        }
-        let unspaced_dots = dots;
-        let mut spaced = 0usize;
-        while j + 1 < self.end && b[j] == b' ' && b[j + 1] == b'.' {
-            j += 1;
-            while j < self.end && b[j] == b'.' {
-                spaced += 1;
-                j += 1;
-            }
-        }
-        let attached = self.char_before(i).is_some_and(|c| !c.is_whitespace()) && i > self.start;
-        let total = dots + spaced;
-        let mark = if ideographic {
-            Mark::Ideographic
-        } else if strong {
-            Mark::Strong
-        } else if spaced > 0 {
-            if !attached {
-                if total >= 4 {
-                    Mark::Strong
-                } else {
-                    Mark::SpacedEllipsis
-                }
-            } else if unspaced_dots == 1 && total >= 4 {
-                Mark::PeriodThenEllipsis
-            } else if total >= 4 {
-                Mark::Strong
-            } else {
-                Mark::Ellipsis
-            }
-        } else if dots >= 4 || dots == 2 {
-            Mark::Strong
-        } else if dots == 3 {
-            Mark::Ellipsis
-        } else {
-            Mark::Period
-        };
-        let marks_end = j;
-
-        // Closing quotes and brackets belong to the sentence.
-        while j < self.end {
-            match self.char_at(j) {
-                Some(c) if is_closer(c) => {
-                    if c == ')' {
-                        self.paren_depth = self.paren_depth.saturating_sub(1);
-                    }
-                    j += c.len_utf8();
-                }
-                _ => break,
-            }
-        }
-        let closed = j;
-        let quoted = self.text[marks_end..closed]
-            .chars()
-            .any(|c| c != ')' && c != ']' && c != '}');
-
-        // Whitespace, then the first letter of what follows.
-        let mut k = closed;
-        let mut line_breaks = 0;
-        while k < self.end {
-            match self.char_at(k) {
-                Some(c) if c.is_whitespace() => {
-                    if c == '\n' || c == '\u{2028}' || c == '\u{2029}' {
-                        line_breaks += 1;
-                    }
-                    k += c.len_utf8();
-                }
-                _ => break,
-            }
-        }
+        let (marks_end, mark) = self.mark_run(i);
+        let (closed, quoted) = self.closers(marks_end);
+        let (k, line_breaks) = self.space_after(closed);
         if k == closed && k < self.end && mark != Mark::Ideographic {
             // Glued to what follows: "3.5", "example.com", "Jr.'s", "mean...see" go on;
             // only a word glued to a capitalised word ("world.Today") may end here.
@@ -164,6 +52,128 @@ impl<'t, F: FnMut(Sentence)> Scanner<'t, F> {
             self.cut(closed);
         }
         closed
+    }
+
+    /// A period at `i` that is settled before the run of marks is read: the end of a
+    /// list marker ("2." or "b)"), or an omission ("[...]", "(...)") inside a sentence.
+    /// Returns where scanning resumes.
+    fn period_inside_sentence(&mut self, i: usize) -> Option<usize> {
+        let b = self.b;
+        let punct_end = if b.get(i + 1) == Some(&b')') {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some(m) = self.marker_ending_at(i, punct_end) {
+            return Some(self.take_marker(m));
+        }
+        if i > self.start && matches!(b[i - 1], b'[' | b'(') {
+            let mut j = i;
+            while j < self.end && b[j] == b'.' {
+                j += 1;
+            }
+            return Some(j);
+        }
+        None
+    }
+
+    /// The run of marks starting at `i` ("?!", "...", "…", ". . ."): where it ends and
+    /// what kind of mark it makes.
+    fn mark_run(&self, i: usize) -> (usize, Mark) {
+        let b = self.b;
+        let mut j = i;
+        let mut dots = 0usize;
+        let mut strong = false;
+        let mut ideographic = false;
+        while j < self.end {
+            match b[j] {
+                b'.' => {
+                    dots += 1;
+                    j += 1;
+                }
+                b'?' | b'!' => {
+                    strong = true;
+                    j += 1;
+                }
+                b if b >= 0x80 => {
+                    match self.char_at(j).and_then(|c| Some((c, terminal_kind(c)?))) {
+                        Some((c, kind)) => {
+                            match kind {
+                                Mark::Ellipsis => dots += 3,
+                                Mark::Ideographic => ideographic = true,
+                                _ => strong = true,
+                            }
+                            j += c.len_utf8();
+                        }
+                        None => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        let mut spaced = 0usize;
+        while j + 1 < self.end && b[j] == b' ' && b[j + 1] == b'.' {
+            j += 1;
+            while j < self.end && b[j] == b'.' {
+                spaced += 1;
+                j += 1;
+            }
+        }
+        let mark = if ideographic {
+            Mark::Ideographic
+        } else if strong {
+            Mark::Strong
+        } else if spaced > 0 {
+            let attached =
+                self.char_before(i).is_some_and(|c| !c.is_whitespace()) && i > self.start;
+            spaced_dots_mark(dots, spaced, attached)
+        } else if dots >= 4 || dots == 2 {
+            Mark::Strong
+        } else if dots == 3 {
+            Mark::Ellipsis
+        } else {
+            Mark::Period
+        };
+        (j, mark)
+    }
+
+    /// The closing quotes and brackets from `j`, which belong to the sentence: where
+    /// they end, and whether a quotation mark is among them.
+    fn closers(&mut self, mut j: usize) -> (usize, bool) {
+        let marks_end = j;
+        while j < self.end {
+            match self.char_at(j) {
+                Some(c) if is_closer(c) => {
+                    if c == ')' {
+                        self.paren_depth = self.paren_depth.saturating_sub(1);
+                    }
+                    j += c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        let quoted = self.text[marks_end..j]
+            .chars()
+            .any(|c| c != ')' && c != ']' && c != '}');
+        (j, quoted)
+    }
+
+    /// The whitespace from `k`: where what follows starts, and how many line breaks
+    /// came before it.
+    fn space_after(&self, mut k: usize) -> (usize, usize) {
+        let mut line_breaks = 0;
+        while k < self.end {
+            match self.char_at(k) {
+                Some(c) if c.is_whitespace() => {
+                    if c == '\n' || c == '\u{2028}' || c == '\u{2029}' {
+                        line_breaks += 1;
+                    }
+                    k += c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        (k, line_breaks)
     }
 
     /// Whether the period at `i`, with no space after it, sits between a word and a
@@ -471,4 +481,25 @@ pub(super) fn is_dotted_acronym(word: &str) -> bool {
         let n = part.chars().count();
         (1..=2).contains(&n) && part.chars().all(char::is_alphabetic)
     })
+}
+
+/// The mark a run of dots with spaced dots after it makes: `dots` unspaced (an
+/// ellipsis character counts three), then `spaced` more, `attached` when the run
+/// follows a word. Four dots or more end a sentence, except that a period glued to
+/// its word and then a spaced ellipsis is the period of a sentence and an omission.
+fn spaced_dots_mark(dots: usize, spaced: usize, attached: bool) -> Mark {
+    let total = dots + spaced;
+    if !attached {
+        if total >= 4 {
+            Mark::Strong
+        } else {
+            Mark::SpacedEllipsis
+        }
+    } else if dots == 1 && total >= 4 {
+        Mark::PeriodThenEllipsis
+    } else if total >= 4 {
+        Mark::Strong
+    } else {
+        Mark::Ellipsis
+    }
 }

@@ -9,7 +9,9 @@
 //! 2012 come apart. A side without primary days never conflicts.
 
 /// A closed range of days, as day numbers (days since 1970-01-01).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub(crate) struct DayRange {
     /// First day.
     pub start: i32,
@@ -43,7 +45,7 @@ pub(crate) fn day_number(d: crate::model::Date) -> i32 {
 }
 
 /// Primary days and all days named, each sorted and coalesced.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct DocDates {
     /// The days that say when the document's happening is.
     pub primary: Vec<DayRange>,

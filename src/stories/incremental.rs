@@ -150,7 +150,7 @@ impl Stories {
             .collect();
         self.agg.push(side, &links);
         self.owner.push(d);
-        if self.config.mode == StoryMode::One && d > 0 {
+        if self.config.mode != StoryMode::Cluster && d > 0 {
             let story = self.owner[0];
             let score = self.agg.average(d, story);
             self.join(d, story);

@@ -47,8 +47,10 @@ mod incremental;
 mod marks;
 mod profile;
 mod similarity;
+mod split;
 
 pub use incremental::{Added, Difference, Stories};
+pub use split::{cluster_profiles, profile_of, StoryProfile};
 
 use crate::model::{Date, DocId, Document, Story, StoryId, TimeExpr};
 use cluster::Agglomeration;
@@ -60,8 +62,14 @@ pub enum StoryMode {
     /// Default: the documents are partitioned by happening.
     #[default]
     Cluster,
-    /// The documents are one story, as given (a curated cluster).
+    /// The documents are one story, as given (a curated cluster), aligned with the
+    /// filter that sets apart documents sharing little with the rest.
     One,
+    /// The documents are one story that the stories stage found elsewhere: one task of
+    /// a run split by story (see [`profile_of`] and [`cluster_profiles`]). They are
+    /// aligned exactly as [`StoryMode::Cluster`] aligns each story it finds, so the
+    /// task's report is that story's part of a whole run's report.
+    Found,
 }
 
 /// Settings of the stories stage, with documented defaults.
@@ -152,7 +160,7 @@ pub(crate) fn partition_documents(
     config: &StoriesConfig,
     threads: usize,
 ) -> Vec<Vec<usize>> {
-    if config.mode == StoryMode::One {
+    if config.mode != StoryMode::Cluster {
         return partition(docs, &[], config, threads);
     }
     let times: Vec<Vec<TimeExpr>> = crate::par::map(docs, threads, 16, |d| {
@@ -179,7 +187,7 @@ pub(crate) fn partition(
     if docs.is_empty() {
         return Vec::new();
     }
-    if config.mode == StoryMode::One {
+    if config.mode != StoryMode::Cluster {
         return vec![order_of(docs, (0..docs.len()).collect())];
     }
     let idx: Vec<usize> = (0..docs.len()).collect();

@@ -60,7 +60,7 @@ const TITLE_WORDS: usize = 16;
 const HEADLINE_WORDS: usize = 20;
 
 /// One document as the stories stage sees it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Profile {
     /// Keys and their weights before document frequencies (`1 + ln tf`, times the lead
     /// and kind boosts), sorted by key.

@@ -6,6 +6,7 @@ mod align;
 mod align_shared;
 mod cli;
 mod facts;
+mod imports;
 mod ingest;
 mod parties;
 mod provenance;

@@ -349,7 +349,7 @@ fn assert_evidence_valid(docs: &[Document], r: &Report) {
             );
             assert_eq!(
                 doc.text.get(e.context.start..e.context.end),
-                Some(e.context_text.as_str())
+                Some(r.context_text(e))
             );
             assert!(e.context.contains(e.span));
             for h in &e.highlights {
@@ -1121,6 +1121,25 @@ fn confidence_follows_outlets_and_filters_cleanly() {
         .flags
         .windows(2)
         .all(|w| w[0].confidence <= w[1].confidence));
+
+    // three figures side by side, each carried by two outlets: more likely counts of
+    // different things than one count misreported, so not high
+    let mut three = docs.clone();
+    for (i, n) in [50, 50].into_iter().enumerate() {
+        let mut d = Document::new(format!("e{i}"), sentence(n));
+        d.source = Some(format!("Outlet e{i}"));
+        three.push(d);
+    }
+    let mixed = corroborate::Reconciler::default()
+        .reconcile(&three)
+        .unwrap();
+    let flag = mixed
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::Quantity)
+        .expect("the death toll is flagged");
+    assert_eq!(flag.support.len(), 3);
+    assert_ne!(flag.confidence, Confidence::High, "{:?}", flag.reasons);
 
     let kept = reconcile::with_min_confidence(report.clone(), Confidence::High);
     assert!(kept.flags.is_empty());

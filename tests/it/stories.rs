@@ -163,3 +163,92 @@ fn a_mixed_feed_is_checked_story_by_story() {
         assert!(first.get(key).is_some(), "stories[0] has {key}");
     }
 }
+
+#[test]
+fn profiles_made_apart_and_clustered_in_one_place_give_the_batch_stories() {
+    let config = StoriesConfig::default();
+    for (name, feed) in feeds() {
+        for docs in [feed.clone(), undated(&feed)] {
+            let plain: Vec<Document> = docs.iter().map(|(d, _)| d.clone()).collect();
+            // each profile carried as JSON, as a distributed run carries it, in reverse
+            let carried: Vec<stories::StoryProfile> = plain
+                .iter()
+                .rev()
+                .map(|d| {
+                    let json = serde_json::to_string(&stories::profile_of(d, &config))
+                        .expect("a profile serializes");
+                    serde_json::from_str(&json).expect("and reads back")
+                })
+                .collect();
+            let found = stories::cluster_profiles(&carried, &config, 2).expect("unique ids");
+            assert_eq!(found, stories::cluster(&plain, &config), "{name}");
+        }
+    }
+    let doc = &feeds()[0].1[0].0;
+    let p = stories::profile_of(doc, &config);
+    let err = stories::cluster_profiles(&[p.clone(), p], &config, 1).unwrap_err();
+    assert_eq!(err.kind(), corroborate::ErrorKind::DuplicateId);
+}
+
+/// Flags as comparable keys: kind, severity, confidence and evidence spans, with the
+/// story they are in.
+fn flag_keys(r: &corroborate::Report, story: u32) -> Vec<String> {
+    let mut keys: Vec<String> = r
+        .flags
+        .iter()
+        .map(|f| {
+            let spans: Vec<(String, usize, usize)> = f
+                .evidence
+                .iter()
+                .map(|e| (e.doc.as_str().to_string(), e.span.start, e.span.end))
+                .collect();
+            let story = if story == u32::MAX { f.story.0 } else { story };
+            format!(
+                "{story} {:?} {:?} {:?} {spans:?}",
+                f.kind, f.severity, f.confidence
+            )
+        })
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn each_story_reconciled_alone_as_found_gives_its_part_of_the_whole_report() {
+    let docs: Vec<Document> = feeds()
+        .into_iter()
+        .flat_map(|(_, f)| f)
+        .map(|(d, _)| d)
+        .chain(seeds())
+        .collect();
+    let whole = Reconciler::default().reconcile(&docs).expect("valid input");
+    assert!(whole.stories.len() > 2 && !whole.flags.is_empty());
+    let mut config = corroborate::Config::default();
+    config.stories.mode = stories::StoryMode::Found;
+    let found = Reconciler::new(config);
+    let mut parts = Vec::new();
+    for s in &whole.stories {
+        let members: Vec<Document> = docs
+            .iter()
+            .filter(|d| s.documents.contains(&d.id))
+            .cloned()
+            .collect();
+        let alone = found.reconcile(&members).expect("valid input");
+        assert_eq!(alone.stories.len(), 1);
+        parts.extend(flag_keys(&alone, s.id.0));
+    }
+    parts.sort();
+    assert_eq!(parts, flag_keys(&whole, u32::MAX));
+}
+
+/// The seed articles, read as the CLI reads them.
+fn seeds() -> Vec<Document> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .expect("seeds dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    corroborate::ingest::read_paths(&paths).expect("the seeds read")
+}

@@ -9,7 +9,7 @@ use crate::model::Unit;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub(crate) use crate::lexicon::{CalendarUnit as TUnit, Edge, Tense, TimeWord, UnitClass};
+pub(crate) use crate::lexicon::{Edge, Tense, TimeUnit as TUnit, TimeWord, UnitClass};
 
 /// Everything the lexicon knows about one lower-cased surface form.
 #[derive(Clone, Debug, Default)]
@@ -102,14 +102,7 @@ fn build() -> Lexicon {
     // A word listed only as a starter ("the") gets an entry with no class: the parser
     // reads "has an entry" as "may be part of an expression".
     for (w, info) in one.words_with(bits) {
-        let unit = info.unit.map(|(u, class)| {
-            let unit = match class {
-                UnitClass::Symbol | UnitClass::Code | UnitClass::Money => Unit::Currency(u),
-                UnitClass::Percent => Unit::Percent,
-                UnitClass::Measure => Unit::Measure(u),
-            };
-            (unit, class)
-        });
+        let unit = info.unit.map(|(u, class)| (class.unit(u), class));
         map.insert(
             w.as_bytes(),
             Entry {
@@ -155,13 +148,6 @@ fn build() -> Lexicon {
         mask,
         max_len,
     }
-}
-
-/// The unit of the lexicon whose name is `name`, when a word of that form names it
-/// (`usd`, `km`).
-pub(crate) fn unit_named(name: &str) -> Option<Unit> {
-    let (unit, _) = lexicon().get(name)?.unit.as_ref()?;
-    (unit.name() == name).then(|| unit.clone())
 }
 
 /// The lexicon, built on first use.

@@ -9,7 +9,7 @@ mod lexicon;
 
 use crate::model::{Document, Span};
 
-pub(crate) use lexicon::{lexicon, unit_named, Edge, Entry, TUnit, Tense, TimeWord, UnitClass};
+pub(crate) use lexicon::{lexicon, Edge, Entry, TUnit, Tense, TimeWord, UnitClass};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

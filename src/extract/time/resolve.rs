@@ -404,8 +404,8 @@ fn relative(
     narrative: Option<Interval>,
 ) -> Resolved {
     let fine = |g: Granularity| match unit {
-        TUnit::Day | TUnit::Week | TUnit::Weekend => g == Granularity::Day,
-        TUnit::Month => {
+        TUnit::DAY | TUnit::WEEK | TUnit::WEEKEND => g == Granularity::Day,
+        TUnit::MONTH => {
             matches!(g, Granularity::Day | Granularity::Week | Granularity::Month)
         }
         _ => g <= Granularity::Year,
@@ -415,32 +415,29 @@ fn relative(
         _ => anchor,
     };
     let Some(a) = base else {
+        // a weekend with no anchor is some week; clock units and fortnights some year
         return symbolic(CalendarValue::Unknown(match unit {
-            TUnit::Day => CalendarUnit::Day,
-            TUnit::Week | TUnit::Weekend => CalendarUnit::Week,
-            TUnit::Month => CalendarUnit::Month,
-            TUnit::Quarter => CalendarUnit::Quarter,
-            TUnit::Decade => CalendarUnit::Decade,
-            TUnit::Century => CalendarUnit::Century,
+            TUnit::WEEKEND => CalendarUnit::Week,
+            TUnit::Calendar(c) => c,
             _ => CalendarUnit::Year,
         }));
     };
     let v = match unit {
-        TUnit::Day => a.add_days(offset).map(day),
-        TUnit::Week => a.add_days(offset * 7).and_then(week),
-        TUnit::Weekend => a.add_days(offset * 7).and_then(weekend),
-        TUnit::Month => {
+        TUnit::DAY => a.add_days(offset).map(day),
+        TUnit::WEEK => a.add_days(offset * 7).and_then(week),
+        TUnit::WEEKEND => a.add_days(offset * 7).and_then(weekend),
+        TUnit::MONTH => {
             let (y, m) = shift_month(a.year(), a.month(), offset);
             month(y, m)
         }
-        TUnit::Quarter => {
+        TUnit::QUARTER => {
             let q0 = (a.month() - 1) / 3;
             let (y, m) = shift_month(a.year(), q0 * 3 + 1, offset * 3);
             quarter(y, (m - 1) / 3 + 1)
         }
-        TUnit::Year => year(a.year() + offset as i32),
-        TUnit::Decade => decade(a.year().div_euclid(10) + offset as i32),
-        TUnit::Century => century(a.year().div_euclid(100) + offset as i32),
+        TUnit::YEAR => year(a.year() + offset as i32),
+        TUnit::DECADE => decade(a.year().div_euclid(10) + offset as i32),
+        TUnit::CENTURY => century(a.year().div_euclid(100) + offset as i32),
         _ => None,
     };
     // "earlier this month" ends today; "later this year" starts today.

@@ -66,6 +66,31 @@ fn misread(text: &str, q: &Quantity) -> bool {
     }
 }
 
+/// The name a number is part of, a model or a version ("USB 3.0 ports", "a Core 2 Duo",
+/// "iOS 6"): the capitalised word one space before it inside the claim, when that is no
+/// month, weekday, title, unit or number word. Such a number names a thing and counts
+/// nothing: it is compared only with a number of the same name ("USB 3.0" and "USB
+/// 2.0").
+fn name_of(text: &str, words: &[Word<'_>], q: &Quantity) -> Option<String> {
+    if matches!(q.unit, Some(Unit::Currency(_))) {
+        return None;
+    }
+    let k = word_at(words, q.span).checked_sub(1)?;
+    let w = &words[k];
+    // the claim's first word is capitalised whatever it is
+    if k == 0 || text.get(w.span.end..q.span.start) != Some(" ") {
+        return None;
+    }
+    let capitalised = text
+        .get(w.span.start..w.span.end)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase);
+    let lex = Lexicon::get();
+    let common =
+        flag::MONTH | flag::WEEKDAY | flag::TITLE | flag::UNIT | flag::NUMBER | flag::TIME_WORD;
+    (capitalised && !lex.is(&w.norm, common)).then(|| format!("name:{}", w.norm))
+}
+
 /// A length of time stated with its number, as a number of its unit: "26-year-old" is
 /// 26 of `year-old`, "seven years" 7 of `year`.
 fn length_as_number(t: &TimeExpr) -> Option<Quantity> {
@@ -109,7 +134,9 @@ fn amount<'a>(p: &Parts<'_, 'a>, syntax: &Syntax, q: Cow<'a, Quantity>) -> Amoun
     let first = word_at(words, q.span);
     let after = words.partition_point(|w| w.span.start < q.span.end);
     let text = p.doc.text.as_str();
+    let name = name_of(text, words, &q);
     let thing = match &q.unit {
+        _ if name.is_some() => name,
         Some(Unit::Counted(n)) if n == AGE => Some(age_of(text, words, after)),
         Some(Unit::Counted(n)) => {
             // "6.1-magnitude", "a 12-point plan": the word glued by the hyphen is the

@@ -169,7 +169,8 @@ pub fn date(a: &Facts, b: &Facts) -> Vec<Pair> {
         b.times.len(),
         |i, j| written_alike(a.times[i], b.times[j]),
         |i, j| {
-            a.frame.times_correspond(i, &b.frame, j, &a.words, &b.words)
+            a.frame
+                .times_correspond(i, &b.frame, j, (&a.words, &b.words))
                 && times_agree(a, i, b, j).is_some()
         },
         |i, j| a.times[i].value.time_of_day().is_some() == b.times[j].value.time_of_day().is_some(),
@@ -197,6 +198,12 @@ pub fn quantity(a: &Facts, b: &Facts) -> Vec<Pair> {
         return Vec::new();
     }
     let (xs, ys) = (&a.frame.amounts, &b.frame.amounts);
+    let states = |f: &Facts, v: &crate::model::QuantityValue| {
+        f.frame
+            .amounts
+            .iter()
+            .any(|x| x.quantity.normalized() == *v)
+    };
     conflicts(
         xs.len(),
         ys.len(),
@@ -205,13 +212,18 @@ pub fn quantity(a: &Facts, b: &Facts) -> Vec<Pair> {
         },
         |i, j| {
             a.frame
-                .amounts_correspond(i, &b.frame, j, &a.words, &b.words)
+                .amounts_correspond(i, &b.frame, j, (&a.words, &b.words))
                 && quantities_compatible(&xs[i].quantity, &ys[j].quantity).is_some()
         },
         |_, _| true,
         |i, j| quantities_compatible(&xs[i].quantity, &ys[j].quantity),
     )
     .into_iter()
+    // each side also states the other's value ("at first base and at third" against
+    // "from first to third base"): the same figures, paired otherwise
+    .filter(|&(i, j)| {
+        !(states(b, &xs[i].quantity.normalized()) && states(a, &ys[j].quantity.normalized()))
+    })
     .map(|(i, j)| Pair {
         a: Loc::Quantity(i),
         b: Loc::Quantity(j),

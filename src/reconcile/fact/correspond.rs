@@ -30,18 +30,11 @@ pub fn report_precedes(report: &TimeExpr, happening: &TimeExpr, fact: &TimeFact)
 impl Frame<'_> {
     /// Whether time `i` of this claim and time `j` of `other` date the same thing: the
     /// same role (happening or report) and the same verb and subject where known.
-    pub fn times_correspond(
-        &self,
-        i: usize,
-        other: &Frame<'_>,
-        j: usize,
-        mine: &[Word<'_>],
-        theirs: &[Word<'_>],
-    ) -> bool {
-        let (Some(x), Some(y)) = (self.times.get(i), other.times.get(j)) else {
+    pub fn times_correspond(&self, i: usize, other: &Frame<'_>, j: usize, words: Words) -> bool {
+        let Some((x, y)) = self.meeting(other, self.times.get(i), other.times.get(j)) else {
             return false;
         };
-        if !shapes_meet(self.shape, other.shape) || x.game_period || y.game_period {
+        if x.game_period || y.game_period || x.names != y.names {
             return false;
         }
         if let (Some(p), Some(q)) = (&x.anchor, &y.anchor) {
@@ -49,6 +42,13 @@ impl Frame<'_> {
                 return true;
             }
         }
+        // a clock time alone dates a moment of one act: the first call, the fire put out,
+        // the march setting off are moments of one story hours apart
+        let one_act = |p: &Option<String>, q: &Option<String>| p.is_some() && p == q;
+        if (x.clock_only || y.clock_only) && !one_act(&x.tie.predicate, &y.tie.predicate) {
+            return false;
+        }
+        let (mine, theirs) = words;
         x.role == y.role
             && x.tie
                 .corresponds(&y.tie, x.role == TimeRole::Happening, None, mine, theirs)
@@ -56,19 +56,12 @@ impl Frame<'_> {
 
     /// Whether number `i` of this claim and number `j` of `other` count the same thing
     /// for the same verb.
-    pub fn amounts_correspond(
-        &self,
-        i: usize,
-        other: &Frame<'_>,
-        j: usize,
-        mine: &[Word<'_>],
-        theirs: &[Word<'_>],
-    ) -> bool {
-        let (Some(x), Some(y)) = (self.amounts.get(i), other.amounts.get(j)) else {
+    pub fn amounts_correspond(&self, i: usize, other: &Frame<'_>, j: usize, words: Words) -> bool {
+        let Some((x, y)) = self.meeting(other, self.amounts.get(i), other.amounts.get(j)) else {
             return false;
         };
-        shapes_meet(self.shape, other.shape)
-            && same_thing(x, y)
+        let (mine, theirs) = words;
+        same_thing(x, y)
             && x.tie.corresponds(
                 &y.tie,
                 true,
@@ -77,7 +70,21 @@ impl Frame<'_> {
                 theirs,
             )
     }
+
+    /// Two items, one of this claim and one of `other`, when both exist and the two
+    /// claims' shapes let their items meet.
+    fn meeting<'f, T>(
+        &self,
+        other: &Frame<'_>,
+        mine: Option<&'f T>,
+        theirs: Option<&'f T>,
+    ) -> Option<(&'f T, &'f T)> {
+        shapes_meet(self.shape, other.shape).then_some((mine?, theirs?))
+    }
 }
+
+/// The words of the two claims compared, each claim's own.
+pub type Words<'w, 'a, 'b> = (&'w [Word<'a>], &'w [Word<'b>]);
 
 /// Whether two numbers count or measure the same thing: the same unit or counted noun
 /// ("five people" and "two people"; "$13 billion" and "$22 billion"), a unit and the

@@ -40,6 +40,10 @@ pub struct TimeFact {
     /// A period of a game ("the third quarter", "the second half" of a match): no part
     /// of the calendar, whatever the time stage made of it.
     pub game_period: bool,
+    /// The noun a year written before it names ("the 2004 Tonys", "the 2008 season"),
+    /// folded: the year tells which of a recurring thing is meant, and dates no act of
+    /// the claim.
+    pub names: Option<String>,
 }
 
 /// Words of a time that name a period a game is divided into.
@@ -107,6 +111,7 @@ pub(super) fn read(p: &Parts<'_, '_>, syntax: &Syntax) -> Vec<TimeFact> {
                     }
                 });
             TimeFact {
+                names: named_by_year(p, syntax, t, at),
                 game_period: game_period(p, t),
                 anchor: anchor(p, syntax, at),
                 role,
@@ -146,6 +151,21 @@ fn anchor(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Option<String> {
         && !Lexicon::get().is(w, flag::STOPWORD)
         && !w.starts_with(|c: char| c.is_ascii_digit());
     noun.then(|| crate::claims::canonical_word(w))
+}
+
+/// The noun right after a bare year ("the 2004 Tonys", "2008 season"), one space after
+/// it, when it is no verb, function word or time word: the thing the year names.
+fn named_by_year(p: &Parts<'_, '_>, syntax: &Syntax, t: &TimeExpr, at: usize) -> Option<String> {
+    let year = t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit());
+    let next = p.words.get(at + 1).filter(|_| year)?;
+    let gap = p.doc.text.get(t.span.end..next.span.start)?;
+    let lex = Lexicon::get();
+    let common = flag::STOPWORD | flag::MONTH | flag::WEEKDAY | flag::TIME_WORD;
+    let noun = gap == " "
+        && !syntax.roles.get(at + 1).is_some_and(|r| r.verb || r.aux)
+        && !lex.is(&next.norm, common)
+        && next.norm.starts_with(|c: char| c.is_alphabetic());
+    noun.then(|| crate::claims::canonical_word(&next.norm))
 }
 
 /// Whether a time is a period of a game: it names a period and no year, and the claim

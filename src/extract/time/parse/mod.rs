@@ -110,17 +110,17 @@ pub(crate) fn duration(n: Option<f64>, u: TUnit) -> Duration {
     let (amount, unit) = match u {
         TUnit::Minute => (n, DurationUnit::Minute),
         TUnit::Hour => (n, DurationUnit::Hour),
-        TUnit::Day => (n, DurationUnit::Day),
-        TUnit::Week | TUnit::Weekend => (n, DurationUnit::Week),
+        TUnit::DAY => (n, DurationUnit::Day),
+        TUnit::WEEK | TUnit::WEEKEND => (n, DurationUnit::Week),
         TUnit::Fortnight => (n.map(|v| v * 2.0), DurationUnit::Week),
-        TUnit::Month => (n, DurationUnit::Month),
-        TUnit::Quarter => (n, DurationUnit::Quarter),
-        TUnit::Year => (n, DurationUnit::Year),
-        TUnit::Decade => match n {
+        TUnit::MONTH => (n, DurationUnit::Month),
+        TUnit::QUARTER => (n, DurationUnit::Quarter),
+        TUnit::YEAR => (n, DurationUnit::Year),
+        TUnit::DECADE => match n {
             Some(v) => (Some(v * 10.0), DurationUnit::Year),
             None => (None, DurationUnit::Decade),
         },
-        TUnit::Century => match n {
+        TUnit::CENTURY => match n {
             Some(v) => (Some(v * 100.0), DurationUnit::Year),
             None => (None, DurationUnit::Century),
         },

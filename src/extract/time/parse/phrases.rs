@@ -34,7 +34,7 @@ impl<'a> P<'a> {
         // "over the years", "for the decades": an unspecified duration.
         if let Some((u, true)) = self.unit(i + 1) {
             if self.after_word(i, &["over", "for", "through", "across", "throughout"])
-                && !matches!(u, TUnit::Weekend)
+                && !matches!(u, TUnit::WEEKEND)
             {
                 return Some((i + 2, Sem::duration(None, u)));
             }
@@ -47,7 +47,7 @@ impl<'a> P<'a> {
             && !self.t.is(i + 2, "before")
             && !self.t.is(i + 2, "after")
         {
-            return Some((i + 2, Sem::rel(TUnit::Year, 0)));
+            return Some((i + 2, Sem::rel(TUnit::YEAR, 0)));
         }
         if let Some(r) = self.vague_reference(i) {
             return Some(r);
@@ -87,7 +87,7 @@ impl<'a> P<'a> {
             if let Some((u, false)) = self.unit(k + 1) {
                 if matches!(
                     u,
-                    TUnit::Week | TUnit::Month | TUnit::Year | TUnit::Quarter | TUnit::Decade
+                    TUnit::WEEK | TUnit::MONTH | TUnit::YEAR | TUnit::QUARTER | TUnit::DECADE
                 ) {
                     return Some((k + 2, Sem::rel(u, 0)));
                 }

@@ -15,7 +15,7 @@ impl<'a> P<'a> {
         let hyphen = self.hyphen_at(j);
         let k = if hyphen { j + 1 } else { j };
         let (u, _plural) = self.unit(k)?;
-        if u == TUnit::Weekend {
+        if u == TUnit::WEEKEND {
             return None;
         }
         let a_form = self.is_article(i);
@@ -61,9 +61,9 @@ impl<'a> P<'a> {
             }
             // "a decade ago" is the year ten years back (as TimeBank has it).
             let (unit, n) = match u {
-                TUnit::Decade => (TUnit::Year, n * 10.0),
-                TUnit::Century => (TUnit::Year, n * 100.0),
-                TUnit::Fortnight => (TUnit::Week, n * 2.0),
+                TUnit::DECADE => (TUnit::YEAR, n * 10.0),
+                TUnit::CENTURY => (TUnit::YEAR, n * 100.0),
+                TUnit::Fortnight => (TUnit::WEEK, n * 2.0),
                 u => (u, n),
             };
             return Some((k + 2, Sem::rel(unit, -(n as i64))));
@@ -103,7 +103,7 @@ impl<'a> P<'a> {
         let j = i + 1;
         // "this past week(end)": the one before the anchor's.
         if word == "this" && self.t.is(j, "past") {
-            if let Some((u @ (TUnit::Week | TUnit::Weekend | TUnit::Month | TUnit::Year), false)) =
+            if let Some((u @ (TUnit::WEEK | TUnit::WEEKEND | TUnit::MONTH | TUnit::YEAR), false)) =
                 self.unit(j + 1)
             {
                 return Some((j + 2, Sem::rel(u, -1)));
@@ -164,7 +164,7 @@ impl<'a> P<'a> {
             .or_else(|| self.is_quantifier(j).then_some((None, j + 1)));
         if let Some((n, e)) = amount {
             return match self.unit(e) {
-                Some((u, _)) if u != TUnit::Weekend => Some((e + 1, Sem::duration(n, u))),
+                Some((u, _)) if u != TUnit::WEEKEND => Some((e + 1, Sem::duration(n, u))),
                 _ => None,
             };
         }
@@ -173,7 +173,7 @@ impl<'a> P<'a> {
             return (durational || after_the).then_some((j + 1, Sem::duration(None, u)));
         }
         if durational {
-            if u == TUnit::Weekend {
+            if u == TUnit::WEEKEND {
                 return Some((j + 1, Sem::rel(u, k.min(0) as i64)));
             }
             return Some((j + 1, Sem::duration(Some(1.0), u)));
@@ -244,7 +244,7 @@ impl<'a> P<'a> {
         if let Some((u, false)) = self.unit(j + 1) {
             if !matches!(
                 u,
-                TUnit::Hour | TUnit::Minute | TUnit::Fortnight | TUnit::Weekend
+                TUnit::Hour | TUnit::Minute | TUnit::Fortnight | TUnit::WEEKEND
             ) {
                 return Some((
                     j + 2,
@@ -271,7 +271,7 @@ impl<'a> P<'a> {
     /// A unit word at `i` that is an expression of its own: "year-old", "week-long",
     /// "for years", "years ago".
     pub(super) fn at_unit(&self, i: usize, u: TUnit, plural: bool) -> Option<(usize, Sem)> {
-        if plural && i > 0 && self.is_quantifier(i - 1) && !matches!(u, TUnit::Weekend) {
+        if plural && i > 0 && self.is_quantifier(i - 1) && !matches!(u, TUnit::WEEKEND) {
             return None;
         }
         // "year-old" is an age (a duration of one year), not a date.
@@ -291,7 +291,7 @@ impl<'a> P<'a> {
                 self.t.s(i - 1).to_ascii_lowercase().as_str(),
                 "for" | "over" | "within"
             )
-            && !matches!(u, TUnit::Weekend)
+            && !matches!(u, TUnit::WEEKEND)
         {
             if ago {
                 return Some((i + 2, Sem::Ref(TimeRef::Past)));
@@ -311,7 +311,7 @@ impl<'a> P<'a> {
         }
         let k = if self.t.is(i, "a") { i + 2 } else { i + 1 };
         match self.unit(k) {
-            Some((u, true)) if u != TUnit::Weekend => Some((k + 1, Sem::duration(None, u))),
+            Some((u, true)) if u != TUnit::WEEKEND => Some((k + 1, Sem::duration(None, u))),
             _ => None,
         }
     }
