@@ -186,6 +186,21 @@ fn quote_cases() {
 }
 
 #[test]
+fn jurisdiction_title_cases() {
+    run_case_file(include_str!("../data/quotes/jurisdictions.txt"));
+}
+
+#[test]
+fn shared_family_name_cases() {
+    run_case_file(include_str!("../data/quotes/family_names.txt"));
+}
+
+#[test]
+fn relative_clause_cases() {
+    run_case_file(include_str!("../data/quotes/relatives.txt"));
+}
+
+#[test]
 fn partial_quotation_cases() {
     run_case_file(include_str!("../data/quotes/partial.txt"));
 }

@@ -195,6 +195,11 @@ impl<'a> Finder<'a> {
         if !self.is(i, flag::PLACE) {
             return None;
         }
+        self.place_country(i)
+    }
+
+    /// The country the place list gives word `i`, when it is a capital.
+    fn place_country(&self, i: usize) -> Option<String> {
         self.lex
             .places
             .get(self.lo(i))
@@ -232,12 +237,7 @@ impl<'a> Finder<'a> {
         if !self.toks[i].poss() || !self.is(i, flag::PLACE) {
             return None;
         }
-        self.lex
-            .places
-            .get(self.lo(i))
-            .copied()
-            .flatten()
-            .map(str::to_string)
+        self.place_country(i)
     }
 
     /// Whether the month word at `k` of the capitalized run `a..=b` is a given or

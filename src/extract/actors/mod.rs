@@ -195,7 +195,8 @@ fn share_gender(text: &str, out: &mut [LocalMention]) {
     // buffer (a name's words lower-cased one by one are its lower-cased words).
     let mut buf = String::new();
     let mut lower = String::new();
-    let families: Vec<Option<std::ops::Range<usize>>> = out
+    type Family = Option<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)>;
+    let families: Vec<Family> = out
         .iter()
         .map(|m| {
             if !is_name(m) {
@@ -219,20 +220,38 @@ fn share_gender(text: &str, out: &mut [LocalMention]) {
                 n += 1;
                 last = Some(w);
             }
-            let w = if n <= 3 && reads_family_first(&head[..n]) {
-                Some(head[0])
+            let family_first = n <= 3 && reads_family_first(&head[..n]);
+            let (w, given) = if family_first {
+                (Some(head[0]), head.get(1).copied())
             } else {
-                last
-            }?;
+                (last, (n >= 2).then_some(head[0]))
+            };
+            let w = w?;
             let at = buf.len();
             buf.push_str(w);
-            Some(at..buf.len())
+            let family = at..buf.len();
+            // The given name of a full name, so that two people of one family are seen.
+            let given = given.filter(|g| !g.is_empty()).map(|g| {
+                let at = buf.len();
+                buf.push_str(g);
+                at..buf.len()
+            });
+            Some((family, given))
         })
         .collect();
-    let family = |f: &Option<std::ops::Range<usize>>| f.clone().map(|r| &buf[r]);
+    let family = |f: &Family| f.clone().map(|(r, _)| &buf[r]);
     // The gender stated for each family name; `None` when two members of a family are
-    // named ("Donald Trump", "Ivanka Trump"), so a bare "Trump" gets none.
+    // named ("Donald Trump", "Ivanka Trump"), so a bare "Trump" gets none: two members
+    // who state different genders, or two different given names.
     let mut known: lexicon::Map<&str, Option<Gender>> = lexicon::Map::default();
+    let mut given_of: lexicon::Map<&str, &str> = lexicon::Map::default();
+    for (fam, given) in families.iter().flatten() {
+        if let (fam, Some(g)) = (&buf[fam.clone()], given.clone().map(|r| &buf[r])) {
+            if *given_of.entry(fam).or_insert(g) != g {
+                known.insert(fam, None);
+            }
+        }
+    }
     for (m, f) in out.iter().zip(&families) {
         if let (Some(f), Some(g)) = (family(f), m.gender) {
             let stated = known.entry(f).or_insert(Some(g));

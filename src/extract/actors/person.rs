@@ -24,6 +24,9 @@ struct Titles {
 
 /// The most words a person's name may have after its titles.
 const MAX_NAME_WORDS: usize = 4;
+/// The most words of a place naming the jurisdiction of a title before it ("New
+/// Jersey Gov.", "District of Columbia Mayor").
+const JURISDICTION_WORDS: usize = 3;
 
 impl Finder<'_> {
     /// [`Finder::segment`] with buffers for the lower-cased run and its rest after
@@ -86,6 +89,11 @@ impl Finder<'_> {
             honorific: false,
             gender: None,
         };
+        if let Some(title) = self.jurisdiction_before_title(a, b) {
+            // "New Jersey Gov. Chris Christie", "Former Texas Sen. Ann Cole": the state
+            // and "former" qualify the title; the mention starts at the title.
+            t.end = title;
+        }
         while t.end <= b {
             let i = t.end;
             if t.words.is_empty() && !t.honorific {
@@ -156,6 +164,38 @@ impl Finder<'_> {
             break;
         }
         t
+    }
+
+    /// The title token after a jurisdiction opening the run `a..=b`: "former" and a
+    /// place of up to [`JURISDICTION_WORDS`] words before a title that is no honorific
+    /// and has a name after it ("New Jersey Gov. Chris Christie", "Former Arkansas Gov.
+    /// Mike Huckabee", "Former Secretary of State ...").
+    fn jurisdiction_before_title(&self, a: usize, b: usize) -> Option<usize> {
+        let mut i = a;
+        if self.lo(i) == "former" {
+            i += 1;
+        }
+        // The first title word within reach; only then is the place looked up.
+        let title = (i..=(i + JURISDICTION_WORDS).min(b)).find(|&k| self.is(k, flag::TITLE))?;
+        if title == a || title >= b || self.lex.titles.get(self.lo(title)) != Some(&false) {
+            return None;
+        }
+        let place = title == i
+            || (title == i + 1 && self.is(i, flag::PLACE))
+            || (title > i + 1 && {
+                let mut buf = String::new();
+                let full = self.joined(i, title - 1, &mut buf);
+                self.lex.places.contains_key(full)
+            });
+        if !place {
+            return None;
+        }
+        // A name must follow the title (and its dot).
+        let mut k = title + 1;
+        while k <= b && self.toks.is_punct(k, '.') {
+            k += 1;
+        }
+        (k <= b && self.word(k)).then_some(title)
     }
 
     /// "the Chinese President": a run of titles after "the" describes a person.

@@ -5,6 +5,7 @@
 
 use super::frame::Frame;
 use super::speaker::Cues;
+use super::words::word_lists;
 use super::LocalQuote;
 use crate::extract::actors::lexicon::CueKind;
 use crate::extract::marks::Marked;
@@ -100,7 +101,16 @@ impl<'c> CueIndex<'c> {
         if after < unit.end {
             let c = cues[after];
             let near = c.a - qb <= CUE_AFTER_QUOTE_TOKENS;
+            // `,” and Ana Ruiz, who says ...`, `,” but he also noted`, `», a déclaré X,
+            // who added`: another clause with its own speech.
+            let conjunction = (qb + 1..c.a)
+                .find(|&j| f.toks.is_alnum(j))
+                .is_some_and(|j| {
+                    matches!(f.lo(j), "and" | "but" | "while" | "whereas" | "although")
+                })
+                || self.relative(f, after);
             if near
+                && !conjunction
                 && !(qb + 1..c.a).any(|j| f.in_quote[j].is_some())
                 && self.cues.np[after].is_some()
                 && c.kind != CueKind::Source
@@ -113,8 +123,24 @@ impl<'c> CueIndex<'c> {
             .checked_sub(1)
             .and_then(|k| within(self.prev_verb[k]))
             .or_else(|| within(self.next_source.get(unit.start).copied().flatten()))
-            // c. any later cue in the frame.
-            .or_else(|| within(self.next_np.get(after).copied().flatten()))
+            // c. any later cue in the frame, but for the cue of a relative clause
+            // (", who added"): that one reports speech of its own.
+            .or_else(|| {
+                within(self.next_np.get(after).copied().flatten()).filter(|&k| !self.relative(f, k))
+            })
+    }
+
+    /// Whether cue `k` is the verb of a relative clause on its speaker ("X, who
+    /// added", "X, who has also said"), not of a clause of which X is the subject ("X,
+    /// who herds camels, told").
+    fn relative(&self, f: &Frame, k: usize) -> bool {
+        let a = self.cues.cues[k].a;
+        self.cues.np[k].is_some_and(|np| {
+            let who = np.last + 2;
+            who < a
+                && f.lo(who) == "who"
+                && (who + 1..a).all(|j| word_lists().skip_between.contains(f.lo(j)))
+        })
     }
 
     /// The last cue of unit `u` with a speaker phrase.

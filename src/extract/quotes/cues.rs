@@ -10,6 +10,10 @@ use crate::extract::actors::lexicon::{flag, quote_cues, CueKind};
 /// saying"); without it, "quoted" is no cue.
 const QUOTED_AS_WINDOW: usize = 8;
 
+/// How many auxiliaries and adverbs may stand between a subject and a verb that is
+/// also a noun ("Trump has repeatedly called").
+const AUXILIARIES_BEFORE_CUE: usize = 3;
+
 /// A reporting cue found in the text frame.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Cue {
@@ -105,10 +109,23 @@ fn reports(f: &Frame, a: usize, b: usize, kind: CueKind) -> bool {
     }
     let participle = lw.ends_with("ing") && prev == Some(",");
     if word_lists().noun_like.contains(lw) && b == a && !participle {
-        let subject_before = a > 0
-            && (f.by_end.contains_key(&(a - 1))
-                || is_pronoun(toks.lower(a - 1))
-                || toks.lower(a - 1) == ",");
+        // "Trump has repeatedly called", "Cole, who described": over auxiliaries and
+        // adverbs to the subject or a relative "who".
+        let mut s = a;
+        while s > 0
+            && a - s < AUXILIARIES_BEFORE_CUE
+            && f.frame(s - 1)
+            && toks.is_alnum(s - 1)
+            && word_lists().skip_between.contains(toks.lower(s - 1))
+            && !f.by_end.contains_key(&(s - 1))
+        {
+            s -= 1;
+        }
+        let subject_before = s > 0
+            && (f.by_end.contains_key(&(s - 1))
+                || is_pronoun(toks.lower(s - 1))
+                || (s == a && toks.lower(s - 1) == ",")
+                || toks.lower(s - 1) == "who");
         if !subject_before {
             return false;
         }

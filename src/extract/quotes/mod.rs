@@ -32,6 +32,7 @@
 
 mod attribution;
 mod cues;
+mod family;
 mod frame;
 mod indirect;
 mod speaker;

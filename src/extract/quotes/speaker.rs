@@ -4,6 +4,7 @@
 //! pronouns go to the latest salient compatible mention.
 
 use super::cues::Cue;
+use super::family::FullNames;
 use super::frame::Frame;
 use super::words::{is_function_word, is_pronoun, looks_nominal, word_lists};
 use super::LocalQuote;
@@ -14,6 +15,9 @@ use crate::model::{ActorKind, QuoteKind};
 /// How many tokens back an apposition may reach from its closing comma to the one
 /// opening it ("X, the president of Belarus, said").
 const APPOSITION_TOKENS: usize = 25;
+/// How many tokens a bracketed note between a speaker and the cue may have ("Ted Cruz
+/// (R-Texas) said").
+const BRACKET_TOKENS: usize = 10;
 /// How many words a phrase that names no known actor may have ("US officials").
 const UNNAMED_PHRASE_WORDS: usize = 5;
 /// How many tokens back the subject of a main clause is looked for, from a participle
@@ -113,6 +117,7 @@ pub(super) struct Cues {
 /// The speaker phrase of every cue, and the mention it names (a pronoun resolved).
 pub(super) fn cue_speakers(f: &Frame, cues: Vec<Cue>) -> Cues {
     let mut salient = Salient::new(f);
+    let full_names = FullNames::new(f);
     let mut cue_np: Vec<Option<Np>> = Vec::with_capacity(cues.len());
     let mut cue_speaker: Vec<Option<usize>> = Vec::with_capacity(cues.len());
     for c in &cues {
@@ -121,6 +126,7 @@ pub(super) fn cue_speakers(f: &Frame, cues: Vec<Cue>) -> Cues {
             np.mention
                 .or_else(|| np.pronoun.and_then(|p| f.resolve_pronoun(p, &salient)))
                 .or_else(|| f.resolve_description(np, &salient))
+                .map(|w| f.in_full(&full_names, w, np.pronoun))
         });
         if let (Some(np), Some(w)) = (np, who) {
             salient.add_speaker(f, np.first, w);
@@ -378,6 +384,12 @@ impl Frame<'_> {
                 }
             } else if matches!(self.lo(j), "he" | "she") && self.opens_clause(j) {
                 return Some(Np::pronoun(j, true));
+            } else if self.lo(j) == "who" {
+                // "Trump, who has repeatedly mocked the “deal”": the relative clause's
+                // subject.
+                if let Some(np) = self.relative_antecedent(j, u) {
+                    return Some(np);
+                }
             }
         }
         None
@@ -492,6 +504,19 @@ impl Frame<'_> {
             if let Some(mi) = self.by_end.get(&p) {
                 return Some(self.np_ending_in_mention(mi, p, u));
             }
+            // "Sen. Ted Cruz (R-Texas) said": a party tag or note in brackets.
+            if lw == ")" {
+                if let Some(open) = self.bracket_opening(p, u) {
+                    k = open;
+                    continue;
+                }
+                return None;
+            }
+            if lw == "who" {
+                if let Some(np) = self.relative_antecedent(p, u) {
+                    return Some(np);
+                }
+            }
             if is_pronoun(lw) {
                 return Some(Np::pronoun(p, true));
             }
@@ -503,6 +528,29 @@ impl Frame<'_> {
             }
             return None;
         }
+    }
+
+    /// The person a relative "who" at token `p` stands for: the name just before its
+    /// comma ("Trump, who has called the pact “insanity,”").
+    fn relative_antecedent(&self, p: usize, u: usize) -> Option<Np> {
+        if p < 2 || !matches!(self.lo(p - 1), "," | "—" | "–") || self.unit[p - 2] != u {
+            return None;
+        }
+        let mi = self.by_end.get(&(p - 2)).filter(|_| self.frame(p - 2))?;
+        let m = &self.mentions[mi];
+        if m.kind != ActorKind::Person || m.form == MentionForm::Place || m.quoted {
+            return None;
+        }
+        let (first, _) = self.mention_toks(mi);
+        Some(Np::named(first, p - 2, mi))
+    }
+
+    /// The "(" that the ")" at token `p` closes, within [`BRACKET_TOKENS`] in unit `u`.
+    fn bracket_opening(&self, p: usize, u: usize) -> Option<usize> {
+        (p.saturating_sub(BRACKET_TOKENS)..p)
+            .rev()
+            .take_while(|&j| self.frame(j) && self.unit[j] == u && self.lo(j) != ")")
+            .find(|&j| self.lo(j) == "(")
     }
 
     /// The speaker phrase ending with mention `mi` at token `p`, before a cue.
@@ -565,15 +613,17 @@ impl Frame<'_> {
     /// A phrase ending at word `p` that names no known actor ("US officials",
     /// "analysts"), when it is noun-like.
     fn np_unnamed(&self, p: usize, u: usize) -> Option<Np> {
+        // Back over content words of the phrase (cue words too, after "of").
+        let content_word = |j: usize, cue_ok: bool| {
+            j + 1 + UNNAMED_PHRASE_WORDS > p
+                && self.frame(j)
+                && self.unit[j] == u
+                && self.toks.is_alnum(j)
+                && !is_function_word(self.lo(j))
+                && (cue_ok || !self.toks.has(j, flag::QUOTE_CUE))
+        };
         let mut first = p;
-        while first > 0
-            && first + UNNAMED_PHRASE_WORDS > p
-            && self.frame(first - 1)
-            && self.unit[first - 1] == u
-            && self.toks.is_alnum(first - 1)
-            && !is_function_word(self.lo(first - 1))
-            && !self.toks.has(first - 1, flag::QUOTE_CUE)
-        {
+        while first > 0 && content_word(first - 1, false) {
             first -= 1;
         }
         // "the former secretary of state": a role word before "of" heads the phrase.
@@ -583,13 +633,7 @@ impl Frame<'_> {
             && self.unit[first - 2] == u
         {
             first -= 2;
-            while first > 0
-                && first + UNNAMED_PHRASE_WORDS > p
-                && self.frame(first - 1)
-                && self.unit[first - 1] == u
-                && self.toks.is_alnum(first - 1)
-                && !is_function_word(self.lo(first - 1))
-            {
+            while first > 0 && content_word(first - 1, true) {
                 first -= 1;
             }
         }
@@ -799,6 +843,18 @@ impl Frame<'_> {
         Some(Np::group(start, last).after())
     }
 
+    /// The speaker mention `mi` stands for: the person named in full whom a bare
+    /// family name shared by several people means ([`FullNames::full_name`]), with the
+    /// gender of the pronoun at token `pronoun` when one named it; else `mi` itself.
+    fn in_full(&self, names: &FullNames, mi: usize, pronoun: Option<usize>) -> usize {
+        let gender = pronoun.and_then(|p| match Pronoun::of(self.lo(p)) {
+            Some(Pronoun::He) => Some(Gender::Male),
+            Some(Pronoun::She) => Some(Gender::Female),
+            _ => None,
+        });
+        names.full_name(self, mi, gender).unwrap_or(mi)
+    }
+
     /// The antecedent of the pronoun at token `p`: the latest salient compatible
     /// mention before it.
     fn resolve_pronoun(&self, p: usize, salient: &Salient) -> Option<usize> {
@@ -868,6 +924,7 @@ pub(super) fn names_a_thing(lw: &str) -> bool {
 /// (a “supermax” prison) or follows a naming word ("so-called") is no one's speech.
 pub(super) fn fragment_speakers(f: &Frame, quotes: &mut [LocalQuote]) {
     let mut salient: Option<Salient> = None;
+    let mut full_names: Option<FullNames> = None;
     for q in quotes.iter_mut() {
         if q.kind != QuoteKind::Direct || q.speaker.is_some() || q.speaker_span.is_some() {
             continue;
@@ -912,6 +969,10 @@ pub(super) fn fragment_speakers(f: &Frame, quotes: &mut [LocalQuote]) {
             }
             _ => None,
         };
+        let who = who.map(|w| {
+            let names = full_names.get_or_insert_with(|| FullNames::new(f));
+            f.in_full(names, w, np.pronoun)
+        });
         let Some(mi) = who.filter(|&mi| f.mentions[mi].form != MentionForm::Place) else {
             continue;
         };
