@@ -125,18 +125,24 @@ impl Reconciler {
     pub fn reconcile_with_progress(&self, docs: &[Document], progress: Progress) -> Result<Report> {
         let docs = self.checked(docs)?;
         let layers = self.text_layers(&docs);
-        let (sentences, found) = self.segment_and_mentions(&docs, &layers, progress);
         // Actors are resolved inside each story: a bare family name in one story must
-        // not join, or be made ambiguous by, a person of another happening.
-        progress(Stage::Stories, 0, 1);
-        let parts = self.partition(&docs);
+        // not join, or be made ambiguous by, a person of another happening. The stories
+        // read only the text, so they are found beside segmentation and mentions (the
+        // stage's merging phase is sequential and would otherwise leave cores idle).
+        let n = docs.len();
+        progress(Stage::Segment, 0, n);
+        let ((sentences, found), parts) = crate::par::join(
+            self.config.threads,
+            || self.segment_and_mentions(&docs, &layers, &mut |_, _, _| {}),
+            || self.partition(&docs),
+        );
+        progress(Stage::Segment, n, n);
         progress(Stage::Stories, 1, 1);
         let Extraction { actors, quotes } = self.actors_per_story(&docs, found, &parts);
         progress(Stage::Actors, 1, 1);
         // Times and quantities do not feed the claims or their alignment: they are
         // found on a thread of their own meanwhile (alignment has a sequential merging
         // phase that leaves cores free).
-        let n = docs.len();
         progress(Stage::TimesAndQuantities, 0, n);
         // Copies are found from the sentences alone, beside times and quantities.
         let (((times, quantities), links), (mut claims, groups)) = crate::par::join(
