@@ -13,39 +13,14 @@
 //! the newer event of a topic has dates, which alone tells the two apart); `--show`
 //! prints each cross-event flag with its sides' documents and gold events.
 
-use corroborate::{Document, Reconciler};
+use corroborate::Reconciler;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+#[path = "support/dev_news.rs"]
+mod dev_news;
 
 type Err = Box<dyn std::error::Error>;
-
-/// The documents of `dir` and the gold event of each.
-fn load(dir: &Path) -> Result<(Vec<Document>, BTreeMap<String, String>), Err> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    let jsonl = entries
-        .iter()
-        .find(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .ok_or("no .jsonl file")?;
-    let tsv = entries
-        .iter()
-        .find(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name == "stories.tsv" || name.ends_with("events.tsv")
-        })
-        .ok_or("no stories.tsv or *events.tsv file")?;
-    let docs = corroborate::ingest::read_paths([jsonl])?;
-    let mut gold = BTreeMap::new();
-    for line in std::fs::read_to_string(tsv)?.lines().skip(1) {
-        let mut cols = line.split('\t');
-        if let (Some(id), Some(event)) = (cols.next(), cols.next()) {
-            gold.insert(id.to_string(), event.to_string());
-        }
-    }
-    Ok((docs, gold))
-}
 
 fn main() -> Result<(), Err> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -55,7 +30,14 @@ fn main() -> Result<(), Err> {
         .ok_or("usage: cross_event_flags DIR [--no-dates] [--show]")?;
     let no_dates = args.iter().any(|a| a == "--no-dates");
     let show = args.iter().any(|a| a == "--show");
-    let (mut docs, gold) = load(Path::new(dir))?;
+    let news = dev_news::load(Path::new(dir))?;
+    let gold: BTreeMap<&str, &str> = news
+        .docs
+        .iter()
+        .zip(news.event_of_each())
+        .map(|(d, e)| (d.id.as_str(), e))
+        .collect();
+    let mut docs = news.docs.clone();
     if no_dates {
         for d in &mut docs {
             d.published = None;
@@ -67,7 +49,7 @@ fn main() -> Result<(), Err> {
         let events: BTreeSet<&str> = f
             .evidence
             .iter()
-            .map(|e| gold.get(e.doc.as_str()).map_or("?", String::as_str))
+            .map(|e| gold.get(e.doc.as_str()).copied().unwrap_or("?"))
             .collect();
         if events.len() < 2 {
             continue;
@@ -76,7 +58,7 @@ fn main() -> Result<(), Err> {
         if show {
             println!("{} (story {}): {}", f.kind.as_str(), f.story.0, f.summary);
             for e in &f.evidence {
-                let event = gold.get(e.doc.as_str()).map_or("?", String::as_str);
+                let event = gold.get(e.doc.as_str()).copied().unwrap_or("?");
                 println!("    {} [{event}] {}", e.doc.as_str(), e.text);
             }
         }

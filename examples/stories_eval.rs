@@ -26,39 +26,13 @@
 use corroborate::stories::{self, Stories, StoriesConfig};
 use corroborate::{Document, Story};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
-type Err = Box<dyn std::error::Error>;
+#[path = "support/dev_news.rs"]
+mod dev_news;
 
-/// Reads the documents and the gold story of each.
-fn load(dir: &Path) -> Result<(Vec<Document>, BTreeMap<String, String>), Err> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    let jsonl = entries
-        .iter()
-        .find(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .ok_or("no .jsonl file")?;
-    let tsv = entries
-        .iter()
-        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-        .find(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name == "stories.tsv" || name.ends_with("events.tsv")
-        })
-        .ok_or("no stories.tsv or *events.tsv file")?;
-    let docs = corroborate::ingest::read_paths([jsonl])?;
-    let mut gold = BTreeMap::new();
-    for line in std::fs::read_to_string(tsv)?.lines().skip(1) {
-        let mut cols = line.split('\t');
-        if let (Some(id), Some(story)) = (cols.next(), cols.next()) {
-            gold.insert(id.to_string(), story.to_string());
-        }
-    }
-    Ok((docs, gold))
-}
+type Err = Box<dyn std::error::Error>;
 
 /// B-cubed precision, recall and F1 of `found` (a label per document) against `gold`.
 fn bcubed(found: &[usize], gold: &[&str]) -> (f64, f64, f64) {
@@ -194,11 +168,9 @@ fn set(c: &mut StoriesConfig, key: &str, x: f64) -> Result<(), Err> {
 
 fn main() -> Result<(), Err> {
     let a = args()?;
-    let (docs, gold_of) = load(&a.dir)?;
-    let gold: Vec<&str> = docs
-        .iter()
-        .map(|d| gold_of.get(d.id.as_str()).map_or("?", String::as_str))
-        .collect();
+    let news = dev_news::load(&a.dir)?;
+    let docs = &news.docs;
+    let gold = news.event_of_each();
     let mut config = StoriesConfig::default();
     for (k, x) in &a.set {
         set(&mut config, k, *x)?;
@@ -216,7 +188,7 @@ fn main() -> Result<(), Err> {
         docs.len(),
         gold.iter().collect::<BTreeSet<_>>().len()
     );
-    for (what, input) in [("with dates", &docs), ("without dates", &undated)] {
+    for (what, input) in [("with dates", docs), ("without dates", &undated)] {
         let t0 = Instant::now();
         let found = stories::cluster(input, &config);
         let secs = t0.elapsed().as_secs_f64();

@@ -3,8 +3,10 @@
 //! pipeline on one event's articles, and the stable key of a flag.
 //!
 //! The corpus directory is the first command-line path given, else `DEV_NEWS_DIR`, else
-//! `../shared/dev-news`. It holds one `*.jsonl` file of documents and one `*.tsv` file
-//! whose header is `id<TAB>event`.
+//! `../shared/dev-news`. It holds one `*.jsonl` file of documents and a gold file,
+//! `*events.tsv` (the development news: `id<TAB>event`) or `stories.tsv` (a generated
+//! corpus: `doc<TAB>story<TAB>...`), whose first two columns are a document id and its
+//! gold event, after a header line.
 
 // Each example that includes this file uses only part of it.
 #![allow(dead_code)]
@@ -25,6 +27,18 @@ pub struct DevNews {
 }
 
 impl DevNews {
+    /// The gold event of each document, in the order of `docs` (`"?"` for a document
+    /// the gold file does not name).
+    pub fn event_of_each(&self) -> Vec<&str> {
+        let mut of = vec!["?"; self.docs.len()];
+        for (event, ix) in &self.events {
+            for &i in ix {
+                of[i] = event.as_str();
+            }
+        }
+        of
+    }
+
     /// The articles of `event`, cloned (the pipeline takes a slice of documents).
     pub fn event_docs(&self, event: &str) -> Vec<Document> {
         self.events
@@ -59,19 +73,20 @@ pub fn load(dir: &Path) -> Result<DevNews, Box<dyn std::error::Error>> {
         .collect();
     entries.sort();
     for p in entries {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
         match p.extension().and_then(|x| x.to_str()) {
             Some("jsonl") if jsonl.is_none() => jsonl = Some(p),
-            Some("tsv") if gold.is_none() => {
-                let text = std::fs::read_to_string(&p)?;
-                if text.lines().next() == Some("id\tevent") {
-                    gold = Some(text);
-                }
+            Some("tsv")
+                if gold.is_none() && (name == "stories.tsv" || name.ends_with("events.tsv")) =>
+            {
+                gold = Some(std::fs::read_to_string(&p)?);
             }
             _ => {}
         }
     }
     let jsonl = jsonl.ok_or_else(|| format!("{}: no .jsonl file", dir.display()))?;
-    let gold = gold.ok_or_else(|| format!("{}: no id<TAB>event .tsv file", dir.display()))?;
+    let gold =
+        gold.ok_or_else(|| format!("{}: no stories.tsv or *events.tsv file", dir.display()))?;
     let docs = corroborate::ingest::read_paths([&jsonl])?;
     let index: BTreeMap<&str, usize> = docs
         .iter()
@@ -80,9 +95,10 @@ pub fn load(dir: &Path) -> Result<DevNews, Box<dyn std::error::Error>> {
         .collect();
     let mut events: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for line in gold.lines().skip(1).filter(|l| !l.trim().is_empty()) {
-        let (id, event) = line
-            .split_once('\t')
-            .ok_or_else(|| format!("bad gold line {line:?}"))?;
+        let mut cols = line.split('\t');
+        let (Some(id), Some(event)) = (cols.next(), cols.next()) else {
+            return Err(format!("bad gold line {line:?}").into());
+        };
         let i = *index
             .get(id)
             .ok_or_else(|| format!("gold names unknown article {id}"))?;
