@@ -297,8 +297,7 @@ fn stories_json(
 ) -> PyResult<String> {
     with_reconciler(py, jsonl, origin, threads, |reconciler, docs| {
         let stories = reconciler.stories(docs).map_err(Failure::from)?;
-        let list = json_text(|out| report::write_json(&stories, out))?;
-        Ok(format!("{{\"stories\": {list}}}"))
+        json_text(|out| report::write_stories_json(&stories, out))
     })
 }
 
@@ -348,8 +347,7 @@ fn stories_of_profiles_json(
         let config = StoriesConfig::default();
         let found = stories::cluster_profiles(&parsed, &config, threads.unwrap_or(0))
             .map_err(Failure::from)?;
-        let list = json_text(|out| report::write_json(&found, out))?;
-        Ok(format!("{{\"stories\": {list}}}"))
+        json_text(|out| report::write_stories_json(&found, out))
     })?;
     Ok(text)
 }

@@ -196,9 +196,7 @@ fn render(
                 writeln!(out)
             }
         }
-        (Computed::Stories(s), OutputFormat::Json) => {
-            report::write_json(&serde_json::json!({ "stories": s }), out)
-        }
+        (Computed::Stories(s), OutputFormat::Json) => report::write_stories_json(s, out),
         (Computed::Stories(s), _) => report::write_stories_markdown(s, out),
         (Computed::Report(r), OutputFormat::Json) => report::write_json(r, out),
         (Computed::Report(r), OutputFormat::Markdown) => report::write_markdown(r, out),

@@ -49,6 +49,12 @@ pub fn write_json(value: &impl Serialize, out: &mut impl Write) -> io::Result<()
     out.write_all(&text)
 }
 
+/// The partition of documents into stories as the `stories` command prints it:
+/// `{"stories": [...]}` in the layout of [`write_json`].
+pub fn write_stories_json(stories: &[Story], out: &mut impl Write) -> io::Result<()> {
+    write_json(&serde_json::json!({ "stories": stories }), out)
+}
+
 /// The report as JSON ([`write_json`]): documents, actors, quotes, times, quantities,
 /// claims, groups, flags, events and coverage.
 pub fn json(report: &Report) -> String {
