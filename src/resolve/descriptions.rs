@@ -113,6 +113,7 @@ struct Anywhere {
 /// their document (the latest on a tie), else the one best-fitting actor of the input.
 pub(super) fn by_role(state: &mut State) {
     let profiles = Profiles::new(state);
+    let index = RoleIndex::new(state, &profiles);
     let lex = Lexicon::get();
     let mentions = state.mentions;
     // Everything about a description but its place depends on its key alone.
@@ -141,7 +142,7 @@ pub(super) fn by_role(state: &mut State) {
                 let any = match anywhere.get(&key) {
                     Some(&any) => any,
                     None => {
-                        let any = the_one_anywhere(state, &profiles, &desc);
+                        let any = the_one_anywhere(state, &profiles, &index, &desc);
                         anywhere.insert(key.clone(), any);
                         any
                     }
@@ -207,14 +208,21 @@ fn best_recent(
 }
 
 /// The best fit of any cluster of the input, and the one cluster with it when there
-/// is exactly one.
-fn the_one_anywhere(state: &State, profiles: &Profiles, desc: &Description) -> Anywhere {
+/// is exactly one. Only the clusters that hold a role noun the description's head can
+/// fit are asked ([`RoleIndex::candidates`]): any other fits 0, and asking every
+/// cluster for every kind of description grows with the square of a mixed feed.
+fn the_one_anywhere(
+    state: &State,
+    profiles: &Profiles,
+    index: &RoleIndex,
+    desc: &Description,
+) -> Anywhere {
     let mut out = Anywhere {
         best: 0,
         the_one: None,
     };
     let mut ties = 0;
-    for c in 0..state.clusters.len() {
+    for c in index.candidates(desc.head) {
         let f = desc.fit(state, profiles, c);
         if f == 0 || f < out.best {
             continue;
@@ -247,36 +255,123 @@ fn role_words(role: &Role, lex: &Lexicon) -> Vec<String> {
         .collect()
 }
 
+/// Role nouns of one spokesperson.
+const SPOKES: [&str; 3] = ["spokesman", "spokeswoman", "spokesperson"];
+
+/// Role nouns of a head of state or government, all of which "leader" fits.
+const HEADS_OF_STATE: [&str; 12] = [
+    "president",
+    "premier",
+    "prime minister",
+    "chancellor",
+    "king",
+    "queen",
+    "ruler",
+    "monarch",
+    "emperor",
+    "dictator",
+    "strongman",
+    "autocrat",
+];
+
+/// Heads that fit a president or a leader ("the strongman").
+const STRONG_RULERS: [&str; 4] = ["ruler", "strongman", "autocrat", "dictator"];
+
 /// How well a description's role noun fits an actor's roles: 0 not at all, 3 exactly.
+/// Only an actor holding one of [`fitting_roles`] of `head` can fit.
 fn role_fit(head: &str, roles: &BTreeSet<&str>) -> u8 {
-    let spokes = ["spokesman", "spokeswoman", "spokesperson"];
-    if roles.contains(head) || (spokes.contains(&head) && spokes.iter().any(|s| roles.contains(*s)))
+    if roles.contains(head) || (SPOKES.contains(&head) && SPOKES.iter().any(|s| roles.contains(*s)))
     {
         return 3;
     }
-    let heads_of_state = [
-        "president",
-        "premier",
-        "prime minister",
-        "chancellor",
-        "king",
-        "queen",
-        "ruler",
-        "monarch",
-        "emperor",
-        "dictator",
-        "strongman",
-        "autocrat",
-    ];
     match head {
         "leader" if roles.contains("president") => 2,
-        "leader" if heads_of_state.iter().any(|r| roles.contains(*r)) => 1,
-        "ruler" | "strongman" | "autocrat" | "dictator"
-            if roles.contains("president") || roles.contains("leader") =>
+        "leader" if HEADS_OF_STATE.iter().any(|r| roles.contains(*r)) => 1,
+        h if STRONG_RULERS.contains(&h)
+            && (roles.contains("president") || roles.contains("leader")) =>
         {
             1
         }
         "president" if roles.contains("leader") => 1,
         _ => 0,
+    }
+}
+
+/// Every role noun an actor must hold for [`role_fit`] of `head` to be above 0.
+fn fitting_roles(head: &str) -> Vec<&str> {
+    let mut out = vec![head];
+    if SPOKES.contains(&head) {
+        out.extend(SPOKES);
+    }
+    match head {
+        "leader" => out.extend(HEADS_OF_STATE),
+        "president" => out.push("leader"),
+        h if STRONG_RULERS.contains(&h) => out.extend(["president", "leader"]),
+        _ => {}
+    }
+    out
+}
+
+/// The person clusters holding each role noun, in cluster order: a description is
+/// compared only with the clusters its head can fit, so the work per description is
+/// the number of actors holding its role, not the number of actors of the input.
+struct RoleIndex<'a> {
+    by_role: BTreeMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> RoleIndex<'a> {
+    fn new(state: &State, profiles: &Profiles<'a>) -> RoleIndex<'a> {
+        let mut by_role: BTreeMap<&'a str, Vec<usize>> = BTreeMap::new();
+        for (c, roles) in profiles.roles.iter().enumerate() {
+            if state.clusters[c].kind != Some(ActorKind::Person) {
+                continue;
+            }
+            for &r in roles {
+                by_role.entry(r).or_default().push(c);
+            }
+        }
+        RoleIndex { by_role }
+    }
+
+    /// The clusters that may fit a description with role noun `head`, in cluster
+    /// order, each once.
+    fn candidates(&self, head: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = fitting_roles(head)
+            .into_iter()
+            .filter_map(|r| self.by_role.get(r))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_actor_fits_only_through_a_role_the_index_lists() {
+        // every head against every one- and two-role actor made of these nouns
+        let mut nouns: Vec<&str> = vec!["minister", "leader", "president", "governor"];
+        nouns.extend(SPOKES);
+        nouns.extend(HEADS_OF_STATE);
+        nouns.extend(STRONG_RULERS);
+        for &head in &nouns {
+            let fitting = fitting_roles(head);
+            for &a in &nouns {
+                for &b in &nouns {
+                    let roles: BTreeSet<&str> = [a, b].into_iter().collect();
+                    if role_fit(head, &roles) > 0 {
+                        assert!(
+                            roles.iter().any(|r| fitting.contains(r)),
+                            "{head} fits {roles:?} outside the index"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
