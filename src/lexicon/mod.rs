@@ -116,6 +116,9 @@ pub(crate) mod flag {
     pub const GIVEN_FEMALE: u64 = 1 << 43;
     /// Capitalized, still no part of a place name (`actors/not_place_words.txt`).
     pub const NOT_PLACE: u64 = 1 << 44;
+    /// A word that says a report is of another happening of a kind
+    /// (`meaning/follow_up.txt`: "another", "second", "aftershock").
+    pub const FOLLOW_UP: u64 = 1 << 45;
 }
 
 /// What the lexicon knows about one lower-cased word.
@@ -810,6 +813,9 @@ impl Lexicon {
         }
         for r in records("meaning/stopwords.txt") {
             b.mark(r.key(), flag::STOPWORD);
+        }
+        for r in records("meaning/follow_up.txt") {
+            b.mark(r.key(), flag::FOLLOW_UP);
         }
         let mut clause_words = FxHashMap::default();
         for r in records("meaning/clauses.txt") {

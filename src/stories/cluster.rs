@@ -36,7 +36,7 @@ impl Side {
     pub fn of_profile(p: &Profile) -> Side {
         Side {
             dates: p.dates.clone(),
-            marks: Marks::of_document(&p.named, &p.lead_named),
+            marks: Marks::of_document(&p.named, &p.lead_named, p.follow_up),
         }
     }
 
@@ -48,7 +48,8 @@ impl Side {
     pub fn may_join(&self, other: &Side, average: f64, config: &StoriesConfig) -> bool {
         self.dates.compatible(&other.dates, config.window_days)
             && (average >= config.conflict_max_similarity
-                || !self.marks.conflict(&other.marks, config))
+                || !(self.marks.conflict(&other.marks, config)
+                    || self.marks.follow_up_conflict(&other.marks)))
     }
 
     /// Both stories' sides together.

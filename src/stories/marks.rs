@@ -10,7 +10,10 @@
 //! are two happenings, however alike their words. One side's core being all known to
 //! the other is no conflict: a trial report that names the gunman found later still
 //! names the victim and the place of the shooting. A story of one document has no core
-//! and never conflicts, so a lone report joins by similarity alone.
+//! and never conflicts, so a lone report joins by similarity alone, unless its lead
+//! says it reports another happening of the kind ("another fire", "an aftershock"):
+//! then it joins no side whose lead numbers it never names while that side never names
+//! the numbers of its own lead ([`Marks::follow_up_conflict`]).
 
 use super::profile::Key;
 use super::StoriesConfig;
@@ -19,6 +22,9 @@ use rustc_hash::FxHashMap;
 /// Fewest documents that make a key a story's core (a key one report puts in its lead
 /// says nothing about what the story's reports agree on).
 const MIN_CORE_DOCS: u32 = 2;
+
+/// The kind of a number key.
+const NUMBER_KIND: u8 = super::profile::KeyKind::Number as u8;
 
 /// The name and number keys of a story, for telling it from another of its kind.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -30,16 +36,21 @@ pub(crate) struct Marks {
     /// Per name phrase or number key, its kind and how many documents have it in their
     /// title or lead.
     pub lead: FxHashMap<Key, (u8, u32)>,
+    /// Whether it is one report whose title or lead says it reports another happening
+    /// of a kind already reported ("another quake", "an aftershock").
+    pub follow_up: bool,
 }
 
 impl Marks {
     /// The marks of one document with those `named` keys and those `lead` keys (with
-    /// their kinds) in its title or lead.
-    pub fn of_document(named: &[Key], lead: &[(Key, u8)]) -> Marks {
+    /// their kinds) in its title or lead, which says it reports another happening of a
+    /// kind when `follow_up`.
+    pub fn of_document(named: &[Key], lead: &[(Key, u8)], follow_up: bool) -> Marks {
         Marks {
             size: 1,
             named: named.iter().map(|&k| (k, 1)).collect(),
             lead: lead.iter().map(|&(k, kind)| (k, (kind, 1))).collect(),
+            follow_up,
         }
     }
 
@@ -59,6 +70,7 @@ impl Marks {
             self.lead.entry(k).or_insert((kind, 0)).1 += n;
         }
         self.size += other.size;
+        self.follow_up = false;
         self
     }
 
@@ -87,6 +99,36 @@ impl Marks {
         self.size == 1
             && story.size >= MIN_CORE_DOCS
             && self.own_kinds(story, config, 1) & story.own_core_kinds(self, config) != 0
+    }
+
+    /// Whether one of the two is a lone follow-up report (its lead says it reports
+    /// another happening of a kind: "a second quake", "an aftershock"), both put numbers
+    /// in their leads, and no document of either mentions a lead number of the other:
+    /// the report of a second quake shares the island and the kind with the reports of
+    /// another quake, not the magnitude or the toll of its lead. A follow-up that names
+    /// a lead number of the other anywhere (the first quake's magnitude, in passing) is
+    /// no other happening than that one and may join it.
+    pub fn follow_up_conflict(&self, other: &Marks) -> bool {
+        let (report, side) = match (self.follow_up, other.follow_up) {
+            (true, _) => (self, other),
+            (false, true) => (other, self),
+            (false, false) => return false,
+        };
+        let ours = report.lead_numbers();
+        let theirs = side.lead_numbers();
+        !ours.is_empty()
+            && !theirs.is_empty()
+            && ours.iter().all(|k| !side.named.contains_key(k))
+            && theirs.iter().all(|k| !report.named.contains_key(k))
+    }
+
+    /// The number keys that a document of the story puts in its title or lead.
+    fn lead_numbers(&self) -> Vec<Key> {
+        self.lead
+            .iter()
+            .filter(|(_, &(kind, _))| kind == NUMBER_KIND)
+            .map(|(&k, _)| k)
+            .collect()
     }
 
     /// [`Marks::own_core_kinds`] with cores of at least `min_docs` documents.
@@ -118,7 +160,7 @@ mod tests {
         docs.iter()
             .map(|(named, lead)| {
                 let lead: Vec<(Key, u8)> = lead.iter().map(|&k| (k, NUMBER)).collect();
-                Marks::of_document(named, &lead)
+                Marks::of_document(named, &lead, false)
             })
             .reduce(Marks::merge)
             .unwrap_or_default()
@@ -136,5 +178,24 @@ mod tests {
         assert!(!first.conflict(&follow, &c));
         // a lone report never conflicts
         assert!(!first.conflict(&story(&[(&[3], &[3])]), &c));
+    }
+
+    #[test]
+    fn a_lone_follow_up_with_numbers_of_its_own_is_another_happening() {
+        // keys: 1 the island, 2 the first quake's magnitude, 3 its toll, 4 and 5 the
+        // follow-up's magnitude and count of injured
+        let first = story(&[(&[1, 2, 3], &[2, 3]), (&[1, 2, 3], &[2])]);
+        let lead: Vec<(Key, u8)> = [4, 5].iter().map(|&k| (k, NUMBER)).collect();
+        let follow_up = Marks::of_document(&[1, 4, 5], &lead, true);
+        assert!(follow_up.follow_up_conflict(&first));
+        assert!(first.follow_up_conflict(&follow_up));
+        // naming the first one's magnitude in passing ties it to that happening
+        let naming = Marks::of_document(&[1, 2, 4, 5], &lead, true);
+        assert!(!naming.follow_up_conflict(&first));
+        // without the follow-up word it is a lone report, judged by similarity alone
+        let plain = Marks::of_document(&[1, 4, 5], &lead, false);
+        assert!(!plain.follow_up_conflict(&first));
+        // once merged into a story it is no longer a lone report
+        assert!(!follow_up.clone().merge(plain).follow_up_conflict(&first));
     }
 }

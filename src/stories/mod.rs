@@ -22,7 +22,11 @@
 //!   lacks (two quakes, two arrests share their kind's words, not their places, people
 //!   and tolls), and days that cannot meet. One happening reported over several days
 //!   stays together, since each report names the day of the happening or comes within
-//!   the window of the others. A document like no other is left alone, a story of one.
+//!   the window of the others. A lone report whose title or lead says it is of another
+//!   happening of its kind ("another fire", "a second quake", "an aftershock";
+//!   `data/meaning/follow_up.txt`) joins no story whose lead numbers it never names
+//!   while that story never names the numbers of its lead: it names the happening it
+//!   follows in passing, if any. A document like no other is left alone, a story of one.
 //! - **Incremental** ([`Stories`]): a document added to clustered stories joins the
 //!   story whose documents it resembles most on average (at least the threshold, days
 //!   compatible) or starts a new one, without recomputing the rest. [`Added`] says when

@@ -70,6 +70,10 @@ pub(crate) struct Profile {
     /// Its name phrase and number keys in its title or lead, with their kinds
     /// ([`KeyKind`] as a byte), sorted.
     pub lead_named: Vec<(Key, u8)>,
+    /// Whether its title or lead says it reports another happening of a kind already
+    /// reported ("another quake", "a second arrest", "an aftershock").
+    #[serde(default)]
+    pub follow_up: bool,
     /// The days it speaks of.
     pub dates: DocDates,
     /// Its publication date.
@@ -97,6 +101,7 @@ pub(crate) fn profile(doc: &Document, times: &[TimeExpr], config: &StoriesConfig
     let mut at_start = true;
     // the previous token when it was a name word: its lower-case form
     let mut prev_name: Option<usize> = None;
+    let mut follow_up = false;
     let all = toks.all();
     for (i, t) in all.iter().enumerate() {
         if t.is(Shape::NL) {
@@ -134,6 +139,7 @@ pub(crate) fn profile(doc: &Document, times: &[TimeExpr], config: &StoriesConfig
                     at_start = false;
                     continue;
                 }
+                follow_up |= in_lead && t.has(flag::FOLLOW_UP);
                 let common = t.has(NOT_KEYS) || lower.len() < MIN_KEY_BYTES || t.is(Shape::URL);
                 let next_cap = all
                     .get(i + 1)
@@ -195,6 +201,7 @@ pub(crate) fn profile(doc: &Document, times: &[TimeExpr], config: &StoriesConfig
         keys,
         named,
         lead_named,
+        follow_up,
         dates: dates(doc, times, lead_end),
         published: doc.published,
         title: title(doc),
