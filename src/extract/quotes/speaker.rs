@@ -30,6 +30,9 @@ const COORDINATION_WORDS: usize = 6;
 /// How many words after a cue a mention may start and still be its speaker ("quoted
 /// Chinese state media as saying").
 const FORWARD_MENTION_WORDS: usize = 6;
+/// How many tokens a phrase naming no known actor after an inverted cue may have ("said
+/// one of the senator’s longtime advisers").
+const UNNAMED_FORWARD_TOKENS: usize = 7;
 /// How many tokens after "according to" the source phrase may run.
 const SOURCE_PHRASE_TOKENS: usize = 14;
 /// How far back, in bytes, a pronoun that fits no subject may find a mention of the
@@ -624,7 +627,46 @@ impl Frame<'_> {
                 return Some(Np::named(a, last, mi).after());
             }
         }
+        if inverted {
+            return self.np_unnamed_forward(a, u);
+        }
         None
+    }
+
+    /// The phrase after an inverted cue that names no known actor ("said an Iowa
+    /// Democrat", "said one of those advisers", "added a source close to the campaign",
+    /// "said the 46-year-old"): from token `a` to the last word of its head, which must
+    /// be noun-like. It stops at punctuation, a preposition or conjunction, a relative
+    /// pronoun, a cue word or a time word ("said Tuesday").
+    fn np_unnamed_forward(&self, a: usize, u: usize) -> Option<Np> {
+        let lists = word_lists();
+        let mut head = None;
+        let mut j = a;
+        while j < self.toks.len()
+            && j < a + UNNAMED_FORWARD_TOKENS
+            && self.frame(j)
+            && self.unit[j] == u
+            && self.toks.is_alnum(j)
+        {
+            let lw = self.lo(j);
+            let quantity_of = lw == "of" && j > a && is_quantity(self.lo(j - 1));
+            if !quantity_of
+                && (lists.prepositions.contains(lw)
+                    || lists.skip_between.contains(lw)
+                    || matches!(lw, "who" | "that" | "which" | "and" | "or" | "but" | "as")
+                    || self.toks.has(j, flag::QUOTE_CUE)
+                    || (j == a && lw.ends_with("ly")))
+            {
+                break;
+            }
+            if !is_function_word(lw) {
+                head = Some(j);
+            }
+            j += 1;
+        }
+        let head = head?;
+        (looks_nominal(self.lo(head)) && !is_pronoun(self.lo(head)))
+            .then_some(Np::group(a, head).after())
     }
 
     /// The source after "according to": the last mention before the phrase ends.
@@ -712,6 +754,14 @@ impl Frame<'_> {
                     })
             })
     }
+}
+
+/// Whether a word counts people ("one of those advisers", "two of the delegates").
+fn is_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "one" | "two" | "three" | "four" | "some" | "many" | "several" | "each" | "none" | "most"
+    )
 }
 
 /// Words just before a quotation that make it a name or a word mentioned as a word,
