@@ -232,6 +232,11 @@ fn unnamed_source_cases() {
 }
 
 #[test]
+fn subject_qualifier_cases() {
+    run_case_file(include_str!("../data/quotes/subject_qualifiers.txt"));
+}
+
+#[test]
 fn spans_slice_to_their_text() {
     let docs = seeds();
     let x = corroborate::actors_and_quotes(&docs);

@@ -41,6 +41,9 @@ const PRONOUN_FALLBACK_BYTES: usize = 400;
 /// How many tokens an opening phrase before a sentence's subject may have ("On Monday
 /// night in Des Moines, Cruz ...").
 const OPENING_PHRASE_TOKENS: usize = 10;
+/// How many capitalized words a subject's name may have before its mention ("Former
+/// Arkansas Gov. Mike Huckabee").
+const SUBJECT_QUALIFIER_WORDS: usize = 5;
 /// How many mentions back a description of a speaker ("the billionaire") looks for the
 /// person introduced with its role word.
 const DESCRIPTION_LOOKBACK_MENTIONS: usize = 60;
@@ -163,6 +166,44 @@ impl Frame<'_> {
         let u = self.unit[a];
         let first = self.unit_first[u];
         let mut k = a;
+        // "Former Arkansas Gov. Mike Huckabee": capitalized qualifiers the name's
+        // mention leaves out still belong to the subject; "Democratic presidential
+        // front-runner Hillary Clinton": a party or a patron named before role words
+        // only qualifies the person after them.
+        let mut after_role = false;
+        while k > first
+            && a - k < SUBJECT_QUALIFIER_WORDS
+            && self.frame(k - 1)
+            && self.toks.is_alnum(k - 1)
+        {
+            let p = k - 1;
+            let lw = self.lo(p);
+            let cap = self.toks[p].cap();
+            let ends_mention = self.by_end.get(&p);
+            let one_word_mention = ends_mention.is_some_and(|mi| {
+                let (s, e) = self.mention_toks(mi);
+                s == e
+            });
+            if cap && (ends_mention.is_none() || after_role && one_word_mention) {
+                k = p;
+                continue;
+            }
+            if !cap
+                && !is_function_word(lw)
+                && looks_nominal(lw)
+                && !self.toks.has(p, flag::QUOTE_CUE)
+            {
+                after_role |= self.toks.has(p, flag::ROLE | flag::MODIFIER | flag::TITLE);
+                k = p;
+                continue;
+            }
+            // Lower-case words that are no role ("Trump hates Cruz") lead back to no
+            // subject.
+            if !after_role {
+                k = a;
+            }
+            break;
+        }
         // "But", "And", "Still" before the subject.
         if k > first
             && matches!(
