@@ -237,6 +237,11 @@ fn subject_qualifier_cases() {
 }
 
 #[test]
+fn introduced_by_colon_cases() {
+    run_case_file(include_str!("../data/quotes/introduced.txt"));
+}
+
+#[test]
 fn spans_slice_to_their_text() {
     let docs = seeds();
     let x = corroborate::actors_and_quotes(&docs);

@@ -11,7 +11,7 @@ use super::words::{is_function_word, is_pronoun, looks_nominal, word_lists};
 use super::LocalQuote;
 use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
 use crate::extract::actors::{Gender, MentionForm};
-use crate::model::{ActorKind, QuoteKind};
+use crate::model::{ActorKind, QuoteKind, Span};
 
 /// How many tokens back an apposition may reach from its closing comma to the one
 /// opening it ("X, the president of Belarus, said").
@@ -831,8 +831,7 @@ pub(super) fn names_a_thing(lw: &str) -> bool {
 /// resolved). A fragment starts in lower case; one that modifies the noun after it
 /// (a “supermax” prison) or follows a naming word ("so-called") is no one's speech.
 pub(super) fn fragment_speakers(f: &Frame, quotes: &mut [LocalQuote]) {
-    let mut salient: Option<Salient> = None;
-    let mut full_names: Option<FullNames> = None;
+    let mut subjects = ClauseSubjects::default();
     for q in quotes.iter_mut() {
         if q.kind != QuoteKind::Direct || q.speaker.is_some() || q.speaker_span.is_some() {
             continue;
@@ -866,25 +865,39 @@ pub(super) fn fragment_speakers(f: &Frame, quotes: &mut [LocalQuote]) {
         {
             continue;
         }
-        let Some(np) = f.clause_subject_before(open) else {
-            continue;
-        };
+        if let Some((mi, span)) = subjects.speaker_before(f, open) {
+            q.speaker = Some(mi);
+            q.speaker_span = Some(span);
+        }
+    }
+}
+
+/// The subjects of clauses as speakers, for quotations no cue attributes; what
+/// resolving a pronoun subject needs is made on the first one.
+#[derive(Default)]
+pub(super) struct ClauseSubjects<'t> {
+    salient: Option<Salient>,
+    full_names: Option<FullNames<'t>>,
+}
+
+impl<'t> ClauseSubjects<'t> {
+    /// The person or body that is the subject of the clause token `at` stands in (a
+    /// pronoun resolved), and the words naming it; never a place.
+    pub(super) fn speaker_before(&mut self, f: &Frame<'t>, at: usize) -> Option<(usize, Span)> {
+        let np = f.clause_subject_before(at)?;
         let who = match (np.mention, np.pronoun) {
             (Some(mi), _) => Some(mi),
             (None, Some(p)) => {
-                let s = salient.get_or_insert_with(|| Salient::new(f));
+                let s = self.salient.get_or_insert_with(|| Salient::new(f));
                 f.resolve_pronoun(p, s)
             }
-            _ => None,
+            (None, None) => None,
         };
         let who = who.map(|w| {
-            let names = full_names.get_or_insert_with(|| FullNames::new(f));
+            let names = self.full_names.get_or_insert_with(|| FullNames::new(f));
             f.in_full(names, w, np.pronoun)
         });
-        let Some(mi) = who.filter(|&mi| f.mentions[mi].form != MentionForm::Place) else {
-            continue;
-        };
-        q.speaker = Some(mi);
-        q.speaker_span = Some(f.span(np.first, np.last));
+        let mi = who.filter(|&mi| f.mentions[mi].form != MentionForm::Place)?;
+        Some((mi, f.span(np.first, np.last)))
     }
 }
