@@ -242,6 +242,11 @@ fn introduced_by_colon_cases() {
 }
 
 #[test]
+fn running_title_cases() {
+    run_case_file(include_str!("../data/quotes/running_titles.txt"));
+}
+
+#[test]
 fn spans_slice_to_their_text() {
     let docs = seeds();
     let x = corroborate::actors_and_quotes(&docs);

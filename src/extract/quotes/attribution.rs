@@ -248,6 +248,12 @@ fn unattributed<'t>(
     }
 }
 
+/// The fewest words a quoted title needs to be told from speech by its title case
+/// alone, inside a running sentence.
+const TITLE_MIN_WORDS: usize = 2;
+/// How many tokens (a comma, the closing mark) may stand between a title and the
+/// words of the sentence going on after it.
+const TITLE_TRAILING_TOKENS: usize = 4;
 /// The most words a quoted title of a programme, book or song has here.
 const TITLE_WORDS: usize = 8;
 
@@ -291,6 +297,20 @@ fn is_title(f: &Frame, qa: usize, m: &Marked) -> bool {
     }
     if words == 0 || qa == 0 {
         return false;
+    }
+    // "the memoir “A Time for Truth,” published in 2015": two or more words in title
+    // case inside a sentence that goes on before and after them name a work, not
+    // words spoken.
+    if words >= TITLE_MIN_WORDS
+        && f.frame(qa - 1)
+        && f.unit[qa - 1] == f.unit[qa]
+        && toks.is_alnum(qa - 1)
+        && toks.lower(a) != "i"
+        && (b..(b + TITLE_TRAILING_TOKENS).min(toks.len()))
+            .find(|&j| toks.is_alnum(j))
+            .is_some_and(|j| f.frame(j) && f.unit[j] == f.unit[qa - 1])
+    {
+        return true;
     }
     let mut p = qa - 1;
     if toks.is_punct(p, ',') && p > 0 {
