@@ -7,7 +7,7 @@ use super::cues::Cue;
 use super::family::FullNames;
 use super::frame::Frame;
 use super::salient::{Pronoun, Salient};
-use super::words::{is_function_word, is_pronoun, looks_nominal, word_lists};
+use super::words::{is_auxiliary, is_function_word, is_pronoun, looks_nominal, word_lists};
 use super::LocalQuote;
 use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
 use crate::extract::actors::{Gender, MentionForm};
@@ -171,6 +171,7 @@ impl Frame<'_> {
         // front-runner Hillary Clinton": a party or a patron named before role words
         // only qualifies the person after them.
         let mut after_role = false;
+        let mut plain_words = false;
         while k > first
             && a - k < SUBJECT_QUALIFIER_WORDS
             && self.frame(k - 1)
@@ -193,17 +194,22 @@ impl Frame<'_> {
                 && looks_nominal(lw)
                 && !self.toks.has(p, flag::QUOTE_CUE)
             {
-                after_role |= self.toks.has(p, flag::ROLE | flag::MODIFIER | flag::TITLE);
+                let role = self.toks.has(p, flag::ROLE | flag::MODIFIER | flag::TITLE);
+                after_role |= role;
+                plain_words |= !role;
                 k = p;
                 continue;
             }
-            // Lower-case words that are no role ("Trump hates Cruz") lead back to no
-            // subject.
-            if !after_role {
-                k = a;
-            }
             break;
         }
+        // Lower-case words that are no role ("Trump hates Cruz", "The 27-year-old
+        // Escalante") lead back to no subject.
+        if plain_words && !after_role {
+            k = a;
+        }
+        // A quotation just before a person's name opens a clause ("“...,” Trump
+        // said"), not one before role words ("the “Twilight” director X").
+        let walked = k != a;
         // "But", "And", "Still" before the subject.
         if k > first
             && matches!(
@@ -213,7 +219,9 @@ impl Frame<'_> {
         {
             k -= 1;
         }
-        if k == first || (k > 0 && self.in_quote[k - 1].is_some() && self.in_quote[k].is_none()) {
+        if k == first
+            || (!walked && k > 0 && self.in_quote[k - 1].is_some() && self.in_quote[k].is_none())
+        {
             return true;
         }
         // "when Mr Blinken travelled": the subject of a subordinate clause.
@@ -706,8 +714,19 @@ impl Frame<'_> {
             j += 1;
         }
         let head = head?;
-        (looks_nominal(self.lo(head)) && !is_pronoun(self.lo(head)))
-            .then_some(Np::group(a, head).after())
+        // "said a former aide", not "said strike concerns are ..." nor "said the plan
+        // would ...": a determiner opens the phrase, and no auxiliary follows it.
+        let determined = matches!(
+            self.lo(a),
+            "a" | "an" | "the" | "another" | "his" | "her" | "their" | "its"
+        ) || is_quantity(self.lo(a));
+        let clause_goes_on =
+            j < self.toks.len() && self.frame(j) && self.unit[j] == u && is_auxiliary(self.lo(j));
+        (determined
+            && !clause_goes_on
+            && looks_nominal(self.lo(head))
+            && !is_pronoun(self.lo(head)))
+        .then_some(Np::group(a, head).after())
     }
 
     /// The source after "according to": the last mention before the phrase ends.
