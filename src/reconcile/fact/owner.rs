@@ -159,6 +159,9 @@ const MEASURE_HEADS: &[&str] = &[
     "turnout",
 ];
 
+/// How many words before the described noun its "a" may stand ("a mountain village").
+const DESCRIBED_REACH: usize = 2;
+
 /// The words of a claim around one number: what [`read`] needs.
 pub(super) struct Around<'w, 'a> {
     /// The claim's words.
@@ -195,11 +198,26 @@ pub(super) fn read(
     }
     // "Varno, a town of 8,000 people": no verb that does something owns the count
     match (head, thing) {
-        (Some(h), Some(t)) if !acts && h != t && !MEASURE_HEADS.contains(&h) => {
+        (Some(h), Some(t)) if !acts && h != t && !MEASURE_HEADS.contains(&h) && described(at) => {
             Some(Owner::Whole(h.to_string()))
         }
         _ => None,
     }
+}
+
+/// Whether the noun before a number is a thing described by its size: "home to", or a
+/// noun phrase opened by "a" ("a town of", "a mountain village of"); "the slayings of
+/// two women" names a happening, whose count is what a verb would count.
+fn described(at: &Around<'_, '_>) -> bool {
+    let Some(h) = at.syntax.head_before(at.words, at.first) else {
+        return false;
+    };
+    at.words[h].norm == "home"
+        || (1..=DESCRIBED_REACH).any(|d| {
+            h.checked_sub(d)
+                .and_then(|k| same_segment(at, k))
+                .is_some_and(|w| matches!(w, "a" | "an"))
+        })
 }
 
 /// The segment-bound word `k` of the claim, when it stands in the number's segment.
