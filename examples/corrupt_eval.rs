@@ -33,12 +33,19 @@
 //! At most `--per-event` typed edits (default 4) of each type and `--controls-per-event`
 //! controls (default 3) of each type are drawn per event, one per sentence and type.
 //! `--show` lists the misses, the false alarms or every case with the sentences, the
-//! other outlet's sentence and the new flags; `--cases` only lists the cases.
+//! other outlet's sentence and the new flags; `--cases` only lists the cases. Each miss
+//! carries a `why:` line (`support/miss_reason.rs`): the two documents in different
+//! stories, the two claims below the join's candidate threshold or the decision
+//! threshold, a better candidate in the other document, a link not merged, or aligned
+//! with what was extracted on the edited words; the summary counts misses by type and
+//! that family.
 
 #[path = "support/dev_news.rs"]
 mod dev_news;
 #[path = "support/edits.rs"]
 mod edits;
+#[path = "support/miss_reason.rs"]
+mod miss_reason;
 #[path = "support/text.rs"]
 mod text;
 
@@ -109,6 +116,8 @@ struct Outcome {
     /// Indices into `new` of flags with evidence in the edited sentence.
     in_sentence: Vec<usize>,
     aligned: Aligned,
+    /// For a typed edit not found: why (see `support/miss_reason.rs`).
+    why: Option<String>,
 }
 
 impl Outcome {
@@ -178,13 +187,28 @@ fn run_case(
     };
     let on_edit = touching(case.region());
     let in_sentence = touching(case.edited_sentence());
-    let aligned = alignment(&report, case, id, news.docs[case.partner.0].id.as_str());
-    Ok(Outcome {
+    let partner_id = news.docs[case.partner.0].id.as_str();
+    let aligned = alignment(&report, case, id, partner_id);
+    let mut outcome = Outcome {
         new,
         on_edit,
         in_sentence,
         aligned,
-    })
+        why: None,
+    };
+    if let Class::Typed(t) = case.class {
+        if !outcome.found(t.kind()) {
+            outcome.why = Some(miss_reason::reason(
+                &report,
+                id,
+                case.region(),
+                partner_id,
+                case.partner.1,
+                aligned == Aligned::WithPartner,
+            ));
+        }
+    }
+    Ok(outcome)
 }
 
 /// Whether the claim carrying the edit was aligned with the other outlet's sentence.
@@ -359,6 +383,9 @@ fn print_case(news: &DevNews, case: &Case, outcome: Option<&Outcome>) {
     );
     if let Some(o) = outcome {
         println!("  alignment: {}", o.aligned.name());
+        if let Some(why) = &o.why {
+            println!("  why: {why}");
+        }
         for (i, f) in o.new.iter().enumerate() {
             let place = if o.on_edit.contains(&i) {
                 "on the edit"
@@ -435,6 +462,7 @@ fn summarize(cases: &[Case], outcomes: &[Outcome], events: usize, seed: u64) {
     // typed: per type and per (type, subtype)
     let mut typed: BTreeMap<(Typed, &str), Count> = BTreeMap::new();
     let mut misses_by_alignment: BTreeMap<Aligned, usize> = BTreeMap::new();
+    let mut misses_by_reason: BTreeMap<String, usize> = BTreeMap::new();
     let mut wrong_kinds: BTreeMap<(Typed, FlagKind), usize> = BTreeMap::new();
     let mut controls: BTreeMap<(Control, &str), Count> = BTreeMap::new();
     let used_events: BTreeSet<&str> = cases.iter().map(|c| c.event.as_str()).collect();
@@ -447,6 +475,14 @@ fn summarize(cases: &[Case], outcomes: &[Outcome], events: usize, seed: u64) {
                 n.any += usize::from(!o.on_edit.is_empty());
                 if !o.found(t.kind()) {
                     *misses_by_alignment.entry(o.aligned).or_default() += 1;
+                    let family = o
+                        .why
+                        .as_deref()
+                        .and_then(|w| w.split(':').next())
+                        .unwrap_or("?");
+                    *misses_by_reason
+                        .entry(format!("{} {family}", t.name()))
+                        .or_default() += 1;
                     for &i in &o.on_edit {
                         *wrong_kinds.entry((t, o.new[i].kind)).or_default() += 1;
                     }
@@ -506,6 +542,10 @@ fn summarize(cases: &[Case], outcomes: &[Outcome], events: usize, seed: u64) {
     println!("  misses by alignment of the edited claim:");
     for (a, n) in &misses_by_alignment {
         println!("      {:<44} {n}", a.name());
+    }
+    println!("  misses by reason (type, family):");
+    for (r, n) in &misses_by_reason {
+        println!("      {r:<44} {n}");
     }
     if !wrong_kinds.is_empty() {
         println!("  misses flagged with another kind on the edit:");

@@ -11,7 +11,8 @@
 //! `---`, `doc:` lines as paragraphs, then `direct | prefix | speaker` or
 //! `count | direct | N`), and each expectation is checked the way the `quote_cases` test
 //! checks it: the first quote of that kind whose text starts with the prefix must have
-//! that speaker (the actor's name, or `-` for none).
+//! that speaker (the actor's name, or `-` for none, or `words: W` for no actor and
+//! speaker words starting with W).
 
 use corroborate::resolve::Extraction;
 use corroborate::{Document, QuoteKind};
@@ -58,7 +59,12 @@ fn check(x: &Extraction, fields: &[&str]) -> Option<String> {
         .and_then(|id| x.actors.iter().find(|a| a.id == id))
         .map(|a| a.name.as_str())
         .unwrap_or("-");
-    (got != *speaker).then(|| {
+    // `words: a source close`: no actor, and the speaker's words start so.
+    let right = match speaker.strip_prefix("words: ") {
+        Some(w) => got == "-" && q.speaker_text.as_deref().is_some_and(|t| t.starts_with(w)),
+        None => got == *speaker,
+    };
+    (!right).then(|| {
         format!(
             "{prefix:?}: speaker {got:?} (words {:?}, cue {:?}), expected {speaker:?}",
             q.speaker_text, q.cue

@@ -199,6 +199,16 @@ impl ConfigBuilder {
         self
     }
 
+    /// How the documents are partitioned into stories ([`StoryMode::Cluster`] by
+    /// default; [`StoryMode::One`] takes a curated cluster as one story).
+    ///
+    /// [`StoryMode::Cluster`]: crate::stories::StoryMode::Cluster
+    /// [`StoryMode::One`]: crate::stories::StoryMode::One
+    pub fn story_mode(mut self, mode: crate::stories::StoryMode) -> Self {
+        self.config.stories.mode = mode;
+        self
+    }
+
     /// Temporal expression settings.
     pub fn time(mut self, time: TimeConfig) -> Self {
         self.config.time = time;

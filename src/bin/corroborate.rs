@@ -4,6 +4,7 @@
 //! 2 usage errors and subcommands that are not built yet.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use corroborate::stories::StoryMode;
 use corroborate::{
     align, ingest, reconcile, report, segment, Confidence, Config, Document, Extracted, Reconciler,
     Report, Sentence, Stage, Story,
@@ -58,6 +59,12 @@ struct Inputs {
     #[arg(long, value_enum, default_value_t = MinConfidence::Low, value_name = "LEVEL")]
     min_confidence: MinConfidence,
 
+    /// How the documents are grouped before they are compared (`check`, `align` and
+    /// `stories`): `cluster` finds one story per real-world happening; `one` takes the
+    /// input as one curated story.
+    #[arg(long, value_enum, default_value_t = StoriesArg::Cluster, value_name = "MODE")]
+    stories: StoriesArg,
+
     /// Input files: .txt (or any other name), .json, .jsonl, or - for JSONL on stdin.
     #[arg(value_name = "FILE", required = true)]
     files: Vec<PathBuf>,
@@ -79,6 +86,23 @@ impl MinConfidence {
             MinConfidence::High => Confidence::High,
             MinConfidence::Medium => Confidence::Medium,
             MinConfidence::Low => Confidence::Low,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum StoriesArg {
+    /// One story per real-world happening, found by the stories stage.
+    Cluster,
+    /// The whole input is one story (a curated cluster).
+    One,
+}
+
+impl StoriesArg {
+    fn mode(self) -> StoryMode {
+        match self {
+            StoriesArg::Cluster => StoryMode::Cluster,
+            StoriesArg::One => StoryMode::One,
         }
     }
 }
@@ -116,7 +140,11 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let config = match Config::builder().threads(cli.threads).build() {
+    let config = match Config::builder()
+        .threads(cli.threads)
+        .story_mode(inputs.stories.mode())
+        .build()
+    {
         Ok(config) => config,
         Err(e) => {
             eprintln!("corroborate: --threads: {e}");

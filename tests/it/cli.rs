@@ -161,6 +161,37 @@ fn stories_prints_the_partition_and_check_names_each_story() {
     }
 }
 
+/// `--stories one` takes a curated cluster as it is given: the two quakes of the first
+/// feed of `tests/data/stories/feeds.json` are two stories by default and one story
+/// with the switch, in `stories`, `check` and `align` alike.
+#[test]
+fn stories_one_takes_the_input_as_one_story() {
+    let feeds: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(data_dir().join("../stories/feeds.json")).expect("feeds"),
+    )
+    .expect("feeds.json");
+    let mut jsonl = String::new();
+    for doc in feeds[0]["documents"].as_array().expect("documents") {
+        let line = serde_json::json!({"id": doc["id"], "text": doc["text"], "published": doc["published"]});
+        jsonl.push_str(&format!("{line}\n"));
+    }
+    let count = |sub: &str, extra: &[&str]| {
+        let mut args = vec![sub, "--format", "json", "--quiet"];
+        args.extend(extra);
+        args.push("-");
+        let o = run_with_stdin(&args, &jsonl);
+        assert_eq!(o.status.code(), Some(0), "{sub}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        v["stories"].as_array().map(Vec::len)
+    };
+    assert_eq!(count("stories", &[]), Some(2), "two quakes, two stories");
+    assert_eq!(count("stories", &["--stories", "one"]), Some(1));
+    assert_eq!(count("check", &["--stories", "one"]), Some(1));
+    assert_eq!(count("check", &["--stories", "cluster"]), Some(2));
+    let o = run(&["check", "--stories", "several", "-"]);
+    assert_eq!(o.status.code(), Some(2), "an unknown mode is a usage error");
+}
+
 #[test]
 fn html_is_only_for_check() {
     let seed = strings(&seeds()).remove(0);

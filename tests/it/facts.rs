@@ -3,6 +3,8 @@
 //! with its predicate. Each case (`tests/data/reconcile/fact_pairs.json`) is two one-line
 //! articles and the kind of flag they must raise, or none of the kinds these rules decide
 //! (date, quantity, polarity) when the two state no disagreement of that kind.
+//! `tests/data/reconcile/recall_pairs.json` holds, in the same form, facts that two
+//! outlets word differently and that must still be compared.
 
 use corroborate::model::{Document, FlagKind};
 use serde::Deserialize;
@@ -27,8 +29,20 @@ const FACT_KINDS: [FlagKind; 3] = [FlagKind::Date, FlagKind::Quantity, FlagKind:
 
 #[test]
 fn facts_are_compared_with_the_same_fact() {
-    let pairs: Vec<Pair> =
-        serde_json::from_str(include_str!("../data/reconcile/fact_pairs.json")).expect("parse");
+    check_pairs(include_str!("../data/reconcile/fact_pairs.json"));
+}
+
+/// Facts that outlets word differently are still found to disagree
+/// (`tests/data/reconcile/recall_pairs.json`).
+#[test]
+fn facts_worded_differently_are_compared() {
+    check_pairs(include_str!("../data/reconcile/recall_pairs.json"));
+}
+
+/// Runs every case of a case file: each rule has two cases or more, and each case raises
+/// the kind it names, or none of [`FACT_KINDS`].
+fn check_pairs(json: &str) {
+    let pairs: Vec<Pair> = serde_json::from_str(json).expect("parse");
     let rules: BTreeSet<&str> = pairs.iter().map(|p| p.rule.as_str()).collect();
     for r in &rules {
         let n = pairs.iter().filter(|p| p.rule == *r).count();

@@ -62,6 +62,19 @@ fn bounds(q: &Quantity) -> (f64, f64) {
     }
 }
 
+/// Whether two ranges are one range: each end of one meets the same end of the other at
+/// their stated precision. "Between $140 million and $150 million" and "between $140
+/// million and $450 million" overlap, but a reader takes them as two different ranges, as
+/// "more than 200" and "more than 2,000" are two different counts.
+fn ranges_meet(a: &Quantity, b: &Quantity) -> bool {
+    // the precision of the first number written serves both ends ("$140 million and
+    // $150 million", "10 to 12")
+    let (ha, hb) = (precision(a) / 2.0, precision(b) / 2.0);
+    let meet = |x: f64, y: f64| x - ha < y + hb && y - hb < x + ha;
+    meet(a.value.min(a.value_max), b.value.min(b.value_max))
+        && meet(a.value.max(a.value_max), b.value.max(b.value_max))
+}
+
 /// Whether `a` and `b` can state the same amount: `Some(true)` they can,
 /// `Some(false)` they cannot, `None` when they are not comparable (different units, an
 /// ordinal and a count). The same verdict as [`compatibility`], without its reason.
@@ -85,6 +98,9 @@ fn judge(a: &Quantity, b: &Quantity) -> (Option<bool>, Why) {
     }
     if (a.unit == Some(Unit::Ordinal)) != (b.unit == Some(Unit::Ordinal)) {
         return (None, Why::Ordinal);
+    }
+    if a.approx == Approx::Range && b.approx == Approx::Range {
+        return (Some(ranges_meet(a, b)), Why::Precision);
     }
     let (alo, ahi) = bounds(a);
     let (blo, bhi) = bounds(b);

@@ -1,10 +1,10 @@
 //! Who says each direct quotation: the cue right after it (`,” X said`), the nearest
 //! reporting verb before it, a source in its frame, any later cue in its frame; else
-//! `X: “...”`, a cue closing the previous paragraph with a colon, or, for a quote
-//! standing alone, the previous quote's speaker.
+//! `X: “...”`, a cue or a clause closing the previous paragraph with a colon (its
+//! subject speaks), or, for a quote standing alone, the previous quote's speaker.
 
 use super::frame::Frame;
-use super::speaker::Cues;
+use super::speaker::{ClauseSubjects, Cues};
 use super::words::word_lists;
 use super::LocalQuote;
 use crate::extract::actors::lexicon::CueKind;
@@ -163,6 +163,7 @@ pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> (Vec<LocalQuot
     let mut not_speech = Vec::new();
     // The previous direct quote: its unit and attribution.
     let mut last: Option<(usize, Attribution)> = None;
+    let mut subjects = ClauseSubjects::default();
     for m in marks {
         let qa = f.toks.at_or_after(m.open.start);
         let qb = f.toks.at_or_after(m.end()).saturating_sub(1);
@@ -183,7 +184,7 @@ pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> (Vec<LocalQuot
         }
         let who = match cues.for_quote(qa, qb, qu, f) {
             Some(k) => cues.attribution(f, k),
-            None => unattributed(f, &cues, qa, qu, last),
+            None => unattributed(f, &cues, &mut subjects, qa, qu, last),
         };
         last = Some((qu, who));
         out.push(LocalQuote {
@@ -200,9 +201,10 @@ pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> (Vec<LocalQuot
 /// The attribution of a quote starting at token `qa` in unit `qu` that no cue of its
 /// frame gives: `X: “...”`, a cue closing the previous paragraph with a colon, or the
 /// previous quote's (`last`) for a quote standing alone.
-fn unattributed(
-    f: &Frame,
+fn unattributed<'t>(
+    f: &Frame<'t>,
     cues: &CueIndex,
+    subjects: &mut ClauseSubjects<'t>,
     qa: usize,
     qu: usize,
     last: Option<(usize, Attribution)>,
@@ -221,11 +223,24 @@ fn unattributed(
     // A quote standing alone continues the previous speaker.
     let alone = !f.unit_has_frame_word[qu];
     // `X said:` closing the previous paragraph introduces this quote.
-    let introduced = (alone && qa > 0 && f.frame(qa - 1) && toks.is_punct(qa - 1, ':'))
+    let after_colon = alone && qa > 0 && f.frame(qa - 1) && toks.is_punct(qa - 1, ':');
+    let introduced = after_colon
         .then(|| cues.last_in_unit(f.unit[qa - 1]))
         .flatten();
     if let Some(k) = introduced {
         return cues.attribution(f, k);
+    }
+    // "Mayor Ruiz released the following statement:", "Ortiz put it simply:": a clause
+    // closing with a colon introduces the quotation standing after it, and its subject
+    // speaks, with or without a verb of saying.
+    if after_colon {
+        if let Some((mi, span)) = subjects.speaker_before(f, qa - 1) {
+            return Attribution {
+                speaker: Some(mi),
+                speaker_span: Some(span),
+                cue: None,
+            };
+        }
     }
     match last {
         Some((pu, prev)) if alone && qu <= pu + CONTINUATION_UNITS && prev.is_known() => prev,
@@ -233,6 +248,12 @@ fn unattributed(
     }
 }
 
+/// The fewest words a quoted title needs to be told from speech by its title case
+/// alone, inside a running sentence.
+const TITLE_MIN_WORDS: usize = 2;
+/// How many tokens (a comma, the closing mark) may stand between a title and the
+/// words of the sentence going on after it.
+const TITLE_TRAILING_TOKENS: usize = 4;
 /// The most words a quoted title of a programme, book or song has here.
 const TITLE_WORDS: usize = 8;
 
@@ -276,6 +297,20 @@ fn is_title(f: &Frame, qa: usize, m: &Marked) -> bool {
     }
     if words == 0 || qa == 0 {
         return false;
+    }
+    // "the memoir “A Time for Truth,” published in 2015": two or more words in title
+    // case inside a sentence that goes on before and after them name a work, not
+    // words spoken.
+    if words >= TITLE_MIN_WORDS
+        && f.frame(qa - 1)
+        && f.unit[qa - 1] == f.unit[qa]
+        && toks.is_alnum(qa - 1)
+        && toks.lower(a) != "i"
+        && (b..(b + TITLE_TRAILING_TOKENS).min(toks.len()))
+            .find(|&j| toks.is_alnum(j))
+            .is_some_and(|j| f.frame(j) && f.unit[j] == f.unit[qa - 1])
+    {
+        return true;
     }
     let mut p = qa - 1;
     if toks.is_punct(p, ',') && p > 0 {

@@ -35,6 +35,7 @@ mod cues;
 mod family;
 mod frame;
 mod indirect;
+mod salient;
 mod speaker;
 mod words;
 

@@ -6,11 +6,12 @@
 use super::cues::Cue;
 use super::family::FullNames;
 use super::frame::Frame;
-use super::words::{is_function_word, is_pronoun, looks_nominal, word_lists};
+use super::salient::{Pronoun, Salient};
+use super::words::{is_auxiliary, is_function_word, is_pronoun, looks_nominal, word_lists};
 use super::LocalQuote;
 use crate::extract::actors::lexicon::{flag, CueKind, Lexicon};
 use crate::extract::actors::{Gender, MentionForm};
-use crate::model::{ActorKind, QuoteKind};
+use crate::model::{ActorKind, QuoteKind, Span};
 
 /// How many tokens back an apposition may reach from its closing comma to the one
 /// opening it ("X, the president of Belarus, said").
@@ -29,21 +30,20 @@ const COORDINATION_WORDS: usize = 6;
 /// How many words after a cue a mention may start and still be its speaker ("quoted
 /// Chinese state media as saying").
 const FORWARD_MENTION_WORDS: usize = 6;
+/// How many tokens a phrase naming no known actor after an inverted cue may have ("said
+/// one of the senator’s longtime advisers").
+const UNNAMED_FORWARD_TOKENS: usize = 7;
 /// How many tokens after "according to" the source phrase may run.
 const SOURCE_PHRASE_TOKENS: usize = 14;
 /// How far back, in bytes, a pronoun that fits no subject may find a mention of the
 /// right gender ("she" after "Mr Roberts met Ms Page").
 const PRONOUN_FALLBACK_BYTES: usize = 400;
-/// How many sentence frames back a pronoun looks for the subject of a clause or a
-/// speaker before it settles for any salient mention: a pronoun that opens a quote's
-/// attribution mostly stands for the subject of one of the last few sentences.
-const PRONOUN_SUBJECT_UNITS: usize = 4;
-/// How many pronouns opening clauses one after another ("She spoke. She left. She
-/// said ...") a pronoun follows back to the name that starts them.
-const PRONOUN_CHAIN_LINKS: usize = 12;
 /// How many tokens an opening phrase before a sentence's subject may have ("On Monday
 /// night in Des Moines, Cruz ...").
 const OPENING_PHRASE_TOKENS: usize = 10;
+/// How many capitalized words a subject's name may have before its mention ("Former
+/// Arkansas Gov. Mike Huckabee").
+const SUBJECT_QUALIFIER_WORDS: usize = 5;
 /// How many mentions back a description of a speaker ("the billionaire") looks for the
 /// person introduced with its role word.
 const DESCRIPTION_LOOKBACK_MENTIONS: usize = 60;
@@ -141,165 +141,6 @@ pub(super) fn cue_speakers(f: &Frame, cues: Vec<Cue>) -> Cues {
     }
 }
 
-/// Which pronouns a mention can be the antecedent of.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Pronoun {
-    /// "he", "him": a person not known to be female.
-    He,
-    /// "she", "her": a person not known to be male.
-    She,
-    /// "it": a body or a document.
-    It,
-}
-
-impl Pronoun {
-    const ALL: [Pronoun; 3] = [Pronoun::He, Pronoun::She, Pronoun::It];
-
-    fn of(word: &str) -> Option<Pronoun> {
-        match word {
-            "he" | "him" => Some(Pronoun::He),
-            "she" | "her" => Some(Pronoun::She),
-            "it" => Some(Pronoun::It),
-            _ => None,
-        }
-    }
-
-    /// Whether mention `m` can be what this pronoun stands for.
-    fn fits(self, m: &crate::extract::actors::LocalMention) -> bool {
-        let person = |g: Gender| m.kind == ActorKind::Person && m.gender.is_none_or(|x| x == g);
-        match self {
-            Pronoun::He => person(Gender::Male),
-            Pronoun::She => person(Gender::Female),
-            Pronoun::It => m.kind != ActorKind::Person && m.form != MentionForm::Place,
-        }
-    }
-}
-
-/// Salient mentions for pronouns: persons in subject position and bodies, outside
-/// quotations, and the speakers of cues as they are found; per pronoun, so the latest
-/// fitting one before a pronoun is one binary search away.
-#[derive(Default)]
-struct Salient {
-    /// Per pronoun, the subjects as (first token, mention), in order.
-    subjects: [Vec<(usize, usize)>; 3],
-    /// Per pronoun, the mentions that open a sentence or a coordinated clause ("Trump
-    /// also offered ...", "..., but Christie wasn't having it"), in order.
-    clause_subjects: [Vec<(usize, usize)>; 3],
-    /// Per pronoun ("he", "she"), the tokens where it opens a clause outside quotations:
-    /// links of a chain back to the name it continues ("Sanders spoke. He vowed ...").
-    clause_pronouns: [Vec<usize>; 2],
-    /// Per pronoun, the cue speakers as (first token, mention), in order of first
-    /// token and then of finding. Cues come in text order and a speaker stands near
-    /// its cue, so an insertion lands at or near the end.
-    speakers: [Vec<(usize, usize)>; 3],
-}
-
-impl Salient {
-    fn new(f: &Frame) -> Salient {
-        let mut s = Salient::default();
-        let repeated = repeated_names(f);
-        for (mi, m) in f.mentions.iter().enumerate() {
-            let (a, _) = f.mention_toks(mi);
-            if m.quoted || !f.frame(a) || m.form == MentionForm::Place {
-                continue;
-            }
-            if m.kind == ActorKind::Person
-                && f.opens_clause(a)
-                && (f.plainly_person(mi) || f.lone_name(mi, &repeated))
-            {
-                for (k, p) in [Pronoun::He, Pronoun::She].into_iter().enumerate() {
-                    if p.fits(m) {
-                        s.clause_subjects[k].push((a, mi));
-                    }
-                }
-            }
-            if m.kind == ActorKind::Person && (f.object_like(a) || !f.plainly_person(mi)) {
-                continue;
-            }
-            for (k, p) in Pronoun::ALL.into_iter().enumerate() {
-                if p.fits(m) {
-                    s.subjects[k].push((a, mi));
-                }
-            }
-        }
-        for list in s.subjects.iter_mut().chain(&mut s.clause_subjects) {
-            list.sort_unstable();
-        }
-        for j in 0..f.toks.len() {
-            let k = match f.lo(j) {
-                "he" => 0,
-                "she" => 1,
-                _ => continue,
-            };
-            if f.frame(j) && f.opens_clause(j) {
-                s.clause_pronouns[k].push(j);
-            }
-        }
-        s
-    }
-
-    /// The latest clause subject or cue speaker before token `p` that "he" or "she"
-    /// can stand for, within [`PRONOUN_SUBJECT_UNITS`] sentence frames.
-    fn latest_subject_before(&self, f: &Frame, pronoun: Pronoun, p: usize) -> Option<usize> {
-        let k = [Pronoun::He, Pronoun::She]
-            .iter()
-            .position(|&x| x == pronoun)?;
-        let last = |list: &[(usize, usize)]| {
-            let upto = list.partition_point(|&(pos, _)| pos < p);
-            upto.checked_sub(1).map(|i| list[i])
-        };
-        let mut p = p;
-        for _ in 0..PRONOUN_CHAIN_LINKS {
-            let best = match (last(&self.clause_subjects[k]), last(&self.speakers[k])) {
-                (Some(a), Some(b)) => Some(if b.0 >= a.0 { b } else { a }),
-                (a, b) => a.or(b),
-            };
-            let near = |q: usize| f.unit[q] + PRONOUN_SUBJECT_UNITS >= f.unit[p];
-            // A pronoun opening a clause after the best name continues the chain: look
-            // on from there.
-            let pronouns = &self.clause_pronouns[k];
-            let link = pronouns
-                .partition_point(|&q| q < p)
-                .checked_sub(1)
-                .map(|i| pronouns[i])
-                .filter(|&q| near(q) && best.is_none_or(|b| q > b.0));
-            match (link, best) {
-                (Some(q), _) => p = q,
-                (None, Some(b)) if near(b.0) => return Some(b.1),
-                _ => return None,
-            }
-        }
-        None
-    }
-
-    /// The speaker `mi` of a cue, named from token `first` on.
-    fn add_speaker(&mut self, f: &Frame, first: usize, mi: usize) {
-        for (k, p) in Pronoun::ALL.into_iter().enumerate() {
-            if p.fits(&f.mentions[mi]) {
-                let list = &mut self.speakers[k];
-                let at = list.partition_point(|&(pos, _)| pos <= first);
-                crate::work::tick(list.len() - at + 1);
-                list.insert(at, (first, mi));
-            }
-        }
-    }
-
-    /// The latest salient mention before token `p` that `pronoun` can stand for; of a
-    /// subject and a speaker at one token, the speaker.
-    fn latest_before(&self, pronoun: Pronoun, p: usize) -> Option<usize> {
-        let k = Pronoun::ALL.iter().position(|&x| x == pronoun)?;
-        let last = |list: &[(usize, usize)]| {
-            let upto = list.partition_point(|&(pos, _)| pos < p);
-            upto.checked_sub(1).map(|i| list[i])
-        };
-        match (last(&self.subjects[k]), last(&self.speakers[k])) {
-            (Some((a, _)), Some((b, mi))) if b >= a => Some(mi),
-            (Some((_, mi)), _) | (None, Some((_, mi))) => Some(mi),
-            (None, None) => None,
-        }
-    }
-}
-
 impl Frame<'_> {
     /// Whether person mention `mi` shows that it names a person, so that "he" or "she"
     /// may stand for it: a gender (title, role word or given name), a role, or a name of
@@ -321,10 +162,54 @@ impl Frame<'_> {
     /// Whether the mention starting at token `a` opens its sentence frame or a clause
     /// coordinated in it ("But Trump ...", "..., but Christie ...", "On Monday, Cruz
     /// ..."): where a sentence's subject stands.
-    fn opens_clause(&self, a: usize) -> bool {
+    pub(super) fn opens_clause(&self, a: usize) -> bool {
         let u = self.unit[a];
         let first = self.unit_first[u];
         let mut k = a;
+        // "Former Arkansas Gov. Mike Huckabee": capitalized qualifiers the name's
+        // mention leaves out still belong to the subject; "Democratic presidential
+        // front-runner Hillary Clinton": a party or a patron named before role words
+        // only qualifies the person after them.
+        let mut after_role = false;
+        let mut plain_words = false;
+        while k > first
+            && a - k < SUBJECT_QUALIFIER_WORDS
+            && self.frame(k - 1)
+            && self.toks.is_alnum(k - 1)
+        {
+            let p = k - 1;
+            let lw = self.lo(p);
+            let cap = self.toks[p].cap();
+            let ends_mention = self.by_end.get(&p);
+            let one_word_mention = ends_mention.is_some_and(|mi| {
+                let (s, e) = self.mention_toks(mi);
+                s == e
+            });
+            if cap && (ends_mention.is_none() || after_role && one_word_mention) {
+                k = p;
+                continue;
+            }
+            if !cap
+                && !is_function_word(lw)
+                && looks_nominal(lw)
+                && !self.toks.has(p, flag::QUOTE_CUE)
+            {
+                let role = self.toks.has(p, flag::ROLE | flag::MODIFIER | flag::TITLE);
+                after_role |= role;
+                plain_words |= !role;
+                k = p;
+                continue;
+            }
+            break;
+        }
+        // Lower-case words that are no role ("Trump hates Cruz", "The 27-year-old
+        // Escalante") lead back to no subject.
+        if plain_words && !after_role {
+            k = a;
+        }
+        // A quotation just before a person's name opens a clause ("“...,” Trump
+        // said"), not one before role words ("the “Twilight” director X").
+        let walked = k != a;
         // "But", "And", "Still" before the subject.
         if k > first
             && matches!(
@@ -334,7 +219,9 @@ impl Frame<'_> {
         {
             k -= 1;
         }
-        if k == first || (k > 0 && self.in_quote[k - 1].is_some() && self.in_quote[k].is_none()) {
+        if k == first
+            || (!walked && k > 0 && self.in_quote[k - 1].is_some() && self.in_quote[k].is_none())
+        {
             return true;
         }
         // "when Mr Blinken travelled": the subject of a subordinate clause.
@@ -446,7 +333,7 @@ impl Frame<'_> {
     /// Whether the one-word person mention `mi` ("Trump", "Westmacott") is a name the
     /// document uses more than once, so not a capitalized word that only happens to open
     /// a sentence ("Recently").
-    fn lone_name(&self, mi: usize, repeated: &rustc_hash::FxHashSet<&str>) -> bool {
+    pub(super) fn lone_name(&self, mi: usize, repeated: &rustc_hash::FxHashSet<&str>) -> bool {
         let (a, b) = self.mention_toks(mi);
         let not_a_person_word =
             flag::PLACE | flag::NATIONALITY | flag::HEAD | flag::MODIFIER | flag::NOT_NAME;
@@ -663,7 +550,7 @@ impl Frame<'_> {
 
     /// Whether the mention or pronoun starting at token `a` stands as an object (after a
     /// preposition or a verb) rather than as a subject.
-    fn object_like(&self, a: usize) -> bool {
+    pub(super) fn object_like(&self, a: usize) -> bool {
         if a == 0 || !self.frame(a - 1) {
             return false;
         }
@@ -789,7 +676,57 @@ impl Frame<'_> {
                 return Some(Np::named(a, last, mi).after());
             }
         }
+        if inverted {
+            return self.np_unnamed_forward(a, u);
+        }
         None
+    }
+
+    /// The phrase after an inverted cue that names no known actor ("said an Iowa
+    /// Democrat", "said one of those advisers", "added a source close to the campaign",
+    /// "said the 46-year-old"): from token `a` to the last word of its head, which must
+    /// be noun-like. It stops at punctuation, a preposition or conjunction, a relative
+    /// pronoun, a cue word or a time word ("said Tuesday").
+    fn np_unnamed_forward(&self, a: usize, u: usize) -> Option<Np> {
+        let lists = word_lists();
+        let mut head = None;
+        let mut j = a;
+        while j < self.toks.len()
+            && j < a + UNNAMED_FORWARD_TOKENS
+            && self.frame(j)
+            && self.unit[j] == u
+            && self.toks.is_alnum(j)
+        {
+            let lw = self.lo(j);
+            let quantity_of = lw == "of" && j > a && is_quantity(self.lo(j - 1));
+            if !quantity_of
+                && (lists.prepositions.contains(lw)
+                    || lists.skip_between.contains(lw)
+                    || matches!(lw, "who" | "that" | "which" | "and" | "or" | "but" | "as")
+                    || self.toks.has(j, flag::QUOTE_CUE)
+                    || (j == a && lw.ends_with("ly")))
+            {
+                break;
+            }
+            if !is_function_word(lw) {
+                head = Some(j);
+            }
+            j += 1;
+        }
+        let head = head?;
+        // "said a former aide", not "said strike concerns are ..." nor "said the plan
+        // would ...": a determiner opens the phrase, and no auxiliary follows it.
+        let determined = matches!(
+            self.lo(a),
+            "a" | "an" | "the" | "another" | "his" | "her" | "their" | "its"
+        ) || is_quantity(self.lo(a));
+        let clause_goes_on =
+            j < self.toks.len() && self.frame(j) && self.unit[j] == u && is_auxiliary(self.lo(j));
+        (determined
+            && !clause_goes_on
+            && looks_nominal(self.lo(head))
+            && !is_pronoun(self.lo(head)))
+        .then_some(Np::group(a, head).after())
     }
 
     /// The source after "according to": the last mention before the phrase ends.
@@ -879,22 +816,12 @@ impl Frame<'_> {
     }
 }
 
-/// The last words of person mentions that stand two or more times in the document, as
-/// a name or the last word of one ("Donald Trump" ... "Trump").
-fn repeated_names<'t>(f: &Frame<'t>) -> rustc_hash::FxHashSet<&'t str> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    let mut repeated = rustc_hash::FxHashSet::default();
-    for (mi, m) in f.mentions.iter().enumerate() {
-        if m.kind != ActorKind::Person {
-            continue;
-        }
-        let (_, b) = f.mention_toks(mi);
-        let w = f.toks.lower(b);
-        if !seen.insert(w) {
-            repeated.insert(w);
-        }
-    }
-    repeated
+/// Whether a word counts people ("one of those advisers", "two of the delegates").
+fn is_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "one" | "two" | "three" | "four" | "some" | "many" | "several" | "each" | "none" | "most"
+    )
 }
 
 /// Words just before a quotation that make it a name or a word mentioned as a word,
@@ -923,8 +850,7 @@ pub(super) fn names_a_thing(lw: &str) -> bool {
 /// resolved). A fragment starts in lower case; one that modifies the noun after it
 /// (a “supermax” prison) or follows a naming word ("so-called") is no one's speech.
 pub(super) fn fragment_speakers(f: &Frame, quotes: &mut [LocalQuote]) {
-    let mut salient: Option<Salient> = None;
-    let mut full_names: Option<FullNames> = None;
+    let mut subjects = ClauseSubjects::default();
     for q in quotes.iter_mut() {
         if q.kind != QuoteKind::Direct || q.speaker.is_some() || q.speaker_span.is_some() {
             continue;
@@ -958,25 +884,39 @@ pub(super) fn fragment_speakers(f: &Frame, quotes: &mut [LocalQuote]) {
         {
             continue;
         }
-        let Some(np) = f.clause_subject_before(open) else {
-            continue;
-        };
+        if let Some((mi, span)) = subjects.speaker_before(f, open) {
+            q.speaker = Some(mi);
+            q.speaker_span = Some(span);
+        }
+    }
+}
+
+/// The subjects of clauses as speakers, for quotations no cue attributes; what
+/// resolving a pronoun subject needs is made on the first one.
+#[derive(Default)]
+pub(super) struct ClauseSubjects<'t> {
+    salient: Option<Salient>,
+    full_names: Option<FullNames<'t>>,
+}
+
+impl<'t> ClauseSubjects<'t> {
+    /// The person or body that is the subject of the clause token `at` stands in (a
+    /// pronoun resolved), and the words naming it; never a place.
+    pub(super) fn speaker_before(&mut self, f: &Frame<'t>, at: usize) -> Option<(usize, Span)> {
+        let np = f.clause_subject_before(at)?;
         let who = match (np.mention, np.pronoun) {
             (Some(mi), _) => Some(mi),
             (None, Some(p)) => {
-                let s = salient.get_or_insert_with(|| Salient::new(f));
+                let s = self.salient.get_or_insert_with(|| Salient::new(f));
                 f.resolve_pronoun(p, s)
             }
-            _ => None,
+            (None, None) => None,
         };
         let who = who.map(|w| {
-            let names = full_names.get_or_insert_with(|| FullNames::new(f));
+            let names = self.full_names.get_or_insert_with(|| FullNames::new(f));
             f.in_full(names, w, np.pronoun)
         });
-        let Some(mi) = who.filter(|&mi| f.mentions[mi].form != MentionForm::Place) else {
-            continue;
-        };
-        q.speaker = Some(mi);
-        q.speaker_span = Some(f.span(np.first, np.last));
+        let mi = who.filter(|&mi| f.mentions[mi].form != MentionForm::Place)?;
+        Some((mi, f.span(np.first, np.last)))
     }
 }

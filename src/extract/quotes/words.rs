@@ -240,6 +240,31 @@ pub(super) fn is_function_word(w: &str) -> bool {
         || !w.chars().next().map(char::is_alphanumeric).unwrap_or(false)
 }
 
+/// Whether a word is an auxiliary verb: after a noun phrase it makes that phrase the
+/// subject of a clause ("said the plan would ...").
+pub(super) fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+    )
+}
+
 /// Whether a word can end a noun phrase (not a verb form or adverb).
 pub(super) fn looks_nominal(w: &str) -> bool {
     !(w.ends_with("ly")

@@ -49,9 +49,18 @@ impl Frame<'_> {
             return false;
         }
         let (mine, theirs) = words;
+        // two weekdays may date one act worded with two verbs ("retained the title by
+        // scoring a knockout Sunday night" / "stopped him on Saturday night"), unless one
+        // claim also has the other's verb; other times keep to the same verb
+        let reworded = (x.weekday && y.weekday).then_some((&self.verbs[..], &other.verbs[..]));
         x.role == y.role
-            && x.tie
-                .corresponds(&y.tie, x.role == TimeRole::Happening, None, mine, theirs)
+            && x.tie.corresponds(
+                &y.tie,
+                x.role == TimeRole::Happening,
+                reworded,
+                mine,
+                theirs,
+            )
     }
 
     /// Whether number `i` of this claim and number `j` of `other` count the same thing

@@ -44,6 +44,10 @@ pub struct TimeFact {
     /// folded: the year tells which of a recurring thing is meant, and dates no act of
     /// the claim.
     pub names: Option<String>,
+    /// The time names a day of the week ("on Sunday", "Saturday night"): the way a news
+    /// report dates the happening it reports, so two reports of one story dating their
+    /// happenings by weekday date one act, however each words its verb.
+    pub weekday: bool,
 }
 
 /// Words of a time that name a period a game is divided into.
@@ -119,6 +123,7 @@ pub(super) fn read(p: &Parts<'_, '_>, syntax: &Syntax) -> Vec<TimeFact> {
                 quoted,
                 deictic: deictic(t.text.as_str()),
                 clock_only,
+                weekday: names_a_weekday(t.text.as_str()),
             }
         })
         .collect()
@@ -201,6 +206,13 @@ fn names_a_day(text: &str) -> bool {
         })
     }) || text.contains('/')
         || text.contains('-')
+}
+
+/// Whether the words of a time name a day of the week.
+fn names_a_weekday(text: &str) -> bool {
+    let lex = Lexicon::get();
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| lex.word(w).is_some_and(|i| i.weekday.is_some()))
 }
 
 /// Whether a time counts from the day of writing: "today", "yesterday", "tonight",
