@@ -52,7 +52,13 @@ pub(super) fn assess(flag: &Flag, group: &Group, members: &[Facts]) -> (Confiden
     let (p, r) = alignment(group.score);
     points += p;
     reasons.push(r);
-    let (p, r) = reading(flag);
+    let (p, r) = match bare_number(flag, members) {
+        Some(text) => (
+            0,
+            format!("\u{201c}{text}\u{201d} stands bare: what it counts is read from the words around it"),
+        ),
+        None => reading(flag),
+    };
     points += p;
     reasons.push(r);
     let mut level = if points >= HIGH_FROM {
@@ -132,6 +138,21 @@ fn alignment(score: f64) -> (i32, String) {
     } else {
         (0, format!("the sentences are alike (alignment {score:.2})"))
     }
+}
+
+/// The text of a compared number of a quantity flag that names nothing it counts: no
+/// unit, no counted noun after it and no noun it is the value of before it ("arrested
+/// four times", "250 others injured", "dozens"). Which fact such a number states is
+/// read from its verb alone, and on real news two of those are often two facts.
+fn bare_number(flag: &Flag, members: &[Facts]) -> Option<String> {
+    if flag.kind != FlagKind::Quantity {
+        return None;
+    }
+    flag.evidence.iter().find_map(|e| {
+        let m = members.iter().find(|m| m.doc.id == e.doc)?;
+        let a = m.frame.amounts.iter().find(|a| a.quantity.span == e.span)?;
+        (a.thing.is_none() && a.head.is_none()).then(|| e.text.clone())
+    })
 }
 
 /// Whether the compared values were read as written or with inference.

@@ -4,6 +4,7 @@
 //! time stage reads those as lengths of time; here they are numbers again).
 
 use super::super::words::Word;
+use super::owner::{self, Around, Owner};
 use super::syntax::Syntax;
 use super::{word_at, Parts, Tie};
 use crate::lexicon::{flag, Lexicon};
@@ -29,6 +30,8 @@ pub struct Amount<'a> {
     pub context: (Option<String>, Option<String>),
     /// The verb it belongs to.
     pub tie: Tie,
+    /// What owns it beyond its noun: a place, a whole, a period, an earlier value.
+    pub owner: Option<Owner>,
 }
 
 /// The unit of an age ("a 26-year-old", "Lo Presti, 52,").
@@ -170,8 +173,23 @@ fn amount<'a>(p: &Parts<'_, 'a>, syntax: &Syntax, q: Cow<'a, Quantity>) -> Amoun
         Some(Unit::Counted(n)) => Some(fold(n)),
         _ => None,
     };
+    let tie = Tie::of(syntax, words, first, true);
+    let around = Around {
+        words,
+        syntax,
+        first,
+        after,
+    };
+    let owner = owner::read(
+        &around,
+        q.unit.as_ref(),
+        thing.as_deref(),
+        head.as_deref(),
+        tie.acts(),
+    );
     Amount {
-        tie: Tie::of(syntax, words, first, true),
+        tie,
+        owner,
         unit,
         quantity: q,
         thing,

@@ -70,7 +70,9 @@ impl Frame<'_> {
             return false;
         };
         let (mine, theirs) = words;
+        let acts = (acting(x), acting(y));
         same_thing(x, y)
+            && super::owner::owners_meet(x.owner.as_ref(), y.owner.as_ref(), acts)
             && x.tie.corresponds(
                 &y.tie,
                 true,
@@ -90,6 +92,11 @@ impl Frame<'_> {
     ) -> Option<(&'f T, &'f T)> {
         shapes_meet(self.shape, other.shape).then_some((mine?, theirs?))
     }
+}
+
+/// The verb a number belongs to, when that verb does something.
+fn acting<'x>(a: &'x Amount<'_>) -> Option<&'x str> {
+    a.tie.acts().then_some(a.tie.predicate.as_deref()).flatten()
 }
 
 /// The words of the two claims compared, each claim's own.

@@ -11,6 +11,7 @@ mod amounts;
 mod conflict;
 mod correspond;
 mod negation;
+mod owner;
 mod shape;
 mod syntax;
 mod times;
@@ -19,6 +20,7 @@ pub use amounts::Amount;
 pub use conflict::{date, quantity};
 pub use correspond::{report_precedes, shapes_meet};
 pub use negation::{denial_against_another_predicate, denies_only_a_plan, negates, planned};
+pub use owner::Owner;
 pub use shape::Shape;
 pub use syntax::Syntax;
 pub use times::{TimeFact, TimeRole};
@@ -128,6 +130,14 @@ impl Tie {
             }
         }
         true
+    }
+
+    /// Whether the verb does something ("killed", "offered"), not only links a thing
+    /// to what it is ("is home to", "had").
+    pub fn acts(&self) -> bool {
+        self.predicate
+            .as_deref()
+            .is_some_and(|p| !syntax::AUX.contains(&p) && !LIGHT_VERBS.contains(&p))
     }
 
     /// A short key for classes of identical members.
