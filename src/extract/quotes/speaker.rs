@@ -360,7 +360,11 @@ impl Frame<'_> {
                         return self.subject_before(k, c.unit);
                     }
                 }
-                if c.a == c.b && word_lists().invertible.contains(lw) {
+                // A verb of saying right after a closing quotation mark ("“Enough!”
+                // shouted X", "“Who pays?” demanded X") has no subject before it: its
+                // subject follows.
+                let after_quote = c.a > 0 && self.in_quote[c.a - 1].is_some();
+                if c.a == c.b && (word_lists().invertible.contains(lw) || after_quote) {
                     return self.np_forward(c.b + 1, c.unit, true);
                 }
                 None
