@@ -362,8 +362,10 @@ impl Frame<'_> {
                 }
                 // A verb of saying right after a closing quotation mark ("“Enough!”
                 // shouted X", "“Who pays?” demanded X") has no subject before it: its
-                // subject follows.
-                let after_quote = c.a > 0 && self.in_quote[c.a - 1].is_some();
+                // subject follows. A participle there ("hailed it as “fantastic,”
+                // telling reporters ...") goes with the clause before the quotation.
+                let after_quote =
+                    c.a > 0 && self.in_quote[c.a - 1].is_some() && !lw.ends_with("ing");
                 if c.a == c.b && (word_lists().invertible.contains(lw) || after_quote) {
                     return self.np_forward(c.b + 1, c.unit, true);
                 }
