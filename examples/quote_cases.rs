@@ -3,7 +3,7 @@
 //! speakers, pronouns and descriptions, quotation marks that are not speech).
 //!
 //! ```sh
-//! cargo run --example quote_cases                       # the four files below
+//! cargo run --example quote_cases                       # the five files below
 //! cargo run --example quote_cases -- --failures tests/data/quotes/partial.txt
 //! ```
 //!
@@ -17,11 +17,12 @@
 use corroborate::resolve::Extraction;
 use corroborate::{Document, QuoteKind};
 
-const DEFAULT_FILES: [&str; 4] = [
+const DEFAULT_FILES: [&str; 5] = [
     "tests/data/quotes/partial.txt",
     "tests/data/quotes/continuation.txt",
     "tests/data/quotes/pronouns.txt",
     "tests/data/quotes/not_speech.txt",
+    "tests/data/quotes/exclaimed.txt",
 ];
 
 fn kind_of(s: &str) -> Option<QuoteKind> {

@@ -247,6 +247,11 @@ fn running_title_cases() {
 }
 
 #[test]
+fn exclaimed_and_asked_cases() {
+    run_case_file(include_str!("../data/quotes/exclaimed.txt"));
+}
+
+#[test]
 fn spans_slice_to_their_text() {
     let docs = seeds();
     let x = corroborate::actors_and_quotes(&docs);

@@ -33,7 +33,7 @@ pub(super) fn find(f: &Frame) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     let mut i = 0;
     while i < n {
-        let Some((b, kind)) = phrase_at(f, i) else {
+        let Some((b, kind)) = phrase_at(f, i).or_else(|| inverted_after_quote(f, i)) else {
             i += 1;
             continue;
         };
@@ -69,6 +69,21 @@ fn phrase_at(f: &Frame, i: usize) -> Option<(usize, CueKind)> {
         });
         matches.then(|| (i + p.len() - 1, cue.kind))
     })
+}
+
+/// Whether token `i` opens an inverted attribution right after a closing quotation mark:
+/// a lower-case verb of saying from the lexicon's inverted list ("“Why now?” wondered
+/// the mayor", "“We did it!” cried Tamsin Ogilvy"), which reports the quotation before
+/// it even when the verb alone is no cue elsewhere. A single-token verb cue.
+fn inverted_after_quote(f: &Frame, i: usize) -> Option<(usize, CueKind)> {
+    let toks = f.toks;
+    let reports = i > 0
+        && f.frame(i)
+        && !f.frame(i - 1)
+        && toks.is_alnum(i)
+        && !toks[i].cap()
+        && toks.has(i, flag::INVERTED_CUE);
+    reports.then_some((i, CueKind::Verb))
 }
 
 /// Whether the phrase `a..=b` of `kind` really reports speech here: not a noun after a

@@ -461,7 +461,9 @@ fn attribution_follows(toks: &Tokens, in_quote: &[Option<u32>], i: usize) -> boo
             return false;
         }
         if !t.cap() {
-            return j > i && toks.has(j, flag::QUOTE_CUE) && ends_attribution(toks, j + 1);
+            return j > i
+                && toks.has(j, flag::QUOTE_CUE | flag::INVERTED_CUE)
+                && ends_attribution(toks, j + 1);
         }
     }
     false

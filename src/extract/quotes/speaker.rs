@@ -360,7 +360,13 @@ impl Frame<'_> {
                         return self.subject_before(k, c.unit);
                     }
                 }
-                if c.a == c.b && word_lists().invertible.contains(lw) {
+                // A verb of saying right after a closing quotation mark ("“Enough!”
+                // shouted X", "“Who pays?” demanded X") has no subject before it: its
+                // subject follows. A participle there ("hailed it as “fantastic,”
+                // telling reporters ...") goes with the clause before the quotation.
+                let after_quote =
+                    c.a > 0 && self.in_quote[c.a - 1].is_some() && !lw.ends_with("ing");
+                if c.a == c.b && (word_lists().invertible.contains(lw) || after_quote) {
                     return self.np_forward(c.b + 1, c.unit, true);
                 }
                 None
@@ -874,9 +880,21 @@ pub(super) fn fragment_speakers(f: &Frame, quotes: &mut [LocalQuote]) {
         // A closing mark followed straight by a lower-case word: a modifier.
         let end = f.toks.at_or_after(q.span.end);
         let after = end + 1;
-        if f.toks.get(after).is_some_and(|t| !t.cap())
+        let modifier = f.toks.get(after).is_some_and(|t| !t.cap())
             && f.toks.is_alnum(after)
-            && f.in_quote[after].is_none()
+            && f.in_quote[after].is_none();
+        let phrase = f.words_in(i, end) >= POSSESSED_PHRASE_WORDS;
+        if let Some(mi) = possessor_before(f, open).filter(|_| modifier && phrase) {
+            // "Governor Ellen Marsh’s “roads first” pledge": a person's own words
+            // naming a pledge or a tour of theirs. A single word after a possessive
+            // ("Obama’s “pivot”", "Trump’s “isolationist” policy") is the writer's
+            // label, not a phrase of the person's.
+            let (a, b) = f.mention_toks(mi);
+            q.speaker = Some(mi);
+            q.speaker_span = Some(f.span(a, b));
+            continue;
+        }
+        if modifier
             && !matches!(
                 f.lo(after),
                 "and" | "or" | "but" | "as" | "to" | "in" | "on" | "at" | "for"
@@ -889,6 +907,23 @@ pub(super) fn fragment_speakers(f: &Frame, quotes: &mut [LocalQuote]) {
             q.speaker_span = Some(span);
         }
     }
+}
+
+/// The fewest words a quoted phrase after a person's possessive needs to be taken as
+/// that person's words ("Marsh’s “roads first” pledge").
+const POSSESSED_PHRASE_WORDS: usize = 2;
+
+/// The person whose possessive stands right before the opening mark at token `open`
+/// ("Marsh’s “roads first” pledge"); a name only, a person plainly, so that a
+/// newspaper's, a film's or a city's quoted words get no speaker from it.
+fn possessor_before(f: &Frame, open: usize) -> Option<usize> {
+    let owner_end = open.checked_sub(1)?;
+    if !f.frame(owner_end) || !f.toks[owner_end].poss() {
+        return None;
+    }
+    let mi = f.by_end.get(&owner_end)?;
+    let named = f.mentions[mi].form == MentionForm::Name;
+    (named && f.plainly_person(mi)).then_some(mi)
 }
 
 /// The subjects of clauses as speakers, for quotations no cue attributes; what
