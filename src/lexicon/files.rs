@@ -45,6 +45,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     data_file!("meaning/events.txt"),
     data_file!("meaning/house_style.txt"),
     data_file!("meaning/follow_up.txt"),
+    data_file!("meaning/number_owners.txt"),
     data_file!("provenance/wire_credits.txt"),
 ];
 

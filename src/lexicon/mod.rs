@@ -119,6 +119,16 @@ pub(crate) mod flag {
     /// A word that says a report is of another happening of a kind
     /// (`meaning/follow_up.txt`: "another", "second", "aftershock").
     pub const FOLLOW_UP: u64 = 1 << 45;
+    /// A direction between a distance and its place (`meaning/number_owners.txt`).
+    pub const DIRECTION: u64 = 1 << 46;
+    /// A word after a number that makes it a rate ("per", "annually").
+    pub const RATE_WORD: u64 = 1 << 47;
+    /// A period that "a" or "every" after a number makes a rate of ("a year").
+    pub const RATE_PERIOD: u64 = 1 << 48;
+    /// A verb of change before "from" ("up from", "rose from").
+    pub const CHANGE_WORD: u64 = 1 << 49;
+    /// A noun that says a number is a measure, not a size ("toll", "total").
+    pub const MEASURE_HEAD: u64 = 1 << 50;
 }
 
 /// What the lexicon knows about one lower-cased word.
@@ -817,6 +827,11 @@ impl Lexicon {
         for r in records("meaning/follow_up.txt") {
             b.mark(r.key(), flag::FOLLOW_UP);
         }
+        for r in records("meaning/number_owners.txt") {
+            if let Some(bits) = number_owner_flag(r.get(1)) {
+                b.mark(r.key(), bits);
+            }
+        }
         let mut clause_words = FxHashMap::default();
         for r in records("meaning/clauses.txt") {
             if let Some(kind) = ClauseWord::parse(r.get(1)) {
@@ -844,9 +859,31 @@ impl Lexicon {
     }
 }
 
+/// The flag of a kind of `meaning/number_owners.txt`.
+fn number_owner_flag(kind: &str) -> Option<u64> {
+    Some(match kind {
+        "direction" => flag::DIRECTION,
+        "rate" => flag::RATE_WORD,
+        "period" => flag::RATE_PERIOD,
+        "change" => flag::CHANGE_WORD,
+        "measure" => flag::MEASURE_HEAD,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_number_owner_word_has_a_known_kind() {
+        let records = records("meaning/number_owners.txt");
+        assert!(records.len() > 50);
+        for r in records {
+            assert!(number_owner_flag(r.get(1)).is_some(), "{:?}", r.fields);
+            assert!(Lexicon::get().is(r.key(), number_owner_flag(r.get(1)).unwrap_or(0)));
+        }
+    }
 
     #[test]
     fn every_file_parses() {

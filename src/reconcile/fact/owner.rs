@@ -69,95 +69,13 @@ pub fn owners_meet(
     }
 }
 
-/// Directions between a distance and its place ("north of", "south-west of").
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "offshore",
-    "off",
-    "outside",
-    "inland",
-    "away",
-];
-
 /// Most words read after "of" or "from" for the place a distance is measured from
 /// ("west of the region's main city of Manokwari").
 const PLACE_WORDS: usize = 6;
 
-/// Words after a number that make it an amount per period or unit.
-const RATE_WORDS: &[&str] = &[
-    "per", "annually", "yearly", "monthly", "weekly", "daily", "hourly", "apiece", "annual",
-];
-
-/// Periods that "a", "an", "each" or "every" after a number make a rate of ("$2
-/// million a year").
-const PERIODS: &[&str] = &[
-    "year", "season", "month", "week", "day", "hour", "night", "game", "head", "person",
-];
-
 /// How many words after a number may stand before the word that makes it a rate
 /// ("$23 million average annual value").
 const RATE_REACH: usize = 2;
-
-/// Verbs of change before "from" that make the number after it an earlier value ("up
-/// from", "rose from").
-const CHANGE_WORDS: &[&str] = &[
-    "up",
-    "down",
-    "rising",
-    "rose",
-    "risen",
-    "falling",
-    "fell",
-    "fallen",
-    "increased",
-    "decreased",
-    "climbed",
-    "dropped",
-    "jumped",
-    "slipped",
-    "grew",
-    "shrank",
-];
-
-/// Nouns that say a number is a measure (a toll, a total), not the size of a thing:
-/// "a death toll of 12 people" is a count of the dead.
-const MEASURE_HEADS: &[&str] = &[
-    "toll",
-    "total",
-    "number",
-    "figure",
-    "count",
-    "tally",
-    "estimate",
-    "sum",
-    "amount",
-    "average",
-    "maximum",
-    "minimum",
-    "record",
-    "magnitude",
-    "depth",
-    "rate",
-    "level",
-    "height",
-    "length",
-    "distance",
-    "value",
-    "price",
-    "cost",
-    "turnout",
-];
 
 /// How many words before the described noun its "a" may stand ("a mountain village").
 const DESCRIBED_REACH: usize = 2;
@@ -198,7 +116,9 @@ pub(super) fn read(
     }
     // "Varno, a town of 8,000 people": no verb that does something owns the count
     match (head, thing) {
-        (Some(h), Some(t)) if !acts && h != t && !MEASURE_HEADS.contains(&h) && described(at) => {
+        (Some(h), Some(t))
+            if !acts && h != t && !lex_is(h, flag::MEASURE_HEAD) && described(at) =>
+        {
             Some(Owner::Whole(h.to_string()))
         }
         _ => None,
@@ -220,6 +140,11 @@ fn described(at: &Around<'_, '_>) -> bool {
         })
 }
 
+/// Whether `word` is in a list of `bits` (`data/meaning/number_owners.txt`).
+fn lex_is(word: &str, bits: u64) -> bool {
+    Lexicon::get().is(word, bits)
+}
+
 /// The segment-bound word `k` of the claim, when it stands in the number's segment.
 fn same_segment<'w>(at: &Around<'w, '_>, k: usize) -> Option<&'w str> {
     let w = at.words.get(k)?;
@@ -232,7 +157,7 @@ fn same_segment<'w>(at: &Around<'w, '_>, k: usize) -> Option<&'w str> {
 fn earlier(at: &Around<'_, '_>) -> bool {
     let before = |n: usize| at.first.checked_sub(n).and_then(|k| same_segment(at, k));
     match (before(2), before(1)) {
-        (Some(c), Some("from")) => CHANGE_WORDS.contains(&c),
+        (Some(c), Some("from")) => lex_is(c, flag::CHANGE_WORD),
         (Some("compared"), Some("with" | "to")) => true,
         _ => false,
     }
@@ -244,12 +169,12 @@ fn rate(at: &Around<'_, '_>) -> bool {
         let Some(w) = same_segment(at, at.after + d) else {
             return false;
         };
-        if RATE_WORDS.contains(&w) {
+        if lex_is(w, flag::RATE_WORD) {
             return true;
         }
         d == 0
             && matches!(w, "a" | "an" | "each" | "every")
-            && same_segment(at, at.after + 1).is_some_and(|p| PERIODS.contains(&p))
+            && same_segment(at, at.after + 1).is_some_and(|p| lex_is(p, flag::RATE_PERIOD))
     })
 }
 
@@ -260,7 +185,7 @@ fn place(at: &Around<'_, '_>) -> Option<String> {
     let lex = Lexicon::get();
     let mut k = at.after;
     while at.syntax.roles.get(k).is_some_and(|r| r.item)
-        || same_segment(at, k).is_some_and(|w| DIRECTIONS.contains(&w))
+        || same_segment(at, k).is_some_and(|w| lex_is(w, flag::DIRECTION))
     {
         k += 1;
     }
