@@ -175,6 +175,7 @@ fn amount<'a>(p: &Parts<'_, 'a>, syntax: &Syntax, q: Cow<'a, Quantity>) -> Amoun
     };
     let tie = Tie::of(syntax, words, first, true);
     let around = Around {
+        text,
         words,
         syntax,
         first,

@@ -28,6 +28,10 @@ pub enum Owner {
     /// The size of the thing a phrase with no verb of its own describes: "Varno, a
     /// town of 8,000 people" (the thing's noun, folded).
     Whole(String),
+    /// A named thing the number belongs to: the model after a size ("the 15-inch
+    /// MacBook Pro"), the name before the subject noun of its verb ("HP shares
+    /// dropped", "the Orioles' offer was"): the folded words of the name, space-joined.
+    Named(String),
 }
 
 impl Owner {
@@ -40,6 +44,7 @@ impl Owner {
             Some(Owner::Rate) => "per".to_string(),
             Some(Owner::Earlier) => "earlier".to_string(),
             Some(Owner::Whole(w)) => format!("size:{w}"),
+            Some(Owner::Named(n)) => format!("named:{n}"),
         }
     }
 }
@@ -60,14 +65,27 @@ pub fn owners_meet(
         Owner::Place(_) | Owner::Share(_) => true,
         Owner::Rate | Owner::Earlier => false,
         Owner::Whole(noun) => verb.is_none_or(|v| v == noun),
+        Owner::Named(_) => true,
     };
     match (mine, theirs) {
+        (Some(Owner::Named(a)), Some(Owner::Named(b))) => names_meet(a, b),
         (Some(a), Some(b)) => a == b,
         (Some(a), None) => alone(a, acting.1),
         (None, Some(b)) => alone(b, acting.0),
         (None, None) => true,
     }
 }
+
+/// Whether two names may name one owner: every word of one is a word of the other
+/// ("Nationals" and "Washington Nationals", "Air" and "MacBook Air"); "MacBook Air" and
+/// "MacBook Pro", or "EDS" and "HP", are two.
+fn names_meet(a: &str, b: &str) -> bool {
+    let within = |x: &str, y: &str| x.split(' ').all(|w| y.split(' ').any(|v| v == w));
+    within(a, b) || within(b, a)
+}
+
+/// Most words of a name read as one owner ("Washington Nationals", "MacBook Pro").
+const NAME_WORDS: usize = 3;
 
 /// Most words read after "of" or "from" for the place a distance is measured from
 /// ("west of the region's main city of Manokwari").
@@ -82,6 +100,8 @@ const DESCRIBED_REACH: usize = 2;
 
 /// The words of a claim around one number: what [`read`] needs.
 pub(super) struct Around<'w, 'a> {
+    /// The document's text (for the capitals of a word).
+    pub text: &'w str,
     /// The claim's words.
     pub words: &'w [Word<'a>],
     /// Their syntax.
@@ -107,12 +127,18 @@ pub(super) fn read(
     if rate(at) {
         return Some(Owner::Rate);
     }
-    match unit {
-        Some(Unit::Measure(m)) if matches!(*m, "km" | "mile" | "m") => {
-            return place(at).map(Owner::Place)
-        }
-        Some(Unit::Percent) => return share(at).map(Owner::Share),
-        _ => {}
+    // a distance or a share without its place or whole may still belong to a name
+    // ("KTX shares rose 12 percent")
+    let whole = match unit {
+        Some(Unit::Measure(m)) if matches!(*m, "km" | "mile" | "m") => place(at).map(Owner::Place),
+        Some(Unit::Percent) => share(at).map(Owner::Share),
+        _ => None,
+    };
+    if whole.is_some() {
+        return whole;
+    }
+    if let Some(name) = model_after(at).or_else(|| name_before_subject(at)) {
+        return Some(Owner::Named(name));
     }
     // "Varno, a town of 8,000 people": no verb that does something owns the count
     match (head, thing) {
@@ -213,4 +239,68 @@ fn share(at: &Around<'_, '_>) -> Option<String> {
     at.syntax
         .phrase_head(at.words, k)
         .map(|h| crate::claims::canonical_word(at.words[h].norm.trim_end_matches("'s")))
+}
+
+/// Whether word `k` is part of a name: a capital that is no function word; the
+/// claim's first word only with a capital inside it too ("EDS", "MacBook"), since any
+/// word opens a sentence with a capital.
+fn name_word(at: &Around<'_, '_>, k: usize) -> bool {
+    let (Some(w), Some(r)) = (at.words.get(k), at.syntax.roles.get(k)) else {
+        return false;
+    };
+    if !r.cap || r.item || r.verb || lex_is(&w.norm, flag::STOPWORD) {
+        return false;
+    }
+    k > 0
+        || at
+            .text
+            .get(w.span.start..w.span.end)
+            .is_some_and(|s| s.chars().skip(1).any(char::is_uppercase))
+}
+
+/// The folded words `from..to` of a name, space-joined, possessives cut.
+fn name_of(at: &Around<'_, '_>, from: usize, to: usize) -> String {
+    at.words[from..to]
+        .iter()
+        .map(|w| w.norm.trim_end_matches("'s"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The model a size is the size of: the name right after it ("the 11-inch Air", "a
+/// 15-inch MacBook Pro").
+fn model_after(at: &Around<'_, '_>) -> Option<String> {
+    same_segment(at, at.after)?;
+    let end = (at.after..at.after + NAME_WORDS)
+        .take_while(|&k| same_segment(at, k).is_some() && name_word(at, k))
+        .last()?;
+    Some(name_of(at, at.after, end + 1))
+}
+
+/// The name before the common noun that is the subject of the number's verb: "HP
+/// shares dropped $2.49", "the Orioles' offer was $150 million". A subject that is a
+/// name itself is the verb's own (its tie compares it).
+fn name_before_subject(at: &Around<'_, '_>) -> Option<String> {
+    let mut v = at.syntax.predicate_of(at.first)?;
+    if at.syntax.roles[v].reporting {
+        v = at.syntax.content_verb_after(at.first).unwrap_or(v);
+    }
+    if v > at.first {
+        // the verb after the number is no verb the number is the object of
+        return None;
+    }
+    let s = at.syntax.subject_of(at.words, v)?;
+    if at.syntax.roles[s].cap {
+        return None;
+    }
+    let seg = at.syntax.roles[s].seg;
+    let mut from = s;
+    while from > 0
+        && s - (from - 1) <= NAME_WORDS
+        && at.syntax.roles[from - 1].seg == seg
+        && name_word(at, from - 1)
+    {
+        from -= 1;
+    }
+    (from < s).then(|| name_of(at, from, s))
 }
