@@ -137,7 +137,10 @@ pub(super) fn read(
     if whole.is_some() {
         return whole;
     }
-    if let Some(name) = model_after(at).or_else(|| name_before_subject(at)) {
+    if let Some(name) = model_after(at)
+        .or_else(|| possessor(at))
+        .or_else(|| name_before_subject(at))
+    {
         return Some(Owner::Named(name));
     }
     // "Varno, a town of 8,000 people": no verb that does something owns the count
@@ -303,4 +306,32 @@ fn name_before_subject(at: &Around<'_, '_>) -> Option<String> {
         from -= 1;
     }
     (from < s).then(|| name_of(at, from, s))
+}
+
+/// The name whose possessive stands right before the number: "the Harbor Hawks' $90
+/// million offer", "Korvath's 4 percent stake".
+fn possessor(at: &Around<'_, '_>) -> Option<String> {
+    let p = at.first.checked_sub(1)?;
+    same_segment(at, p)?;
+    let written = at.text.get(at.words[p].span.start..at.words[p].span.end)?;
+    // "Hawks'": the apostrophe after a plural may stand outside the word
+    let next = at.text.get(at.words[p].span.end..).unwrap_or("");
+    let possessive = written.ends_with("'s")
+        || written.ends_with("\u{2019}s")
+        || written.ends_with(['\'', '\u{2019}'])
+        || next.starts_with(['\'', '\u{2019}']);
+    if !possessive || !name_word(at, p) {
+        return None;
+    }
+    let seg = at.syntax.roles[p].seg;
+    let mut from = p;
+    while from > 0
+        && p - (from - 1) < NAME_WORDS
+        && at.syntax.roles[from - 1].seg == seg
+        && name_word(at, from - 1)
+    {
+        from -= 1;
+    }
+    let name = name_of(at, from, p + 1);
+    Some(name.trim_end_matches(['\'', '\u{2019}']).to_string())
 }
