@@ -335,3 +335,23 @@ fn possessor(at: &Around<'_, '_>) -> Option<String> {
     let name = name_of(at, from, p + 1);
     Some(name.trim_end_matches(['\'', '\u{2019}']).to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{names_meet, owners_meet, Owner};
+
+    #[test]
+    fn forms_of_one_name_meet_and_two_names_do_not() {
+        assert!(names_meet("nationals", "washington nationals"));
+        assert!(names_meet("air", "macbook air"));
+        assert!(!names_meet("macbook air", "macbook pro"));
+        assert!(!names_meet("eds", "hp"));
+    }
+
+    #[test]
+    fn a_named_figure_meets_one_whose_owner_is_unknown() {
+        let named = Owner::Named("korvath".to_string());
+        assert!(owners_meet(Some(&named), None, (None, None)));
+        assert!(owners_meet(None, Some(&named), (Some("fell"), None)));
+    }
+}
