@@ -153,16 +153,66 @@ impl<'c> CueIndex<'c> {
     }
 }
 
-/// The direct quotations of `marks`, in text order, with their speakers.
+/// Reported speech as a quotation standing alone after it may continue it.
+#[derive(Clone, Copy)]
+struct Reported {
+    /// Where its content ends.
+    end: usize,
+    /// The sentence frame of its reporting cue.
+    cue_unit: usize,
+    /// The sentence frame its content ends in.
+    last_unit: usize,
+    who: Attribution,
+}
+
+/// The reported speech of a document (its indirect quotes) with a reporting cue, in
+/// the order its contents end.
+fn reported_speakers(f: &Frame, reported: &[LocalQuote]) -> Vec<Reported> {
+    let mut out: Vec<Reported> = reported
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .filter_map(|q| {
+            let last_tok = f.toks.at_or_after(q.span.end).checked_sub(1)?;
+            let cue_tok = f.toks.at_or_after(q.cue?.start);
+            Some(Reported {
+                end: q.span.end,
+                cue_unit: *f.unit.get(cue_tok)?,
+                last_unit: *f.unit.get(last_tok)?,
+                who: Attribution {
+                    speaker: q.speaker,
+                    speaker_span: q.speaker_span,
+                    cue: q.cue,
+                },
+            })
+        })
+        .collect();
+    out.sort_by_key(|r| r.end);
+    out
+}
+
+/// The direct quotations of `marks`, in text order, with their speakers. `reported`
+/// are the document's indirect quotes: a quotation standing alone after reported
+/// speech continues the speaker of that speech when it came after the previous direct
+/// quotation ("Carter said the region mattered most. ¶ “That is because ...”"), and
+/// reported speech of someone else ends the previous quotation's continuation.
 /// Also returns the indices of the quotations that are titles of works, not speech
 /// ([`is_title`]): they keep no speaker.
-pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> (Vec<LocalQuote>, Vec<usize>) {
+pub(super) fn direct(
+    f: &Frame,
+    marks: &[Marked],
+    cues: &Cues,
+    reported: &[LocalQuote],
+) -> (Vec<LocalQuote>, Vec<usize>) {
     let cues = CueIndex::new(cues);
     let n = f.toks.len();
     let mut out = Vec::with_capacity(marks.len());
     let mut not_speech = Vec::new();
+    let reported = reported_speakers(f, reported);
+    let mut next_reported = 0;
     // The previous direct quote: its unit and attribution.
-    let mut last: Option<(usize, Attribution)> = None;
+    let mut last_direct: Option<(usize, Attribution)> = None;
+    // The latest reported speech ending before the quote at hand.
+    let mut last_reported: Option<Reported> = None;
     let mut subjects = ClauseSubjects::default();
     for m in marks {
         let qa = f.toks.at_or_after(m.open.start);
@@ -170,6 +220,22 @@ pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> (Vec<LocalQuot
         if qa >= n {
             continue;
         }
+        while let Some(&r) = reported.get(next_reported) {
+            if r.end > m.open.start {
+                break;
+            }
+            last_reported = Some(r);
+            next_reported += 1;
+        }
+        // Reported speech in a sentence after the previous direct quotation's is the
+        // speech a quote standing alone continues; reported speech inside that
+        // quotation's own sentence ("“...,” Ruiz said, after the board declared ...")
+        // is the narration around it and leaves its speaker in place.
+        let last = match (last_direct, last_reported) {
+            (Some(d), Some(r)) if r.cue_unit > d.0 => Some((r.last_unit, r.who)),
+            (Some(d), _) => Some(d),
+            (None, r) => r.map(|r| (r.last_unit, r.who)),
+        };
         let qu = f.unit[qa];
         if is_title(f, qa, m) {
             not_speech.push(out.len());
@@ -186,7 +252,7 @@ pub(super) fn direct(f: &Frame, marks: &[Marked], cues: &Cues) -> (Vec<LocalQuot
             Some(k) => cues.attribution(f, k),
             None => unattributed(f, &cues, &mut subjects, qa, qu, last),
         };
-        last = Some((qu, who));
+        last_direct = Some((qu, who));
         out.push(LocalQuote {
             span: m.content,
             kind: QuoteKind::Direct,

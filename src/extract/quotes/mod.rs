@@ -87,8 +87,8 @@ pub(crate) fn quotes_in(
 ) -> Vec<LocalQuote> {
     let f = Frame::new(&doc.text, toks, marks, mentions);
     let cues = speaker::cue_speakers(&f, cues::find(&f));
-    let (mut out, not_speech) = attribution::direct(&f, marks, &cues);
     let reported = indirect::quotes(&f, marks, &cues);
+    let (mut out, not_speech) = attribution::direct(&f, marks, &cues, &reported);
     inside_reported_speech(&doc.text, &mut out, &reported);
     speaker::fragment_speakers(&f, &mut out);
     for i in not_speech {
