@@ -98,6 +98,17 @@ impl fmt::Display for Error {
 }
 
 impl Error {
+    /// A [`ErrorKind::DuplicateId`] error for two items of one list (`items`: "documents",
+    /// "story profiles") at indices `first` and `second` that share the id `id`.
+    pub(crate) fn duplicate_id(items: &str, first: usize, second: usize, id: &str) -> Error {
+        Error::new(
+            ErrorKind::DuplicateId,
+            id,
+            Position::None,
+            format!("{items} {first} and {second} share the id {id:?}"),
+        )
+    }
+
     /// A new error of `kind` about `origin` at `position`.
     pub fn new(
         kind: ErrorKind,

@@ -503,15 +503,7 @@ fn sorted_checked(docs: &[Document]) -> Result<Vec<Document>> {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, doc) in docs.iter().enumerate() {
         if let Some(first) = seen.insert(doc.id.as_str(), i) {
-            return Err(Error::new(
-                ErrorKind::DuplicateId,
-                doc.id.as_str(),
-                Position::None,
-                format!(
-                    "documents {first} and {i} share the id {:?}",
-                    doc.id.as_str()
-                ),
-            ));
+            return Err(Error::duplicate_id("documents", first, i, doc.id.as_str()));
         }
         let head = doc.head;
         if head.start > head.end

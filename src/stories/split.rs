@@ -97,14 +97,11 @@ pub fn cluster_profiles(
             ));
         }
         if let Some(first) = seen.insert(&p.id, i) {
-            return Err(Error::new(
-                ErrorKind::DuplicateId,
+            return Err(Error::duplicate_id(
+                "story profiles",
+                first,
+                i,
                 p.id.as_str(),
-                Position::None,
-                format!(
-                    "story profiles {first} and {i} share the id {:?}",
-                    p.id.as_str()
-                ),
             ));
         }
     }
