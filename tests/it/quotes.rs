@@ -252,6 +252,11 @@ fn exclaimed_and_asked_cases() {
 }
 
 #[test]
+fn title_qualifier_cases() {
+    run_case_file(include_str!("../data/quotes/title_qualifiers.txt"));
+}
+
+#[test]
 fn spans_slice_to_their_text() {
     let docs = seeds();
     let x = corroborate::actors_and_quotes(&docs);

@@ -27,6 +27,10 @@ const MAX_NAME_WORDS: usize = 4;
 /// The most words of a place naming the jurisdiction of a title before it ("New
 /// Jersey Gov.", "District of Columbia Mayor").
 const JURISDICTION_WORDS: usize = 3;
+/// The most capitalized words naming the body or place where a title is held, before
+/// the title and a person's name ("South Carolina Democratic Party Chairman Jaime
+/// Harrison").
+const QUALIFIER_WORDS: usize = 4;
 
 impl Finder<'_> {
     /// [`Finder::segment`] with buffers for the lower-cased run and its rest after
@@ -71,10 +75,43 @@ impl Finder<'_> {
             self.push_place(t.end, b);
             return;
         }
-        if self.is(b, flag::NON_ACTOR_HEAD) || !self.may_be_person(t.end, b, &t) {
+        if self.is(b, flag::NON_ACTOR_HEAD) {
+            return;
+        }
+        if !self.may_be_person(t.end, b, &t) {
+            // "Judicial Watch President Tom Fitton", "White House Press Secretary Dana
+            // Morrow": capitalized words naming where a title is held, then the title
+            // and a name. The person starts at the title.
+            if let Some(title) = self.title_after_qualifiers(a, b, &t) {
+                self.segment_in(title, b, full_buf, rest_buf);
+            }
             return;
         }
         self.push_person(a, b, t);
+    }
+
+    /// Where the titles before the name of the run `a..=b` start, after up to
+    /// [`QUALIFIER_WORDS`] capitalized words naming where they are held, when a name
+    /// follows them: the run opened with no title (`t`) and reads as no person whole.
+    fn title_after_qualifiers(&self, a: usize, b: usize, t: &Titles) -> Option<usize> {
+        if t.end != a || t.honorific || !t.words.is_empty() {
+            return None;
+        }
+        // The last title of the run with the titles right before it ("Press
+        // Secretary"); a title word among the qualifiers ("Housing Justice Coalition
+        // Director") is not it.
+        let last = (a + 1..=b).rev().find(|&k| self.is(k, flag::TITLE))?;
+        let mut title = last;
+        while title > a + 1 && self.is(title - 1, flag::TITLE) {
+            title -= 1;
+        }
+        let name = last + 1 + usize::from(last < b && self.toks.is_punct(last + 1, '.'));
+        let ok = title <= a + QUALIFIER_WORDS
+            && name <= b
+            && self.lex.titles.get(self.lo(last)) == Some(&false)
+            && (a..title).all(|k| self.word(k))
+            && (name..=b).all(|k| self.word(k));
+        ok.then_some(title)
     }
 
     /// The titles, honorifics and nationality adjectives opening the capitalized run
