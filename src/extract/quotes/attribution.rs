@@ -237,7 +237,7 @@ pub(super) fn direct(
             (None, r) => r.map(|r| (r.last_unit, r.who)),
         };
         let qu = f.unit[qa];
-        if is_title(f, qa, m) {
+        if is_title(f, qa, m) || is_attribute_value(f, qa, m) {
             not_speech.push(out.len());
             out.push(LocalQuote {
                 span: m.content,
@@ -312,6 +312,13 @@ fn unattributed<'t>(
         Some((pu, prev)) if alone && qu <= pu + CONTINUATION_UNITS && prev.is_known() => prev,
         _ => Attribution::default(),
     }
+}
+
+/// Whether the quotation `m`, opening at token `qa`, is the value of an attribute in
+/// markup left in the text (`<tweet author="@someone" date="May 4">`): its opening mark
+/// is glued to an `=`. No one says it.
+fn is_attribute_value(f: &Frame, qa: usize, m: &Marked) -> bool {
+    qa > 0 && f.toks.is_punct(qa - 1, '=') && f.toks[qa - 1].span().end == m.open.start
 }
 
 /// The fewest words a quoted title needs to be told from speech by its title case
