@@ -257,6 +257,11 @@ fn title_qualifier_cases() {
 }
 
 #[test]
+fn verb_beside_quote_cases() {
+    run_case_file(include_str!("../data/quotes/beside_quote.txt"));
+}
+
+#[test]
 fn spans_slice_to_their_text() {
     let docs = seeds();
     let x = corroborate::actors_and_quotes(&docs);

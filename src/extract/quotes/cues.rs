@@ -71,19 +71,35 @@ fn phrase_at(f: &Frame, i: usize) -> Option<(usize, CueKind)> {
     })
 }
 
-/// Whether token `i` opens an inverted attribution right after a closing quotation mark:
-/// a lower-case verb of saying from the lexicon's inverted list ("“Why now?” wondered
-/// the mayor", "“We did it!” cried Tamsin Ogilvy"), which reports the quotation before
-/// it even when the verb alone is no cue elsewhere. A single-token verb cue.
+/// Whether token `i` is a lower-case verb of saying from the lexicon's inverted list
+/// standing beside a quotation, which reports it even when the verb alone is no cue
+/// elsewhere: right after the closing mark ("“Why now?” wondered the mayor", "“We did
+/// it!” cried Tamsin Ogilvy"), after the closing mark and the speaker ("“You insulted
+/// us,” Kara Dunmore charged"), or right before a comma or colon and the opening mark
+/// ("Ames scoffed: “Nonsense.”"). A single-token verb cue.
 fn inverted_after_quote(f: &Frame, i: usize) -> Option<(usize, CueKind)> {
     let toks = f.toks;
-    let reports = i > 0
+    if !(i > 0
         && f.frame(i)
-        && !f.frame(i - 1)
         && toks.is_alnum(i)
         && !toks[i].cap()
-        && toks.has(i, flag::INVERTED_CUE);
-    reports.then_some((i, CueKind::Verb))
+        && toks.has(i, flag::INVERTED_CUE))
+    {
+        return None;
+    }
+    let after_mark = |j: usize| j > 0 && !f.frame(j - 1) && f.in_quote[j - 1].is_some();
+    let right_after = after_mark(i);
+    let after_speaker = f
+        .by_end
+        .get(&(i - 1))
+        .map(|mi| f.mention_toks(mi).0)
+        .or_else(|| matches!(toks.lower(i - 1), "he" | "she" | "they").then_some(i - 1))
+        .is_some_and(after_mark);
+    let before_mark = i + 2 < toks.len()
+        && (toks.is_punct(i + 1, ',') || toks.is_punct(i + 1, ':'))
+        && f.frame(i + 1)
+        && f.in_quote[i + 2].is_some();
+    (right_after || after_speaker || before_mark).then_some((i, CueKind::Verb))
 }
 
 /// Whether the phrase `a..=b` of `kind` really reports speech here: not a noun after a
