@@ -262,6 +262,11 @@ fn verb_beside_quote_cases() {
 }
 
 #[test]
+fn object_not_subject_cases() {
+    run_case_file(include_str!("../data/quotes/objects.txt"));
+}
+
+#[test]
 fn spans_slice_to_their_text() {
     let docs = seeds();
     let x = corroborate::actors_and_quotes(&docs);

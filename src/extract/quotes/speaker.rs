@@ -47,6 +47,9 @@ const SUBJECT_QUALIFIER_WORDS: usize = 5;
 /// How many mentions back a description of a speaker ("the billionaire") looks for the
 /// person introduced with its role word.
 const DESCRIPTION_LOOKBACK_MENTIONS: usize = 60;
+/// How many determiners and possessors may stand between a preposition or verb and
+/// the mention they make an object ("with MSNBC’s Rachel Maddow").
+const DETERMINER_TOKENS: usize = 2;
 
 /// A noun phrase that names a speaker.
 #[derive(Clone, Copy, Debug)]
@@ -571,6 +574,28 @@ impl Frame<'_> {
                     )))
     }
 
+    /// Whether the mention starting at token `a` stands after determiners or a
+    /// possessor that follow a preposition or a verb ("on his Facebook page", "posted a
+    /// Twitter comment", "with MSNBC’s Rachel Maddow"): an object, no subject.
+    fn object_behind_determiner(&self, a: usize) -> bool {
+        let mut k = a;
+        for _ in 0..DETERMINER_TOKENS {
+            if k == 0 || !self.frame(k - 1) || !self.toks.is_alnum(k - 1) {
+                break;
+            }
+            let p = k - 1;
+            let determiner = matches!(
+                self.lo(p),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            );
+            if !(determiner || self.toks[p].poss()) {
+                break;
+            }
+            k = p;
+        }
+        k < a && self.object_like(k)
+    }
+
     /// The nearest subject-like mention or pronoun before token `at` in unit `u`.
     fn subject_before(&self, at: usize, u: usize) -> Option<Np> {
         let mut j = at;
@@ -589,7 +614,12 @@ impl Frame<'_> {
                 let modifier = m.form == MentionForm::Place
                     && first > 0
                     && matches!(self.lo(first - 1), "the" | "a" | "an" | "this" | "that");
-                if !m.quoted && !self.toks[j].poss() && !self.object_like(first) && !modifier {
+                if !m.quoted
+                    && !self.toks[j].poss()
+                    && !self.object_like(first)
+                    && !self.object_behind_determiner(first)
+                    && !modifier
+                {
                     if let Some(other) = self.coordinated_before(first, u) {
                         return Some(Np::group(other, j));
                     }
@@ -670,10 +700,14 @@ impl Frame<'_> {
         }
         // Find a mention a few words on ("quoted Chinese state media as saying").
         for j in k..(k + FORWARD_MENTION_WORDS).min(self.toks.len()) {
+            // After an inverted cue a preposition opens no speaker: "said on Twitter",
+            // "said at a news conference in Ames", "said of the senator" (but "said
+            // master of ceremonies Ada Roe").
             if !self.frame(j)
                 || self.unit[j] != u
                 || !self.toks.is_alnum(j)
                 || matches!(self.lo(j), "as")
+                || (inverted && j == a && word_lists().prepositions.contains(self.lo(j)))
             {
                 break;
             }
