@@ -31,6 +31,8 @@ const JURISDICTION_WORDS: usize = 3;
 /// the title and a person's name ("South Carolina Democratic Party Chairman Jaime
 /// Harrison").
 const QUALIFIER_WORDS: usize = 4;
+/// The most letters of a title written abbreviated with a dot ("Rep.", "Gov.", "Atty.").
+const ABBREVIATED_TITLE_LETTERS: usize = 4;
 
 impl Finder<'_> {
     /// [`Finder::segment`] with buffers for the lower-cased run and its rest after
@@ -105,7 +107,11 @@ impl Finder<'_> {
         while title > a + 1 && self.is(title - 1, flag::TITLE) {
             title -= 1;
         }
-        let name = last + 1 + usize::from(last < b && self.toks.is_punct(last + 1, '.'));
+        // A dot after the title only when it is abbreviated ("Rep."): "Northwind
+        // Energy. Brask said" is a sentence's end.
+        let abbreviated = self.lo(last).len() <= ABBREVIATED_TITLE_LETTERS;
+        let dot = last < b && self.toks.is_punct(last + 1, '.') && abbreviated;
+        let name = last + 1 + usize::from(dot);
         let ok = title <= a + QUALIFIER_WORDS
             && name <= b
             && self.lex.titles.get(self.lo(last)) == Some(&false)
