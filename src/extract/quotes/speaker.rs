@@ -185,7 +185,12 @@ impl Frame<'_> {
                 let (s, e) = self.mention_toks(mi);
                 s == e
             });
-            if cap && (ends_mention.is_none() || after_role && one_word_mention) {
+            // "In Louisville, ...": a capitalized preposition opens a phrase, not a
+            // subject's name.
+            if cap
+                && (ends_mention.is_none() || after_role && one_word_mention)
+                && !word_lists().prepositions.contains(lw)
+            {
                 k = p;
                 continue;
             }
@@ -330,14 +335,15 @@ impl Frame<'_> {
         })
     }
 
-    /// Whether the one-word person mention `mi` ("Trump", "Westmacott") is a name the
-    /// document uses more than once, so not a capitalized word that only happens to open
-    /// a sentence ("Recently").
-    pub(super) fn lone_name(&self, mi: usize, repeated: &rustc_hash::FxHashSet<&str>) -> bool {
+    /// Whether the one-word person mention `mi` ("Trump", "Westmacott") is a person's
+    /// name (one of `lone`, from [`super::salient::lone_names`]), so not a capitalized
+    /// word that only happens to open a sentence ("Recently") or a place the finder
+    /// took for a name.
+    pub(super) fn lone_name(&self, mi: usize, lone: &rustc_hash::FxHashSet<&str>) -> bool {
         let (a, b) = self.mention_toks(mi);
         let not_a_person_word =
             flag::PLACE | flag::NATIONALITY | flag::HEAD | flag::MODIFIER | flag::NOT_NAME;
-        a == b && !self.toks.has(a, not_a_person_word) && repeated.contains(self.lo(a))
+        a == b && !self.toks.has(a, not_a_person_word) && lone.contains(self.lo(a))
     }
 
     /// The noun phrase of the speaker of cue `c`.
@@ -486,21 +492,31 @@ impl Frame<'_> {
         // "X, the president of Belarus, said": skip back to the previous comma.
         let mut q = p;
         let limit = p.saturating_sub(APPOSITION_TOKENS);
-        while q > limit {
-            q -= 1;
-            if !self.frame(q) || self.unit[q] != u {
+        loop {
+            while q > limit {
+                q -= 1;
+                if !self.frame(q) || self.unit[q] != u {
+                    return None;
+                }
+                if matches!(self.lo(q), "," | "—" | "–") {
+                    break;
+                }
+            }
+            if q == 0 || q == limit {
                 return None;
             }
-            if matches!(self.lo(q), "," | "—" | "–") {
-                break;
+            let mi = self.by_end.get(&(q - 1)).filter(|_| self.frame(q - 1))?;
+            let (first, _) = self.mention_toks(mi);
+            // "X, a philanthropist from Monsey, New York, said": the place the
+            // apposition ends with is no speaker; the name before it is.
+            let m = &self.mentions[mi];
+            let place = m.form == MentionForm::Place
+                || first > 0 && matches!(self.lo(first - 1), "from" | "in" | "of" | "at");
+            if !place {
+                return Some(Np::named(first, q - 1, mi));
             }
+            q = first;
         }
-        if q == 0 || q == limit {
-            return None;
-        }
-        let mi = self.by_end.get(&(q - 1)).filter(|_| self.frame(q - 1))?;
-        let (first, _) = self.mention_toks(mi);
-        Some(Np::named(first, q - 1, mi))
     }
 
     /// A phrase ending at word `p` that names no known actor ("US officials",
