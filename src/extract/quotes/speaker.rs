@@ -41,6 +41,16 @@ const PRONOUN_FALLBACK_BYTES: usize = 400;
 /// How many tokens an opening phrase before a sentence's subject may have ("On Monday
 /// night in Des Moines, Cruz ...").
 const OPENING_PHRASE_TOKENS: usize = 10;
+/// How many tokens an opening adverbial phrase or clause may have before the comma
+/// after which the main clause's subject stands ("In an interview with ABC News over
+/// the weekend, Clinton ...").
+const OPENING_ADVERBIAL_TOKENS: usize = 30;
+/// Words other than prepositions that open an adverbial phrase or clause before a
+/// sentence's subject ("As we walked ..., Nega ...", "Following the debate, ...").
+const OPENING_ADVERBIAL_WORDS: &[&str] = &[
+    "as", "when", "while", "although", "though", "because", "since", "if", "once", "until",
+    "following", "during", "despite", "amid", "outside", "inside", "throughout", "speaking",
+];
 /// How many capitalized words a subject's name may have before its mention ("Former
 /// Arkansas Gov. Mike Huckabee").
 const SUBJECT_QUALIFIER_WORDS: usize = 5;
@@ -181,9 +191,11 @@ impl Frame<'_> {
             let lw = self.lo(p);
             let cap = self.toks[p].cap();
             let ends_mention = self.by_end.get(&p);
+            // "Former Pennsylvania governor Ed Rendell": a mention before role words that
+            // is one word, or that is no person's name, only qualifies the role.
             let one_word_mention = ends_mention.is_some_and(|mi| {
                 let (s, e) = self.mention_toks(mi);
-                s == e
+                s == e || !self.plainly_person(mi)
             });
             // "In Louisville, ...": a capitalized preposition opens a phrase, not a
             // subject's name.
@@ -255,7 +267,27 @@ impl Frame<'_> {
             && (k < a
                 || self.lo(k - 1) == ";"
                 || (k - first <= OPENING_PHRASE_TOKENS
-                    && !(first..k).any(|j| self.by_end.contains_key(&j))))
+                    && !(first..k).any(|j| self.by_end.contains_key(&j)))
+                || self.after_opening_adverbial(first, k - 1))
+    }
+
+    /// Whether the comma at token `comma` closes an adverbial phrase or clause that
+    /// opens its sentence at token `first` ("In an interview with ABC News on Sunday,
+    /// Clinton ...", "As we walked past the cathedral, Nega ...", "When Trump spoke,
+    /// Cruz ..."): its first word is a preposition or a subordinating word, and no other
+    /// comma stands in it, so the mention after it is the main clause's subject even
+    /// when the phrase names someone.
+    fn after_opening_adverbial(&self, first: usize, comma: usize) -> bool {
+        let opener = self.lo(first);
+        // "Noting that ..., Schlafly ...": a participle opens the phrase.
+        let participle = opener.ends_with("ing") && !self.by_start.contains_key(&first);
+        let opens = word_lists().prepositions.contains(opener)
+            || OPENING_ADVERBIAL_WORDS.contains(&opener)
+            || participle;
+        opens
+            && opener != "and"
+            && comma - first <= OPENING_ADVERBIAL_TOKENS
+            && !(first + 1..comma).any(|j| !self.frame(j) || matches!(self.lo(j), "," | ";"))
     }
 
     /// The subject of the clause token `at` stands in: the latest mention or pronoun
@@ -484,7 +516,17 @@ impl Frame<'_> {
             if let Some(mi) = self.by_end.get(&(p - 1)) {
                 let m = &self.mentions[mi];
                 let (first, _) = self.mention_toks(mi);
-                if m.kind == ActorKind::Person && first > 0 && self.lo(first - 1) == "," {
+                // "an engineer at Stellwag, Bavaria, said": a town's region, no name.
+                let region = first >= 2
+                    && self.by_end.get(&(first - 2)).is_some_and(|mj| {
+                        let (f2, _) = self.mention_toks(mj);
+                        self.mentions[mj].form == MentionForm::Place || self.after_place_word(f2)
+                    });
+                if m.kind == ActorKind::Person
+                    && first > 0
+                    && self.lo(first - 1) == ","
+                    && !region
+                {
                     return Some(Np::named(first, p - 1, mi));
                 }
             }
@@ -509,14 +551,18 @@ impl Frame<'_> {
             let (first, _) = self.mention_toks(mi);
             // "X, a philanthropist from Monsey, New York, said": the place the
             // apposition ends with is no speaker; the name before it is.
-            let m = &self.mentions[mi];
-            let place = m.form == MentionForm::Place
-                || first > 0 && matches!(self.lo(first - 1), "from" | "in" | "of" | "at");
+            let place = self.mentions[mi].form == MentionForm::Place || self.after_place_word(first);
             if !place {
                 return Some(Np::named(first, q - 1, mi));
             }
             q = first;
         }
+    }
+
+    /// Whether the mention starting at token `first` follows a preposition that places
+    /// it ("a nurse from Calder", "an engineer at Stellwag").
+    fn after_place_word(&self, first: usize) -> bool {
+        first > 0 && matches!(self.lo(first - 1), "from" | "in" | "of" | "at")
     }
 
     /// A phrase ending at word `p` that names no known actor ("US officials",
