@@ -864,22 +864,27 @@ impl Frame<'_> {
     /// mention before it.
     fn resolve_pronoun(&self, p: usize, salient: &Salient) -> Option<usize> {
         let pronoun = Pronoun::of(self.lo(p))?;
-        let subject = match pronoun {
-            Pronoun::It => None,
-            _ => salient.latest_subject_before(self, pronoun, p),
-        };
-        subject
-            .or_else(|| salient.latest_before(pronoun, p))
-            .or_else(|| {
-                // No subject fits ("she" after "Mr Roberts met Ms Page"): the nearest
-                // fitting mention in any position, within the last few hundred bytes.
-                let at = self.toks[p].start as usize;
-                self.mentions_ending_near(at, PRONOUN_FALLBACK_BYTES)
-                    .into_iter()
-                    .find(|&mi| {
-                        let m = &self.mentions[mi];
-                        !m.quoted && pronoun.fits(m) && m.gender.is_some()
-                    })
+        if pronoun == Pronoun::It {
+            return salient.latest_before(pronoun, p);
+        }
+        if let Some(subject) = salient.latest_subject_before(self, pronoun, p) {
+            return Some(subject);
+        }
+        // No subject or speaker in the last few sentences: the latest subject at any
+        // distance when its gender is known; else the nearest mention of the right
+        // gender in any position ("she" after "Mr Roberts met Ms Page"), within the last
+        // few hundred bytes. A far subject of unknown gender is too often a body or a
+        // phrase the finder took for a name ("Right Wing Watch", "Art Deco").
+        let latest = salient.latest_before(pronoun, p);
+        if let Some(mi) = latest.filter(|&mi| self.mentions[mi].gender.is_some()) {
+            return Some(mi);
+        }
+        let at = self.toks[p].start as usize;
+        self.mentions_ending_near(at, PRONOUN_FALLBACK_BYTES)
+            .into_iter()
+            .find(|&mi| {
+                let m = &self.mentions[mi];
+                !m.quoted && pronoun.fits(m) && m.gender.is_some()
             })
     }
 }
