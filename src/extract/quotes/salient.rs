@@ -212,7 +212,12 @@ pub(super) fn lone_names<'t>(f: &Frame<'t>) -> rustc_hash::FxHashSet<&'t str> {
         if a > f.unit_first[f.unit[a]] {
             inside_sentence.insert(w);
         }
-        if a > 0 && matches!(f.lo(a - 1), "in" | "from" | "to" | "at" | "near" | "outside") {
+        if a > 0
+            && matches!(
+                f.lo(a - 1),
+                "in" | "from" | "to" | "at" | "near" | "outside"
+            )
+        {
             after_place_word.insert(w);
         }
     }

@@ -48,8 +48,24 @@ const OPENING_ADVERBIAL_TOKENS: usize = 30;
 /// Words other than prepositions that open an adverbial phrase or clause before a
 /// sentence's subject ("As we walked ..., Nega ...", "Following the debate, ...").
 const OPENING_ADVERBIAL_WORDS: &[&str] = &[
-    "as", "when", "while", "although", "though", "because", "since", "if", "once", "until",
-    "following", "during", "despite", "amid", "outside", "inside", "throughout", "speaking",
+    "as",
+    "when",
+    "while",
+    "although",
+    "though",
+    "because",
+    "since",
+    "if",
+    "once",
+    "until",
+    "following",
+    "during",
+    "despite",
+    "amid",
+    "outside",
+    "inside",
+    "throughout",
+    "speaking",
 ];
 /// How many capitalized words a subject's name may have before its mention ("Former
 /// Arkansas Gov. Mike Huckabee").
@@ -522,10 +538,7 @@ impl Frame<'_> {
                         let (f2, _) = self.mention_toks(mj);
                         self.mentions[mj].form == MentionForm::Place || self.after_place_word(f2)
                     });
-                if m.kind == ActorKind::Person
-                    && first > 0
-                    && self.lo(first - 1) == ","
-                    && !region
+                if m.kind == ActorKind::Person && first > 0 && self.lo(first - 1) == "," && !region
                 {
                     return Some(Np::named(first, p - 1, mi));
                 }
@@ -551,7 +564,8 @@ impl Frame<'_> {
             let (first, _) = self.mention_toks(mi);
             // "X, a philanthropist from Monsey, New York, said": the place the
             // apposition ends with is no speaker; the name before it is.
-            let place = self.mentions[mi].form == MentionForm::Place || self.after_place_word(first);
+            let place =
+                self.mentions[mi].form == MentionForm::Place || self.after_place_word(first);
             if !place {
                 return Some(Np::named(first, q - 1, mi));
             }
