@@ -17,12 +17,13 @@
 use corroborate::resolve::Extraction;
 use corroborate::{Document, QuoteKind};
 
-const DEFAULT_FILES: [&str; 5] = [
+const DEFAULT_FILES: [&str; 6] = [
     "tests/data/quotes/partial.txt",
     "tests/data/quotes/continuation.txt",
     "tests/data/quotes/pronouns.txt",
     "tests/data/quotes/not_speech.txt",
     "tests/data/quotes/exclaimed.txt",
+    "tests/data/quotes/antecedents.txt",
 ];
 
 fn kind_of(s: &str) -> Option<QuoteKind> {

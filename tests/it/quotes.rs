@@ -222,6 +222,11 @@ fn pronoun_and_description_cases() {
 }
 
 #[test]
+fn antecedent_cases() {
+    run_case_file(include_str!("../data/quotes/antecedents.txt"));
+}
+
+#[test]
 fn not_speech_cases() {
     run_case_file(include_str!("../data/quotes/not_speech.txt"));
 }

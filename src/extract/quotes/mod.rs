@@ -31,6 +31,7 @@
 //! ```
 
 mod attribution;
+mod clause_opening;
 mod cues;
 mod family;
 mod frame;

@@ -70,15 +70,18 @@ pub(super) struct Salient {
 impl Salient {
     pub(super) fn new(f: &Frame) -> Salient {
         let mut s = Salient::default();
-        let repeated = repeated_names(f);
+        let lone = lone_names(f);
         for (mi, m) in f.mentions.iter().enumerate() {
             let (a, _) = f.mention_toks(mi);
             if m.quoted || !f.frame(a) || m.form == MentionForm::Place {
                 continue;
             }
+            if m.kind == ActorKind::Person && opens_with_no_name(f, mi) {
+                continue;
+            }
             if m.kind == ActorKind::Person
                 && f.opens_clause(a)
-                && (f.plainly_person(mi) || f.lone_name(mi, &repeated))
+                && (f.plainly_person(mi) || f.lone_name(mi, &lone))
             {
                 for (k, p) in [Pronoun::He, Pronoun::She].into_iter().enumerate() {
                     if p.fits(m) {
@@ -178,20 +181,85 @@ impl Salient {
     }
 }
 
-/// The last words of person mentions that stand two or more times in the document, as
-/// a name or the last word of one ("Donald Trump" ... "Trump").
-pub(super) fn repeated_names<'t>(f: &Frame<'t>) -> rustc_hash::FxHashSet<&'t str> {
+/// The words a one-word person mention may be and still be a person's name
+/// ([`Frame::lone_name`]): the last words of names the document also gives in full, two
+/// or more words that plainly name a person ("Donald Trump" ... "Trump"), and words
+/// named more than once ("Szlachta", "Rihanna") when at least once inside a sentence
+/// and never after a preposition of place. A capitalized word that only opens
+/// sentences ("Recently, ...") or that names a place ("Asmara has become ...", "back
+/// in Asmara") is not one, though the mention finder takes it for a name.
+pub(super) fn lone_names<'t>(f: &Frame<'t>) -> rustc_hash::FxHashSet<&'t str> {
+    let mut in_full = rustc_hash::FxHashSet::default();
     let mut seen = rustc_hash::FxHashSet::default();
     let mut repeated = rustc_hash::FxHashSet::default();
+    let mut inside_sentence = rustc_hash::FxHashSet::default();
+    let mut after_place_word = rustc_hash::FxHashSet::default();
     for (mi, m) in f.mentions.iter().enumerate() {
-        if m.kind != ActorKind::Person {
+        if m.kind != ActorKind::Person || m.form != MentionForm::Name {
             continue;
         }
-        let (_, b) = f.mention_toks(mi);
+        let (a, b) = f.mention_toks(mi);
         let w = f.toks.lower(b);
+        if a < b {
+            if f.plainly_person(mi) {
+                in_full.insert(w);
+            }
+            continue;
+        }
         if !seen.insert(w) {
             repeated.insert(w);
         }
+        if a > f.unit_first[f.unit[a]] {
+            inside_sentence.insert(w);
+        }
+        if a > 0
+            && matches!(
+                f.lo(a - 1),
+                "in" | "from" | "to" | "at" | "near" | "outside"
+            )
+        {
+            after_place_word.insert(w);
+        }
     }
-    repeated
+    for w in repeated {
+        if inside_sentence.contains(w) && !after_place_word.contains(w) {
+            in_full.insert(w);
+        }
+    }
+    in_full
+}
+
+/// Words that the mention finder may take into a name when they open a sentence, but
+/// that open no name ("Outside Carrier's plant", "Following Sanders's win", "Like Allen,
+/// ..."): a mention starting with one is no person a pronoun stands for.
+const OPENS_NO_NAME: &[&str] = &[
+    "outside",
+    "following",
+    "regarding",
+    "like",
+    "unlike",
+    "is",
+    "was",
+    "as",
+    "during",
+    "despite",
+    "amid",
+    "inside",
+    "including",
+    "for",
+    "in",
+    "at",
+    "on",
+    "from",
+    "with",
+    "after",
+    "before",
+    "since",
+    "without",
+];
+
+/// Whether mention `mi` starts with a word that opens no name ([`OPENS_NO_NAME`]).
+fn opens_with_no_name(f: &Frame, mi: usize) -> bool {
+    let (a, _) = f.mention_toks(mi);
+    OPENS_NO_NAME.contains(&f.lo(a))
 }

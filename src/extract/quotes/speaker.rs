@@ -38,12 +38,6 @@ const SOURCE_PHRASE_TOKENS: usize = 14;
 /// How far back, in bytes, a pronoun that fits no subject may find a mention of the
 /// right gender ("she" after "Mr Roberts met Ms Page").
 const PRONOUN_FALLBACK_BYTES: usize = 400;
-/// How many tokens an opening phrase before a sentence's subject may have ("On Monday
-/// night in Des Moines, Cruz ...").
-const OPENING_PHRASE_TOKENS: usize = 10;
-/// How many capitalized words a subject's name may have before its mention ("Former
-/// Arkansas Gov. Mike Huckabee").
-const SUBJECT_QUALIFIER_WORDS: usize = 5;
 /// How many mentions back a description of a speaker ("the billionaire") looks for the
 /// person introduced with its role word.
 const DESCRIPTION_LOOKBACK_MENTIONS: usize = 60;
@@ -162,100 +156,6 @@ impl Frame<'_> {
         words >= 2 && !(a..=b).any(|j| self.toks.has(j, not_a_person_word))
     }
 
-    /// Whether the mention starting at token `a` opens its sentence frame or a clause
-    /// coordinated in it ("But Trump ...", "..., but Christie ...", "On Monday, Cruz
-    /// ..."): where a sentence's subject stands.
-    pub(super) fn opens_clause(&self, a: usize) -> bool {
-        let u = self.unit[a];
-        let first = self.unit_first[u];
-        let mut k = a;
-        // "Former Arkansas Gov. Mike Huckabee": capitalized qualifiers the name's
-        // mention leaves out still belong to the subject; "Democratic presidential
-        // front-runner Hillary Clinton": a party or a patron named before role words
-        // only qualifies the person after them.
-        let mut after_role = false;
-        let mut plain_words = false;
-        while k > first
-            && a - k < SUBJECT_QUALIFIER_WORDS
-            && self.frame(k - 1)
-            && self.toks.is_alnum(k - 1)
-        {
-            let p = k - 1;
-            let lw = self.lo(p);
-            let cap = self.toks[p].cap();
-            let ends_mention = self.by_end.get(&p);
-            let one_word_mention = ends_mention.is_some_and(|mi| {
-                let (s, e) = self.mention_toks(mi);
-                s == e
-            });
-            if cap && (ends_mention.is_none() || after_role && one_word_mention) {
-                k = p;
-                continue;
-            }
-            if !cap
-                && !is_function_word(lw)
-                && looks_nominal(lw)
-                && !self.toks.has(p, flag::QUOTE_CUE)
-            {
-                let role = self.toks.has(p, flag::ROLE | flag::MODIFIER | flag::TITLE);
-                after_role |= role;
-                plain_words |= !role;
-                k = p;
-                continue;
-            }
-            break;
-        }
-        // Lower-case words that are no role ("Trump hates Cruz", "The 27-year-old
-        // Escalante") lead back to no subject.
-        if plain_words && !after_role {
-            k = a;
-        }
-        // A quotation just before a person's name opens a clause ("“...,” Trump
-        // said"), not one before role words ("the “Twilight” director X").
-        let walked = k != a;
-        // "But", "And", "Still" before the subject.
-        if k > first
-            && matches!(
-                self.lo(k - 1),
-                "but" | "and" | "so" | "yet" | "still" | "then"
-            )
-        {
-            k -= 1;
-        }
-        if k == first
-            || (!walked && k > 0 && self.in_quote[k - 1].is_some() && self.in_quote[k].is_none())
-        {
-            return true;
-        }
-        // "when Mr Blinken travelled": the subject of a subordinate clause.
-        if k > first
-            && matches!(
-                self.lo(k - 1),
-                "when"
-                    | "after"
-                    | "while"
-                    | "because"
-                    | "before"
-                    | "since"
-                    | "until"
-                    | "although"
-                    | "though"
-                    | "whereas"
-                    | "once"
-            )
-        {
-            return true;
-        }
-        // "..., but Christie", "...; Cruz": a clause of its own; "On Monday, Cruz": the
-        // first mention after an opening phrase.
-        k > first
-            && matches!(self.lo(k - 1), "," | ";")
-            && (k < a
-                || self.lo(k - 1) == ";"
-                || (k - first <= OPENING_PHRASE_TOKENS
-                    && !(first..k).any(|j| self.by_end.contains_key(&j))))
-    }
-
     /// The subject of the clause token `at` stands in: the latest mention or pronoun
     /// before it in its sentence frame, within [`SUBJECT_SEARCH_TOKENS`], that opens a
     /// clause ([`Frame::opens_clause`]).
@@ -333,14 +233,15 @@ impl Frame<'_> {
         })
     }
 
-    /// Whether the one-word person mention `mi` ("Trump", "Westmacott") is a name the
-    /// document uses more than once, so not a capitalized word that only happens to open
-    /// a sentence ("Recently").
-    pub(super) fn lone_name(&self, mi: usize, repeated: &rustc_hash::FxHashSet<&str>) -> bool {
+    /// Whether the one-word person mention `mi` ("Trump", "Westmacott") is a person's
+    /// name (one of `lone`, from [`super::salient::lone_names`]), so not a capitalized
+    /// word that only happens to open a sentence ("Recently") or a place the finder
+    /// took for a name.
+    pub(super) fn lone_name(&self, mi: usize, lone: &rustc_hash::FxHashSet<&str>) -> bool {
         let (a, b) = self.mention_toks(mi);
         let not_a_person_word =
             flag::PLACE | flag::NATIONALITY | flag::HEAD | flag::MODIFIER | flag::NOT_NAME;
-        a == b && !self.toks.has(a, not_a_person_word) && repeated.contains(self.lo(a))
+        a == b && !self.toks.has(a, not_a_person_word) && lone.contains(self.lo(a))
     }
 
     /// The noun phrase of the speaker of cue `c`.
@@ -481,7 +382,14 @@ impl Frame<'_> {
             if let Some(mi) = self.by_end.get(&(p - 1)) {
                 let m = &self.mentions[mi];
                 let (first, _) = self.mention_toks(mi);
-                if m.kind == ActorKind::Person && first > 0 && self.lo(first - 1) == "," {
+                // "an engineer at Stellwag, Bavaria, said": a town's region, no name.
+                let region = first >= 2
+                    && self.by_end.get(&(first - 2)).is_some_and(|mj| {
+                        let (f2, _) = self.mention_toks(mj);
+                        self.mentions[mj].form == MentionForm::Place || self.after_place_word(f2)
+                    });
+                if m.kind == ActorKind::Person && first > 0 && self.lo(first - 1) == "," && !region
+                {
                     return Some(Np::named(first, p - 1, mi));
                 }
             }
@@ -489,21 +397,36 @@ impl Frame<'_> {
         // "X, the president of Belarus, said": skip back to the previous comma.
         let mut q = p;
         let limit = p.saturating_sub(APPOSITION_TOKENS);
-        while q > limit {
-            q -= 1;
-            if !self.frame(q) || self.unit[q] != u {
+        loop {
+            while q > limit {
+                q -= 1;
+                if !self.frame(q) || self.unit[q] != u {
+                    return None;
+                }
+                if matches!(self.lo(q), "," | "—" | "–") {
+                    break;
+                }
+            }
+            if q == 0 || q == limit {
                 return None;
             }
-            if matches!(self.lo(q), "," | "—" | "–") {
-                break;
+            let mi = self.by_end.get(&(q - 1)).filter(|_| self.frame(q - 1))?;
+            let (first, _) = self.mention_toks(mi);
+            // "X, a philanthropist from Monsey, New York, said": the place the
+            // apposition ends with is no speaker; the name before it is.
+            let place =
+                self.mentions[mi].form == MentionForm::Place || self.after_place_word(first);
+            if !place {
+                return Some(Np::named(first, q - 1, mi));
             }
+            q = first;
         }
-        if q == 0 || q == limit {
-            return None;
-        }
-        let mi = self.by_end.get(&(q - 1)).filter(|_| self.frame(q - 1))?;
-        let (first, _) = self.mention_toks(mi);
-        Some(Np::named(first, q - 1, mi))
+    }
+
+    /// Whether the mention starting at token `first` follows a preposition that places
+    /// it ("a nurse from Calder", "an engineer at Stellwag").
+    fn after_place_word(&self, first: usize) -> bool {
+        first > 0 && matches!(self.lo(first - 1), "from" | "in" | "of" | "at")
     }
 
     /// A phrase ending at word `p` that names no known actor ("US officials",
@@ -836,22 +759,27 @@ impl Frame<'_> {
     /// mention before it.
     fn resolve_pronoun(&self, p: usize, salient: &Salient) -> Option<usize> {
         let pronoun = Pronoun::of(self.lo(p))?;
-        let subject = match pronoun {
-            Pronoun::It => None,
-            _ => salient.latest_subject_before(self, pronoun, p),
-        };
-        subject
-            .or_else(|| salient.latest_before(pronoun, p))
-            .or_else(|| {
-                // No subject fits ("she" after "Mr Roberts met Ms Page"): the nearest
-                // fitting mention in any position, within the last few hundred bytes.
-                let at = self.toks[p].start as usize;
-                self.mentions_ending_near(at, PRONOUN_FALLBACK_BYTES)
-                    .into_iter()
-                    .find(|&mi| {
-                        let m = &self.mentions[mi];
-                        !m.quoted && pronoun.fits(m) && m.gender.is_some()
-                    })
+        if pronoun == Pronoun::It {
+            return salient.latest_before(pronoun, p);
+        }
+        if let Some(subject) = salient.latest_subject_before(self, pronoun, p) {
+            return Some(subject);
+        }
+        // No subject or speaker in the last few sentences: the latest subject at any
+        // distance when its gender is known; else the nearest mention of the right
+        // gender in any position ("she" after "Mr Roberts met Ms Page"), within the last
+        // few hundred bytes. A far subject of unknown gender is too often a body or a
+        // phrase the finder took for a name ("Right Wing Watch", "Art Deco").
+        let latest = salient.latest_before(pronoun, p);
+        if let Some(mi) = latest.filter(|&mi| self.mentions[mi].gender.is_some()) {
+            return Some(mi);
+        }
+        let at = self.toks[p].start as usize;
+        self.mentions_ending_near(at, PRONOUN_FALLBACK_BYTES)
+            .into_iter()
+            .find(|&mi| {
+                let m = &self.mentions[mi];
+                !m.quoted && pronoun.fits(m) && m.gender.is_some()
             })
     }
 }
