@@ -72,6 +72,8 @@ impl Frame<'_> {
         let (mine, theirs) = words;
         let acts = (acting(x), acting(y));
         same_thing(x, y)
+            && x.change == y.change
+            && (!(x.label || y.label) || models_meet(x, y))
             && super::owner::owners_meet(x.owner.as_ref(), y.owner.as_ref(), acts)
             && x.tie.corresponds(
                 &y.tie,
@@ -122,5 +124,17 @@ fn same_thing(x: &Amount<'_>, y: &Amount<'_>) -> bool {
                 || x.context.0.is_some() && x.context.0 == y.context.0
                 || x.context.1.is_some() && x.context.1 == y.context.1
         }
+    }
+}
+
+/// Two sizes of which one stands alone for a model named elsewhere ("the 15-inch will
+/// sell" against "the 11-inch Orla Air"): the one standing alone is compared only with
+/// a size that names no model either, since which model it stands for is not read.
+fn models_meet(x: &Amount<'_>, y: &Amount<'_>) -> bool {
+    use super::Owner::Named;
+    match (&x.owner, &y.owner) {
+        (Some(Named(a)), Some(Named(b))) => a == b,
+        (Some(Named(_)), _) | (_, Some(Named(_))) => false,
+        _ => true,
     }
 }
