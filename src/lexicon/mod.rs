@@ -129,6 +129,16 @@ pub(crate) mod flag {
     pub const CHANGE_WORD: u64 = 1 << 49;
     /// A noun that says a number is a measure, not a size ("toll", "total").
     pub const MEASURE_HEAD: u64 = 1 << 50;
+    /// A verb before "at" that makes the number after it the lowest of several
+    /// ("starts at $999").
+    pub const FLOOR_VERB: u64 = 1 << 51;
+    /// A word after a count that opens the part of time it covers ("since").
+    pub const SCOPE_OPENER: u64 = 1 << 52;
+    /// A part of a match or a period that "during" or "in" scopes a count to ("round",
+    /// "half").
+    pub const SCOPE_PART: u64 = 1 << 53;
+    /// A verb of a rise or fall that makes its number a change ("soared", "fell").
+    pub const CHANGE_VERB: u64 = 1 << 54;
 }
 
 /// What the lexicon knows about one lower-cased word.
@@ -867,6 +877,10 @@ fn number_owner_flag(kind: &str) -> Option<u64> {
         "period" => flag::RATE_PERIOD,
         "change" => flag::CHANGE_WORD,
         "measure" => flag::MEASURE_HEAD,
+        "floor" => flag::FLOOR_VERB,
+        "scope" => flag::SCOPE_OPENER,
+        "part" => flag::SCOPE_PART,
+        "rise" => flag::CHANGE_VERB,
         _ => return None,
     })
 }

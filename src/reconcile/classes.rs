@@ -133,7 +133,7 @@ pub(super) fn quantities(m: &Facts) -> Option<String> {
         let q = &a.quantity;
         let _ = write!(
             key,
-            "{}{:?}@{}/{}/{}/{}/{}/{}/{}",
+            "{}{:?}@{}/{}/{}/{}/{}/{}/{}{}{}",
             q.normalized(),
             q.approx,
             a.thing.as_deref().unwrap_or(""),
@@ -142,7 +142,9 @@ pub(super) fn quantities(m: &Facts) -> Option<String> {
             a.context.0.as_deref().unwrap_or(""),
             a.context.1.as_deref().unwrap_or(""),
             a.tie.key(),
-            super::fact::Owner::key(a.owner.as_ref())
+            super::fact::Owner::key(a.owner.as_ref()),
+            if a.change { "+-" } else { "" },
+            if a.label { "#" } else { "" }
         );
     })?;
     let _ = write!(key, "#{:?}{}", f.shape, f.verbs.join(","));

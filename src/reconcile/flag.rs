@@ -52,7 +52,10 @@ pub(super) fn group_flags(group: &Group, members: &[Facts], config: &ReconcileCo
         ),
         (
             FlagKind::Quantity,
-            compare_classes(members, classes::quantities, compare::quantity, mv),
+            super::fact::unbridged(
+                members,
+                compare_classes(members, classes::quantities, compare::quantity, mv),
+            ),
         ),
         (
             FlagKind::Polarity,

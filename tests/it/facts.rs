@@ -39,6 +39,59 @@ fn facts_worded_differently_are_compared() {
     check_pairs(include_str!("../data/reconcile/recall_pairs.json"));
 }
 
+/// A case of several one-line articles about one happening
+/// (`tests/data/reconcile/fact_groups.json`): what is decided where the comparisons of
+/// one group are joined into one flag.
+#[derive(Deserialize)]
+struct Group {
+    rule: String,
+    articles: Vec<String>,
+    kind: Option<FlagKind>,
+}
+
+/// Figures of several articles joined into one flag only when they state one fact.
+#[test]
+fn facts_of_several_articles_are_joined_only_when_one() {
+    let groups: Vec<Group> =
+        serde_json::from_str(include_str!("../data/reconcile/fact_groups.json")).expect("parse");
+    let mut failures = Vec::new();
+    for g in &groups {
+        let n = groups.iter().filter(|h| h.rule == g.rule).count();
+        assert!(n >= 2, "rule {:?} has {n} case(s)", g.rule);
+        let docs: Vec<Document> = g
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(k, text)| {
+                let mut d = Document::new(format!("d{k}").as_str(), text.as_str());
+                d.published = Some("2023-03-02".parse().expect("date"));
+                d
+            })
+            .collect();
+        let r = corroborate::reconcile(&docs).expect("pipeline");
+        let kinds: BTreeSet<FlagKind> = r
+            .flags
+            .iter()
+            .map(|f| f.kind)
+            .filter(|k| FACT_KINDS.contains(k))
+            .collect();
+        let ok = match g.kind {
+            Some(k) => kinds.contains(&k),
+            None => kinds.is_empty(),
+        };
+        if !ok {
+            let summaries: Vec<&str> = r.flags.iter().map(|f| f.summary.as_str()).collect();
+            failures.push(format!(
+                "{}: want {:?}, got {kinds:?} ({} groups) {summaries:?}",
+                g.rule,
+                g.kind,
+                r.groups.len()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Runs every case of a case file: each rule has two cases or more, and each case raises
 /// the kind it names, or none of [`FACT_KINDS`].
 fn check_pairs(json: &str) {

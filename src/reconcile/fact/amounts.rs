@@ -32,6 +32,12 @@ pub struct Amount<'a> {
     pub tie: Tie,
     /// What owns it beyond its noun: a place, a whole, a period, an earlier value.
     pub owner: Option<Owner>,
+    /// It is a size that stands alone for a model named elsewhere ("while the 15-inch
+    /// will sell").
+    pub label: bool,
+    /// It is the size of a rise or fall ("shares soared 28 percent", "fell $2.49"), not
+    /// a level reached ("fell to $24") or a share held ("had 3% of the market").
+    pub change: bool,
 }
 
 /// The unit of an age ("a 26-year-old", "Lo Presti, 52,").
@@ -52,8 +58,38 @@ pub(super) fn read<'a>(p: &Parts<'_, 'a>, syntax: &Syntax) -> Vec<Amount<'a>> {
         }
     }
     out.sort_by_key(|a| a.quantity.span);
+    // a lowest price belongs to the model sized before it in its clause ("the 11-inch
+    // models start at $999"), else to the name that is its verb's subject
+    for k in 0..out.len() {
+        if out[k].owner != Some(Owner::Floor(None)) {
+            continue;
+        }
+        let seg = |a: &Amount<'_>| {
+            syntax
+                .roles
+                .get(word_at(p.words, a.quantity.span))
+                .map(|r| r.seg)
+        };
+        let model = out[..k]
+            .iter()
+            .rev()
+            .filter(|a| seg(a) == seg(&out[k]))
+            .find(|a| matches!(&a.quantity.unit, Some(u) if SIZE_UNITS.contains(&u.name())))
+            .map(|a| format!("{}:{}", a.quantity.value, a.thing.as_deref().unwrap_or("")))
+            .or_else(|| {
+                out[k]
+                    .tie
+                    .subject
+                    .clone()
+                    .filter(|_| out[k].tie.subject_named)
+            });
+        out[k].owner = Some(Owner::Floor(model));
+    }
     out
 }
+
+/// Units of the sizes that name models ("the 13-inch").
+const SIZE_UNITS: &[&str] = &["inch"];
 
 /// Whether the number stage read only part of what is written: letters glued right
 /// after the number ("256GB", "$200MM", "9400M": a unit or a code it did not take in), a
@@ -64,9 +100,16 @@ fn misread(text: &str, q: &Quantity) -> bool {
     match (rest.next(), rest.next()) {
         (Some(c), _) if c.is_alphabetic() => true,
         (Some('-'), Some(c)) => c.is_alphabetic() && matches!(q.unit, Some(Unit::Currency(_))),
-        (Some('.'), Some(c)) => c.is_ascii_digit(),
+        (Some('.'), Some(c)) => c.is_ascii_digit() || (c == ' ' && code_after(rest.as_str())),
         _ => false,
     }
+}
+
+/// Whether `rest` opens with digits glued to letters ("8GHz"): after "a 1." and a space,
+/// the decimals of a number that a stray space cut ("a 1. 8GHz dual-core").
+fn code_after(rest: &str) -> bool {
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && rest[digits..].starts_with(char::is_alphabetic)
 }
 
 /// The name a number is part of, a model or a version ("USB 3.0 ports", "a Core 2 Duo",
@@ -173,7 +216,10 @@ fn amount<'a>(p: &Parts<'_, 'a>, syntax: &Syntax, q: Cow<'a, Quantity>) -> Amoun
         Some(Unit::Counted(n)) => Some(fold(n)),
         _ => None,
     };
+    let label = matches!(&q.unit, Some(u) if SIZE_UNITS.contains(&u.name()))
+        && size_label(syntax, after, &q);
     let tie = Tie::of(syntax, words, first, true);
+    let change = is_change(syntax, words, first);
     let around = Around {
         text,
         words,
@@ -191,12 +237,42 @@ fn amount<'a>(p: &Parts<'_, 'a>, syntax: &Syntax, q: Cow<'a, Quantity>) -> Amoun
     Amount {
         tie,
         owner,
+        change,
+        label,
         unit,
         quantity: q,
         thing,
         head,
         context,
     }
+}
+
+/// Whether a size glued to its unit by a hyphen stands alone for a model named
+/// elsewhere ("while the 15-inch will sell for $1,499"): no noun after it that it
+/// measures or names.
+fn size_label(syntax: &Syntax, after: usize, q: &Quantity) -> bool {
+    if !q.text.contains('-') {
+        return false;
+    }
+    let (Some(r), Some(last)) = (
+        syntax.roles.get(after),
+        after.checked_sub(1).and_then(|k| syntax.roles.get(k)),
+    ) else {
+        return true;
+    };
+    r.seg != last.seg || r.verb || r.aux
+}
+
+/// Whether the number at word `first` is the size of a rise or fall: its verb is one of
+/// rising or falling ("soared $5.27, or nearly 28 percent"), and no "to", "at" or
+/// "from" before it makes it a level.
+fn is_change(syntax: &Syntax, words: &[Word<'_>], first: usize) -> bool {
+    let level = first
+        .checked_sub(1)
+        .is_some_and(|k| matches!(words[k].norm.as_ref(), "to" | "at" | "from"));
+    // the change may stand after a comma: "soared $5.27, or nearly 28 percent"
+    let verb = (0..first).rev().find(|&k| syntax.roles[k].verb);
+    !level && verb.is_some_and(|v| Lexicon::get().is(&words[v].norm, flag::CHANGE_VERB))
 }
 
 /// What an age counts: the years of the person named right after it ("the 32-year-old

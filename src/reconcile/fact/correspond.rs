@@ -72,6 +72,9 @@ impl Frame<'_> {
         let (mine, theirs) = words;
         let acts = (acting(x), acting(y));
         same_thing(x, y)
+            && x.change == y.change
+            && (!(x.label || y.label) || models_meet(x, y))
+            && (!(article_one(x) || article_one(y)) || same_act(x, y))
             && super::owner::owners_meet(x.owner.as_ref(), y.owner.as_ref(), acts)
             && x.tie.corresponds(
                 &y.tie,
@@ -123,4 +126,28 @@ fn same_thing(x: &Amount<'_>, y: &Amount<'_>) -> bool {
                 || x.context.1.is_some() && x.context.1 == y.context.1
         }
     }
+}
+
+/// Two sizes of which one stands alone for a model named elsewhere ("the 15-inch will
+/// sell" against "the 11-inch Orla Air"): the one standing alone is compared only with
+/// a size that names no model either, since which model it stands for is not read.
+fn models_meet(x: &Amount<'_>, y: &Amount<'_>) -> bool {
+    use super::Owner::Named;
+    match (&x.owner, &y.owner) {
+        (Some(Named(a)), Some(Named(b))) => a == b,
+        (Some(Named(_)), _) | (_, Some(Named(_))) => false,
+        _ => true,
+    }
+}
+
+/// A one written as "a" or "an" ("spent a day in custody", "for an hour"): a figure of
+/// speech as often as a count, compared only with a number of the same act.
+fn article_one(a: &Amount<'_>) -> bool {
+    let text = a.quantity.text.to_ascii_lowercase();
+    a.quantity.value == 1.0 && (text.starts_with("a ") || text.starts_with("an "))
+}
+
+/// Whether two numbers belong to one verb that does something, named on both sides.
+fn same_act(x: &Amount<'_>, y: &Amount<'_>) -> bool {
+    acting(x).is_some() && acting(x) == acting(y)
 }

@@ -10,6 +10,7 @@
 mod amounts;
 mod conflict;
 mod correspond;
+mod merge;
 mod negation;
 mod owner;
 mod shape;
@@ -19,6 +20,7 @@ mod times;
 pub use amounts::Amount;
 pub use conflict::{date, quantity};
 pub use correspond::{report_precedes, shapes_meet};
+pub(super) use merge::unbridged;
 pub use negation::{denial_against_another_predicate, denies_only_a_plan, negates, planned};
 pub use owner::Owner;
 pub use shape::Shape;

@@ -32,6 +32,14 @@ pub enum Owner {
     /// MacBook Pro"), the name before the subject noun of its verb ("HP shares
     /// dropped", "the Orioles' offer was"): the folded words of the name, space-joined.
     Named(String),
+    /// A count over a part of the story's time: "three times since October", "68
+    /// punches during the round" (the word that names the part, folded: "october",
+    /// "round"). It is no count of the whole.
+    Scope(String),
+    /// The lowest of several amounts: "starts at $999", "will cost from $1,199", with
+    /// the model it is the lowest price of, when the clause names one ("the 11-inch
+    /// models start at"). It is no price of one thing.
+    Floor(Option<String>),
 }
 
 impl Owner {
@@ -45,6 +53,8 @@ impl Owner {
             Some(Owner::Earlier) => "earlier".to_string(),
             Some(Owner::Whole(w)) => format!("size:{w}"),
             Some(Owner::Named(n)) => format!("named:{n}"),
+            Some(Owner::Scope(w)) => format!("scope:{w}"),
+            Some(Owner::Floor(m)) => format!("floor:{}", m.as_deref().unwrap_or("")),
         }
     }
 }
@@ -63,12 +73,14 @@ pub fn owners_meet(
 ) -> bool {
     let alone = |o: &Owner, verb: Option<&str>| match o {
         Owner::Place(_) | Owner::Share(_) => true,
-        Owner::Rate | Owner::Earlier => false,
+        Owner::Rate | Owner::Earlier | Owner::Scope(_) | Owner::Floor(_) => false,
         Owner::Whole(noun) => verb.is_none_or(|v| v == noun),
         Owner::Named(_) => true,
     };
     match (mine, theirs) {
         (Some(Owner::Named(a)), Some(Owner::Named(b))) => names_meet(a, b),
+        (Some(Owner::Floor(Some(a))), Some(Owner::Floor(Some(b)))) => names_meet(a, b),
+        (Some(Owner::Floor(_)), Some(Owner::Floor(_))) => true,
         (Some(a), Some(b)) => a == b,
         (Some(a), None) => alone(a, acting.1),
         (None, Some(b)) => alone(b, acting.0),
@@ -79,7 +91,7 @@ pub fn owners_meet(
 /// Whether two names may name one owner: every word of one is a word of the other
 /// ("Nationals" and "Washington Nationals", "Air" and "MacBook Air"); "MacBook Air" and
 /// "MacBook Pro", or "EDS" and "HP", are two.
-fn names_meet(a: &str, b: &str) -> bool {
+pub(super) fn names_meet(a: &str, b: &str) -> bool {
     let within = |x: &str, y: &str| x.split(' ').all(|w| y.split(' ').any(|v| v == w));
     within(a, b) || within(b, a)
 }
@@ -97,6 +109,10 @@ const RATE_REACH: usize = 2;
 
 /// How many words before the described noun its "a" may stand ("a mountain village").
 const DESCRIBED_REACH: usize = 2;
+
+/// How many words after a number the phrase that scopes it may open ("28 of his 68
+/// punches thrown during the round").
+const SCOPE_REACH: usize = 6;
 
 /// The words of a claim around one number: what [`read`] needs.
 pub(super) struct Around<'w, 'a> {
@@ -126,6 +142,12 @@ pub(super) fn read(
     }
     if rate(at) {
         return Some(Owner::Rate);
+    }
+    if floor(at, unit) {
+        return Some(Owner::Floor(None));
+    }
+    if let Some(part) = scope(at) {
+        return Some(Owner::Scope(part));
     }
     // a distance or a share without its place or whole may still belong to a name
     // ("KTX shares rose 12 percent")
@@ -190,6 +212,50 @@ fn earlier(at: &Around<'_, '_>) -> bool {
         (Some("compared"), Some("with" | "to")) => true,
         _ => false,
     }
+}
+
+/// "starts at $999", "starting at", "starts off at", and money "from $1,199" (a change
+/// "from" is an earlier value, read before).
+fn floor(at: &Around<'_, '_>, unit: Option<&Unit>) -> bool {
+    let before = |n: usize| at.first.checked_sub(n).and_then(|k| same_segment(at, k));
+    match (before(3), before(2), before(1)) {
+        (_, Some(s), Some("at")) if lex_is(s, flag::FLOOR_VERB) => true,
+        (Some(s), Some("off" | "out"), Some("at")) => lex_is(s, flag::FLOOR_VERB),
+        (_, _, Some("from")) => matches!(unit, Some(Unit::Currency(_))),
+        _ => false,
+    }
+}
+
+/// The part of the story's time a count is scoped to, opened after the number: "since"
+/// and the word after it ("since October"), or "during", "in", "over" or "throughout"
+/// before a part of a match or a period ("during the round", "in the second half",
+/// "over those three minutes").
+fn scope(at: &Around<'_, '_>) -> Option<String> {
+    let lex = Lexicon::get();
+    let part_after = |from: usize| {
+        (from..from + SCOPE_REACH)
+            .take_while(|&j| same_segment(at, j).is_some())
+            .find(|&j| {
+                !lex.is(
+                    &at.words[j].norm,
+                    flag::STOPWORD | flag::NUMBER | flag::ORDINAL,
+                )
+            })
+    };
+    for k in at.after..at.after + SCOPE_REACH {
+        let w = same_segment(at, k)?;
+        if lex_is(w, flag::SCOPE_OPENER) {
+            let part = part_after(k + 1)?;
+            return Some(crate::claims::canonical_word(&at.words[part].norm));
+        }
+        if matches!(w, "during" | "in" | "over" | "throughout") {
+            let part = part_after(k + 1).filter(|&j| lex_is(&at.words[j].norm, flag::SCOPE_PART));
+            if let Some(j) = part {
+                return Some(crate::claims::canonical_word(&at.words[j].norm));
+            }
+        }
+    }
+    None
 }
 
 /// "$2 million a year", "per season", "an average annual value".
