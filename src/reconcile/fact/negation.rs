@@ -3,7 +3,9 @@
 //! published" says; "denies arson" reports a denial, which is not the opposite of "charged
 //! with arson" (only of its antonym, "admits arson"); and a verb that another claim only
 //! plans or expects ("was scheduled to face", "had plans to buy") is not asserted there, so
-//! its negation ("could not face") contradicts nothing.
+//! its negation ("could not face") contradicts nothing. A negation inside a comparison
+//! with what is not so ("it's as if the firm didn't learn") is the writer's figure, not a
+//! fact denied.
 
 use super::super::lexicon::Lexicon as Cues;
 use super::super::words::Word;
@@ -35,7 +37,18 @@ pub fn negates(text: &str, words: &[Word<'_>], i: usize) -> bool {
     if norm == "no" && is_rank_sign(text, w, next) {
         return false;
     }
-    Cues::get().negates(norm, next.map(|n| n.norm.as_ref()))
+    Cues::get().negates(norm, next.map(|n| n.norm.as_ref())) && !counterfactual(words, i)
+}
+
+/// Most words between "as if" (or "as though") and a negation it governs.
+const COUNTERFACTUAL_REACH: usize = 6;
+
+/// Whether word `i` stands in an "as if" or "as though" clause, a few words after it:
+/// a likeness the writer draws ("as if the club didn't care"), which asserts nothing.
+fn counterfactual(words: &[Word<'_>], i: usize) -> bool {
+    let from = i.saturating_sub(COUNTERFACTUAL_REACH);
+    (from.max(1)..i)
+        .any(|k| matches!(words[k].norm.as_ref(), "if" | "though") && words[k - 1].norm == "as")
 }
 
 /// Whether a denial ("denies", "denied") faces another predicate in the words that
@@ -109,4 +122,29 @@ pub fn denies_only_a_plan(
                 .enumerate()
                 .any(|(j, w)| stem(&w.norm) == sv && planned(y, j))
         })
+}
+
+/// Whether verb `vx` of claim `x` and verb `vy` of claim `y` have two different subjects
+/// ("the date has not been confirmed" against "the announcement confirms rumours"), one
+/// of which the other claim never names: then a negation of one denies nothing the other
+/// asserts. A claim reordered ("X did not approve the plan" against "the plan was
+/// approved by X") names both subjects on both sides.
+pub fn subjects_apart(
+    (text_x, x, vx): (&str, &[Word<'_>], usize),
+    (text_y, y, vy): (&str, &[Word<'_>], usize),
+) -> bool {
+    let subject = |text: &str, ws: &[Word<'_>], v: usize| {
+        let syntax = super::Syntax::read(text, ws, &[], &[], None, false);
+        syntax
+            .subject_of(ws, v)
+            .map(|s| crate::claims::canonical_word(ws[s].norm.trim_end_matches("'s")))
+    };
+    let (Some(sx), Some(sy)) = (subject(text_x, x, vx), subject(text_y, y, vy)) else {
+        return false;
+    };
+    let names = |ws: &[Word<'_>], w: &str| {
+        ws.iter()
+            .any(|k| crate::claims::canonical_word(k.norm.trim_end_matches("'s")) == w)
+    };
+    sx != sy && !(names(x, &sy) && names(y, &sx))
 }
