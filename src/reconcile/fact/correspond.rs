@@ -37,6 +37,11 @@ impl Frame<'_> {
         if x.game_period || y.game_period || x.names != y.names {
             return false;
         }
+        // "Taunton Crown Court on 19 August" and "Taunton Magistrates' Court on Tuesday"
+        // date hearings before two courts
+        if two_names(&x.anchor_name, &y.anchor_name) {
+            return false;
+        }
         if let (Some(p), Some(q)) = (&x.anchor, &y.anchor) {
             if p == q {
                 return true;
@@ -103,6 +108,13 @@ impl Frame<'_> {
     ) -> Option<(&'f T, &'f T)> {
         shapes_meet(self.shape, other.shape).then_some((mine?, theirs?))
     }
+}
+
+/// Whether two names are of two things: both known, and neither has every word of
+/// the other ("Harbor Court" and "Kell Harbor Court" are one).
+fn two_names(a: &[String], b: &[String]) -> bool {
+    let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    !a.is_empty() && !b.is_empty() && !within(a, b) && !within(b, a)
 }
 
 /// Whether a verb (its canonical form) starts a happening (`true`: "began", "opened")

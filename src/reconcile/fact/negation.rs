@@ -11,6 +11,7 @@ use super::super::lexicon::Lexicon as Cues;
 use super::super::words::Word;
 use super::syntax::{ADVERBS, AUX, IRREALIS_GOVERNORS, IRREALIS_MODALS};
 use crate::lexicon::{flag, Lexicon};
+use crate::model::Span;
 
 /// Verbs of denial: a report that someone denies, not a negation of the fact denied.
 const DENIAL: &[&str] = &["deny", "denies", "denied", "denying"];
@@ -125,26 +126,33 @@ pub fn denies_only_a_plan(
 }
 
 /// Whether verb `vx` of claim `x` and verb `vy` of claim `y` have two different subjects
-/// ("the date has not been confirmed" against "the announcement confirms rumours"), one
-/// of which the other claim never names: then a negation of one denies nothing the other
-/// asserts. A claim reordered ("X did not approve the plan" against "the plan was
-/// approved by X") names both subjects on both sides.
+/// and one claim names both ("while the date has not been confirmed, the carrier made
+/// the announcement" against "the announcement confirms rumours"): then a negation of
+/// one denies nothing the other asserts. A claim reordered ("X did not approve the plan"
+/// against "the plan was approved by X") names both subjects on both sides. `items` are
+/// each claim's times, which are no subject.
 pub fn subjects_apart(
-    (text_x, x, vx): (&str, &[Word<'_>], usize),
-    (text_y, y, vy): (&str, &[Word<'_>], usize),
+    (text_x, x, vx, items_x): (&str, &[Word<'_>], usize, &[Span]),
+    (text_y, y, vy, items_y): (&str, &[Word<'_>], usize, &[Span]),
 ) -> bool {
-    let subject = |text: &str, ws: &[Word<'_>], v: usize| {
-        let syntax = super::Syntax::read(text, ws, &[], &[], None, false);
+    let subject = |text: &str, ws: &[Word<'_>], v: usize, items: &[Span]| {
+        let syntax = super::Syntax::read(text, ws, items, &[], None, false);
         syntax
             .subject_of(ws, v)
             .map(|s| crate::claims::canonical_word(ws[s].norm.trim_end_matches("'s")))
     };
-    let (Some(sx), Some(sy)) = (subject(text_x, x, vx), subject(text_y, y, vy)) else {
+    let (Some(sx), Some(sy)) = (
+        subject(text_x, x, vx, items_x),
+        subject(text_y, y, vy, items_y),
+    ) else {
         return false;
     };
     let names = |ws: &[Word<'_>], w: &str| {
         ws.iter()
             .any(|k| crate::claims::canonical_word(k.norm.trim_end_matches("'s")) == w)
     };
-    sx != sy && !(names(x, &sy) && names(y, &sx))
+    // one claim names the other's subject beside its own: two things, each with its
+    // own verb; neither naming the other's may be one thing in two words ("the quake",
+    // "the temblor")
+    sx != sy && names(x, &sy) != names(y, &sx)
 }

@@ -38,6 +38,9 @@ pub struct TimeFact {
     /// fire late Saturday"), folded: two times of one named thing date the same thing
     /// whatever verb carries them.
     pub anchor: Option<String>,
+    /// The words of the name the anchor ends ("Taunton Crown Court on 19 August"),
+    /// folded, when it is a name: two times of two named things date two things.
+    pub anchor_name: Vec<String>,
     /// A period of a game ("the third quarter", "the second half" of a match): no part
     /// of the calendar, whatever the time stage made of it.
     pub game_period: bool,
@@ -123,6 +126,7 @@ pub(super) fn read(p: &Parts<'_, '_>, syntax: &Syntax) -> Vec<TimeFact> {
                 names: named_by_year(p, syntax, t, at),
                 game_period: game_period(p, t),
                 anchor: anchor(p, syntax, at),
+                anchor_name: anchor_name(p, syntax, at),
                 role,
                 tie,
                 quoted,
@@ -183,7 +187,18 @@ fn tie_of(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Tie {
         return Tie::of(syntax, words, at, false);
     };
     let w = words[v].norm.as_ref();
-    if TIME_OPENERS.contains(&w) && v + 1 == at && syntax.predicate_of(v).is_some_and(|u| u < v) {
+    // "the week beginning 17 October" names a period: the participle follows a noun
+    let after_noun = v.checked_sub(1).is_some_and(|k| {
+        Lexicon::get().is(&words[k].norm, flag::TIME_WORD)
+            || k.checked_sub(1).is_some_and(|d| {
+                matches!(words[d].norm.as_ref(), "the" | "a" | "an" | "this" | "that")
+            })
+    });
+    if TIME_OPENERS.contains(&w)
+        && v + 1 == at
+        && !after_noun
+        && syntax.predicate_of(v).is_some_and(|u| u < v)
+    {
         return Tie::of(syntax, words, v, false);
     }
     let mut tie = Tie::of(syntax, words, at, false);
@@ -209,9 +224,54 @@ fn after_pro_verb(words: &[Word<'_>], at: usize) -> bool {
 /// The predicate given to a time of "doing so": an act the words do not name.
 const PRO_VERB: &str = "do so";
 
+/// Most words of a name an anchor ends.
+const ANCHOR_NAME_WORDS: usize = 5;
+
+/// The capitalized words that end right before the time at word `at` (skipping
+/// [`ANCHOR_GAP`] words), folded and without a possessive mark, when there are two or
+/// more and the last is the head of a body's or a thing's name: the name of the thing
+/// the time dates ("Taunton Crown Court").
+fn anchor_name(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Vec<String> {
+    let Some(h) = anchor_at(p, syntax, at) else {
+        return Vec::new();
+    };
+    // only a body or a thing is told apart by its name ("Crown Court", "Kell Street");
+    // a person goes by several names ("President Obama", "Barack Obama")
+    let head = p.words[h].norm.as_ref();
+    if !Lexicon::get().is(head, flag::HEAD | flag::NON_ACTOR_HEAD) {
+        return Vec::new();
+    }
+    let seg = syntax.roles[h].seg;
+    let mut name = Vec::new();
+    let mut k = h + 1;
+    while k > 0 && name.len() < ANCHOR_NAME_WORDS {
+        let r = syntax.roles[k - 1];
+        if r.seg != seg || !r.cap || r.item {
+            break;
+        }
+        name.push(
+            p.words[k - 1]
+                .norm
+                .trim_end_matches("'s")
+                .trim_end_matches('\'')
+                .to_string(),
+        );
+        k -= 1;
+    }
+    if name.len() < 2 {
+        name.clear();
+    }
+    name
+}
+
 /// The noun right before the time at word `at` (skipping [`ANCHOR_GAP`] words): a
 /// word of the claim that is no verb, auxiliary, time, number or function word.
 fn anchor(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Option<String> {
+    anchor_at(p, syntax, at).map(|h| crate::claims::canonical_word(&p.words[h].norm))
+}
+
+/// The index of the word [`anchor`] reads.
+fn anchor_at(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Option<usize> {
     let words = p.words;
     let seg = syntax.roles.get(at)?.seg;
     let mut k = at;
@@ -235,7 +295,7 @@ fn anchor(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Option<String> {
         && !r.reporting
         && !Lexicon::get().is(w, flag::STOPWORD)
         && !w.starts_with(|c: char| c.is_ascii_digit());
-    noun.then(|| crate::claims::canonical_word(w))
+    noun.then_some(h)
 }
 
 /// The noun right after a bare year ("the 2004 Tonys", "2008 season"), one space after
