@@ -267,26 +267,7 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
     }
     // the flip first: most pairs have none, and the overlap costs a stem per word
     let flip = flipped(a, b, max_hunk)?;
-    let apart = || of_another_subject(a, &flip.a, b) || of_another_subject(b, &flip.b, a);
-    (one_statement(a, b) && !phases_at_two_times(a, b, &flip) && !apart()).then_some(flip)
-}
-
-/// Whether a negating particle marked in `x` denies a verb that `y` states of another
-/// subject ([`subjects_apart`]): "while the date has not been confirmed, the carrier
-/// made the announcement" against "the announcement confirms rumours".
-fn of_another_subject(x: &Facts, marks: &Loc, y: &Facts) -> bool {
-    let Loc::Words { marks, .. } = marks else {
-        return false;
-    };
-    marks.iter().any(|&p| {
-        negated_verb_at(x, p, y).is_some_and(|(v, j)| {
-            let spans = |f: &Facts| f.times.iter().map(|t| t.span).collect::<Vec<_>>();
-            subjects_apart(
-                (&x.doc.text, &x.words, v, &spans(x)),
-                (&y.doc.text, &y.words, j, &spans(y)),
-            )
-        })
-    })
+    (one_statement(a, b) && !phases_at_two_times(a, b, &flip)).then_some(flip)
 }
 
 /// The verb a negating particle at `p` of `x` denies ("not", "never", "n't", skipping
@@ -552,9 +533,15 @@ fn negated_verb(x: &Facts, y: &Facts) -> Option<(usize, usize)> {
         return None;
     }
     let p = in_x[0];
-    let (_, j) = negated_verb_at(x, p, y)?;
-    // the verb only planned on the other side ("was scheduled to face") is not asserted
-    (!planned(&y.words, j)).then_some((p, j))
+    let (v, j) = negated_verb_at(x, p, y)?;
+    // the verb only planned on the other side ("was scheduled to face") is not asserted,
+    // and a verb done to another thing states another fact
+    let spans = |f: &Facts| f.times.iter().map(|t| t.span).collect::<Vec<_>>();
+    let apart = subjects_apart(
+        (&x.doc.text, &x.words, v, &spans(x)),
+        (&y.doc.text, &y.words, j, &spans(y)),
+    );
+    (!planned(&y.words, j) && !apart).then_some((p, j))
 }
 
 /// A verb folded crudely to the stem its inflections share ("faced", "faces" → "fac").

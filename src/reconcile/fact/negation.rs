@@ -125,34 +125,67 @@ pub fn denies_only_a_plan(
         })
 }
 
-/// Whether verb `vx` of claim `x` and verb `vy` of claim `y` have two different subjects
-/// and one claim names both ("while the date has not been confirmed, the carrier made
-/// the announcement" against "the announcement confirms rumours"): then a negation of
-/// one denies nothing the other asserts. A claim reordered ("X did not approve the plan"
-/// against "the plan was approved by X") names both subjects on both sides. `items` are
-/// each claim's times, which are no subject.
+/// Whether verb `vx` of claim `x` and verb `vy` of claim `y` are done to two different
+/// things and one claim names both ("while the date has not been confirmed, the carrier
+/// made the announcement" against "the announcement confirms rumours"): then a negation
+/// of one denies nothing the other asserts. What a verb is done to is the subject of a
+/// passive ("the date has not been confirmed") and the object of an active verb ("confirms
+/// rumours"), so a claim turned passive ("the plan was not approved by X" against "Y
+/// approved the plan") keeps its thing; the two subjects must be apart too. `items` are
+/// each claim's times, never a thing.
 pub fn subjects_apart(
     (text_x, x, vx, items_x): (&str, &[Word<'_>], usize, &[Span]),
     (text_y, y, vy, items_y): (&str, &[Word<'_>], usize, &[Span]),
 ) -> bool {
+    let fold = |w: &Word<'_>| crate::claims::canonical_word(w.norm.trim_end_matches("'s"));
+    let names = |ws: &[Word<'_>], w: &str| ws.iter().any(|k| fold(k) == w);
+    // one claim names the other's thing beside its own: two things, each with its own
+    // verb; neither naming the other's may be one thing in two words ("the quake", "the
+    // temblor")
+    let apart = |(sx, sy): (String, String)| sx != sy && names(x, &sy) != names(y, &sx);
     let subject = |text: &str, ws: &[Word<'_>], v: usize, items: &[Span]| {
         let syntax = super::Syntax::read(text, ws, items, &[], None, false);
-        syntax
-            .subject_of(ws, v)
-            .map(|s| crate::claims::canonical_word(ws[s].norm.trim_end_matches("'s")))
+        syntax.subject_of(ws, v).map(|s| fold(&ws[s]))
     };
-    let (Some(sx), Some(sy)) = (
-        subject(text_x, x, vx, items_x),
-        subject(text_y, y, vy, items_y),
-    ) else {
+    let subjects = subject(text_x, x, vx, items_x).zip(subject(text_y, y, vy, items_y));
+    if !subjects.is_some_and(apart) {
         return false;
+    }
+    let theme = |text: &str, ws: &[Word<'_>], v: usize, items: &[Span]| {
+        let syntax = super::Syntax::read(text, ws, items, &[], None, false);
+        if passive(ws, v) {
+            return syntax.subject_of(ws, v).map(|s| fold(&ws[s]));
+        }
+        let mut first = v + 1;
+        while ws
+            .get(first)
+            .is_some_and(|w| DETERMINERS.contains(&w.norm.as_ref()))
+        {
+            first += 1;
+        }
+        syntax.phrase_head(ws, first).map(|h| fold(&ws[h]))
     };
-    let names = |ws: &[Word<'_>], w: &str| {
-        ws.iter()
-            .any(|k| crate::claims::canonical_word(k.norm.trim_end_matches("'s")) == w)
-    };
-    // one claim names the other's subject beside its own: two things, each with its
-    // own verb; neither naming the other's may be one thing in two words ("the quake",
-    // "the temblor")
-    sx != sy && names(x, &sy) != names(y, &sx)
+    theme(text_x, x, vx, items_x)
+        .zip(theme(text_y, y, vy, items_y))
+        .is_some_and(apart)
+}
+
+/// Determiners skipped before the head of an object.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+];
+
+/// Whether verb `v` is passive: a form of "be" in the auxiliaries and adverbs before it
+/// ("has not been confirmed", "was not ended").
+fn passive(words: &[Word<'_>], v: usize) -> bool {
+    words[..v.min(words.len())]
+        .iter()
+        .rev()
+        .take_while(|w| AUX.contains(&w.norm.as_ref()) || ADVERBS.contains(&w.norm.as_ref()))
+        .any(|w| {
+            matches!(
+                w.norm.as_ref(),
+                "be" | "is" | "are" | "was" | "were" | "been" | "being"
+            )
+        })
 }
