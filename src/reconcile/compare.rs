@@ -6,6 +6,7 @@ use super::diff::{align_quotes, hunks, lcs_pairs, QuoteParams};
 pub use super::fact::{date, quantity};
 use super::fact::{
     denial_against_another_predicate, denies_only_a_plan, negates, planned, shapes_meet,
+    subjects_apart,
 };
 use super::facts::{Facts, QuoteWords};
 use super::lexicon::Lexicon;
@@ -266,7 +267,69 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
     }
     // the flip first: most pairs have none, and the overlap costs a stem per word
     let flip = flipped(a, b, max_hunk)?;
-    one_statement(a, b).then_some(flip)
+    (one_statement(a, b) && !phases_at_two_times(a, b, &flip)).then_some(flip)
+}
+
+/// The verb a negating particle at `p` of `x` denies ("not", "never", "n't", skipping
+/// "be", "been", "yet"), with the index of a word of `y` of the same stem.
+fn negated_verb_at(x: &Facts, p: usize, y: &Facts) -> Option<(usize, usize)> {
+    if !matches!(x.words.get(p)?.norm.as_ref(), "not" | "never" | "n't") {
+        return None;
+    }
+    let v = (p + 1..x.words.len().min(p + 1 + NEGATED_VERB_REACH)).find(|&k| {
+        !matches!(
+            x.words[k].norm.as_ref(),
+            "be" | "been" | "being" | "yet" | "even"
+        )
+    })?;
+    let sv = verb_stem(&x.words[v].norm);
+    if sv.chars().count() < MIN_VERB_STEM {
+        return None;
+    }
+    let j = y.words.iter().position(|w| verb_stem(&w.norm) == sv)?;
+    Some((v, j))
+}
+
+/// Verbs of the start and of the end of a happening: "voting began at 8 a.m." and "the
+/// election ended in the evening" date two moments of one happening, both true.
+const PHASE_VERBS: &[&str] = &[
+    "begin", "begins", "began", "begun", "start", "starts", "started", "open", "opens", "opened",
+    "end", "ends", "ended", "close", "closes", "closed", "finish", "finishes", "finished",
+];
+
+/// Whether a flip rests only on a start against an end ("began" / "ended") and the two
+/// claims date them at different times, none written alike on both sides: the two
+/// moments of one happening, not one moment denied.
+fn phases_at_two_times(a: &Facts, b: &Facts, flip: &Pair) -> bool {
+    let marks = |l: &Loc, f: &Facts| -> Option<bool> {
+        let Loc::Words { marks, .. } = l else {
+            return None;
+        };
+        Some(
+            !marks.is_empty()
+                && marks.iter().all(|&i| {
+                    f.words
+                        .get(i)
+                        .is_some_and(|w| PHASE_VERBS.contains(&w.norm.as_ref()))
+                }),
+        )
+    };
+    let fold = |t: &TimeExpr| {
+        t.text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let alike = a
+        .times
+        .iter()
+        .any(|x| b.times.iter().any(|y| fold(x) == fold(y)));
+    marks(&flip.a, a) == Some(true)
+        && marks(&flip.b, b) == Some(true)
+        && !a.times.is_empty()
+        && !b.times.is_empty()
+        && !alike
 }
 
 /// The words that flip one claim's meaning against the other's, if any (see
@@ -470,22 +533,15 @@ fn negated_verb(x: &Facts, y: &Facts) -> Option<(usize, usize)> {
         return None;
     }
     let p = in_x[0];
-    if !matches!(x.words[p].norm.as_ref(), "not" | "never" | "n't") {
-        return None;
-    }
-    let v = (p + 1..x.words.len().min(p + 1 + NEGATED_VERB_REACH)).find(|&k| {
-        !matches!(
-            x.words[k].norm.as_ref(),
-            "be" | "been" | "being" | "yet" | "even"
-        )
-    })?;
-    let sv = verb_stem(&x.words[v].norm);
-    if sv.chars().count() < MIN_VERB_STEM {
-        return None;
-    }
-    let j = y.words.iter().position(|w| verb_stem(&w.norm) == sv)?;
-    // the verb only planned on the other side ("was scheduled to face") is not asserted
-    (!planned(&y.words, j)).then_some((p, j))
+    let (v, j) = negated_verb_at(x, p, y)?;
+    // the verb only planned on the other side ("was scheduled to face") is not asserted,
+    // and a verb done to another thing states another fact
+    let spans = |f: &Facts| f.times.iter().map(|t| t.span).collect::<Vec<_>>();
+    let apart = subjects_apart(
+        (&x.doc.text, &x.words, v, &spans(x)),
+        (&y.doc.text, &y.words, j, &spans(y)),
+    );
+    (!planned(&y.words, j) && !apart).then_some((p, j))
 }
 
 /// A verb folded crudely to the stem its inflections share ("faced", "faces" → "fac").

@@ -5,6 +5,9 @@
 //! (date, quantity, polarity) when the two state no disagreement of that kind.
 //! `tests/data/reconcile/recall_pairs.json` holds, in the same form, facts that two
 //! outlets word differently and that must still be compared.
+//! `tests/data/reconcile/date_polarity_pairs.json` holds the rules that tell which
+//! happening a date dates and what a negation denies, each with cases that must still
+//! flag.
 
 use corroborate::model::{Document, FlagKind};
 use serde::Deserialize;
@@ -90,6 +93,13 @@ fn facts_of_several_articles_are_joined_only_when_one() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Dates of one happening and negations of one statement, told from dates and
+/// negations of others (`tests/data/reconcile/date_polarity_pairs.json`).
+#[test]
+fn dates_and_negations_of_one_fact() {
+    check_pairs(include_str!("../data/reconcile/date_polarity_pairs.json"));
 }
 
 /// Runs every case of a case file: each rule has two cases or more, and each case raises

@@ -95,6 +95,9 @@ fn times_agree(a: &Facts, i: usize, b: &Facts, j: usize) -> Option<bool> {
     if (x.deictic && x.quoted) || (y.deictic && y.quoted) {
         return None;
     }
+    if let Some(agree) = within_deadline(a, ta, b, tb) {
+        return Some(agree);
+    }
     if let Some(same) = symbolic_months(&ta.value, &tb.value) {
         return Some(same);
     }
@@ -109,6 +112,52 @@ fn times_agree(a: &Facts, i: usize, b: &Facts, j: usize) -> Option<bool> {
         };
     }
     times_compatible(ta, tb)
+}
+
+/// Words right before a time that make it a bound the happening came before ("the
+/// fire was out by 7 a.m.", "before noon").
+const DEADLINE_WORDS: &[&str] = &["by", "before"];
+
+/// Whether time `t` of claim `f` is a deadline: a [`DEADLINE_WORDS`] word right before it.
+fn deadline(f: &Facts, t: &TimeExpr) -> bool {
+    let before = f.doc.text.get(..t.span.start).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    DEADLINE_WORDS.contains(&word.as_str())
+}
+
+/// Two times of which one or both are deadlines: "by 7 a.m." and "by 6:40 a.m." are
+/// both true, and "at 6:40 a.m." came by 7; only a time after the deadline disagrees
+/// with it (that is left to the plain comparison, `None`).
+fn within_deadline(a: &Facts, ta: &TimeExpr, b: &Facts, tb: &TimeExpr) -> Option<bool> {
+    let (da, db) = (deadline(a, ta), deadline(b, tb));
+    if da && db {
+        return Some(true);
+    }
+    let (bound, point) = match (da, db) {
+        (true, false) => (ta, tb),
+        (false, true) => (tb, ta),
+        _ => return None,
+    };
+    let clock = |t: &TimeExpr| match t.value.time_of_day() {
+        Some(c @ crate::model::TimeOfDay::Clock { .. }) => Some(c.minutes()),
+        _ => None,
+    };
+    let same_day = match (bound.interval, point.interval) {
+        (Some(p), Some(q)) => p.start == q.start && p.end == q.end,
+        _ => true,
+    };
+    let earlier = match (clock(bound), clock(point)) {
+        (Some(d), Some(t)) if same_day => t <= d,
+        _ => match (bound.interval, point.interval) {
+            (Some(d), Some(t)) => t.start <= d.end && clock(bound).is_none(),
+            _ => false,
+        },
+    };
+    earlier.then_some(true)
 }
 
 /// A claim that dates only its report against one that dates only its happening, one

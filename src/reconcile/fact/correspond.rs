@@ -37,6 +37,11 @@ impl Frame<'_> {
         if x.game_period || y.game_period || x.names != y.names {
             return false;
         }
+        // "Taunton Crown Court on 19 August" and "Taunton Magistrates' Court on Tuesday"
+        // date hearings before two courts
+        if two_names(&x.anchor_name, &y.anchor_name) {
+            return false;
+        }
         if let (Some(p), Some(q)) = (&x.anchor, &y.anchor) {
             if p == q {
                 return true;
@@ -48,11 +53,22 @@ impl Frame<'_> {
         if (x.clock_only || y.clock_only) && !one_act(&x.tie.predicate, &y.tie.predicate) {
             return false;
         }
+        // a time of one verb dates a "when" clause's verb too: "On Saturday, he was
+        // handed the keys when he was unveiled" against "he was unveiled on Saturday"
+        let dates_also = |f: &TimeFact, g: &TimeFact| f.also.is_some() && f.also == g.tie.predicate;
+        if x.role == y.role && (dates_also(x, y) || dates_also(y, x)) {
+            return true;
+        }
         let (mine, theirs) = words;
         // two weekdays may date one act worded with two verbs ("retained the title by
         // scoring a knockout Sunday night" / "stopped him on Saturday night"), unless one
         // claim also has the other's verb; other times keep to the same verb
-        let reworded = (x.weekday && y.weekday).then_some((&self.verbs[..], &other.verbs[..]));
+        // the start and the end of a happening are two moments, however worded
+        let ends_apart = phase(&x.tie.predicate)
+            .zip(phase(&y.tie.predicate))
+            .is_some_and(|(p, q)| p != q);
+        let reworded =
+            (x.weekday && y.weekday && !ends_apart).then_some((&self.verbs[..], &other.verbs[..]));
         x.role == y.role
             && x.tie.corresponds(
                 &y.tie,
@@ -94,6 +110,32 @@ impl Frame<'_> {
         theirs: Option<&'f T>,
     ) -> Option<(&'f T, &'f T)> {
         shapes_meet(self.shape, other.shape).then_some((mine?, theirs?))
+    }
+}
+
+/// Whether two names are of two things: both known, and neither has every word of
+/// the other ("Harbor Court" and "Kell Harbor Court" are one).
+fn two_names(a: &[String], b: &[String]) -> bool {
+    let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    !a.is_empty() && !b.is_empty() && !within(a, b) && !within(b, a)
+}
+
+/// Whether a verb (its canonical form) starts a happening (`true`: "began", "opened")
+/// or ends it (`false`: "ended", "closed", "finished").
+fn phase(predicate: &Option<String>) -> Option<bool> {
+    let p = predicate.as_deref()?;
+    let starts = [
+        "begin", "began", "begun", "start", "started", "open", "opened",
+    ];
+    let ends = [
+        "end", "ended", "clos", "close", "closed", "finish", "finished",
+    ];
+    if starts.contains(&p) {
+        Some(true)
+    } else if ends.contains(&p) {
+        Some(false)
+    } else {
+        None
     }
 }
 

@@ -21,7 +21,9 @@ pub use amounts::Amount;
 pub use conflict::{date, quantity};
 pub use correspond::{report_precedes, shapes_meet};
 pub(super) use merge::unbridged;
-pub use negation::{denial_against_another_predicate, denies_only_a_plan, negates, planned};
+pub use negation::{
+    denial_against_another_predicate, denies_only_a_plan, negates, planned, subjects_apart,
+};
 pub use owner::Owner;
 pub use shape::Shape;
 pub use syntax::Syntax;

@@ -3,12 +3,15 @@
 //! published" says; "denies arson" reports a denial, which is not the opposite of "charged
 //! with arson" (only of its antonym, "admits arson"); and a verb that another claim only
 //! plans or expects ("was scheduled to face", "had plans to buy") is not asserted there, so
-//! its negation ("could not face") contradicts nothing.
+//! its negation ("could not face") contradicts nothing. A negation inside a comparison
+//! with what is not so ("it's as if the firm didn't learn") is the writer's figure, not a
+//! fact denied.
 
 use super::super::lexicon::Lexicon as Cues;
 use super::super::words::Word;
 use super::syntax::{ADVERBS, AUX, IRREALIS_GOVERNORS, IRREALIS_MODALS};
 use crate::lexicon::{flag, Lexicon};
+use crate::model::Span;
 
 /// Verbs of denial: a report that someone denies, not a negation of the fact denied.
 const DENIAL: &[&str] = &["deny", "denies", "denied", "denying"];
@@ -35,7 +38,18 @@ pub fn negates(text: &str, words: &[Word<'_>], i: usize) -> bool {
     if norm == "no" && is_rank_sign(text, w, next) {
         return false;
     }
-    Cues::get().negates(norm, next.map(|n| n.norm.as_ref()))
+    Cues::get().negates(norm, next.map(|n| n.norm.as_ref())) && !counterfactual(words, i)
+}
+
+/// Most words between "as if" (or "as though") and a negation it governs.
+const COUNTERFACTUAL_REACH: usize = 6;
+
+/// Whether word `i` stands in an "as if" or "as though" clause, a few words after it:
+/// a likeness the writer draws ("as if the club didn't care"), which asserts nothing.
+fn counterfactual(words: &[Word<'_>], i: usize) -> bool {
+    let from = i.saturating_sub(COUNTERFACTUAL_REACH);
+    (from.max(1)..i)
+        .any(|k| matches!(words[k].norm.as_ref(), "if" | "though") && words[k - 1].norm == "as")
 }
 
 /// Whether a denial ("denies", "denied") faces another predicate in the words that
@@ -108,5 +122,70 @@ pub fn denies_only_a_plan(
             y.iter()
                 .enumerate()
                 .any(|(j, w)| stem(&w.norm) == sv && planned(y, j))
+        })
+}
+
+/// Whether verb `vx` of claim `x` and verb `vy` of claim `y` are done to two different
+/// things and one claim names both ("while the date has not been confirmed, the carrier
+/// made the announcement" against "the announcement confirms rumours"): then a negation
+/// of one denies nothing the other asserts. What a verb is done to is the subject of a
+/// passive ("the date has not been confirmed") and the object of an active verb ("confirms
+/// rumours"), so a claim turned passive ("the plan was not approved by X" against "Y
+/// approved the plan") keeps its thing; the two subjects must be apart too. `items` are
+/// each claim's times, never a thing.
+pub fn subjects_apart(
+    (text_x, x, vx, items_x): (&str, &[Word<'_>], usize, &[Span]),
+    (text_y, y, vy, items_y): (&str, &[Word<'_>], usize, &[Span]),
+) -> bool {
+    let fold = |w: &Word<'_>| crate::claims::canonical_word(w.norm.trim_end_matches("'s"));
+    let names = |ws: &[Word<'_>], w: &str| ws.iter().any(|k| fold(k) == w);
+    // one claim names the other's thing beside its own: two things, each with its own
+    // verb; neither naming the other's may be one thing in two words ("the quake", "the
+    // temblor")
+    let apart = |(sx, sy): (String, String)| sx != sy && names(x, &sy) != names(y, &sx);
+    let subject = |text: &str, ws: &[Word<'_>], v: usize, items: &[Span]| {
+        let syntax = super::Syntax::read(text, ws, items, &[], None, false);
+        syntax.subject_of(ws, v).map(|s| fold(&ws[s]))
+    };
+    let subjects = subject(text_x, x, vx, items_x).zip(subject(text_y, y, vy, items_y));
+    if !subjects.is_some_and(apart) {
+        return false;
+    }
+    let theme = |text: &str, ws: &[Word<'_>], v: usize, items: &[Span]| {
+        let syntax = super::Syntax::read(text, ws, items, &[], None, false);
+        if passive(ws, v) {
+            return syntax.subject_of(ws, v).map(|s| fold(&ws[s]));
+        }
+        let mut first = v + 1;
+        while ws
+            .get(first)
+            .is_some_and(|w| DETERMINERS.contains(&w.norm.as_ref()))
+        {
+            first += 1;
+        }
+        syntax.phrase_head(ws, first).map(|h| fold(&ws[h]))
+    };
+    theme(text_x, x, vx, items_x)
+        .zip(theme(text_y, y, vy, items_y))
+        .is_some_and(apart)
+}
+
+/// Determiners skipped before the head of an object.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+];
+
+/// Whether verb `v` is passive: a form of "be" in the auxiliaries and adverbs before it
+/// ("has not been confirmed", "was not ended").
+fn passive(words: &[Word<'_>], v: usize) -> bool {
+    words[..v.min(words.len())]
+        .iter()
+        .rev()
+        .take_while(|w| AUX.contains(&w.norm.as_ref()) || ADVERBS.contains(&w.norm.as_ref()))
+        .any(|w| {
+            matches!(
+                w.norm.as_ref(),
+                "be" | "is" | "are" | "was" | "were" | "been" | "being"
+            )
         })
 }

@@ -2,6 +2,7 @@
 //! the report ("police said Wednesday", "Yesterday, the police explained", a time inside
 //! the attribution).
 
+use super::super::words::Word;
 use super::syntax::Syntax;
 use super::{word_at, Parts, Tie};
 use crate::lexicon::{flag, Lexicon, TimeWord};
@@ -37,6 +38,9 @@ pub struct TimeFact {
     /// fire late Saturday"), folded: two times of one named thing date the same thing
     /// whatever verb carries them.
     pub anchor: Option<String>,
+    /// The words of the name the anchor ends ("Taunton Crown Court on 19 August"),
+    /// folded, when it is a name: two times of two named things date two things.
+    pub anchor_name: Vec<String>,
     /// A period of a game ("the third quarter", "the second half" of a match): no part
     /// of the calendar, whatever the time stage made of it.
     pub game_period: bool,
@@ -48,6 +52,10 @@ pub struct TimeFact {
     /// report dates the happening it reports, so two reports of one story dating their
     /// happenings by weekday date one act, however each words its verb.
     pub weekday: bool,
+    /// The verb of a "when" clause of the claim, when the time is tied to another verb
+    /// ("On Saturday, he was handed the keys when he was unveiled"): what happens when
+    /// another thing happens shares its time, so the time dates that verb too.
+    pub also: Option<String>,
 }
 
 /// Words of a time that name a period a game is divided into.
@@ -92,7 +100,7 @@ pub(super) fn read(p: &Parts<'_, '_>, syntax: &Syntax) -> Vec<TimeFact> {
         .iter()
         .map(|t| {
             let at = word_at(p.words, t.span);
-            let tie = Tie::of(syntax, p.words, at, false);
+            let tie = tie_of(p, syntax, at);
             let in_attribution = set_apart.iter().flatten().any(|s| s.contains(t.span));
             let role = if in_attribution || tie.reporting {
                 TimeRole::Reporting
@@ -118,20 +126,152 @@ pub(super) fn read(p: &Parts<'_, '_>, syntax: &Syntax) -> Vec<TimeFact> {
                 names: named_by_year(p, syntax, t, at),
                 game_period: game_period(p, t),
                 anchor: anchor(p, syntax, at),
+                anchor_name: anchor_name(p, syntax, at),
                 role,
                 tie,
                 quoted,
                 deictic: deictic(t.text.as_str()),
                 clock_only,
                 weekday: names_a_weekday(t.text.as_str()),
+                also: simultaneous(p, syntax, at),
             }
         })
         .collect()
 }
 
+/// The verb of the claim's first "when" clause, when the time at word `at` belongs to
+/// another verb: the time dates both (see [`TimeFact::also`]).
+fn simultaneous(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Option<String> {
+    let w = telling_clause(p, at).or_else(|| p.words.iter().position(|x| x.norm == "when"))?;
+    let roles = &syntax.roles;
+    let v = (w + 1..roles.len()).find(|&k| roles[k].verb && !roles[k].reporting)?;
+    if syntax.predicate_of(at) == Some(v) || roles[v].quoted != roles.get(at)?.quoted {
+        return None;
+    }
+    let lemma = crate::claims::canonical_word(&p.words[v].norm);
+    (!super::LIGHT_VERBS.contains(&lemma.as_str())).then_some(lemma)
+}
+
+/// Words that open a clause telling what happened at a time named right before them
+/// ("the disaster in December 2003, in which thousands were killed").
+const TELLING_OPENERS: &[&[&str]] = &[&["in", "which"], &["during", "which"], &["when"]];
+
+/// The last word of a [`TELLING_OPENERS`] opener right after the time at word `at`.
+fn telling_clause(p: &Parts<'_, '_>, at: usize) -> Option<usize> {
+    let end = p
+        .times
+        .iter()
+        .find(|t| word_at(p.words, t.span) == at)?
+        .span
+        .end;
+    let next = p.words.partition_point(|w| w.span.start < end);
+    TELLING_OPENERS.iter().find_map(|o| {
+        let fits = o
+            .iter()
+            .enumerate()
+            .all(|(k, w)| p.words.get(next + k).is_some_and(|x| x.norm == *w));
+        fits.then_some(next + o.len() - 1)
+    })
+}
+
+/// Participles that open a time as a preposition would ("available starting April",
+/// "open beginning Monday"): the time dates the verb before them.
+const TIME_OPENERS: &[&str] = &["starting", "beginning", "effective"];
+
+/// The tie of the time at word `at`: its verb's, or, when that verb is a
+/// [`TIME_OPENERS`] participle right before the time, the verb before it; a time of
+/// "doing so" dates an act named elsewhere, so its verb is that pro-verb.
+fn tie_of(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Tie {
+    let words = p.words;
+    let Some(v) = syntax.predicate_of(at) else {
+        return Tie::of(syntax, words, at, false);
+    };
+    let w = words[v].norm.as_ref();
+    // "the week beginning 17 October" names a period: the participle follows a noun
+    let after_noun = v.checked_sub(1).is_some_and(|k| {
+        Lexicon::get().is(&words[k].norm, flag::TIME_WORD)
+            || k.checked_sub(1).is_some_and(|d| {
+                matches!(words[d].norm.as_ref(), "the" | "a" | "an" | "this" | "that")
+            })
+    });
+    if TIME_OPENERS.contains(&w)
+        && v + 1 == at
+        && !after_noun
+        && syntax.predicate_of(v).is_some_and(|u| u < v)
+    {
+        return Tie::of(syntax, words, v, false);
+    }
+    let mut tie = Tie::of(syntax, words, at, false);
+    if after_pro_verb(words, at) {
+        tie.predicate = Some(PRO_VERB.to_string());
+    }
+    tie
+}
+
+/// Whether the time at word `at` follows "doing so" ("did so", "done so"), maybe
+/// through a preposition ("for doing so in 2005").
+fn after_pro_verb(words: &[Word<'_>], at: usize) -> bool {
+    let w = |k: usize| words.get(k).map_or("", |x| x.norm.as_ref());
+    let Some(mut k) = at.checked_sub(1) else {
+        return false;
+    };
+    if matches!(w(k), "in" | "on" | "at") {
+        k = k.saturating_sub(1);
+    }
+    w(k) == "so" && k > 0 && matches!(w(k - 1), "doing" | "did" | "done" | "does" | "do")
+}
+
+/// The predicate given to a time of "doing so": an act the words do not name.
+const PRO_VERB: &str = "do so";
+
+/// Most words of a name an anchor ends.
+const ANCHOR_NAME_WORDS: usize = 5;
+
+/// The capitalized words that end right before the time at word `at` (skipping
+/// [`ANCHOR_GAP`] words), folded and without a possessive mark, when there are two or
+/// more and the last is the head of a body's or a thing's name: the name of the thing
+/// the time dates ("Taunton Crown Court").
+fn anchor_name(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Vec<String> {
+    let Some(h) = anchor_at(p, syntax, at) else {
+        return Vec::new();
+    };
+    // only a body or a thing is told apart by its name ("Crown Court", "Kell Street");
+    // a person goes by several names ("President Obama", "Barack Obama")
+    let head = p.words[h].norm.as_ref();
+    if !Lexicon::get().is(head, flag::HEAD | flag::NON_ACTOR_HEAD) {
+        return Vec::new();
+    }
+    let seg = syntax.roles[h].seg;
+    let mut name = Vec::new();
+    let mut k = h + 1;
+    while k > 0 && name.len() < ANCHOR_NAME_WORDS {
+        let r = syntax.roles[k - 1];
+        if r.seg != seg || !r.cap || r.item {
+            break;
+        }
+        name.push(
+            p.words[k - 1]
+                .norm
+                .trim_end_matches("'s")
+                .trim_end_matches('\'')
+                .to_string(),
+        );
+        k -= 1;
+    }
+    if name.len() < 2 {
+        name.clear();
+    }
+    name
+}
+
 /// The noun right before the time at word `at` (skipping [`ANCHOR_GAP`] words): a
 /// word of the claim that is no verb, auxiliary, time, number or function word.
 fn anchor(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Option<String> {
+    anchor_at(p, syntax, at).map(|h| crate::claims::canonical_word(&p.words[h].norm))
+}
+
+/// The index of the word [`anchor`] reads.
+fn anchor_at(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Option<usize> {
     let words = p.words;
     let seg = syntax.roles.get(at)?.seg;
     let mut k = at;
@@ -155,7 +295,7 @@ fn anchor(p: &Parts<'_, '_>, syntax: &Syntax, at: usize) -> Option<String> {
         && !r.reporting
         && !Lexicon::get().is(w, flag::STOPWORD)
         && !w.starts_with(|c: char| c.is_ascii_digit());
-    noun.then(|| crate::claims::canonical_word(w))
+    noun.then_some(h)
 }
 
 /// The noun right after a bare year ("the 2004 Tonys", "2008 season"), one space after

@@ -7,6 +7,11 @@ use crate::extract::lex::{TKind, Tense};
 /// How many words back from an expression a tense cue is looked for.
 const LOOK_BACK: usize = 8;
 
+/// How many words back from an expression a future cue is still looked for when no cue
+/// lies nearer: a plan states its verb before a long place ("is due to appear before
+/// the county magistrates' court on Tuesday"), and a bare weekday of a plan lies ahead.
+const FUTURE_LOOK_BACK: usize = 16;
+
 /// How many words ahead of an expression a tense cue is looked for.
 const LOOK_AHEAD: usize = 6;
 
@@ -51,6 +56,25 @@ pub(super) fn near(p: &P, first: usize, last: usize) -> Option<Tense> {
             } else if let Some(t) = cue(p, j) {
                 return found(t);
             }
+        }
+    }
+    if back_open {
+        return far_future(p, first, stop);
+    }
+    None
+}
+
+/// A future cue farther back than [`LOOK_BACK`] (up to [`FUTURE_LOOK_BACK`] words), when
+/// it is the nearest cue there: only a future cue is taken from so far, since a clause
+/// with no cue already reads as past or neutral.
+fn far_future(p: &P, first: usize, stop: impl Fn(usize) -> bool) -> Option<Tense> {
+    for d in LOOK_BACK + 1..=FUTURE_LOOK_BACK {
+        let i = first.checked_sub(d)?;
+        if stop(i) {
+            return None;
+        }
+        if let Some(t) = cue(p, i) {
+            return (t == Tense::Future).then_some(Tense::Future);
         }
     }
     None
