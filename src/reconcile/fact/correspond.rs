@@ -92,6 +92,8 @@ impl Frame<'_> {
             && (!(x.label || y.label) || models_meet(x, y))
             && (!(article_one(x) || article_one(y)) || same_act(x, y))
             && super::owner::owners_meet(x.owner.as_ref(), y.owner.as_ref(), acts)
+            && !named_apart(x, y)
+            && !named_apart(y, x)
             && x.tie.corresponds(
                 &y.tie,
                 true,
@@ -167,6 +169,18 @@ fn same_thing(x: &Amount<'_>, y: &Amount<'_>) -> bool {
                 || x.context.0.is_some() && x.context.0 == y.context.0
                 || x.context.1.is_some() && x.context.1 == y.context.1
         }
+    }
+}
+
+/// Whether `x` belongs to a named owner ("the Red Sox offer was", or the owner an
+/// "it" points back to) and `y`, of no owner read, to a verb whose subject is another
+/// name ("the Nationals have offered"): two owners' figures, never one fact.
+fn named_apart(x: &Amount<'_>, y: &Amount<'_>) -> bool {
+    match (&x.owner, &y.owner, &y.tie.subject) {
+        (Some(super::Owner::Named(n)), None, Some(s)) if y.tie.subject_named => {
+            !super::owner::names_meet(n, s)
+        }
+        _ => false,
     }
 }
 

@@ -162,6 +162,7 @@ pub(super) fn read(
     if let Some(name) = model_after(at)
         .or_else(|| possessor(at))
         .or_else(|| name_before_subject(at))
+        .or_else(|| pointed_back(at))
     {
         return Some(Owner::Named(name));
     }
@@ -346,18 +347,28 @@ fn model_after(at: &Around<'_, '_>) -> Option<String> {
     Some(name_of(at, at.after, end + 1))
 }
 
-/// The name before the common noun that is the subject of the number's verb: "HP
-/// shares dropped $2.49", "the Orioles' offer was $150 million". A subject that is a
-/// name itself is the verb's own (its tie compares it).
-fn name_before_subject(at: &Around<'_, '_>) -> Option<String> {
+/// The verb a number belongs to, when it stands before the number (the number is its
+/// object or complement): a verb of saying gives way to the content verb after it.
+fn verb_before(at: &Around<'_, '_>) -> Option<usize> {
     let mut v = at.syntax.predicate_of(at.first)?;
     if at.syntax.roles[v].reporting {
         v = at.syntax.content_verb_after(at.first).unwrap_or(v);
     }
-    if v > at.first {
-        // the verb after the number is no verb the number is the object of
-        return None;
-    }
+    // the verb after the number is no verb the number is the object of
+    (v <= at.first).then_some(v)
+}
+
+/// The name before the common noun that is the subject of the number's verb: "HP
+/// shares dropped $2.49", "the Orioles' offer was $150 million". A subject that is a
+/// name itself is the verb's own (its tie compares it).
+fn name_before_subject(at: &Around<'_, '_>) -> Option<String> {
+    let v = verb_before(at)?;
+    name_before_noun_subject(at, v)
+}
+
+/// The name before the common noun that is the subject of verb `v` ("the Red Sox
+/// offer varied").
+fn name_before_noun_subject(at: &Around<'_, '_>, v: usize) -> Option<String> {
     let s = at.syntax.subject_of(at.words, v)?;
     if at.syntax.roles[s].cap {
         return None;
@@ -374,11 +385,62 @@ fn name_before_subject(at: &Around<'_, '_>) -> Option<String> {
     (from < s).then(|| name_of(at, from, s))
 }
 
+/// Subjects that point back to a thing named before them ("it was eight years").
+const POINTING_SUBJECTS: &[&str] = &["it", "that", "this"];
+
+/// The named owner of an earlier clause of the claim that the subject of the number's
+/// verb points back to: in "Reports of the Red Sox offer varied, though one station
+/// claims it was eight years and $184 million", "it" is the Red Sox offer. The earlier
+/// clauses must name one owner only (a possessive name, or a name before the common
+/// noun that is a verb's subject); with two, which one "it" is stays unknown.
+fn pointed_back(at: &Around<'_, '_>) -> Option<String> {
+    let v = verb_before(at)?;
+    let roles = &at.syntax.roles;
+    let seg = roles[v].seg;
+    let mut k = v;
+    while k > 0
+        && roles[k - 1].seg == seg
+        && (roles[k - 1].aux || super::syntax::ADVERBS.contains(&at.words[k - 1].norm.as_ref()))
+    {
+        k -= 1;
+    }
+    let s = k.checked_sub(1).filter(|&s| roles[s].seg == seg)?;
+    if !POINTING_SUBJECTS.contains(&at.words[s].norm.as_ref()) {
+        return None;
+    }
+    let start = (0..s)
+        .rev()
+        .take_while(|&j| roles[j].seg == seg)
+        .last()
+        .unwrap_or(s);
+    let mut owner: Option<String> = None;
+    for j in 0..start {
+        let found = if roles[j].verb && !roles[j].reporting {
+            name_before_noun_subject(at, j)
+        } else {
+            possessive_name(at, j)
+        };
+        match (&owner, found) {
+            (_, None) => {}
+            (None, Some(n)) => owner = Some(n),
+            (Some(o), Some(n)) if names_meet(o, &n) => {}
+            (Some(_), Some(_)) => return None,
+        }
+    }
+    owner
+}
+
 /// The name whose possessive stands right before the number: "the Harbor Hawks' $90
 /// million offer", "Korvath's 4 percent stake".
 fn possessor(at: &Around<'_, '_>) -> Option<String> {
     let p = at.first.checked_sub(1)?;
     same_segment(at, p)?;
+    possessive_name(at, p)
+}
+
+/// The name that word `p` ends with its possessive ("Hawks'", "Korvath's"), with the
+/// name words before it in its segment.
+fn possessive_name(at: &Around<'_, '_>, p: usize) -> Option<String> {
     let written = at.text.get(at.words[p].span.start..at.words[p].span.end)?;
     // "Hawks'": the apostrophe after a plural may stand outside the word
     let next = at.text.get(at.words[p].span.end..).unwrap_or("");

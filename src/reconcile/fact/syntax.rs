@@ -207,9 +207,15 @@ impl Syntax {
         let mut starts = vec![0];
         let mut seg = 0u32;
         for (i, w) in words.iter().enumerate() {
+            let item = items.iter().any(|s| s.overlaps(w.span));
             if i > 0 {
                 let gap = text.get(words[i - 1].span.end..w.span.start).unwrap_or("");
-                if cuts(gap) {
+                // a comma between two figures of one noun ("an 8-year, $160 million
+                // contract") keeps them in one clause with the verb before them
+                let figures = item
+                    && roles[i - 1].item
+                    && gap.trim().trim_end_matches(['$', '£', '€', '¥']).trim_end() == ",";
+                if cuts(gap) && !figures {
                     seg += 1;
                     starts.push(i);
                 }
@@ -221,7 +227,7 @@ impl Syntax {
                 .and_then(|s| s.chars().next())
                 .is_some_and(char::is_uppercase);
             r.quoted = quotes.iter().any(|q| q.contains(w.span));
-            r.item = items.iter().any(|s| s.overlaps(w.span));
+            r.item = item;
             r.aux = AUX.contains(&w.norm.as_ref());
         }
         starts.push(n);
