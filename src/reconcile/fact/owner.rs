@@ -414,8 +414,8 @@ fn pointed_back(at: &Around<'_, '_>) -> Option<String> {
         .last()
         .unwrap_or(s);
     let mut owner: Option<String> = None;
-    for j in 0..start {
-        let found = if roles[j].verb && !roles[j].reporting {
+    for (j, role) in roles.iter().enumerate().take(start) {
+        let found = if role.verb && !role.reporting {
             name_before_noun_subject(at, j)
         } else {
             possessive_name(at, j)
