@@ -211,9 +211,16 @@ impl Syntax {
             if i > 0 {
                 let gap = text.get(words[i - 1].span.end..w.span.start).unwrap_or("");
                 // a comma between two figures of one noun ("an 8-year, $160 million
-                // contract") keeps them in one clause with the verb before them
+                // contract") keeps them in one clause with the verb before them; a date's
+                // parts ("Sunday, August 22", "February 22, 2009") are cut as before
+                let previous = words[i - 1].norm.as_ref();
+                let figure_after = gap.contains(['$', '£', '€', '¥'])
+                    || w.norm.starts_with(|c: char| c.is_ascii_digit());
                 let figures = item
                     && roles[i - 1].item
+                    && figure_after
+                    && !previous.chars().all(|c| c.is_ascii_digit())
+                    && !lex.is(previous, flag::MONTH | flag::WEEKDAY)
                     && gap.trim().trim_end_matches(['$', '£', '€', '¥']).trim_end() == ",";
                 if cuts(gap) && !figures {
                     seg += 1;
