@@ -5,8 +5,8 @@
 use super::diff::{align_quotes, hunks, lcs_pairs, QuoteParams};
 pub use super::fact::{date, quantity};
 use super::fact::{
-    denial_against_another_predicate, denies_only_a_plan, negates, planned, shapes_meet,
-    subjects_apart,
+    denial_against_another_predicate, denies_only_a_plan, negates, phase, planned, shapes_meet,
+    subjects_apart, written_alike,
 };
 use super::facts::{Facts, QuoteWords};
 use super::lexicon::Lexicon;
@@ -290,13 +290,6 @@ fn negated_verb_at(x: &Facts, p: usize, y: &Facts) -> Option<(usize, usize)> {
     Some((v, j))
 }
 
-/// Verbs of the start and of the end of a happening: "voting began at 8 a.m." and "the
-/// election ended in the evening" date two moments of one happening, both true.
-const PHASE_VERBS: &[&str] = &[
-    "begin", "begins", "began", "begun", "start", "starts", "started", "open", "opens", "opened",
-    "end", "ends", "ended", "close", "closes", "closed", "finish", "finishes", "finished",
-];
-
 /// Whether a flip rests only on a start against an end ("began" / "ended") and the two
 /// claims date them at different times, none written alike on both sides: the two
 /// moments of one happening, not one moment denied.
@@ -307,24 +300,15 @@ fn phases_at_two_times(a: &Facts, b: &Facts, flip: &Pair) -> bool {
         };
         Some(
             !marks.is_empty()
-                && marks.iter().all(|&i| {
-                    f.words
-                        .get(i)
-                        .is_some_and(|w| PHASE_VERBS.contains(&w.norm.as_ref()))
-                }),
+                && marks
+                    .iter()
+                    .all(|&i| f.words.get(i).is_some_and(|w| phase(&w.norm).is_some())),
         )
-    };
-    let fold = |t: &TimeExpr| {
-        t.text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
     };
     let alike = a
         .times
         .iter()
-        .any(|x| b.times.iter().any(|y| fold(x) == fold(y)));
+        .any(|x| b.times.iter().any(|y| written_alike(x, y)));
     marks(&flip.a, a) == Some(true)
         && marks(&flip.b, b) == Some(true)
         && !a.times.is_empty()

@@ -71,25 +71,8 @@ fn facts_of_several_articles_are_joined_only_when_one() {
                 d
             })
             .collect();
-        let r = corroborate::reconcile(&docs).expect("pipeline");
-        let kinds: BTreeSet<FlagKind> = r
-            .flags
-            .iter()
-            .map(|f| f.kind)
-            .filter(|k| FACT_KINDS.contains(k))
-            .collect();
-        let ok = match g.kind {
-            Some(k) => kinds.contains(&k),
-            None => kinds.is_empty(),
-        };
-        if !ok {
-            let summaries: Vec<&str> = r.flags.iter().map(|f| f.summary.as_str()).collect();
-            failures.push(format!(
-                "{}: want {:?}, got {kinds:?} ({} groups) {summaries:?}",
-                g.rule,
-                g.kind,
-                r.groups.len()
-            ));
+        if let Err(e) = raised_as_wanted(&docs, g.kind) {
+            failures.push(format!("{}: {e}", g.rule));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -126,27 +109,8 @@ fn check_pairs(json: &str) {
             a.published = Some(pa.parse().expect("date"));
             b.published = Some(pb.parse().expect("date"));
         }
-        let r = corroborate::reconcile(&[a, b]).expect("pipeline");
-        let kinds: BTreeSet<FlagKind> = r
-            .flags
-            .iter()
-            .map(|f| f.kind)
-            .filter(|k| FACT_KINDS.contains(k))
-            .collect();
-        let ok = match p.kind {
-            Some(k) => kinds.contains(&k),
-            None => kinds.is_empty(),
-        };
-        if !ok {
-            let summaries: Vec<&str> = r.flags.iter().map(|f| f.summary.as_str()).collect();
-            failures.push(format!(
-                "{}: want {:?}, got {kinds:?} ({} groups) {summaries:?}\n  {}\n  {}",
-                p.rule,
-                p.kind,
-                r.groups.len(),
-                p.a,
-                p.b
-            ));
+        if let Err(e) = raised_as_wanted(&[a, b], p.kind) {
+            failures.push(format!("{}: {e}\n  {}\n  {}", p.rule, p.a, p.b));
         }
     }
     assert!(
@@ -156,4 +120,28 @@ fn check_pairs(json: &str) {
         pairs.len(),
         failures.join("\n")
     );
+}
+
+/// Whether `check` on `docs` raises `want` (or, for `None`, none of [`FACT_KINDS`]);
+/// otherwise what it raised, for the failure message.
+fn raised_as_wanted(docs: &[Document], want: Option<FlagKind>) -> Result<(), String> {
+    let r = corroborate::reconcile(docs).expect("pipeline");
+    let kinds: BTreeSet<FlagKind> = r
+        .flags
+        .iter()
+        .map(|f| f.kind)
+        .filter(|k| FACT_KINDS.contains(k))
+        .collect();
+    let ok = match want {
+        Some(k) => kinds.contains(&k),
+        None => kinds.is_empty(),
+    };
+    if ok {
+        return Ok(());
+    }
+    let summaries: Vec<&str> = r.flags.iter().map(|f| f.summary.as_str()).collect();
+    Err(format!(
+        "want {want:?}, got {kinds:?} ({} groups) {summaries:?}",
+        r.groups.len()
+    ))
 }

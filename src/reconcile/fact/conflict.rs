@@ -196,7 +196,7 @@ fn symbolic_months(a: &TimeValue, b: &TimeValue) -> Option<bool> {
 /// Whether two times are written alike ("May 3" and "May 3"): the same words name the
 /// same time in two reports of one story, whatever year or week each article's date
 /// makes of them.
-fn written_alike(a: &TimeExpr, b: &TimeExpr) -> bool {
+pub(in crate::reconcile) fn written_alike(a: &TimeExpr, b: &TimeExpr) -> bool {
     let fold = |t: &TimeExpr| {
         t.text
             .split(|c: char| !c.is_alphanumeric())

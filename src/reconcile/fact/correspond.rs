@@ -64,9 +64,8 @@ impl Frame<'_> {
         // scoring a knockout Sunday night" / "stopped him on Saturday night"), unless one
         // claim also has the other's verb; other times keep to the same verb
         // the start and the end of a happening are two moments, however worded
-        let ends_apart = phase(&x.tie.predicate)
-            .zip(phase(&y.tie.predicate))
-            .is_some_and(|(p, q)| p != q);
+        let phase_of = |f: &TimeFact| f.tie.predicate.as_deref().and_then(phase);
+        let ends_apart = phase_of(x).zip(phase_of(y)).is_some_and(|(p, q)| p != q);
         let reworded =
             (x.weekday && y.weekday && !ends_apart).then_some((&self.verbs[..], &other.verbs[..]));
         x.role == y.role
@@ -122,19 +121,20 @@ fn two_names(a: &[String], b: &[String]) -> bool {
     !a.is_empty() && !b.is_empty() && !within(a, b) && !within(b, a)
 }
 
-/// Whether a verb (its canonical form) starts a happening (`true`: "began", "opened")
-/// or ends it (`false`: "ended", "closed", "finished").
-fn phase(predicate: &Option<String>) -> Option<bool> {
-    let p = predicate.as_deref()?;
-    let starts = [
-        "begin", "began", "begun", "start", "started", "open", "opened",
+/// Whether a verb (a word of the claim or its canonical form) starts a happening
+/// (`true`: "began", "opened") or ends it (`false`: "ended", "closed", "finished").
+pub(in crate::reconcile) fn phase(verb: &str) -> Option<bool> {
+    const STARTS: &[&str] = &[
+        "begin", "begins", "began", "begun", "start", "starts", "started", "open", "opens",
+        "opened",
     ];
-    let ends = [
-        "end", "ended", "clos", "close", "closed", "finish", "finished",
+    const ENDS: &[&str] = &[
+        "end", "ends", "ended", "clos", "close", "closes", "closed", "finish", "finishes",
+        "finished",
     ];
-    if starts.contains(&p) {
+    if STARTS.contains(&verb) {
         Some(true)
-    } else if ends.contains(&p) {
+    } else if ENDS.contains(&verb) {
         Some(false)
     } else {
         None

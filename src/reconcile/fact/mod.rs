@@ -18,7 +18,9 @@ mod syntax;
 mod times;
 
 pub use amounts::Amount;
+pub(super) use conflict::written_alike;
 pub use conflict::{date, quantity};
+pub(super) use correspond::phase;
 pub use correspond::{report_precedes, shapes_meet};
 pub(super) use merge::unbridged;
 pub use negation::{
