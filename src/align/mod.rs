@@ -296,6 +296,7 @@ fn groups_with(claims: &[Claim], config: &AlignConfig, threads: usize, shared: b
                 score,
                 story: Default::default(),
                 corroboration: Default::default(),
+                joined: Default::default(),
             }
         })
         .collect();

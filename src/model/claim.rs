@@ -99,7 +99,8 @@ pub struct Group {
     pub claims: Vec<ClaimId>,
     /// How closely the members agree in wording, `0.0..=1.0`: the mean, over all pairs
     /// of members, of the mean of weighted Jaccard similarity and weighted containment
-    /// (`TokenSets::score`, see [`crate::align`]).
+    /// (`TokenSets::score`, see [`crate::align`]); for a pair joined by a fact
+    /// ([`Joined::Fact`]), the share of their content words the two have in common.
     pub score: f64,
     /// The story its claims belong to (see [`crate::stories`]); claims of different
     /// stories are never grouped.
@@ -109,4 +110,33 @@ pub struct Group {
     /// [`crate::provenance`]).
     #[serde(flatten, default)]
     pub corroboration: super::Corroboration,
+    /// How its members were joined: their sentences align (every group the alignment
+    /// makes), or only one fact of theirs corresponds ([`Joined::Fact`], a pair that
+    /// reconciliation makes to compare that fact). Not in the JSON for aligned
+    /// sentences.
+    #[serde(default, skip_serializing_if = "Joined::is_sentences")]
+    pub joined: Joined,
+}
+
+/// How a [`Group`]'s members were joined.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Joined {
+    /// Their sentences align: the alignment stage grouped them.
+    #[default]
+    Sentences,
+    /// Their sentences do not align, but both state one fact with different values (a
+    /// count of the same thing tied to the same verb, or the day of the same
+    /// happening): a pair of two claims that reconciliation makes to compare that fact
+    /// alone. Such a pair counts for no coverage and no event.
+    Fact,
+}
+
+impl Joined {
+    /// Whether the members' sentences align (the default).
+    pub fn is_sentences(&self) -> bool {
+        *self == Joined::Sentences
+    }
 }

@@ -342,6 +342,19 @@ impl<'a> Index<'a> {
 
     /// The claim's dates and times of day, in offset order (vague ones and lengths of
     /// time left out).
+    /// The claim's dates and times and its numbers that are not part of a time, as
+    /// [`Index::facts`] reads them; `None` when its document is unknown.
+    pub(super) fn anchors(
+        &self,
+        claim: &'a Claim,
+    ) -> Option<(Vec<&'a TimeExpr>, Vec<&'a Quantity>)> {
+        let doc = self.doc_data(&claim.doc)?.doc;
+        Some((
+            self.claim_times(doc, claim),
+            self.claim_quantities(doc, claim),
+        ))
+    }
+
     fn claim_times(&self, doc: &'a Document, claim: &'a Claim) -> Vec<&'a TimeExpr> {
         let mut times: Vec<&TimeExpr> = claim
             .times

@@ -5,6 +5,7 @@
 use super::classes::{self, compare_classes, Conflict};
 use super::compare::{self, Loc, Pair};
 use super::facts::Facts;
+use super::names::Names;
 use super::{doc_label, short, ReconcileConfig};
 use crate::model::{
     ActorKind, ClaimId, Confidence, DiffOp, DiffOpKind, DocId, Document, Evidence, EvidenceValue,
@@ -39,7 +40,10 @@ pub(super) fn group_flags(group: &Group, members: &[Facts], config: &ReconcileCo
     let found: [(FlagKind, Vec<Conflict>); 5] = [
         (
             FlagKind::Date,
-            compare_classes(members, classes::times, compare::date, mv),
+            named_alike(
+                members,
+                compare_classes(members, classes::times, compare::date, mv),
+            ),
         ),
         (
             FlagKind::Attribution,
@@ -52,9 +56,12 @@ pub(super) fn group_flags(group: &Group, members: &[Facts], config: &ReconcileCo
         ),
         (
             FlagKind::Quantity,
-            super::fact::unbridged(
+            named_alike(
                 members,
-                compare_classes(members, classes::quantities, compare::quantity, mv),
+                super::fact::unbridged(
+                    members,
+                    compare_classes(members, classes::quantities, compare::quantity, mv),
+                ),
             ),
         ),
         (
@@ -108,6 +115,30 @@ pub(super) fn group_flags(group: &Group, members: &[Facts], config: &ReconcileCo
     }
     flags.sort_by_key(|f| f.kind);
     flags
+}
+
+/// `conflicts` without those between two claims that each name someone or something
+/// and share no name: "shot three times in Eastgate on Saturday" and "shot five times
+/// in Millbrook two years ago" align on their words but tell of two happenings.
+fn named_alike(members: &[Facts], conflicts: Vec<Conflict>) -> Vec<Conflict> {
+    conflicts
+        .into_iter()
+        .filter(|c| match (c.a.first(), c.b.first()) {
+            (Some(&a), Some(&b)) => {
+                let (x, y) = (&members[a], &members[b]);
+                !Names::of(&x.claim.text).apart(&Names::of(&y.claim.text))
+                    || shares_actor(&x.mentioned, &y.mentioned)
+            }
+            _ => true,
+        })
+        .collect()
+}
+
+/// Whether two sorted lists of actors share one: "the governor" in one claim and
+/// "Governor Ana Ruiz" in the other name one person in words the names rule cannot
+/// match.
+pub(super) fn shares_actor(a: &[crate::model::ActorId], b: &[crate::model::ActorId]) -> bool {
+    a.iter().any(|x| b.binary_search(x).is_ok())
 }
 
 /// Whether every change of a wording conflict lies on (or around) words another flag
@@ -179,7 +210,7 @@ struct Sides<'m> {
 
 /// The flag of `kind` that `conflicts` (between classes of `members`) raise, or `None`
 /// when they leave fewer than two pieces of evidence.
-fn build_flag(
+pub(super) fn build_flag(
     kind: FlagKind,
     group: &Group,
     members: &[Facts],

@@ -30,7 +30,7 @@
 //! };
 //! let docs = [a.clone(), b.clone()];
 //! let claims = [claim(0, &a), claim(1, &b)];
-//! let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1)], score: 0.9, story: Default::default(), corroboration: Default::default() }];
+//! let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1)], score: 0.9, story: Default::default(), corroboration: Default::default(), joined: Default::default() }];
 //! let input = Input { documents: &docs, claims: &claims, groups: &groups, ..Input::default() };
 //! let report = reconcile::check(&input, &Config::default());
 //! assert_eq!(report.flags.len(), 1);
@@ -47,6 +47,8 @@ mod fact;
 mod facts;
 mod flag;
 mod lexicon;
+mod links;
+mod names;
 mod party;
 pub mod words;
 
@@ -152,16 +154,31 @@ pub fn check_stories<'c>(
     let threads = settings.threads;
     let index = Index::new(input);
     let gathered = gather(input, &index, threads);
-    let flags = flags_of(&gathered, settings.reconcile, threads);
+    let mut flags = flags_of(&gathered, settings.reconcile, threads);
     let events = story_events(&gathered, &index, &flags);
+    let (linked, link_flags) = links::find(
+        input,
+        &index,
+        stories,
+        &flags,
+        settings.reconcile,
+        next_group_id(input.groups),
+    );
+    // low confidence: after every aligned flag, so the events' flag indices hold
+    flags.extend(link_flags);
     // The members' facts are many small allocations: free them on another core while
     // this one assembles the report.
     let ((), report) = crate::par::join(
         threads,
         move || drop(gathered),
-        || assemble(input, stories.to_vec(), flags, events),
+        || assemble(input, stories.to_vec(), flags, events, linked),
     );
     report
+}
+
+/// The id after the largest of `groups` (0 for none).
+fn next_group_id(groups: &[Group]) -> u32 {
+    groups.iter().map(|g| g.id.0 + 1).max().unwrap_or(0)
 }
 
 /// The events of each story, story by story, numbered in that order. Groups come in
@@ -201,7 +218,13 @@ fn story_events(gathered: &[GroupFacts], index: &Index, flags: &[Flag]) -> Vec<E
 
 /// The report around the flags and events: the stages' outputs in a stable order, the
 /// stories, and the coverage.
-fn assemble(input: &Input, stories: Vec<Story>, flags: Vec<Flag>, events: Vec<Event>) -> Report {
+fn assemble(
+    input: &Input,
+    stories: Vec<Story>,
+    flags: Vec<Flag>,
+    events: Vec<Event>,
+    linked: Vec<Group>,
+) -> Report {
     let mut documents: Vec<DocumentInfo> = input
         .documents
         .iter()
@@ -233,6 +256,8 @@ fn assemble(input: &Input, stories: Vec<Story>, flags: Vec<Flag>, events: Vec<Ev
     }
     groups.sort_by_key(|g| g.id);
     let coverage = coverage_rows(&stories, &claims, &groups);
+    // after the coverage: a fact-linked pair is no shared claim
+    groups.extend(linked);
     Report {
         stories,
         documents,

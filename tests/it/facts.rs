@@ -9,7 +9,7 @@
 //! happening a date dates and what a negation denies, each with cases that must still
 //! flag.
 
-use corroborate::model::{Document, FlagKind};
+use corroborate::model::{Document, FlagKind, Joined};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
@@ -73,6 +73,52 @@ fn facts_of_several_articles_are_joined_only_when_one() {
             .collect();
         if let Err(e) = raised_as_wanted(&docs, g.kind) {
             failures.push(format!("{}: {e}", g.rule));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Facts of sentences worded apart, which alignment does not group, compared only when
+/// they state one fact (`tests/data/reconcile/fact_links.json`): a case that wants a kind
+/// wants it from a fact-linked pair, so the case tests the link, not the alignment.
+#[test]
+fn facts_of_sentences_worded_apart() {
+    let groups: Vec<Group> =
+        serde_json::from_str(include_str!("../data/reconcile/fact_links.json")).expect("parse");
+    let mut failures = Vec::new();
+    for g in &groups {
+        let n = groups.iter().filter(|h| h.rule == g.rule).count();
+        assert!(n >= 2, "rule {:?} has {n} case(s)", g.rule);
+        let docs: Vec<Document> = g
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(k, text)| {
+                let mut d = Document::new(format!("d{k}").as_str(), text.as_str());
+                d.published = Some("2023-03-02".parse().expect("date"));
+                d
+            })
+            .collect();
+        if let Err(e) = raised_as_wanted(&docs, g.kind) {
+            failures.push(format!("{}: {e}", g.rule));
+            continue;
+        }
+        let r = corroborate::reconcile(&docs).expect("pipeline");
+        let linked: BTreeSet<_> = r
+            .groups
+            .iter()
+            .filter(|x| x.joined == Joined::Fact)
+            .map(|x| x.id)
+            .collect();
+        let from_link = r
+            .flags
+            .iter()
+            .any(|f| Some(f.kind) == g.kind && linked.contains(&f.group));
+        if g.kind.is_some() && !from_link {
+            failures.push(format!(
+                "{}: raised by an aligned group, not a link",
+                g.rule
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

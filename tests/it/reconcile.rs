@@ -317,6 +317,7 @@ fn build(case: &Case) -> Built {
             score: 0.9,
             story: Default::default(),
             corroboration: Default::default(),
+            joined: Default::default(),
         })
         .collect();
     b
@@ -591,6 +592,7 @@ fn with_copies(s: &synth::Synth) -> synth::Synth {
             score: 1.0,
             story: Default::default(),
             corroboration: Default::default(),
+            joined: Default::default(),
         })
         .collect();
     synth::Synth {
@@ -668,7 +670,7 @@ proptest! {
         };
         let docs = [d1.clone(), d2.clone()];
         let claims = [claim(0, &d1, Span { start: a.min(b), end: a.max(b) }), claim(1, &d2, Span { start: c.min(b), end: c.max(b) }), claim(2, &d2, Span::new(0, d2.text.len()))];
-        let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1), ClaimId(2)], score: 0.5, story: Default::default(), corroboration: Default::default() }];
+        let groups = [Group { id: GroupId(0), claims: vec![ClaimId(0), ClaimId(1), ClaimId(2)], score: 0.5, story: Default::default(), corroboration: Default::default(), joined: Default::default() }];
         let input = Input { documents: &docs, claims: &claims, groups: &groups, ..Input::default() };
         let r = reconcile::check(&input, &Config::default());
         assert_evidence_valid(&docs, &r);
@@ -895,6 +897,7 @@ fn seeds_through_real_extraction() {
             score: 0.9,
             story: Default::default(),
             corroboration: Default::default(),
+            joined: Default::default(),
         }];
         let input = Input {
             documents: &docs,

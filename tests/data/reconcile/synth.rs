@@ -109,6 +109,7 @@ pub fn cluster(n_docs: usize, n_facts: usize, seed: u64, change_per_mille: usize
                 score: 0.9,
                 story: Default::default(),
                 corroboration: Default::default(),
+                joined: Default::default(),
             })
             .collect(),
         expected: BTreeSet::new(),
