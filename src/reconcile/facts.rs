@@ -340,8 +340,6 @@ impl<'a> Index<'a> {
         })
     }
 
-    /// The claim's dates and times of day, in offset order (vague ones and lengths of
-    /// time left out).
     /// The claim's dates and times and its numbers that are not part of a time, as
     /// [`Index::facts`] reads them; `None` when its document is unknown.
     pub(super) fn anchors(
@@ -355,6 +353,8 @@ impl<'a> Index<'a> {
         ))
     }
 
+    /// The claim's dates and times of day, in offset order (vague ones and lengths of
+    /// time left out).
     fn claim_times(&self, doc: &'a Document, claim: &'a Claim) -> Vec<&'a TimeExpr> {
         let mut times: Vec<&TimeExpr> = claim
             .times

@@ -324,8 +324,10 @@ fn written(text: &str) -> bool {
 
 /// The disagreements of `kind` between `a` and `b` whose two facts are tied to the same
 /// verb on both sides, a verb that is not one of saying, in two sentences (no headline,
-/// no time stamp). A date next to a clock time at a claim's start is its dateline; two
-/// days that differ only in a year one side does not write are one day.
+/// no time stamp). Times that open a claim with nothing but other times before them
+/// are its dateline, and relative, quoted or clock-only times, or periods of a game,
+/// date no happening here; two days that differ only in a year one side does not
+/// write are one day.
 fn same_act(kind: FlagKind, a: &Facts, b: &Facts) -> Vec<Pair> {
     if a.frame.shape != super::fact::Shape::Sentence
         || b.frame.shape != super::fact::Shape::Sentence

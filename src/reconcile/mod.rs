@@ -1,6 +1,9 @@
 //! Reconciliation: inside every aligned group, compare the members and flag each
-//! disagreement with its evidence; gather the events the groups describe into a
-//! timeline; and tabulate which documents carry which group.
+//! disagreement with its evidence; compare a count or a day that two sentences worded
+//! too far apart to align both state (fact links: a pair of two claims added as a
+//! group with [`Joined::Fact`](crate::model::Joined::Fact), its flags `low`); gather
+//! the events the groups describe into a timeline; and tabulate which documents carry
+//! which group.
 //!
 //! Everything here is a pure function of an [`Input`] (the outputs of the earlier
 //! stages). No I/O, no global mutable state; every list is sorted by a stable key, so
@@ -274,7 +277,9 @@ fn assemble(
     }
 }
 
-/// The flags of every group, sorted by group, kind and evidence.
+/// The flags of every group of `input`, sorted by group, kind and evidence. Fact links
+/// are not made here: [`check`] and [`check_stories`] make them and add their groups
+/// to the report.
 pub fn flags<'c>(input: &Input, settings: impl Into<ReconcileSettings<'c>>) -> Vec<Flag> {
     let settings = settings.into();
     let threads = settings.threads;
