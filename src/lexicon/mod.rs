@@ -409,6 +409,13 @@ impl Lexicon {
         })
     }
 
+    /// Whether `word` (any case) names a weekday or a month in any form the calendar
+    /// files list ("Monday", "Mondays", "Tues", "March", "Sept").
+    pub fn is_calendar_word(&self, word: &str) -> bool {
+        self.word(word)
+            .is_some_and(|i| i.weekday.is_some() || i.month.is_some())
+    }
+
     /// Whether `word` (any case) is a month name written out ("March", not "Mar").
     pub fn is_month_name(&self, word: &str) -> bool {
         self.word(word)

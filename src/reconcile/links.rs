@@ -313,13 +313,11 @@ pub(super) fn find(
 /// "2005"), not only counted from another day ("four days earlier", "last month"),
 /// which a sentence read alone cannot place.
 fn written(text: &str) -> bool {
+    let lex = crate::lexicon::Lexicon::get();
     text.bytes().any(|b| b.is_ascii_digit())
-        || text.split(|c: char| !c.is_alphabetic()).any(|w| {
-            w.len() >= 3
-                && super::names::CALENDAR
-                    .iter()
-                    .any(|m| m.starts_with(&w.to_lowercase()))
-        })
+        || text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| lex.is_calendar_word(w))
 }
 
 /// The disagreements of `kind` between `a` and `b` whose two facts are tied to the same

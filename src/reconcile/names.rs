@@ -5,29 +5,6 @@
 
 use std::collections::BTreeSet;
 
-/// Words months and weekdays are named by, which name no participant.
-pub(super) const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The names of one claim.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(super) struct Names {
@@ -56,6 +33,7 @@ fn fold(word: &str) -> String {
 impl Names {
     /// The names of `text`.
     pub(super) fn of(text: &str) -> Names {
+        let lex = crate::lexicon::Lexicon::get();
         let mut names = Names::default();
         let mut first = true;
         let mut after_stop = false;
@@ -70,7 +48,7 @@ impl Names {
                     || core.chars().skip(1).any(char::is_uppercase);
             } else if starts_upper && !after_stop && core.chars().count() > 1 {
                 let folded = fold(core);
-                if !CALENDAR.contains(&folded.as_str()) {
+                if !(lex.is_weekday_name(&folded) || lex.is_month_name(&folded)) {
                     names.words.insert(folded);
                 }
             }

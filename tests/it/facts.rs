@@ -9,7 +9,7 @@
 //! happening a date dates and what a negation denies, each with cases that must still
 //! flag.
 
-use corroborate::model::{Document, FlagKind, Joined};
+use corroborate::model::{Document, FlagKind, Joined, Report};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
@@ -52,17 +52,20 @@ struct Group {
     kind: Option<FlagKind>,
 }
 
-/// Figures of several articles joined into one flag only when they state one fact.
-#[test]
-fn facts_of_several_articles_are_joined_only_when_one() {
-    let groups: Vec<Group> =
-        serde_json::from_str(include_str!("../data/reconcile/fact_groups.json")).expect("parse");
-    let mut failures = Vec::new();
-    for g in &groups {
-        let n = groups.iter().filter(|h| h.rule == g.rule).count();
-        assert!(n >= 2, "rule {:?} has {n} case(s)", g.rule);
-        let docs: Vec<Document> = g
-            .articles
+impl Group {
+    /// The cases of a case file, each rule with two cases or more.
+    fn cases(json: &str) -> Vec<Group> {
+        let groups: Vec<Group> = serde_json::from_str(json).expect("parse");
+        for g in &groups {
+            let n = groups.iter().filter(|h| h.rule == g.rule).count();
+            assert!(n >= 2, "rule {:?} has {n} case(s)", g.rule);
+        }
+        groups
+    }
+
+    /// Its articles as documents `d0`, `d1`, ..., all published on one day.
+    fn documents(&self) -> Vec<Document> {
+        self.articles
             .iter()
             .enumerate()
             .map(|(k, text)| {
@@ -70,7 +73,16 @@ fn facts_of_several_articles_are_joined_only_when_one() {
                 d.published = Some("2023-03-02".parse().expect("date"));
                 d
             })
-            .collect();
+            .collect()
+    }
+}
+
+/// Figures of several articles joined into one flag only when they state one fact.
+#[test]
+fn facts_of_several_articles_are_joined_only_when_one() {
+    let mut failures = Vec::new();
+    for g in &Group::cases(include_str!("../data/reconcile/fact_groups.json")) {
+        let docs = g.documents();
         if let Err(e) = raised_as_wanted(&docs, g.kind) {
             failures.push(format!("{}: {e}", g.rule));
         }
@@ -83,27 +95,16 @@ fn facts_of_several_articles_are_joined_only_when_one() {
 /// wants it from a fact-linked pair, so the case tests the link, not the alignment.
 #[test]
 fn facts_of_sentences_worded_apart() {
-    let groups: Vec<Group> =
-        serde_json::from_str(include_str!("../data/reconcile/fact_links.json")).expect("parse");
     let mut failures = Vec::new();
-    for g in &groups {
-        let n = groups.iter().filter(|h| h.rule == g.rule).count();
-        assert!(n >= 2, "rule {:?} has {n} case(s)", g.rule);
-        let docs: Vec<Document> = g
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(k, text)| {
-                let mut d = Document::new(format!("d{k}").as_str(), text.as_str());
-                d.published = Some("2023-03-02".parse().expect("date"));
-                d
-            })
-            .collect();
-        if let Err(e) = raised_as_wanted(&docs, g.kind) {
-            failures.push(format!("{}: {e}", g.rule));
-            continue;
-        }
-        let r = corroborate::reconcile(&docs).expect("pipeline");
+    for g in &Group::cases(include_str!("../data/reconcile/fact_links.json")) {
+        let docs = g.documents();
+        let r = match raised_as_wanted(&docs, g.kind) {
+            Ok(r) => r,
+            Err(e) => {
+                failures.push(format!("{}: {e}", g.rule));
+                continue;
+            }
+        };
         let linked: BTreeSet<_> = r
             .groups
             .iter()
@@ -168,9 +169,9 @@ fn check_pairs(json: &str) {
     );
 }
 
-/// Whether `check` on `docs` raises `want` (or, for `None`, none of [`FACT_KINDS`]);
-/// otherwise what it raised, for the failure message.
-fn raised_as_wanted(docs: &[Document], want: Option<FlagKind>) -> Result<(), String> {
+/// The report of `check` on `docs` when it raises `want` (or, for `None`, none of
+/// [`FACT_KINDS`]); otherwise what it raised, for the failure message.
+fn raised_as_wanted(docs: &[Document], want: Option<FlagKind>) -> Result<Report, String> {
     let r = corroborate::reconcile(docs).expect("pipeline");
     let kinds: BTreeSet<FlagKind> = r
         .flags
@@ -183,7 +184,7 @@ fn raised_as_wanted(docs: &[Document], want: Option<FlagKind>) -> Result<(), Str
         None => kinds.is_empty(),
     };
     if ok {
-        return Ok(());
+        return Ok(r);
     }
     let summaries: Vec<&str> = r.flags.iter().map(|f| f.summary.as_str()).collect();
     Err(format!(
