@@ -270,22 +270,27 @@ pub fn polarity(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
     (one_statement(a, b) && !phases_at_two_times(a, b, &flip)).then_some(flip)
 }
 
-/// The verb a negating particle at `p` of `x` denies ("not", "never", "n't", skipping
-/// "be", "been", "yet"), with the index of a word of `y` of the same stem.
-fn negated_verb_at(x: &Facts, p: usize, y: &Facts) -> Option<(usize, usize)> {
-    if !matches!(x.words.get(p)?.norm.as_ref(), "not" | "never" | "n't") {
+/// The verb a negating particle at `p` of `words` denies ("not", "never", "n't",
+/// skipping "be", "been", "yet"), with its stem ([`verb_stem`]), when the stem is long
+/// enough to look for elsewhere.
+pub(super) fn negated_verb_stem(words: &[Word<'_>], p: usize) -> Option<(usize, String)> {
+    if !matches!(words.get(p)?.norm.as_ref(), "not" | "never" | "n't") {
         return None;
     }
-    let v = (p + 1..x.words.len().min(p + 1 + NEGATED_VERB_REACH)).find(|&k| {
+    let v = (p + 1..words.len().min(p + 1 + NEGATED_VERB_REACH)).find(|&k| {
         !matches!(
-            x.words[k].norm.as_ref(),
+            words[k].norm.as_ref(),
             "be" | "been" | "being" | "yet" | "even"
         )
     })?;
-    let sv = verb_stem(&x.words[v].norm);
-    if sv.chars().count() < MIN_VERB_STEM {
-        return None;
-    }
+    let sv = verb_stem(&words[v].norm);
+    (sv.chars().count() >= MIN_VERB_STEM).then(|| (v, sv.to_string()))
+}
+
+/// The verb a negating particle at `p` of `x` denies (see [`negated_verb_stem`]), with
+/// the index of a word of `y` of the same stem.
+fn negated_verb_at(x: &Facts, p: usize, y: &Facts) -> Option<(usize, usize)> {
+    let (v, sv) = negated_verb_stem(&x.words, p)?;
     let j = y.words.iter().position(|w| verb_stem(&w.norm) == sv)?;
     Some((v, j))
 }
@@ -390,23 +395,28 @@ fn flipped(a: &Facts, b: &Facts, max_hunk: usize) -> Option<Pair> {
         if count(a).is_multiple_of(2) == count(b).is_multiple_of(2) {
             return None;
         }
-        // "could not face" against "was scheduled to face": a plan is no assertion
-        let plan = |x: &Facts, y: &Facts| {
-            denies_only_a_plan(
-                &x.doc.text,
-                &x.words,
-                &y.words,
-                NEGATED_VERB_REACH,
-                verb_stem,
-            )
-        };
-        if plan(a, b) || plan(b, a) {
+        if only_planned(a, b) {
             return None;
         }
     }
     ma.sort_unstable();
     mb.sort_unstable();
     Some(marked_words(a, b, ma, mb))
+}
+
+/// Whether a negation on one side denies what the other only plans or expects ("could
+/// not face" against "was scheduled to face"): a plan is no assertion.
+pub(super) fn only_planned(a: &Facts, b: &Facts) -> bool {
+    let plan = |x: &Facts, y: &Facts| {
+        denies_only_a_plan(
+            &x.doc.text,
+            &x.words,
+            &y.words,
+            NEGATED_VERB_REACH,
+            verb_stem,
+        )
+    };
+    plan(a, b) || plan(b, a)
 }
 
 /// Whether two claims state one thing, so that a negation or an antonym on one side
@@ -446,7 +456,7 @@ const POLARITY_SHARED: usize = 3;
 const POLARITY_SHARED_PERCENT: usize = 40;
 
 /// A disagreement over the claims' whole words, with the words that carry it marked.
-fn marked_words(a: &Facts, b: &Facts, ma: Vec<usize>, mb: Vec<usize>) -> Pair {
+pub(super) fn marked_words(a: &Facts, b: &Facts, ma: Vec<usize>, mb: Vec<usize>) -> Pair {
     Pair {
         a: Loc::Words {
             region: 0..a.words.len(),
@@ -460,33 +470,54 @@ fn marked_words(a: &Facts, b: &Facts, ma: Vec<usize>, mb: Vec<usize>) -> Pair {
     }
 }
 
+/// Whether an antonym is a comparative, a superlative, an ordinal, a quantifier or a
+/// preposition ("over 54 percent" and "under the deal", "who first reported" and "last
+/// week", "none other than" and "of all time"), which pairs with anything at a
+/// distance: only a swap in place reverses a claim.
+pub(super) fn relational(w: &str) -> bool {
+    matches!(
+        w,
+        "up" | "down"
+            | "over"
+            | "under"
+            | "above"
+            | "below"
+            | "before"
+            | "after"
+            | "more"
+            | "less"
+            | "fewer"
+            | "most"
+            | "least"
+            | "higher"
+            | "lower"
+            | "first"
+            | "last"
+            | "earliest"
+            | "latest"
+            | "earlier"
+            | "later"
+            | "all"
+            | "none"
+            | "always"
+            | "never"
+            | "everyone"
+            | "nobody"
+            | "everything"
+            | "nothing"
+            | "better"
+            | "worse"
+            | "best"
+            | "worst"
+    )
+}
+
 /// One antonym pair across the claims, each word absent from the other claim ("the
 /// index rose 5%" against "... in Iran the index declined by 5%"): their indices.
 fn lone_antonyms(a: &Facts, b: &Facts) -> Option<(usize, usize)> {
     let lex = Lexicon::get();
     let has = |f: &Facts, w: &str| f.words.iter().any(|x| x.norm == w);
     let mut found = None;
-    // Comparatives and prepositions ("over 54 percent" and "under the deal") pair
-    // with anything at a distance.
-    let relational = |w: &str| {
-        matches!(
-            w,
-            "up" | "down"
-                | "over"
-                | "under"
-                | "above"
-                | "below"
-                | "before"
-                | "after"
-                | "more"
-                | "less"
-                | "fewer"
-                | "most"
-                | "least"
-                | "higher"
-                | "lower"
-        )
-    };
     for (i, x) in a.words.iter().enumerate() {
         if has(b, &x.norm) || relational(&x.norm) {
             continue;
@@ -529,13 +560,12 @@ fn negated_verb(x: &Facts, y: &Facts) -> Option<(usize, usize)> {
 }
 
 /// A verb folded crudely to the stem its inflections share ("faced", "faces" → "fac").
-fn verb_stem(w: &str) -> String {
+pub(super) fn verb_stem(w: &str) -> &str {
     w.strip_suffix("ed")
         .or_else(|| w.strip_suffix("es"))
         .or_else(|| w.strip_suffix('s'))
         .or_else(|| w.strip_suffix('d'))
         .unwrap_or(w)
-        .to_string()
 }
 
 /// Whether two quotations are given to parties that cannot be one: then they are two

@@ -175,6 +175,11 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// The document of an id, if known.
+    pub(super) fn document(&self, doc: &DocId) -> Option<&'a Document> {
+        self.doc_data(doc).map(|d| d.doc)
+    }
+
     fn doc_data(&self, doc: &DocId) -> Option<&DocData<'a>> {
         self.doc_ix.get(doc).and_then(|&i| self.per_doc.get(i))
     }

@@ -79,6 +79,11 @@ impl Lexicon {
             })
     }
 
+    /// The antonyms of a folded word (none for most words).
+    pub fn antonyms_of(&self, w: &str) -> &[String] {
+        self.antonyms.get(w).map_or(&[], |v| v.as_slice())
+    }
+
     /// Whether two folded words are antonyms.
     pub fn are_antonyms(&self, a: &str, b: &str) -> bool {
         self.antonyms

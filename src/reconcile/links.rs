@@ -6,20 +6,31 @@
 //! that fact is compared.
 //!
 //! A pair is a candidate when both claims carry a number of the same unit or counted
-//! noun, or both a written date, with no value in common; when each is the other's best
-//! match in the other's documents by content words (stems, synonyms folded,
-//! placeholders left out; at least [`MIN_SHARED`] shared), so that a sentence agreeing
-//! on the value in closer words wins; when they are not in one aligned group, do not
-//! name only different people and places (`names`), and agree on some other value or
-//! share two names. A flag is raised only when the two facts are tied to the same verb
-//! on both sides (the same act, not the act of saying), in two sentences, besides every
-//! correspondence rule an aligned pair already meets, and when no aligned group's flag
-//! already marks the same places. The flags are low confidence and say why.
+//! noun, or both a written date, with no value in common, or state one polarity axis
+//! the other way (a verb a particle denies in one, "was not named", and the same stem
+//! undenied in the other, "was named"; or the two words of an antonym pair, "found
+//! guilty" / "found innocent"); when each is the other's best match in the other's
+//! documents by content words (stems, synonyms folded, placeholders left out; at least
+//! [`MIN_SHARED`] shared), so that a sentence agreeing on the value in closer words
+//! wins; when they are not in one aligned group, do not name only different people and
+//! places (`names`), and agree on some other value or share two names. A flag is
+//! raised only when the two facts are tied to the same verb on both sides (the same
+//! act, not the act of saying), in two sentences, besides every correspondence rule an
+//! aligned pair already meets, and when no aligned group's flag already marks the same
+//! places. A polarity is stated of one thing only when the clauses around the axis
+//! share a content word ([`MIN_CONTEXT_SHARED`]) and the axis has one doer and one
+//! thing done to on both sides (`doers_apart`); then the aligned comparison's own test
+//! decides, or, when the claims as wholes share too few words for it, the axis itself
+//! with [`MIN_FLIP_CONTEXT_SHARED`] clause words in common. The flags are low confidence
+//! and say why.
 //!
-//! Cost: claims are bucketed by story and unit (or "date"); only buckets with two or
-//! more values are read, one representative per wording and values (at most
+//! Cost: claims are bucketed by story and unit (or "date", or axis); only buckets with
+//! two or more values are read, one representative per wording and values (at most
 //! [`MAX_REPS`], each with at most [`MAX_DOCS_PER_REP`] documents of its copies), so a
-//! cluster of a thousand copies costs a bucket scan and a bounded square per bucket.
+//! cluster of a thousand copies costs a bucket scan and a bounded square per bucket; a
+//! polarity bucket pairs from its fewer side only. Axes are read from each distinct
+//! wording's lower-cased words (a claim's own words only where it has a particle), and
+//! the gates' names, actors and values only for the claims of candidate pairs.
 
 use super::classes::Conflict;
 use super::compare::{Loc, Pair};
@@ -31,6 +42,7 @@ use crate::model::{
     Claim, ClaimId, Confidence, DocId, Flag, FlagKind, Group, GroupId, Joined, Span, Story, StoryId,
 };
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Content words (besides placeholders) two claims must share to be compared by a fact.
@@ -46,6 +58,38 @@ const MAX_REPS: usize = 64;
 /// documents per bucket.
 const MAX_DOCS_PER_REP: usize = 4;
 
+/// Where a claim states a polarity axis.
+#[derive(Default)]
+struct AxisAt {
+    /// The words that carry its polarity: the negating particle, or the verb or the
+    /// antonym, as indices of the claim's words.
+    marks: Vec<usize>,
+    /// The verb or antonym itself (the word a particle denies), by index.
+    heads: Vec<usize>,
+}
+
+/// A claim's polarity axes, each with the way it states it and where.
+type Axes = BTreeMap<(String, bool), AxisAt>;
+
+/// One axis on each side of a linked pair: the words that carry it and their heads on
+/// each side, and whether their clauses share enough words
+/// ([`MIN_FLIP_CONTEXT_SHARED`]) to be one statement.
+struct Flip {
+    marks: (Vec<usize>, Vec<usize>),
+    heads: (Vec<usize>, Vec<usize>),
+    one: bool,
+}
+
+/// What a linked pair is compared for: its story, the kinds of fact it links, and the
+/// polarity axes it links by.
+type Linked = (StoryId, BTreeSet<FlagKind>, Vec<Flip>);
+
+/// The polarity axes of one claim, each with the way the claim states it.
+type Keys = Rc<BTreeSet<(String, bool)>>;
+
+/// The ways each claim states its story's polarity axes (shared by its copies).
+type AxisKeys = Vec<(StoryId, ClaimId, Keys)>;
+
 /// A claim of a bucket as the pairing reads it.
 struct Rep<'a> {
     claim: &'a Claim,
@@ -55,6 +99,11 @@ struct Rep<'a> {
     values: &'a BTreeSet<Value>,
     /// Its content words as ids of its vocabulary, placeholders left out, sorted.
     words: Vec<TermId>,
+}
+
+/// What the gates of a pair read of a claim, read once per claim (a claim stands in
+/// many buckets) and only for claims of candidate pairs.
+struct Described<'a> {
     /// The names it gives.
     names: Names,
     /// The actors it mentions, sorted.
@@ -62,6 +111,16 @@ struct Rep<'a> {
     /// Every value it states, bare numbers too: two sentences that agree on one of them
     /// speak of one happening.
     stated: BTreeSet<(Option<&'a str>, Value)>,
+}
+
+impl<'a> Described<'a> {
+    fn of(index: &Index<'a>, claim: &'a Claim) -> Described<'a> {
+        Described {
+            names: Names::of(&claim.text),
+            actors: index.actors_in(&claim.doc, claim.span),
+            stated: stated(index, claim),
+        }
+    }
 }
 
 /// Every value `claim` states (its times, and its numbers with their units).
@@ -82,6 +141,9 @@ fn stated<'a>(index: &Index<'a>, claim: &'a Claim) -> BTreeSet<(Option<&'a str>,
 enum Value {
     Time(crate::model::TimeValue),
     Number(u64, u64),
+    /// Which way a claim states a verb or an antonym pair: `false` where a particle
+    /// denies it or the pair's second word stands.
+    Polarity(bool),
 }
 
 impl Value {
@@ -97,6 +159,9 @@ enum Anchor {
     Number(String),
     /// Dates (a day, a weekday, a month).
     Date,
+    /// A verb one claim of the story denies ("has not been charged"), by its stem, or a
+    /// pair of antonyms ("confirmed|denied"): the claims that state it either way.
+    Axis(String),
 }
 
 impl Anchor {
@@ -104,6 +169,7 @@ impl Anchor {
         match self {
             Anchor::Number(_) => FlagKind::Quantity,
             Anchor::Date => FlagKind::Date,
+            Anchor::Axis(_) => FlagKind::Polarity,
         }
     }
 }
@@ -162,7 +228,21 @@ pub(super) fn find(
                 .insert(Value::number(q));
         }
     }
-    let mut pairs: BTreeMap<(ClaimId, ClaimId), (StoryId, BTreeSet<FlagKind>)> = BTreeMap::new();
+    // each claim's axes, and the stems denied in each story
+    let (axes, denied) = polarity_axes(input, index, &story_of);
+    let no_stems = BTreeSet::new();
+    for (story, id, keys) in axes {
+        for (axis, way) in keys.iter() {
+            buckets
+                .entry((story, Anchor::Axis(axis.clone())))
+                .or_default()
+                .entry(id)
+                .or_default()
+                .insert(Value::Polarity(*way));
+        }
+    }
+    let mut pairs: BTreeMap<(ClaimId, ClaimId), Linked> = BTreeMap::new();
+    let mut described: BTreeMap<ClaimId, Described> = BTreeMap::new();
     let mut order: Vec<(ClaimId, ClaimId)> = Vec::new();
     for ((story, anchor), claims) in &buckets {
         let distinct: BTreeSet<&Value> = claims.values().flatten().collect();
@@ -192,13 +272,27 @@ pub(super) fn find(
                 claim,
                 docs: BTreeSet::from([&claim.doc]),
                 values,
-                names: Names::of(&claim.text),
-                actors: index.actors_in(&claim.doc, claim.span),
                 words: content(claim),
-                stated: stated(index, claim),
             });
         }
-        for (x, y) in mutual_best(&reps) {
+        // a pair of a polarity holds one claim of each way: start from the fewer
+        let starts: Vec<usize> = match anchor {
+            Anchor::Axis(_) => {
+                let way = |w: bool| {
+                    (0..reps.len())
+                        .filter(|&k| reps[k].values.contains(&Value::Polarity(w)))
+                        .collect::<Vec<_>>()
+                };
+                let (yes, no) = (way(true), way(false));
+                if yes.len() <= no.len() {
+                    yes
+                } else {
+                    no
+                }
+            }
+            _ => (0..reps.len()).collect(),
+        };
+        for (x, y) in mutual_best(&reps, &starts) {
             let (rx, ry) = (&reps[x], &reps[y]);
             if rx.values == ry.values || !rx.values.is_disjoint(ry.values) {
                 continue;
@@ -207,24 +301,60 @@ pub(super) fn find(
                 (group_of.get(&rx.claim.id), group_of.get(&ry.claim.id)),
                 (Some(a), Some(b)) if a == b
             );
+            if aligned {
+                continue;
+            }
+            for c in [rx.claim, ry.claim] {
+                described
+                    .entry(c.id)
+                    .or_insert_with(|| Described::of(index, c));
+            }
+            let (dx, dy) = (&described[&rx.claim.id], &described[&ry.claim.id]);
             // two sentences that name only different people and places tell of
             // different happenings
             let apart =
-                rx.names.apart(&ry.names) && !super::flag::shares_actor(&rx.actors, &ry.actors);
+                dx.names.apart(&dy.names) && !super::flag::shares_actor(&dx.actors, &dy.actors);
             // besides the fact compared, they agree on a value or share two names
-            let together = !rx.stated.is_disjoint(&ry.stated) || rx.names.shared(&ry.names) >= 2;
-            if aligned || apart || !together {
+            let together = !dx.stated.is_disjoint(&dy.stated) || dx.names.shared(&dy.names) >= 2;
+            if apart || !together {
                 continue;
+            }
+            // an axis stated of one thing: its clauses share words around it
+            let mut flip = None;
+            if let Anchor::Axis(axis) = anchor {
+                let (lo, hi) = if rx.claim.id < ry.claim.id {
+                    (rx.claim, ry.claim)
+                } else {
+                    (ry.claim, rx.claim)
+                };
+                let stems = denied.get(story).unwrap_or(&no_stems);
+                let (Some(x), Some(y)) = (
+                    axis_at(index, lo, axis, stems),
+                    axis_at(index, hi, axis, stems),
+                ) else {
+                    continue;
+                };
+                let n = clause_words(index, lo, &x.heads)
+                    .intersection(&clause_words(index, hi, &y.heads))
+                    .count();
+                if n < MIN_CONTEXT_SHARED {
+                    continue;
+                }
+                flip = Some(Flip {
+                    marks: (x.marks.clone(), y.marks.clone()),
+                    heads: (x.heads.clone(), y.heads.clone()),
+                    one: n >= MIN_FLIP_CONTEXT_SHARED,
+                });
             }
             let key = (rx.claim.id.min(ry.claim.id), rx.claim.id.max(ry.claim.id));
             if !pairs.contains_key(&key) {
                 order.push(key);
             }
-            pairs
+            let e = pairs
                 .entry(key)
-                .or_insert_with(|| (*story, BTreeSet::new()))
-                .1
-                .insert(anchor.kind());
+                .or_insert_with(|| (*story, BTreeSet::new(), Vec::new()));
+            e.1.insert(anchor.kind());
+            e.2.extend(flip);
         }
     }
     // each place an aligned flag marks, with the flags marking it
@@ -254,7 +384,7 @@ pub(super) fn find(
     let mut groups = Vec::new();
     let mut flags = Vec::new();
     for key in order {
-        let (story, kinds) = &pairs[&key];
+        let (story, kinds, flips) = &pairs[&key];
         let (Some(a), Some(b)) = (index.claims.get(&key.0), index.claims.get(&key.1)) else {
             continue;
         };
@@ -273,14 +403,15 @@ pub(super) fn find(
         let found: Vec<Flag> = kinds
             .iter()
             .filter_map(|&kind| {
-                let conflicts: Vec<Conflict> = same_act(kind, &members[0], &members[1])
-                    .into_iter()
-                    .map(|pair| Conflict {
-                        a: vec![0],
-                        b: vec![1],
-                        pair,
-                    })
-                    .collect();
+                let conflicts: Vec<Conflict> =
+                    same_act(kind, &members[0], &members[1], flips, config)
+                        .into_iter()
+                        .map(|pair| Conflict {
+                            a: vec![0],
+                            b: vec![1],
+                            pair,
+                        })
+                        .collect();
                 flag::build_flag(
                     kind,
                     &group,
@@ -309,6 +440,299 @@ pub(super) fn find(
     (groups, flags)
 }
 
+/// Each claim of a story with the ways it states the story's polarity axes: a verb a
+/// particle denies ("has not been charged": `charg`, false) and, in every claim of the
+/// story, the same stem undenied (true); and each word of an antonym pair, by the pair
+/// ("confirmed|denied": true for the first word, false for the second, the other way
+/// when denied). Comparatives and prepositions ("over", "more") make no axis. Also the
+/// stems denied in each story, which [`axis_at`] reads again.
+fn polarity_axes<'a>(
+    input: &Input<'a>,
+    index: &Index<'a>,
+    story_of: &BTreeMap<&DocId, StoryId>,
+) -> (AxisKeys, BTreeMap<StoryId, BTreeSet<String>>) {
+    // the distinct wordings of each story (copies are read once), and whether each
+    // has a particle
+    let mut read_as: BTreeMap<(StoryId, &str), usize> = BTreeMap::new();
+    let mut texts: Vec<(StoryId, &'a crate::model::Document, &'a Claim, bool)> = Vec::new();
+    let mut copies: Vec<(StoryId, ClaimId, usize)> = Vec::new();
+    let mut denied: BTreeMap<StoryId, BTreeSet<String>> = BTreeMap::new();
+    for claim in input.claims {
+        let Some(&story) = story_of.get(&claim.doc) else {
+            continue;
+        };
+        let Some(doc) = index.document(&claim.doc) else {
+            continue;
+        };
+        let Some(text) = doc.text.get(claim.span.start..claim.span.end) else {
+            continue;
+        };
+        if let Some(&k) = read_as.get(&(story, text)) {
+            copies.push((story, claim.id, k));
+            continue;
+        }
+        read_as.insert((story, text), texts.len());
+        let lower = text.to_lowercase();
+        // a byte search first: most claims have no particle
+        let particle = lower.contains("n't")
+            || ((lower.contains("not") || lower.contains("never"))
+                && lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == "not" || w == "never"));
+        if particle {
+            let words = super::words::words(&doc.text, claim.span);
+            let stems = &mut denied.entry(story).or_default();
+            for (stem, way) in read_axes(&doc.text, &words, None).into_keys() {
+                if !way && !stem.contains('|') {
+                    stems.insert(stem);
+                }
+            }
+        }
+        texts.push((story, doc, claim, particle));
+    }
+    let lex = super::lexicon::Lexicon::get();
+    // for lookups only, never iterated
+    let lookup: BTreeMap<StoryId, crate::extract::actors::lexicon::Set<&str>> = denied
+        .iter()
+        .map(|(s, stems)| (*s, stems.iter().map(String::as_str).collect()))
+        .collect();
+    let none = BTreeSet::new();
+    let no_lookup = crate::extract::actors::lexicon::Set::default();
+    let mut read: Vec<Option<Keys>> = Vec::with_capacity(texts.len());
+    let mut out = Vec::new();
+    for &(story, doc, claim, particle) in &texts {
+        let stems = denied.get(&story).unwrap_or(&none);
+        let fast = lookup.get(&story).unwrap_or(&no_lookup);
+        let keys: BTreeSet<(String, bool)> = if particle {
+            let words = super::words::words(&doc.text, claim.span);
+            read_axes(&doc.text, &words, Some(stems))
+                .into_keys()
+                .collect()
+        } else {
+            // with no particle, the words of the text say it: no word is denied
+            let lower = doc.text[claim.span.start..claim.span.end].to_lowercase();
+            let mut keys = BTreeSet::new();
+            for w in lower.split(|c: char| !c.is_alphanumeric()) {
+                if w.is_empty() {
+                    continue;
+                }
+                let stem = super::compare::verb_stem(w);
+                if !fast.is_empty() && fast.contains(stem) {
+                    keys.insert((stem.to_string(), true));
+                }
+                if !super::compare::relational(w) {
+                    for y in lex.antonyms_of(w) {
+                        keys.insert(antonym_axis(w, y, false));
+                    }
+                }
+            }
+            keys
+        };
+        if keys.is_empty() {
+            read.push(None);
+            continue;
+        }
+        let keys = Rc::new(keys);
+        out.push((story, claim.id, keys.clone()));
+        read.push(Some(keys));
+    }
+    for (story, id, k) in copies {
+        if let Some(Some(keys)) = read.get(k) {
+            out.push((story, id, keys.clone()));
+        }
+    }
+    (out, denied)
+}
+
+/// The axis of an antonym pair, "a|b" in byte order, and the way `w` states it (true
+/// for the first word of the pair; the other way when `denied`).
+fn antonym_axis(w: &str, y: &str, denied: bool) -> (String, bool) {
+    let first = w < y;
+    let axis = if first {
+        format!("{w}|{y}")
+    } else {
+        format!("{y}|{w}")
+    };
+    (axis, first != denied)
+}
+
+/// The polarity axes of a claim's words (see [`polarity_axes`]), with where each is
+/// stated: the verbs its particles deny, its antonyms, and its undenied words whose stem
+/// is in `stems`.
+fn read_axes(
+    text: &str,
+    words: &[super::words::Word<'_>],
+    stems: Option<&BTreeSet<String>>,
+) -> Axes {
+    use super::compare::{negated_verb_stem, relational, verb_stem};
+    let lex = super::lexicon::Lexicon::get();
+    let lex_all = crate::lexicon::Lexicon::get();
+    let mut axes = Axes::new();
+    // the index of each denied verb
+    let mut negated: BTreeSet<usize> = BTreeSet::new();
+    for p in 0..words.len() {
+        if !super::fact::negates(text, words, p) {
+            continue;
+        }
+        let Some((v, stem)) = negated_verb_stem(words, p) else {
+            continue;
+        };
+        // a denied verb of saying ("did not say whether") reports no fact
+        let norm = words[v].norm.as_ref();
+        if lex_all.is(
+            norm,
+            crate::lexicon::flag::STOPWORD | crate::lexicon::flag::CLAIM_CUE,
+        ) {
+            continue;
+        }
+        negated.insert(v);
+        let at = axes.entry((stem, false)).or_default();
+        at.marks.push(p);
+        at.heads.push(v);
+    }
+    for (i, w) in words.iter().enumerate() {
+        if !relational(&w.norm) {
+            for y in lex.antonyms_of(&w.norm) {
+                let at = axes
+                    .entry(antonym_axis(&w.norm, y, negated.contains(&i)))
+                    .or_default();
+                at.marks.push(i);
+                at.heads.push(i);
+            }
+        }
+        let stem = verb_stem(&w.norm);
+        if !negated.contains(&i) && stems.is_some_and(|s| s.contains(stem)) {
+            let at = axes.entry((stem.to_string(), true)).or_default();
+            at.marks.push(i);
+            at.heads.push(i);
+        }
+    }
+    axes
+}
+
+/// Where `claim` states `axis` (the verbs its particles deny, its antonyms, its words of
+/// a stem denied in the story: `stems`), read again from its words.
+fn axis_at(index: &Index, claim: &Claim, axis: &str, stems: &BTreeSet<String>) -> Option<AxisAt> {
+    let doc = index.document(&claim.doc)?;
+    doc.text.get(claim.span.start..claim.span.end)?;
+    let words = super::words::words(&doc.text, claim.span);
+    let mut axes = read_axes(&doc.text, &words, Some(stems));
+    let mut at = axes.remove(&(axis.to_string(), false));
+    if let Some(t) = axes.remove(&(axis.to_string(), true)) {
+        let a = at.get_or_insert_with(AxisAt::default);
+        a.marks.extend(t.marks);
+        a.heads.extend(t.heads);
+    }
+    at
+}
+
+/// The content words of the clauses around the words `heads` of `claim` ([`context`]).
+fn clause_words(index: &Index, claim: &Claim, heads: &[usize]) -> BTreeSet<String> {
+    let Some(doc) = index.document(&claim.doc) else {
+        return BTreeSet::new();
+    };
+    if doc.text.get(claim.span.start..claim.span.end).is_none() {
+        return BTreeSet::new();
+    }
+    let words = super::words::words(&doc.text, claim.span);
+    heads
+        .iter()
+        .filter(|&&i| i < words.len())
+        .flat_map(|&i| context(&doc.text, &words, i))
+        .collect()
+}
+
+/// Content words of its clause read on each side of an axis word.
+const CONTEXT_REACH: usize = 4;
+
+/// Content words two claims share around an axis, in its clause, to state it of one
+/// thing: "the date has not been confirmed" and "T-Mobile has just confirmed the
+/// rumors" confirm two things.
+const MIN_CONTEXT_SHARED: usize = 1;
+
+/// Content words two clauses share around an axis for its flip to stand as a
+/// disagreement of its own when the two claims as wholes share too few words for the
+/// aligned comparison ("Scott Peterson has been found innocent of first-degree murder,
+/// a verdict that …" against "… found him guilty of the first-degree murder of his
+/// wife …").
+const MIN_FLIP_CONTEXT_SHARED: usize = 3;
+
+/// Words that open another clause: the context of an axis word stops there.
+const CLAUSE_OPENERS: &[&str] = &[
+    "although", "though", "but", "while", "whereas", "because", "who", "which", "whom", "whose",
+    "when", "where", "and", "or", "that", "if", "unless", "since",
+];
+
+/// The content words (folded as alignment folds them) of the clause around word `i`,
+/// up to [`CONTEXT_REACH`] on each side: the clause ends at a punctuation mark between
+/// two words or at a word that opens another clause.
+fn context(text: &str, words: &[super::words::Word<'_>], i: usize) -> Vec<String> {
+    let lex = crate::lexicon::Lexicon::get();
+    let gap_breaks = |a: usize, b: usize| {
+        text.get(words[a].span.end..words[b].span.start)
+            .is_some_and(|g| {
+                g.chars()
+                    .any(|c| !c.is_whitespace() && c != '-' && c != '\'')
+            })
+    };
+    let keep = |k: usize| {
+        let w = words[k].norm.trim_end_matches("'s");
+        (!lex.is(w, crate::lexicon::flag::STOPWORD) && !super::fact::negates(text, words, k))
+            .then(|| crate::claims::canonical_word(w))
+    };
+    let opens = |k: usize| CLAUSE_OPENERS.contains(&words[k].norm.as_ref());
+    let mut out = Vec::new();
+    let mut k = i;
+    while k > 0 && out.len() < CONTEXT_REACH && !gap_breaks(k - 1, k) && !opens(k) {
+        k -= 1;
+        if opens(k) {
+            break;
+        }
+        out.extend(keep(k));
+    }
+    let mut n = 0;
+    let mut k = i;
+    while k + 1 < words.len() && n < CONTEXT_REACH && !gap_breaks(k, k + 1) {
+        k += 1;
+        if opens(k) {
+            break;
+        }
+        if let Some(w) = keep(k) {
+            out.push(w);
+            n += 1;
+        }
+    }
+    out
+}
+
+/// Whether the heads of a flip have two different subjects on the two sides ("Jobs
+/// would not kick off the show" against "Schiller … kicked off the show"; see
+/// `fact::doers`), or are done to two things that not both claims name ("will offer the
+/// Arc 9 phone" against "the Arc 9 will reach shops in February, although Nordtel will
+/// not offer fast data service"; see `fact::themes`): the act of one denied, the act of another asserted. Two words for
+/// one doer ("the quake", "the temblor") are apart too: a link is weaker evidence than
+/// an aligned pair, so it asks for the same doer in the same word.
+fn doers_apart(a: &Facts, b: &Facts, f: &Flip) -> bool {
+    let spans = |x: &Facts| x.times.iter().map(|t| t.span).collect::<Vec<_>>();
+    let (sa, sb) = (spans(a), spans(b));
+    let names = |x: &Facts, w: &str| {
+        x.words
+            .iter()
+            .any(|k| crate::claims::canonical_word(k.norm.trim_end_matches("'s")) == w)
+    };
+    f.heads.0.iter().any(|&i| {
+        f.heads.1.iter().any(|&j| {
+            let (x, y) = (
+                (a.doc.text.as_str(), a.words.as_slice(), i, sa.as_slice()),
+                (b.doc.text.as_str(), b.words.as_slice(), j, sb.as_slice()),
+            );
+            super::fact::doers(x, y).is_some_and(|(p, q)| p != q)
+                || super::fact::themes(x, y)
+                    .is_some_and(|(p, q)| p != q && !(names(a, q.as_str()) && names(b, p.as_str())))
+        })
+    })
+}
+
 /// Whether a time is written with a figure, a month or a weekday ("June 24", "Friday",
 /// "2005"), not only counted from another day ("four days earlier", "last month"),
 /// which a sentence read alone cannot place.
@@ -320,19 +744,44 @@ fn written(text: &str) -> bool {
             .any(|w| lex.is_calendar_word(w))
 }
 
-/// The disagreements of `kind` between `a` and `b` whose two facts are tied to the same
+/// The disagreements of `kind` between `a` and `b`: for a polarity, the aligned
+/// comparison's own (`compare::polarity`) between two sentences; for a date or a
+/// number, those whose two facts are tied to the same
 /// verb on both sides, a verb that is not one of saying, in two sentences (no headline,
 /// no time stamp). Times that open a claim with nothing but other times before them
 /// are its dateline, and relative, quoted or clock-only times, or periods of a game,
 /// date no happening here; two days that differ only in a year one side does not
 /// write are one day.
-fn same_act(kind: FlagKind, a: &Facts, b: &Facts) -> Vec<Pair> {
+fn same_act(
+    kind: FlagKind,
+    a: &Facts,
+    b: &Facts,
+    flips: &[Flip],
+    config: &ReconcileConfig,
+) -> Vec<Pair> {
     if a.frame.shape != super::fact::Shape::Sentence
         || b.frame.shape != super::fact::Shape::Sentence
     {
         return Vec::new();
     }
     let found = match kind {
+        FlagKind::Polarity => {
+            // the axes that link the two, each done by one doer on both sides
+            let kept: Vec<&Flip> = flips.iter().filter(|f| !doers_apart(a, b, f)).collect();
+            if kept.is_empty() {
+                return Vec::new();
+            }
+            return super::compare::polarity(a, b, config.max_polarity_hunk)
+                .or_else(|| {
+                    kept.iter()
+                        .find(|f| f.one && !super::compare::only_planned(a, b))
+                        .map(|f| {
+                            super::compare::marked_words(a, b, f.marks.0.clone(), f.marks.1.clone())
+                        })
+                })
+                .into_iter()
+                .collect();
+        }
         FlagKind::Date => super::compare::date(a, b),
         _ => super::compare::quantity(a, b),
     };
@@ -384,46 +833,55 @@ fn same_act(kind: FlagKind, a: &Facts, b: &Facts) -> Vec<Pair> {
 /// other's best match in a document of the other's (most shared content words, then
 /// the first; a copy of itself in that document wins), sharing at least [`MIN_SHARED`]
 /// words. A sentence that agrees on the value with a closer wording takes the place of
-/// one that differs: the differing one then states another fact.
-fn mutual_best(reps: &[Rep]) -> Vec<(usize, usize)> {
-    // best[x]: for each document, the representative with a copy there that shares
-    // most words with x
-    let best: Vec<BTreeMap<&DocId, (usize, usize)>> = reps
-        .iter()
-        .map(|rx| {
-            let mut m: BTreeMap<&DocId, (usize, usize)> = BTreeMap::new();
-            for (y, ry) in reps.iter().enumerate() {
-                let n = if rx.claim.tokens.same_vocabulary(&ry.claim.tokens) {
-                    shared(&rx.words, &ry.words)
-                } else {
-                    shared(&content_text(rx.claim), &content_text(ry.claim))
-                };
-                for &doc in &ry.docs {
-                    let e = m.entry(doc).or_insert((n, y));
-                    if n > e.0 {
-                        *e = (n, y);
-                    }
-                }
+/// one that differs: the differing one then states another fact. Only pairs with one
+/// of `starts` are looked for (every pair when `starts` holds every representative).
+fn mutual_best(reps: &[Rep], starts: &[usize]) -> Vec<(usize, usize)> {
+    // best[x], read when first asked
+    let mut best: Vec<Option<BTreeMap<&DocId, (usize, usize)>>> = vec![None; reps.len()];
+    let mut out: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for &x in starts {
+        let rx = &reps[x];
+        let found: Vec<(usize, usize)> = best[x]
+            .get_or_insert_with(|| best_by_doc(reps, x))
+            .values()
+            .copied()
+            .collect();
+        for (n, y) in found {
+            if n < MIN_SHARED || rx.claim.doc == reps[y].claim.doc {
+                continue;
             }
-            m
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (x, rx) in reps.iter().enumerate() {
-        let mut partners: BTreeSet<usize> = BTreeSet::new();
-        for &(n, y) in best[x].values() {
-            let back = || {
-                rx.docs
-                    .iter()
-                    .any(|d| best[y].get(d).is_some_and(|&(_, b)| b == x))
-            };
-            if y > x && n >= MIN_SHARED && rx.claim.doc != reps[y].claim.doc && back() {
-                partners.insert(y);
+            let back = best[y].get_or_insert_with(|| best_by_doc(reps, y));
+            if rx
+                .docs
+                .iter()
+                .any(|d| back.get(d).is_some_and(|&(_, b)| b == x))
+            {
+                out.insert((x.min(y), x.max(y)));
             }
         }
-        out.extend(partners.into_iter().map(|y| (x, y)));
     }
-    out
+    out.into_iter().collect()
+}
+
+/// For each document, the representative with a copy there that shares most content
+/// words with representative `x` (the first of equals), and how many.
+fn best_by_doc<'r>(reps: &[Rep<'r>], x: usize) -> BTreeMap<&'r DocId, (usize, usize)> {
+    let rx = &reps[x];
+    let mut m: BTreeMap<&DocId, (usize, usize)> = BTreeMap::new();
+    for (y, ry) in reps.iter().enumerate() {
+        let n = if rx.claim.tokens.same_vocabulary(&ry.claim.tokens) {
+            shared(&rx.words, &ry.words)
+        } else {
+            shared(&content_text(rx.claim), &content_text(ry.claim))
+        };
+        for &doc in &ry.docs {
+            let e = m.entry(doc).or_insert((n, y));
+            if n > e.0 {
+                *e = (n, y);
+            }
+        }
+    }
+    m
 }
 
 /// Whether time `i` of `f` is part of a dateline: nothing but times, spaces and

@@ -108,7 +108,7 @@ pub fn denies_only_a_plan(
     x: &[Word<'_>],
     y: &[Word<'_>],
     reach: usize,
-    stem: impl Fn(&str) -> String,
+    stem: impl Fn(&str) -> &str,
 ) -> bool {
     (0..x.len())
         .filter(|&p| matches!(x[p].norm.as_ref(), "not" | "never" | "n't") && negates(text_x, x, p))
@@ -125,32 +125,37 @@ pub fn denies_only_a_plan(
         })
 }
 
-/// Whether verb `vx` of claim `x` and verb `vy` of claim `y` are done to two different
-/// things and one claim names both ("while the date has not been confirmed, the carrier
-/// made the announcement" against "the announcement confirms rumours"): then a negation
-/// of one denies nothing the other asserts. What a verb is done to is the subject of a
-/// passive ("the date has not been confirmed") and the object of an active verb ("confirms
-/// rumours"), so a claim turned passive ("the plan was not approved by X" against "Y
-/// approved the plan") keeps its thing; the two subjects must be apart too. `items` are
-/// each claim's times, never a thing.
-pub fn subjects_apart(
+/// The subjects of verb `vx` of claim `x` and verb `vy` of claim `y`, folded as
+/// alignment folds words, when both are found; an owner right before a subject stands
+/// for it ("CNN's management" is CNN). `items` are each claim's times, never a
+/// subject.
+pub fn doers(
     (text_x, x, vx, items_x): (&str, &[Word<'_>], usize, &[Span]),
     (text_y, y, vy, items_y): (&str, &[Word<'_>], usize, &[Span]),
-) -> bool {
+) -> Option<(String, String)> {
     let fold = |w: &Word<'_>| crate::claims::canonical_word(w.norm.trim_end_matches("'s"));
-    let names = |ws: &[Word<'_>], w: &str| ws.iter().any(|k| fold(k) == w);
-    // one claim names the other's thing beside its own: two things, each with its own
-    // verb; neither naming the other's may be one thing in two words ("the quake", "the
-    // temblor")
-    let apart = |(sx, sy): (String, String)| sx != sy && names(x, &sy) != names(y, &sx);
+    // an owner right before the subject stands for it: "CNN's management" is CNN
     let subject = |text: &str, ws: &[Word<'_>], v: usize, items: &[Span]| {
         let syntax = super::Syntax::read(text, ws, items, &[], None, false);
-        syntax.subject_of(ws, v).map(|s| fold(&ws[s]))
+        syntax
+            .subject_of(ws, v)
+            .map(|s| match s.checked_sub(1).map(|o| &ws[o]) {
+                Some(o) if o.norm.ends_with("'s") => fold(o),
+                _ => fold(&ws[s]),
+            })
     };
-    let subjects = subject(text_x, x, vx, items_x).zip(subject(text_y, y, vy, items_y));
-    if !subjects.is_some_and(apart) {
-        return false;
-    }
+    subject(text_x, x, vx, items_x).zip(subject(text_y, y, vy, items_y))
+}
+
+/// What verb `vx` of claim `x` and verb `vy` of claim `y` are done to, folded as
+/// alignment folds words, when both are found: the subject of a passive ("the date has
+/// not been confirmed"), the head of the phrase after an active verb ("confirms
+/// rumours"). `items` are each claim's times, never a thing.
+pub fn themes(
+    (text_x, x, vx, items_x): (&str, &[Word<'_>], usize, &[Span]),
+    (text_y, y, vy, items_y): (&str, &[Word<'_>], usize, &[Span]),
+) -> Option<(String, String)> {
+    let fold = |w: &Word<'_>| crate::claims::canonical_word(w.norm.trim_end_matches("'s"));
     let theme = |text: &str, ws: &[Word<'_>], v: usize, items: &[Span]| {
         let syntax = super::Syntax::read(text, ws, items, &[], None, false);
         if passive(ws, v) {
@@ -165,9 +170,31 @@ pub fn subjects_apart(
         }
         syntax.phrase_head(ws, first).map(|h| fold(&ws[h]))
     };
-    theme(text_x, x, vx, items_x)
-        .zip(theme(text_y, y, vy, items_y))
-        .is_some_and(apart)
+    theme(text_x, x, vx, items_x).zip(theme(text_y, y, vy, items_y))
+}
+
+/// Whether verb `vx` of claim `x` and verb `vy` of claim `y` are done to two different
+/// things and one claim names both ("while the date has not been confirmed, the carrier
+/// made the announcement" against "the announcement confirms rumours"): then a negation
+/// of one denies nothing the other asserts. What a verb is done to is the subject of a
+/// passive ("the date has not been confirmed") and the object of an active verb ("confirms
+/// rumours"), so a claim turned passive ("the plan was not approved by X" against "Y
+/// approved the plan") keeps its thing; the two subjects must be apart too. `items` are
+/// each claim's times, never a thing.
+pub fn subjects_apart(
+    (text_x, x, vx, items_x): (&str, &[Word<'_>], usize, &[Span]),
+    (text_y, y, vy, items_y): (&str, &[Word<'_>], usize, &[Span]),
+) -> bool {
+    let fold = |w: &Word<'_>| crate::claims::canonical_word(w.norm.trim_end_matches("'s"));
+    let names = |ws: &[Word<'_>], w: &str| ws.iter().any(|k| fold(k) == w);
+    let apart = |(sx, sy): (String, String)| sx != sy && names(x, &sy) != names(y, &sx);
+    // one claim names the other's thing beside its own: two things, each with its own
+    // verb; neither naming the other's may be one thing in two words ("the quake", "the
+    // temblor")
+    if !doers((text_x, x, vx, items_x), (text_y, y, vy, items_y)).is_some_and(apart) {
+        return false;
+    }
+    themes((text_x, x, vx, items_x), (text_y, y, vy, items_y)).is_some_and(apart)
 }
 
 /// Determiners skipped before the head of an object.
