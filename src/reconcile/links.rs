@@ -451,11 +451,10 @@ fn polarity_axes<'a>(
     index: &Index<'a>,
     story_of: &BTreeMap<&DocId, StoryId>,
 ) -> (AxisKeys, BTreeMap<StoryId, BTreeSet<String>>) {
-    // the distinct wordings of each story (copies are read once), and whether each
-    // has a particle
-    let mut read_as: BTreeMap<(StoryId, &str), usize> = BTreeMap::new();
-    let mut texts: Vec<(StoryId, &'a crate::model::Document, &'a Claim, bool)> = Vec::new();
-    let mut copies: Vec<(StoryId, ClaimId, usize)> = Vec::new();
+    // each distinct wording is read once, whatever its story
+    let mut text_ix: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut read: Vec<Wording> = Vec::new();
+    let mut claims: Vec<(StoryId, &Claim, usize)> = Vec::new();
     let mut denied: BTreeMap<StoryId, BTreeSet<String>> = BTreeMap::new();
     for claim in input.claims {
         let Some(&story) = story_of.get(&claim.doc) else {
@@ -467,11 +466,70 @@ fn polarity_axes<'a>(
         let Some(text) = doc.text.get(claim.span.start..claim.span.end) else {
             continue;
         };
-        if let Some(&k) = read_as.get(&(story, text)) {
-            copies.push((story, claim.id, k));
-            continue;
+        let k = *text_ix.entry(text).or_insert_with(|| {
+            read.push(Wording::read(&doc.text, claim.span, text));
+            read.len() - 1
+        });
+        for (stem, way) in read[k].own.iter() {
+            if !way && !stem.contains('|') {
+                denied.entry(story).or_default().insert(stem.clone());
+            }
         }
-        read_as.insert((story, text), texts.len());
+        claims.push((story, claim, k));
+    }
+    // for lookups only, never iterated
+    let lookup: BTreeMap<StoryId, crate::extract::actors::lexicon::Set<&str>> = denied
+        .iter()
+        .map(|(s, stems)| (*s, stems.iter().map(String::as_str).collect()))
+        .collect();
+    // one set of keys per story and wording, shared by its copies
+    let mut shared: BTreeMap<(StoryId, usize), Option<Keys>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (story, claim, k) in claims {
+        let keys = shared.entry((story, k)).or_insert_with(|| {
+            let w = &read[k];
+            let mut keys = w.own.clone();
+            if let Some(stems) = lookup.get(&story) {
+                let mut add = |stem: &str| {
+                    if stems.contains(stem) {
+                        keys.insert((stem.to_string(), true));
+                    }
+                };
+                match &w.stems {
+                    Stems::Read(own) => own.iter().for_each(|s| add(s)),
+                    Stems::InText(lower) => lower
+                        .split(|c: char| !c.is_alphanumeric())
+                        .for_each(|x| add(super::compare::verb_stem(x))),
+                }
+            }
+            (!keys.is_empty()).then(|| Rc::new(keys))
+        });
+        if let Some(keys) = keys {
+            out.push((story, claim.id, keys.clone()));
+        }
+    }
+    (out, denied)
+}
+
+/// What one wording says of polarity axes, whatever its story: its own axes (the verbs
+/// its particles deny, its antonyms) and, where it has a particle, the stems of its
+/// undenied words, which are axes where the story denies them elsewhere (a wording with
+/// no particle has them in its lower-cased words).
+struct Wording {
+    own: BTreeSet<(String, bool)>,
+    stems: Stems,
+}
+
+/// The stems of a wording's undenied words.
+enum Stems {
+    /// Read from its words (a wording with a particle).
+    Read(BTreeSet<String>),
+    /// Its lower-cased text, whose words are all undenied.
+    InText(String),
+}
+
+impl Wording {
+    fn read(doc_text: &str, span: Span, text: &str) -> Wording {
         let lower = text.to_lowercase();
         // a byte search first: most claims have no particle
         let particle = lower.contains("n't")
@@ -480,68 +538,42 @@ fn polarity_axes<'a>(
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| w == "not" || w == "never"));
         if particle {
-            let words = super::words::words(&doc.text, claim.span);
-            let stems = &mut denied.entry(story).or_default();
-            for (stem, way) in read_axes(&doc.text, &words, None).into_keys() {
-                if !way && !stem.contains('|') {
-                    stems.insert(stem);
+            let words = super::words::words(doc_text, span);
+            let own: BTreeSet<(String, bool)> =
+                read_axes(doc_text, &words, None).into_keys().collect();
+            let denied: BTreeSet<&str> = own
+                .iter()
+                .filter(|(s, way)| !way && !s.contains('|'))
+                .map(|(s, _)| s.as_str())
+                .collect();
+            // an undenied word of a stem the claim itself denies is read again where
+            // the pair is checked (`axis_at`)
+            let stems = words
+                .iter()
+                .map(|w| super::compare::verb_stem(&w.norm))
+                .filter(|s| !denied.contains(s))
+                .map(str::to_string)
+                .collect();
+            return Wording {
+                own,
+                stems: Stems::Read(stems),
+            };
+        }
+        // with no particle, the words of the text say it: no word is denied
+        let lex = super::lexicon::Lexicon::get();
+        let mut own = BTreeSet::new();
+        for w in lower.split(|c: char| !c.is_alphanumeric()) {
+            if !w.is_empty() && !super::compare::relational(w) {
+                for y in lex.antonyms_of(w) {
+                    own.insert(antonym_axis(w, y, false));
                 }
             }
         }
-        texts.push((story, doc, claim, particle));
-    }
-    let lex = super::lexicon::Lexicon::get();
-    // for lookups only, never iterated
-    let lookup: BTreeMap<StoryId, crate::extract::actors::lexicon::Set<&str>> = denied
-        .iter()
-        .map(|(s, stems)| (*s, stems.iter().map(String::as_str).collect()))
-        .collect();
-    let none = BTreeSet::new();
-    let no_lookup = crate::extract::actors::lexicon::Set::default();
-    let mut read: Vec<Option<Keys>> = Vec::with_capacity(texts.len());
-    let mut out = Vec::new();
-    for &(story, doc, claim, particle) in &texts {
-        let stems = denied.get(&story).unwrap_or(&none);
-        let fast = lookup.get(&story).unwrap_or(&no_lookup);
-        let keys: BTreeSet<(String, bool)> = if particle {
-            let words = super::words::words(&doc.text, claim.span);
-            read_axes(&doc.text, &words, Some(stems))
-                .into_keys()
-                .collect()
-        } else {
-            // with no particle, the words of the text say it: no word is denied
-            let lower = doc.text[claim.span.start..claim.span.end].to_lowercase();
-            let mut keys = BTreeSet::new();
-            for w in lower.split(|c: char| !c.is_alphanumeric()) {
-                if w.is_empty() {
-                    continue;
-                }
-                let stem = super::compare::verb_stem(w);
-                if !fast.is_empty() && fast.contains(stem) {
-                    keys.insert((stem.to_string(), true));
-                }
-                if !super::compare::relational(w) {
-                    for y in lex.antonyms_of(w) {
-                        keys.insert(antonym_axis(w, y, false));
-                    }
-                }
-            }
-            keys
-        };
-        if keys.is_empty() {
-            read.push(None);
-            continue;
-        }
-        let keys = Rc::new(keys);
-        out.push((story, claim.id, keys.clone()));
-        read.push(Some(keys));
-    }
-    for (story, id, k) in copies {
-        if let Some(Some(keys)) = read.get(k) {
-            out.push((story, id, keys.clone()));
+        Wording {
+            own,
+            stems: Stems::InText(lower),
         }
     }
-    (out, denied)
 }
 
 /// The axis of an antonym pair, "a|b" in byte order, and the way `w` states it (true
