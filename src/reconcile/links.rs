@@ -328,15 +328,13 @@ pub(super) fn find(
                     (ry.claim, rx.claim)
                 };
                 let stems = denied.get(story).unwrap_or(&no_stems);
-                let (Some(x), Some(y)) = (
+                let (Some((x, around_x)), Some((y, around_y))) = (
                     axis_at(index, lo, axis, stems),
                     axis_at(index, hi, axis, stems),
                 ) else {
                     continue;
                 };
-                let n = clause_words(index, lo, &x.heads)
-                    .intersection(&clause_words(index, hi, &y.heads))
-                    .count();
+                let n = around_x.intersection(&around_y).count();
                 if n < MIN_CONTEXT_SHARED {
                     continue;
                 }
@@ -643,8 +641,14 @@ fn read_axes(
 }
 
 /// Where `claim` states `axis` (the verbs its particles deny, its antonyms, its words of
-/// a stem denied in the story: `stems`), read again from its words.
-fn axis_at(index: &Index, claim: &Claim, axis: &str, stems: &BTreeSet<String>) -> Option<AxisAt> {
+/// a stem denied in the story: `stems`), read again from its words, with the content
+/// words of the clauses around it ([`context`]).
+fn axis_at(
+    index: &Index,
+    claim: &Claim,
+    axis: &str,
+    stems: &BTreeSet<String>,
+) -> Option<(AxisAt, BTreeSet<String>)> {
     let doc = index.document(&claim.doc)?;
     doc.text.get(claim.span.start..claim.span.end)?;
     let words = super::words::words(&doc.text, claim.span);
@@ -655,23 +659,13 @@ fn axis_at(index: &Index, claim: &Claim, axis: &str, stems: &BTreeSet<String>) -
         a.marks.extend(t.marks);
         a.heads.extend(t.heads);
     }
-    at
-}
-
-/// The content words of the clauses around the words `heads` of `claim` ([`context`]).
-fn clause_words(index: &Index, claim: &Claim, heads: &[usize]) -> BTreeSet<String> {
-    let Some(doc) = index.document(&claim.doc) else {
-        return BTreeSet::new();
-    };
-    if doc.text.get(claim.span.start..claim.span.end).is_none() {
-        return BTreeSet::new();
-    }
-    let words = super::words::words(&doc.text, claim.span);
-    heads
+    let at = at?;
+    let around = at
+        .heads
         .iter()
-        .filter(|&&i| i < words.len())
         .flat_map(|&i| context(&doc.text, &words, i))
-        .collect()
+        .collect();
+    Some((at, around))
 }
 
 /// Content words of its clause read on each side of an axis word.
@@ -747,20 +741,17 @@ fn context(text: &str, words: &[super::words::Word<'_>], i: usize) -> Vec<String
 fn doers_apart(a: &Facts, b: &Facts, f: &Flip) -> bool {
     let spans = |x: &Facts| x.times.iter().map(|t| t.span).collect::<Vec<_>>();
     let (sa, sb) = (spans(a), spans(b));
-    let names = |x: &Facts, w: &str| {
-        x.words
-            .iter()
-            .any(|k| crate::claims::canonical_word(k.norm.trim_end_matches("'s")) == w)
-    };
     f.heads.0.iter().any(|&i| {
         f.heads.1.iter().any(|&j| {
             let (x, y) = (
                 (a.doc.text.as_str(), a.words.as_slice(), i, sa.as_slice()),
                 (b.doc.text.as_str(), b.words.as_slice(), j, sb.as_slice()),
             );
+            let both_named = |p: &str, q: &str| {
+                super::fact::names(&a.words, q) && super::fact::names(&b.words, p)
+            };
             super::fact::doers(x, y).is_some_and(|(p, q)| p != q)
-                || super::fact::themes(x, y)
-                    .is_some_and(|(p, q)| p != q && !(names(a, q.as_str()) && names(b, p.as_str())))
+                || super::fact::themes(x, y).is_some_and(|(p, q)| p != q && !both_named(&p, &q))
         })
     })
 }

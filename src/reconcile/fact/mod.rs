@@ -24,8 +24,8 @@ pub(super) use correspond::phase;
 pub use correspond::{report_precedes, shapes_meet};
 pub(super) use merge::unbridged;
 pub use negation::{
-    denial_against_another_predicate, denies_only_a_plan, doers, negates, planned, subjects_apart,
-    themes,
+    denial_against_another_predicate, denies_only_a_plan, doers, names, negates, planned,
+    subjects_apart, themes,
 };
 pub use owner::Owner;
 pub use shape::Shape;

@@ -125,6 +125,16 @@ pub fn denies_only_a_plan(
         })
 }
 
+/// A word folded as alignment folds it, a possessive cut ("CNN's" → "cnn").
+pub fn folded(w: &Word<'_>) -> String {
+    crate::claims::canonical_word(w.norm.trim_end_matches("'s"))
+}
+
+/// Whether some word of `ws`, folded ([`folded`]), is `w`.
+pub fn names(ws: &[Word<'_>], w: &str) -> bool {
+    ws.iter().any(|k| folded(k) == w)
+}
+
 /// The subjects of verb `vx` of claim `x` and verb `vy` of claim `y`, folded as
 /// alignment folds words, when both are found; an owner right before a subject stands
 /// for it ("CNN's management" is CNN). `items` are each claim's times, never a
@@ -133,15 +143,14 @@ pub fn doers(
     (text_x, x, vx, items_x): (&str, &[Word<'_>], usize, &[Span]),
     (text_y, y, vy, items_y): (&str, &[Word<'_>], usize, &[Span]),
 ) -> Option<(String, String)> {
-    let fold = |w: &Word<'_>| crate::claims::canonical_word(w.norm.trim_end_matches("'s"));
     // an owner right before the subject stands for it: "CNN's management" is CNN
     let subject = |text: &str, ws: &[Word<'_>], v: usize, items: &[Span]| {
         let syntax = super::Syntax::read(text, ws, items, &[], None, false);
         syntax
             .subject_of(ws, v)
             .map(|s| match s.checked_sub(1).map(|o| &ws[o]) {
-                Some(o) if o.norm.ends_with("'s") => fold(o),
-                _ => fold(&ws[s]),
+                Some(o) if o.norm.ends_with("'s") => folded(o),
+                _ => folded(&ws[s]),
             })
     };
     subject(text_x, x, vx, items_x).zip(subject(text_y, y, vy, items_y))
@@ -155,11 +164,10 @@ pub fn themes(
     (text_x, x, vx, items_x): (&str, &[Word<'_>], usize, &[Span]),
     (text_y, y, vy, items_y): (&str, &[Word<'_>], usize, &[Span]),
 ) -> Option<(String, String)> {
-    let fold = |w: &Word<'_>| crate::claims::canonical_word(w.norm.trim_end_matches("'s"));
     let theme = |text: &str, ws: &[Word<'_>], v: usize, items: &[Span]| {
         let syntax = super::Syntax::read(text, ws, items, &[], None, false);
         if passive(ws, v) {
-            return syntax.subject_of(ws, v).map(|s| fold(&ws[s]));
+            return syntax.subject_of(ws, v).map(|s| folded(&ws[s]));
         }
         let mut first = v + 1;
         while ws
@@ -168,7 +176,7 @@ pub fn themes(
         {
             first += 1;
         }
-        syntax.phrase_head(ws, first).map(|h| fold(&ws[h]))
+        syntax.phrase_head(ws, first).map(|h| folded(&ws[h]))
     };
     theme(text_x, x, vx, items_x).zip(theme(text_y, y, vy, items_y))
 }
@@ -185,8 +193,6 @@ pub fn subjects_apart(
     (text_x, x, vx, items_x): (&str, &[Word<'_>], usize, &[Span]),
     (text_y, y, vy, items_y): (&str, &[Word<'_>], usize, &[Span]),
 ) -> bool {
-    let fold = |w: &Word<'_>| crate::claims::canonical_word(w.norm.trim_end_matches("'s"));
-    let names = |ws: &[Word<'_>], w: &str| ws.iter().any(|k| fold(k) == w);
     let apart = |(sx, sy): (String, String)| sx != sy && names(x, &sy) != names(y, &sx);
     // one claim names the other's thing beside its own: two things, each with its own
     // verb; neither naming the other's may be one thing in two words ("the quake", "the
